@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// FellowMatch: matches postdoctoral fellows to labs and mentors, splits their
+// funding, and schedules the seminar series. The data flows one way:
+// CGLPK → CGLPKGuard → Modeling → GLPKBackend → Domain → PlacementSolver →
+// SeminarSolver → Reports → fellowmatch (CLI).
+let package = Package(
+    name: "FellowMatch",
+    products: [
+        .library(name: "Modeling", targets: ["Modeling"]),
+        .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    ],
+    targets: [
+        // GLPK as Debian ships it (libglpk-dev; no pkg-config file).
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // The few lines of C that guard GLPK's abort() and host its callback.
+        .target(
+            name: "CGLPKGuard",
+            dependencies: ["CGLPK"],
+            linkerSettings: [.linkedLibrary("glpk")]
+        ),
+        // Variables, expressions, constraints, objective, options, results. No GLPK.
+        .target(name: "Modeling"),
+        // Beasley's OR-Library GAP files: test and benchmark data with known optima.
+        .target(name: "ORLibrary"),
+        .target(name: "GLPKBackend", dependencies: ["Modeling", "CGLPK", "CGLPKGuard"]),
+        .testTarget(name: "ModelingTests", dependencies: ["Modeling"]),
+        .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "Modeling", "ORLibrary"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,400 @@
+#include "fm_glpk.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------------
+ * Terminal capture: GLPK's messages go to the log sink and the tail is kept
+ * for error messages.
+ * ------------------------------------------------------------------------- */
+
+typedef struct fm_session {
+    jmp_buf jump;
+    fm_log_fn log;
+    fm_progress_fn progress;
+    void *context;
+    const fm_params *params;
+    char tail[FM_MESSAGE_SIZE];
+    double started;
+    double last_report;
+    int has_bound;
+    double bound;
+    int nodes;
+    int offered_start;
+    int ncols;
+} fm_session;
+
+static void fm_keep_tail(fm_session *s, const char *text) {
+    size_t have = strlen(s->tail);
+    size_t add = strlen(text);
+    if (add >= FM_MESSAGE_SIZE) {
+        text += add - (FM_MESSAGE_SIZE - 1);
+        add = FM_MESSAGE_SIZE - 1;
+    }
+    if (have + add >= FM_MESSAGE_SIZE) {
+        size_t drop = have + add - (FM_MESSAGE_SIZE - 1);
+        memmove(s->tail, s->tail + drop, have - drop + 1);
+        have -= drop;
+    }
+    memcpy(s->tail + have, text, add + 1);
+}
+
+static int fm_term_hook(void *info, const char *text) {
+    fm_session *s = (fm_session *)info;
+    fm_keep_tail(s, text);
+    if (s->log != NULL) s->log(s->context, text);
+    return 1; /* never write to stdout ourselves */
+}
+
+static void fm_error_hook(void *info) {
+    fm_session *s = (fm_session *)info;
+    longjmp(s->jump, 1);
+}
+
+static void fm_begin(fm_session *s) {
+    glp_term_hook(fm_term_hook, s);
+    glp_error_hook(fm_error_hook, s);
+}
+
+/* Releases this thread's GLPK environment: every problem on it is gone. */
+static void fm_end(void) {
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+    glp_free_env();
+}
+
+/* ---------------------------------------------------------------------------
+ * Loading
+ * ------------------------------------------------------------------------- */
+
+static int fm_bound_type(double lb, double ub) {
+    int has_lb = lb > -HUGE_VAL, has_ub = ub < HUGE_VAL;
+    if (has_lb && has_ub) return lb == ub ? GLP_FX : GLP_DB;
+    if (has_lb) return GLP_LO;
+    if (has_ub) return GLP_UP;
+    return GLP_FR;
+}
+
+static double fm_finite(double v) { return isinf(v) ? 0.0 : v; }
+
+static int fm_any_integer(const fm_problem *p) {
+    for (int j = 0; j < p->ncols; j++)
+        if (p->col_kind[j] != FM_CONTINUOUS) return 1;
+    return 0;
+}
+
+static glp_prob *fm_load(const fm_problem *p, int negate_objective) {
+    glp_prob *P = glp_create_prob();
+    if (p->name != NULL) glp_set_prob_name(P, p->name);
+    glp_set_obj_dir(P, (p->maximize && !negate_objective) ? GLP_MAX : GLP_MIN);
+    double sign = negate_objective ? -1.0 : 1.0;
+    glp_set_obj_coef(P, 0, sign * p->obj_constant);
+    if (p->nrows > 0) glp_add_rows(P, p->nrows);
+    for (int i = 0; i < p->nrows; i++) {
+        if (p->row_names != NULL && p->row_names[i] != NULL)
+            glp_set_row_name(P, i + 1, p->row_names[i]);
+        glp_set_row_bnds(P, i + 1, fm_bound_type(p->row_lb[i], p->row_ub[i]),
+                         fm_finite(p->row_lb[i]), fm_finite(p->row_ub[i]));
+    }
+    if (p->ncols > 0) glp_add_cols(P, p->ncols);
+    for (int j = 0; j < p->ncols; j++) {
+        if (p->col_names != NULL && p->col_names[j] != NULL)
+            glp_set_col_name(P, j + 1, p->col_names[j]);
+        switch (p->col_kind[j]) {
+        case FM_INTEGER: glp_set_col_kind(P, j + 1, GLP_IV); break;
+        case FM_BINARY: glp_set_col_kind(P, j + 1, GLP_IV); break;
+        default: break;
+        }
+        glp_set_col_bnds(P, j + 1, fm_bound_type(p->col_lb[j], p->col_ub[j]),
+                         fm_finite(p->col_lb[j]), fm_finite(p->col_ub[j]));
+        glp_set_obj_coef(P, j + 1, sign * p->obj[j]);
+    }
+    if (p->nnz > 0) {
+        /* GLPK's arrays are 1-based: element 0 is unused. */
+        int *ia = (int *)glp_alloc(p->nnz + 1, sizeof(int));
+        int *ja = (int *)glp_alloc(p->nnz + 1, sizeof(int));
+        double *ar = (double *)glp_alloc(p->nnz + 1, sizeof(double));
+        for (int k = 0; k < p->nnz; k++) {
+            ia[k + 1] = p->ia[k] + 1;
+            ja[k + 1] = p->ja[k] + 1;
+            ar[k + 1] = p->ar[k];
+        }
+        glp_load_matrix(P, p->nnz, ia, ja, ar);
+        glp_free(ia);
+        glp_free(ja);
+        glp_free(ar);
+    }
+    return P;
+}
+
+/* ---------------------------------------------------------------------------
+ * Branch-and-cut callback: bound tracking, progress, a starting solution.
+ * ------------------------------------------------------------------------- */
+
+static void fm_track_bound(fm_session *s, glp_tree *T) {
+    int best = glp_ios_best_node(T);
+    if (best != 0) {
+        s->bound = glp_ios_node_bound(T, best);
+        s->has_bound = 1;
+    }
+    int a_cnt = 0, n_cnt = 0, t_cnt = 0;
+    glp_ios_tree_size(T, &a_cnt, &n_cnt, &t_cnt);
+    s->nodes = t_cnt;
+}
+
+static void fm_report(fm_session *s, glp_tree *T, int force) {
+    if (s->progress == NULL) return;
+    double now = glp_time();
+    double elapsed = glp_difftime(now, s->started);
+    if (!force && glp_difftime(now, s->last_report) < s->params->progress_interval) return;
+    s->last_report = now;
+    glp_prob *P = glp_ios_get_prob(T);
+    fm_progress pr;
+    memset(&pr, 0, sizeof pr);
+    int status = glp_mip_status(P);
+    pr.has_incumbent = (status == GLP_FEAS || status == GLP_OPT);
+    pr.incumbent = pr.has_incumbent ? glp_mip_obj_val(P) : 0.0;
+    pr.has_bound = s->has_bound;
+    pr.bound = s->bound;
+    pr.gap = pr.has_incumbent ? glp_ios_mip_gap(T) : HUGE_VAL;
+    pr.elapsed = elapsed;
+    pr.nodes = s->nodes;
+    s->progress(s->context, &pr);
+}
+
+static void fm_callback(glp_tree *T, void *info) {
+    fm_session *s = (fm_session *)info;
+    switch (glp_ios_reason(T)) {
+    case GLP_IHEUR:
+        if (s->params->start != NULL && !s->params->presolve && !s->offered_start
+            && glp_ios_curr_node(T) == 1) {
+            s->offered_start = 1;
+            /* Only valid when the search sees the original columns: with the
+             * MIP presolver on, it works on a transformed problem. */
+            glp_prob *P = glp_ios_get_prob(T);
+            if (glp_get_num_cols(P) == s->ncols) {
+                double *x = (double *)glp_alloc(s->ncols + 1, sizeof(double));
+                x[0] = 0.0;
+                for (int j = 0; j < s->ncols; j++) x[j + 1] = s->params->start[j];
+                glp_ios_heur_sol(T, x);
+                glp_free(x);
+            }
+        }
+        break;
+    case GLP_ISELECT:
+    case GLP_IPREPRO:
+    case GLP_IBRANCH:
+        fm_track_bound(s, T);
+        fm_report(s, T, 0);
+        break;
+    case GLP_IBINGO:
+        fm_track_bound(s, T);
+        fm_report(s, T, 1);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------------------
+ * Entry points
+ * ------------------------------------------------------------------------- */
+
+static void fm_copy_message(char *dst, size_t size, const char *src) {
+    if (size == 0) return;
+    strncpy(dst, src, size - 1);
+    dst[size - 1] = '\0';
+}
+
+int fm_solve(const fm_problem *problem, const fm_params *params,
+             fm_progress_fn progress, fm_log_fn log, void *context,
+             fm_outcome *outcome, double *values, double *row_duals) {
+    fm_session s;
+    memset(&s, 0, sizeof s);
+    memset(outcome, 0, sizeof *outcome);
+    s.log = log;
+    s.progress = progress;
+    s.context = context;
+    s.params = params;
+    s.ncols = problem->ncols;
+
+    if (setjmp(s.jump) != 0) {
+        fm_end();
+        outcome->fatal = 1;
+        fm_copy_message(outcome->message, sizeof outcome->message, s.tail);
+        return 1;
+    }
+    fm_begin(&s);
+    s.started = glp_time();
+    s.last_report = s.started;
+
+    glp_prob *P = fm_load(problem, 0);
+    int is_mip = fm_any_integer(problem);
+    outcome->is_mip = is_mip;
+    int ret;
+    if (is_mip) {
+        glp_iocp parm;
+        glp_init_iocp(&parm);
+        parm.msg_lev = params->msg_lev;
+        parm.presolve = params->presolve ? GLP_ON : GLP_OFF;
+        if (params->tm_lim_ms > 0) parm.tm_lim = params->tm_lim_ms;
+        parm.mip_gap = params->mip_gap;
+        parm.gmi_cuts = params->gmi_cuts ? GLP_ON : GLP_OFF;
+        parm.mir_cuts = params->mir_cuts ? GLP_ON : GLP_OFF;
+        parm.cov_cuts = params->cov_cuts ? GLP_ON : GLP_OFF;
+        parm.clq_cuts = params->clq_cuts ? GLP_ON : GLP_OFF;
+        if (params->br_tech > 0) parm.br_tech = params->br_tech;
+        if (params->bt_tech > 0) parm.bt_tech = params->bt_tech;
+        parm.fp_heur = params->fp_heur ? GLP_ON : GLP_OFF;
+        parm.ps_heur = params->ps_heur ? GLP_ON : GLP_OFF;
+        parm.cb_func = fm_callback;
+        parm.cb_info = &s;
+        if (!params->presolve) {
+            /* glp_intopt needs an optimal LP basis when presolve is off. */
+            glp_smcp sm;
+            glp_init_smcp(&sm);
+            sm.msg_lev = params->msg_lev;
+            if (params->tm_lim_ms > 0) sm.tm_lim = params->tm_lim_ms;
+            int lp = glp_simplex(P, &sm);
+            if (lp != 0 || glp_get_status(P) != GLP_OPT) {
+                ret = lp != 0 ? lp : (glp_get_status(P) == GLP_NOFEAS ? GLP_ENOPFS : GLP_ENODFS);
+                outcome->ret = ret;
+                outcome->status = glp_get_status(P) == GLP_NOFEAS ? GLP_NOFEAS
+                                : glp_get_status(P) == GLP_UNBND ? GLP_UNBND : GLP_UNDEF;
+                outcome->elapsed = glp_difftime(glp_time(), s.started);
+                glp_delete_prob(P);
+                fm_end();
+                return 0;
+            }
+        }
+        ret = glp_intopt(P, &parm);
+        outcome->ret = ret;
+        outcome->status = glp_mip_status(P);
+        if (outcome->status == GLP_OPT || outcome->status == GLP_FEAS) {
+            outcome->objective = glp_mip_obj_val(P);
+            for (int j = 0; j < problem->ncols; j++) values[j] = glp_mip_col_val(P, j + 1);
+        }
+    } else {
+        glp_smcp parm;
+        glp_init_smcp(&parm);
+        parm.msg_lev = params->msg_lev;
+        parm.presolve = params->presolve ? GLP_ON : GLP_OFF;
+        if (params->tm_lim_ms > 0) parm.tm_lim = params->tm_lim_ms;
+        ret = glp_simplex(P, &parm);
+        if (params->presolve && (ret == GLP_ENOPFS || ret == GLP_ENODFS)) {
+            /* The LP presolver says "infeasible or unbounded" without a
+             * status; solve again without it to tell them apart. */
+            parm.presolve = GLP_OFF;
+            ret = glp_simplex(P, &parm);
+        }
+        outcome->ret = ret;
+        outcome->status = glp_get_status(P);
+        if (outcome->status == GLP_OPT || outcome->status == GLP_FEAS) {
+            outcome->objective = glp_get_obj_val(P);
+            for (int j = 0; j < problem->ncols; j++) values[j] = glp_get_col_prim(P, j + 1);
+            if (row_duals != NULL)
+                for (int i = 0; i < problem->nrows; i++) row_duals[i] = glp_get_row_dual(P, i + 1);
+        }
+        if (outcome->status == GLP_OPT) {
+            outcome->has_bound = 1;
+            outcome->bound = outcome->objective;
+        }
+    }
+    if (is_mip) {
+        outcome->has_bound = s.has_bound;
+        outcome->bound = s.bound;
+    }
+    outcome->nodes = s.nodes;
+    outcome->elapsed = glp_difftime(glp_time(), s.started);
+    fm_copy_message(outcome->message, sizeof outcome->message, s.tail);
+    glp_delete_prob(P);
+    fm_end();
+    return 0;
+}
+
+int fm_write(const fm_problem *problem, int format, const char *path,
+             char *message, size_t message_size) {
+    fm_session s;
+    memset(&s, 0, sizeof s);
+    if (setjmp(s.jump) != 0) {
+        fm_end();
+        fm_copy_message(message, message_size, s.tail);
+        return 1;
+    }
+    fm_begin(&s);
+    /* MPS has no objective sense: a maximisation is written negated. */
+    int negate = (format == FM_FORMAT_MPS && problem->maximize);
+    glp_prob *P = fm_load(problem, negate);
+    int rc;
+    if (format == FM_FORMAT_MPS) {
+        rc = glp_write_mps(P, GLP_MPS_FILE, NULL, path);
+    } else {
+        rc = glp_write_lp(P, NULL, path);
+    }
+    if (rc != 0) fm_copy_message(message, message_size, s.tail);
+    glp_delete_prob(P);
+    fm_end();
+    return rc;
+}
+
+int fm_solve_file(const char *path, int format, const fm_params *params,
+                  fm_outcome *outcome) {
+    fm_session s;
+    memset(&s, 0, sizeof s);
+    memset(outcome, 0, sizeof *outcome);
+    s.params = params;
+    if (setjmp(s.jump) != 0) {
+        fm_end();
+        outcome->fatal = 1;
+        fm_copy_message(outcome->message, sizeof outcome->message, s.tail);
+        return 1;
+    }
+    fm_begin(&s);
+    s.started = glp_time();
+    glp_prob *P = glp_create_prob();
+    int rc = format == FM_FORMAT_MPS ? glp_read_mps(P, GLP_MPS_FILE, NULL, path)
+                                      : glp_read_lp(P, NULL, path);
+    if (rc != 0) {
+        fm_copy_message(outcome->message, sizeof outcome->message, s.tail);
+        glp_delete_prob(P);
+        fm_end();
+        return rc;
+    }
+    int is_mip = glp_get_num_int(P) > 0;
+    outcome->is_mip = is_mip;
+    if (is_mip) {
+        glp_iocp parm;
+        glp_init_iocp(&parm);
+        parm.msg_lev = params->msg_lev;
+        parm.presolve = GLP_ON;
+        if (params->tm_lim_ms > 0) parm.tm_lim = params->tm_lim_ms;
+        parm.mip_gap = params->mip_gap;
+        parm.gmi_cuts = params->gmi_cuts ? GLP_ON : GLP_OFF;
+        parm.mir_cuts = params->mir_cuts ? GLP_ON : GLP_OFF;
+        parm.cov_cuts = params->cov_cuts ? GLP_ON : GLP_OFF;
+        parm.clq_cuts = params->clq_cuts ? GLP_ON : GLP_OFF;
+        if (params->br_tech > 0) parm.br_tech = params->br_tech;
+        if (params->bt_tech > 0) parm.bt_tech = params->bt_tech;
+        parm.cb_func = fm_callback;
+        parm.cb_info = &s;
+        outcome->ret = glp_intopt(P, &parm);
+        outcome->status = glp_mip_status(P);
+        outcome->objective = glp_mip_obj_val(P);
+        outcome->has_bound = s.has_bound;
+        outcome->bound = s.bound;
+    } else {
+        glp_smcp parm;
+        glp_init_smcp(&parm);
+        parm.msg_lev = params->msg_lev;
+        outcome->ret = glp_simplex(P, &parm);
+        outcome->status = glp_get_status(P);
+        outcome->objective = glp_get_obj_val(P);
+    }
+    outcome->elapsed = glp_difftime(glp_time(), s.started);
+    glp_delete_prob(P);
+    fm_end();
+    return 0;
+}

@@ -1,0 +1,61 @@
+/// Families of cutting planes a branch-and-cut solver may generate.
+public enum CutFamily: String, Sendable, Hashable, CaseIterable {
+    /// Gomory mixed-integer cuts.
+    case gomory
+    /// Mixed-integer rounding cuts.
+    case mixedIntegerRounding
+    /// Lifted cover cuts for knapsack-like rows (budgets, capacities).
+    case cover
+    /// Clique cuts from the conflict graph.
+    case clique
+}
+
+/// How much the solver reports through the ``SolverOptions/logSink``.
+public enum SolverLogLevel: Int, Sendable, Comparable {
+    case off = 0, errors = 1, normal = 2, verbose = 3
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// How to branch and which node to explore next (GLPK's `br_tech`, `bt_tech`).
+public enum BranchingRule: String, Sendable, Hashable {
+    case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudocost
+}
+
+public enum NodeSelection: String, Sendable, Hashable {
+    case depthFirst, breadthFirst, bestLocalBound, bestProjection
+}
+
+/// Settings for one solve.
+///
+/// The defaults are deterministic: no time limit, gap 0, so the same model
+/// gives the same solution every time. A time limit makes results depend on
+/// machine speed.
+public struct SolverOptions: Sendable {
+    /// Wall-clock seconds for the solve; `nil`: none.
+    public var timeLimit: Double?
+    /// Stop when `|incumbent − bound| / |incumbent|` falls to this value.
+    public var relativeGap: Double = 0
+    public var presolve: Bool = true
+    public var cuts: Set<CutFamily> = [.cover, .mixedIntegerRounding, .clique, .gomory]
+    public var branching: BranchingRule = .pseudocost
+    public var nodeSelection: NodeSelection = .bestLocalBound
+    public var feasibilityPump: Bool = false
+    public var proximitySearch: Bool = false
+    public var logLevel: SolverLogLevel = .off
+    /// Receives the solver's messages when ``logLevel`` is above `.off`.
+    public var logSink: (@Sendable (String) -> Void)?
+    /// Seconds between progress reports (new incumbents are always reported).
+    public var progressInterval: Double = 1
+    /// A feasible solution to start from (one value per variable), if known.
+    /// Used only when presolve is off (presolve changes the columns).
+    public var startingSolution: [Double]?
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+    }
+
+    /// No time limit, gap 0: reproducible results.
+    public static var deterministic: SolverOptions { SolverOptions() }
+}

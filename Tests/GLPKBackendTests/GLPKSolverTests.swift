@@ -1,0 +1,245 @@
+import Foundation
+import GLPKBackend
+import Modeling
+import ORLibrary
+import Testing
+
+@Suite struct HandSolvedModelTests {
+    let solver = GLPKSolver()
+
+    /// max 5x + 4y  s.t. 6x + 4y ≤ 24, x + 2y ≤ 6, x, y ≥ 0 integer.
+    /// LP optimum (3, 1.5) = 21; enumerating the integer points gives (4, 0) = 20.
+    func textbook(_ kind: VariableKind) -> (Model, Variable, Variable) {
+        var m = Model(name: "textbook")
+        let x = m.addVariable("x", kind, lower: 0), y = m.addVariable("y", kind, lower: 0)
+        m.add(6 * x + 4 * y <= 24, name: "material")
+        m.add(x + 2 * y <= 6, name: "labour")
+        m.maximize(5 * x + 4 * y)
+        return (m, x, y)
+    }
+
+    @Test func integerProgramReachesTheHandSolvedOptimum() throws {
+        let (m, x, y) = textbook(.integer)
+        let r = try solver.solve(m)
+        #expect(r.termination == .optimal)
+        let s = try #require(r.solution)
+        #expect(s.objective == 20)
+        #expect(s[x] == 4 && s[y] == 0)
+        #expect(r.bound == 20)
+        #expect(r.gap == 0)
+    }
+
+    @Test func linearRelaxationGivesTheVertexAndDuals() throws {
+        let (m, x, y) = textbook(.continuous)
+        let r = try solver.solve(m)
+        let s = try #require(r.solution)
+        #expect(r.termination == .optimal)
+        #expect(abs(s.objective - 21) < 1e-9)
+        #expect(abs(s[x] - 3) < 1e-9 && abs(s[y] - 1.5) < 1e-9)
+        // Shadow prices: material 0.75, labour 0.5 (solve the 2×2 dual by hand).
+        let duals = try #require(s.duals)
+        #expect(abs(duals[0] - 0.75) < 1e-9 && abs(duals[1] - 0.5) < 1e-9)
+    }
+
+    /// Burkardt's 0/1 knapsack set P07: 15 items, capacity 750, optimum 1458.
+    @Test func knapsackWithKnownOptimum() throws {
+        let weights = [70, 73, 77, 80, 82, 87, 90, 94, 98, 106, 110, 113, 115, 118, 120]
+        let profits = [135, 139, 149, 150, 156, 163, 173, 184, 192, 201, 210, 214, 221, 229, 240]
+        var m = Model(name: "p07")
+        let take = weights.indices.map { m.addBinary("take(\($0))") }
+        m.add(weights.indices.sum { Double(weights[$0]) * take[$0] } <= 750, name: "capacity")
+        m.maximize(profits.indices.sum { Double(profits[$0]) * take[$0] })
+        let r = try solver.solve(m)
+        #expect(r.termination == .optimal)
+        #expect(r.solution?.objective == 1458)
+        let chosen = take.indices.filter { r.solution!.isOne(take[$0]) }
+        #expect(chosen == [0, 2, 4, 6, 7, 8, 13, 14])
+    }
+
+    @Test func infeasibleModelIsReportedWithoutASolution() throws {
+        var m = Model()
+        let x = m.addBinary("x"), y = m.addBinary("y")
+        m.add(x + y >= 3, name: "atLeastThree")
+        m.minimize(x + y)
+        let r = try solver.solve(m)
+        #expect(r.termination == .infeasible)
+        #expect(r.solution == nil)
+    }
+
+    @Test func integerInfeasibleButLPFeasibleModelIsInfeasible() throws {
+        var m = Model()
+        let x = m.addVariable("x", .integer, lower: 0, upper: 10)
+        m.add(2 * x == 3, name: "odd")
+        m.minimize(x)
+        #expect(try solver.solve(m).termination == .infeasible)
+    }
+
+    @Test func unboundedModelIsReported() throws {
+        var m = Model()
+        let x = m.addVariable("x", .integer, lower: 0), y = m.addVariable("y", .integer, lower: 0)
+        m.add(x - y <= 1, name: "c")
+        m.maximize(x + y)
+        let r = try solver.solve(m)
+        #expect(r.termination == .unboundedOrInfeasible)
+        #expect(r.solution == nil)
+        var lp = Model()
+        let z = lp.addVariable("z", lower: 0)
+        lp.maximize(z)
+        #expect(try solver.solve(lp).termination == .unboundedOrInfeasible)
+    }
+
+    @Test func invalidModelIsRejectedBeforeGLPK() {
+        var m = Model()
+        let x = m.addVariable("x", .integer, lower: 0.5, upper: 2)
+        m.minimize(x)
+        #expect(throws: SolverError.self) { try solver.solve(m) }
+    }
+}
+
+@Suite struct GuardTests {
+    /// A term naming a column the model does not have makes glp_load_matrix
+    /// abort(); the guard turns that into a thrown error and the process goes on.
+    @Test func modelGLPKRejectsThrowsAndTheNextSolveWorks() throws {
+        var bad = Model()
+        let x = bad.addBinary("x")
+        bad.add(x + Variable(index: 7) <= 1, name: "ghost")
+        bad.maximize(x)
+        let unchecked = GLPKSolver(validatesModels: false)
+        do {
+            _ = try unchecked.solve(bad)
+            Issue.record("GLPK accepted a column index out of range")
+        } catch {
+            guard case .solverFailure(let message) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(message.contains("glp_load_matrix"))
+        }
+        // Validation catches the same model with a clear message.
+        #expect(throws: SolverError.self) { try GLPKSolver().solve(bad) }
+        // And GLPK still works on this thread.
+        var good = Model()
+        let y = good.addBinary("y")
+        good.maximize(y)
+        #expect(try unchecked.solve(good).solution?.objective == 1)
+    }
+}
+
+@Suite(.enabled(if: gapFolder != nil, "../shared/benchmarks/gap is absent: set FELLOWMATCH_GAP_DIR"))
+struct GAPModelTests {
+    @Test func gap1_1ReachesThePublishedOptimum() throws {
+        let (g, ref) = try gapInstance("gap1-1")
+        #expect(ref.value == 336)
+        let (m, x) = gapModel(g)
+        let r = try GLPKSolver().solve(m)
+        #expect(r.termination == .optimal)
+        let s = try #require(r.solution)
+        #expect(s.objective == 336)
+        #expect(m.isFeasible(s.values))
+        // Each job at exactly one agent, within capacity, checked independently.
+        for i in 0..<g.agents {
+            let used = (0..<g.jobs).filter { s.isOne(x[i][$0]) }.map { g.resource[i][$0] }.reduce(0, +)
+            #expect(used <= g.capacity[i])
+        }
+    }
+
+    @Test func timeLimitedSolveReturnsItsIncumbentAndABound() throws {
+        // d05100 is hard for every solver: no chance to finish in half a second.
+        let (g, ref) = try gapInstance("d05100")
+        let (m, x) = gapModel(g)
+        // A feasible start, found greedily, so the incumbent exists from the root on.
+        let start = try #require(greedyAssignment(g))
+        var values = [Double](repeating: 0, count: m.variables.count)
+        for (j, i) in start.enumerated() { values[x[i][j].index] = 1 }
+        var options = SolverOptions(timeLimit: 0.5)
+        options.presolve = false
+        options.startingSolution = values
+        let r = try GLPKSolver().solve(m, options: options)
+        #expect(r.termination == .timeLimit)
+        let s = try #require(r.solution)
+        let bound = try #require(r.bound)
+        #expect(bound <= s.objective)
+        #expect(bound <= Double(ref.value) + 1e-6)
+        #expect(s.objective >= Double(ref.value))
+        #expect(m.isFeasible(s.values))
+        #expect(try #require(r.gap) > 0)
+    }
+
+    @Test func progressIsReportedForNewIncumbents() throws {
+        let (g, _) = try gapInstance("gap4-1")
+        let (m, _) = gapModel(g)
+        let seen = Counter()
+        let r = try GLPKSolver().solve(m, options: .deterministic) { p in
+            if p.incumbent != nil { seen.increment() }
+        }
+        #expect(r.termination == .optimal)
+        #expect(seen.value >= 1)
+    }
+
+    @Test func concurrentSolvesMatchSequentialOnes() throws {
+        let names = ["gap1-1", "gap1-2", "gap1-3", "gap1-4", "gap2-1", "gap2-2"]
+        let models = try names.map { gapModel(try gapInstance($0).0).0 }
+        let sequential = try models.map { try GLPKSolver().solve($0) }
+        let results = ResultSlots(count: models.count)
+        DispatchQueue.concurrentPerform(iterations: models.count) { k in
+            results.set(k, Result { () throws(SolverError) -> SolveResult in try GLPKSolver().solve(models[k]) })
+        }
+        for k in models.indices {
+            let concurrent = try results.get(k).get()
+            #expect(concurrent.termination == .optimal)
+            #expect(concurrent.solution?.objective == sequential[k].solution?.objective)
+            #expect(concurrent.solution?.values == sequential[k].solution?.values)
+        }
+    }
+
+    @Test func exportedLPReadsBackWithTheSameOptimum() throws {
+        let (g, _) = try gapInstance("gap1-1")
+        let (m, _) = gapModel(g)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fm-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lp = dir.appendingPathComponent("gap1-1.lp").path
+        let report = try GLPKSolver().export(m, format: .lp, to: lp)
+        #expect(!report.negatedObjective)
+        let text = try String(contentsOfFile: lp, encoding: .utf8)
+        #expect(text.contains("Maximize"))
+        #expect(text.contains("capacity(0)"))
+        let back = try GLPKSolver().solveFile(lp, format: .lp)
+        #expect(back.termination == .optimal)
+        #expect(back.solution?.objective == 336)
+
+        // MPS has no sense: the maximisation is written negated, and says so.
+        let mps = dir.appendingPathComponent("gap1-1.mps").path
+        #expect(try GLPKSolver().export(m, format: .mps, to: mps).negatedObjective)
+        #expect(try String(contentsOfFile: mps, encoding: .utf8).hasPrefix("* FellowMatch: maximisation"))
+        #expect(try GLPKSolver().solveFile(mps, format: .mps).solution?.objective == -336)
+    }
+}
+
+/// First-fit by smallest resource use: a feasible GAP assignment if it finds one.
+func greedyAssignment(_ g: GAPInstance) -> [Int]? {
+    var left = g.capacity
+    var assignment: [Int] = []
+    for j in 0..<g.jobs {
+        let order = (0..<g.agents).sorted { (g.resource[$0][j], $0) < (g.resource[$1][j], $1) }
+        guard let i = order.first(where: { g.resource[$0][j] <= left[$0] }) else { return nil }
+        left[i] -= g.resource[i][j]
+        assignment.append(i)
+    }
+    return assignment
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
+
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<SolveResult, SolverError>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: Result<SolveResult, SolverError>) { lock.withLock { slots[k] = r } }
+    func get(_ k: Int) -> Result<SolveResult, SolverError> { lock.withLock { slots[k]! } }
+}
