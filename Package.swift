@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "Modeling", targets: ["Modeling"]),
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+        .library(name: "Domain", targets: ["Domain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,13 @@ let package = Package(
         // Beasley's OR-Library GAP files: test and benchmark data with known optima.
         .target(name: "ORLibrary"),
         .target(name: "GLPKBackend", dependencies: ["Modeling", "CGLPK", "CGLPKGuard"]),
+        .target(
+            name: "Domain",
+            dependencies: [
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .testTarget(name: "ModelingTests", dependencies: ["Modeling"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "Modeling", "ORLibrary"]),
     ],

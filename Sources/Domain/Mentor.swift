@@ -1,0 +1,20 @@
+/// A faculty mentor in one lab (a row of mentors.csv).
+public struct Mentor: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var lab: String
+    /// The mentor's areas; empty: any area of the lab.
+    public var areas: [String]
+    /// Most fellows supervised, new and continuing together.
+    public var capacity: Int
+    public var line: Int
+
+    public init(id: String, name: String? = nil, lab: String, areas: [String] = [], capacity: Int, line: Int = 0) {
+        self.id = id
+        self.name = name ?? id
+        self.lab = lab
+        self.areas = areas
+        self.capacity = capacity
+        self.line = line
+    }
+}

@@ -1,0 +1,51 @@
+/// A validated intake: every file of a scenario folder as domain values.
+///
+/// Built by ``ScenarioReader`` (which reports every input problem) or in code
+/// (tests, generators); ``ScenarioValidator`` checks cross-references either way.
+public struct Scenario: Sendable {
+    public var settings: ScenarioSettings
+    public var fellows: [Fellow]
+    public var labs: [Lab]
+    public var mentors: [Mentor]
+    public var funding: [FundingSource]
+    public var preferences: [Preference]
+    public var mentorPreferences: [MentorPreference]
+    public var costs: [CostOverride]
+    public var rules: [PlacementRule]
+    /// `nil` when the scenario has no sessions.csv.
+    public var sessions: [SeminarSession]?
+    public var availability: [Unavailability]
+
+    public init(settings: ScenarioSettings, fellows: [Fellow], labs: [Lab], mentors: [Mentor], funding: [FundingSource],
+                preferences: [Preference], mentorPreferences: [MentorPreference] = [], costs: [CostOverride] = [],
+                rules: [PlacementRule] = [], sessions: [SeminarSession]? = nil, availability: [Unavailability] = []) {
+        self.settings = settings
+        self.fellows = fellows
+        self.labs = labs
+        self.mentors = mentors
+        self.funding = funding
+        self.preferences = preferences
+        self.mentorPreferences = mentorPreferences
+        self.costs = costs
+        self.rules = rules
+        self.sessions = sessions
+        self.availability = availability
+    }
+
+    public var newFellows: [Fellow] { fellows.filter(\.isNew) }
+    public var continuingFellows: [Fellow] { fellows.filter { !$0.isNew } }
+
+    public func lab(_ id: String) -> Lab? { labs.first { $0.id == id } }
+    public func mentor(_ id: String) -> Mentor? { mentors.first { $0.id == id } }
+    public func fellow(_ id: String) -> Fellow? { fellows.first { $0.id == id } }
+
+    /// `cost(f, l)`: from costs.csv, else fellows.csv.
+    public func cost(of fellow: Fellow, at lab: String) -> Int {
+        costs.last { $0.fellow == fellow.id && $0.lab == lab }?.cost ?? fellow.cost
+    }
+
+    /// Rule 5's need: `max(0, cost(f, l) − external_funding)`.
+    public func need(of fellow: Fellow, at lab: String) -> Int {
+        max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
+    }
+}
