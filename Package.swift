@@ -8,9 +8,12 @@ import PackageDescription
 let package = Package(
     name: "FellowMatch",
     products: [
+        .executable(name: "fellowmatch", targets: ["fellowmatch"]),
         .library(name: "Modeling", targets: ["Modeling"]),
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "PlacementSolver", targets: ["PlacementSolver"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,13 +35,22 @@ let package = Package(
         // Variables, expressions, constraints, objective, options, results. No GLPK.
         .target(name: "Modeling"),
         // Beasley's OR-Library GAP files: test and benchmark data with known optima.
-        .target(name: "ORLibrary"),
+        .target(name: "ORLibrary", dependencies: ["Domain"]),
         .target(name: "GLPKBackend", dependencies: ["Modeling", "CGLPK", "CGLPKGuard"]),
         .target(
             name: "Domain",
             dependencies: [
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "PlacementSolver", dependencies: ["Domain", "Modeling"]),
+        .target(name: "Reports", dependencies: ["Domain", "PlacementSolver"]),
+        .executableTarget(
+            name: "fellowmatch",
+            dependencies: [
+                "Domain", "PlacementSolver", "Reports", "GLPKBackend", "Modeling",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ModelingTests", dependencies: ["Modeling"]),

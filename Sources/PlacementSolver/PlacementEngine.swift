@@ -1,0 +1,135 @@
+import Domain
+import Modeling
+
+/// Runs a placement: pre-checks, the integer program (in stages for the
+/// lexicographic objectives), and either the placement or a diagnosis.
+public struct PlacementEngine: Sendable {
+    public var solver: any Solver
+    public var options: SolverOptions
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+
+    /// - Parameter options: solver settings; the scenario's `[solver]` time
+    ///   limit and gap are applied on top unless already set here.
+    public init(solver: any Solver, options: SolverOptions = .deterministic,
+                progress: (@Sendable (SolveProgress) -> Void)? = nil) {
+        self.solver = solver
+        self.options = options
+        self.progress = progress
+    }
+
+    func effectiveOptions(_ s: Scenario) -> SolverOptions {
+        var o = options
+        if o.timeLimit == nil { o.timeLimit = s.settings.timeLimit }
+        if o.relativeGap == 0 { o.relativeGap = s.settings.mipGap }
+        return o
+    }
+
+    public func run(_ scenario: Scenario) throws(SolverError) -> PlacementOutcome {
+        var placement = PlacementModel(scenario: scenario)
+        let findings = PreChecks.run(scenario, placement.eligibility)
+        let blocking = findings.filter(\.blocking)
+        var outcome = PlacementOutcome(
+            scenarioName: scenario.settings.name, objectiveKind: scenario.settings.objective, status: .infeasible,
+            objective: nil, bound: nil, gap: nil, solveSeconds: 0, placements: [], rankProfile: [:], unplaced: [],
+            budgets: [], labLoads: [], mentorLoads: [], warnings: findings.filter { !$0.blocking }, diagnosis: nil, solves: 0)
+        if !blocking.isEmpty {
+            outcome.diagnosis = Diagnosis(findings: blocking, changes: [],
+                                          summary: "No placement exists: \(blocking.count) problem\(blocking.count == 1 ? "" : "s") found before solving.")
+            return outcome
+        }
+        let o = effectiveOptions(scenario)
+        var stages = self.stages(for: &placement)
+        var last: SolveResult?
+        var allOptimal = true
+        for k in stages.indices {
+            let stage = stages[k]
+            placement.model.objective = Objective(stage.sense, stage.expression)
+            let r = try solver.solve(placement.model, options: o, progress: progress)
+            outcome.solves += 1
+            outcome.solveSeconds += r.solveSeconds
+            guard let solution = r.solution else {
+                if k == 0 {
+                    switch r.termination {
+                    case .infeasible, .unboundedOrInfeasible:
+                        outcome.status = .infeasible
+                        outcome.diagnosis = try diagnose(scenario, options: o)
+                    default:
+                        outcome.status = .timeLimitNoSolution
+                    }
+                    return outcome
+                }
+                allOptimal = false
+                break
+            }
+            last = r
+            if r.termination != .optimal { allOptimal = false }
+            if k + 1 < stages.count {
+                placement.model.add(stage.hold(solution.objective), name: "hold(\(stage.name))")
+                if stage.name == "worst-rank" {
+                    let worst = restrictToWorstRank(&placement, solution.objective)
+                    stages[k + 1].expression = placement.placed(atRank: worst)
+                }
+            }
+        }
+        guard let result = last, let solution = result.solution else { return outcome }
+        outcome.status = allOptimal ? .optimal : .feasible
+        let lexicographic = stages.count > 1 || scenario.settings.objective == .rankMaximal || scenario.settings.objective == .generous
+        if lexicographic {
+            outcome.objective = solution.value(of: placement.totalRank)
+            outcome.bound = nil
+            outcome.gap = nil
+        } else {
+            outcome.objective = solution.objective
+            outcome.bound = result.bound
+            outcome.gap = result.gap
+        }
+        ResultReader(placement: placement, solution: solution).fill(&outcome)
+        return outcome
+    }
+
+    /// The stages of the scenario's objective (one for `total-rank` and `score`).
+    func stages(for p: inout PlacementModel) -> [LexicographicStage] {
+        let s = p.scenario
+        var stages: [LexicographicStage] = []
+        let maximizePlaced = s.settings.allowUnplaced && !p.unplaced.isEmpty
+        switch s.settings.objective {
+        case .totalRank, .score:
+            return [LexicographicStage(name: "objective", sense: p.model.objective.sense, expression: p.model.objective.expression)]
+        case .rankMaximal:
+            // Most placed, then most at rank 1, then at rank 2, ... The last
+            // rank's count is fixed by the others, so it needs no stage.
+            if maximizePlaced { stages.append(.init(name: "placed", sense: .maximize, expression: p.placedCount)) }
+            let ranks = Set(p.eligibility.choices.map(\.rank)).sorted()
+            for r in ranks.dropLast() {
+                stages.append(.init(name: "rank-\(r)", sense: .maximize, expression: p.placed(atRank: r)))
+            }
+            if stages.isEmpty { stages.append(.init(name: "total-rank", sense: .minimize, expression: p.totalRank)) }
+        case .generous:
+            // Most placed, then the smallest worst rank, then fewest at that
+            // rank, then the smallest total rank.
+            if maximizePlaced { stages.append(.init(name: "placed", sense: .maximize, expression: p.placedCount)) }
+            let worst = p.model.addVariable("worst_rank", .continuous, lower: 0, upper: nil)
+            for fi in p.newFellows {
+                let rank = LinearExpression(sum: (p.eligibility.choicesOfFellow[fi] ?? []).map {
+                    (Double(p.eligibility.choices[$0].rank), p.assign[$0])
+                })
+                p.model.add(worst - rank >= 0, name: "worst(\(p.tag(s.fellows[fi].id)))")
+            }
+            stages.append(.init(name: "worst-rank", sense: .minimize, expression: LinearExpression(worst)))
+            // Its expression is set once the worst rank is known.
+            stages.append(.init(name: "at-worst-rank", sense: .minimize, expression: LinearExpression()))
+            stages.append(.init(name: "total-rank", sense: .minimize, expression: p.totalRank))
+        }
+        return stages
+    }
+
+    /// After the worst-rank stage of `generous`: choices worse than the optimum
+    /// are closed; returns the worst rank, whose count the next stage minimises.
+    func restrictToWorstRank(_ p: inout PlacementModel, _ worst: Double) -> Int {
+        let w = Int(worst.rounded())
+        for (ci, c) in p.eligibility.choices.enumerated() where c.rank > w {
+            p.model.setBounds(p.assign[ci], lower: 0, upper: 0)
+        }
+        return w
+    }
+}

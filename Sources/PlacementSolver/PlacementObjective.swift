@@ -1,0 +1,64 @@
+import Domain
+import Modeling
+
+extension PlacementModel {
+    /// The single-stage objectives of the scenario format:
+    ///
+    /// - `total-rank`: minimise Σ (rank(f,l) + mentor_weight·mentor_rank(m,f))·assign(f,l,m) + penalty·Σ unplaced(f)
+    /// - `score`: maximise Σ score(f,l)·assign(f,l,m) − penalty·Σ unplaced(f)
+    ///
+    /// `rank-maximal` and `generous` are lexicographic: ``PlacementEngine``
+    /// solves them as a sequence of stages (see ``LexicographicStage``); the
+    /// model starts with the first stage's objective.
+    mutating func setObjective(_ kind: ObjectiveKind) {
+        let settings = scenario.settings
+        let penalty = settings.unplacedPenalty
+        switch kind {
+        case .totalRank:
+            var e = LinearExpression()
+            for (ci, c) in eligibility.choices.enumerated() {
+                e.add(Double(c.rank) + settings.mentorWeight * Double(c.mentorRank), assign[ci])
+            }
+            for v in unplacedVariables { e.add(penalty, v) }
+            model.minimize(e)
+        case .score:
+            var e = LinearExpression()
+            for (ci, c) in eligibility.choices.enumerated() where c.score != 0 { e.add(c.score, assign[ci]) }
+            for v in unplacedVariables { e.add(-penalty, v) }
+            model.maximize(e)
+        case .rankMaximal, .generous:
+            model.minimize(totalRank)
+        }
+    }
+
+    /// The unplaced variables in fellow order.
+    var unplacedVariables: [Variable] { unplaced.sorted { $0.key < $1.key }.map(\.value) }
+
+    /// Σ rank(f,l)·assign(f,l,m): the reported objective of the lexicographic kinds.
+    public var totalRank: LinearExpression {
+        LinearExpression(sum: eligibility.choices.enumerated().map { (Double($0.element.rank), assign[$0.offset]) })
+    }
+
+    /// Number of new fellows placed.
+    public var placedCount: LinearExpression { assign.sum() }
+
+    /// Number of new fellows placed at rank `rank`.
+    public func placed(atRank rank: Int) -> LinearExpression {
+        LinearExpression(sum: eligibility.choices.enumerated().filter { $0.element.rank == rank }.map { (1, assign[$0.offset]) })
+    }
+
+    /// The elastic model's objective: as few limits giving as possible (1000
+    /// each), then as little excess (1 per seat, 1 per $1,000).
+    mutating func setRelaxationObjective() {
+        var e = LinearExpression()
+        for r in relaxations {
+            e.add(1000, r.gives)
+            switch r.limit {
+            case .budget: e.add(0.001, r.excess)
+            default: e.add(1, r.excess)
+            }
+        }
+        for v in unplacedVariables { e.add(scenario.settings.unplacedPenalty, v) }
+        model.minimize(e)
+    }
+}

@@ -1,0 +1,105 @@
+import Domain
+
+/// How a placement run ended, as `summary.json` says it.
+public enum PlacementStatus: String, Sendable, Hashable {
+    case optimal
+    case feasible
+    case infeasible
+    case timeLimitNoSolution = "time_limit_no_solution"
+}
+
+/// Dollars (in cents) one source pays for one fellow.
+public struct FundingShare: Sendable, Hashable {
+    public var source: String
+    public var cents: Int
+}
+
+/// One row of `placements.csv`.
+public struct FellowPlacement: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable { case new, continuing, unplaced }
+
+    public var fellow: String
+    public var status: Status
+    public var lab: String?
+    public var mentor: String?
+    /// The fellow's rank of the lab (new fellows only).
+    public var rank: Int?
+    public var funding: [FundingShare]
+    /// Rule 5's need at the lab, in dollars (0 when unplaced).
+    public var need: Int
+}
+
+/// How much of a source's budget is used.
+public struct BudgetUse: Sendable, Hashable {
+    public var source: String
+    public var budget: Int
+    public var usedCents: Int
+    public var leftCents: Int { budget * 100 - usedCents }
+}
+
+/// How full a lab or mentor is (new and continuing fellows).
+public struct Load: Sendable, Hashable {
+    public var id: String
+    public var capacity: Int
+    public var continuing: Int
+    public var new: Int
+    public var total: Int { continuing + new }
+}
+
+/// A limit that must give for a placement to exist, and by how much.
+public struct LimitChange: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case labCapacity = "lab-capacity"
+        case mentorCapacity = "mentor-capacity"
+        case budget
+        case trackMinimum = "track-min"
+        case trackMaximum = "track-max"
+        case lock
+    }
+
+    public var kind: Kind
+    /// The lab, mentor, source, track or fellow concerned.
+    public var subject: String
+    public var current: Int?
+    public var needed: Int?
+    public var message: String
+
+    public var description: String { message }
+}
+
+/// Why no placement exists: pre-check findings, or the cheapest set of limits
+/// that must give (from the elastic model).
+public struct Diagnosis: Sendable, Hashable {
+    public var findings: [Finding]
+    public var changes: [LimitChange]
+    public var summary: String
+
+    public var lines: [String] { findings.filter(\.blocking).map(\.message) + changes.map(\.message) }
+}
+
+/// Everything a placement run produced.
+public struct PlacementOutcome: Sendable {
+    public var scenarioName: String
+    public var objectiveKind: ObjectiveKind
+    public var status: PlacementStatus
+    /// Σ rank (lexicographic kinds) or the objective value.
+    public var objective: Double?
+    public var bound: Double?
+    public var gap: Double?
+    public var solveSeconds: Double
+    /// One per fellow in fellows.csv order; empty when infeasible.
+    public var placements: [FellowPlacement]
+    /// Rank → number of new fellows placed at that rank.
+    public var rankProfile: [Int: Int]
+    public var unplaced: [String]
+    public var budgets: [BudgetUse]
+    public var labLoads: [Load]
+    public var mentorLoads: [Load]
+    /// Non-blocking pre-check findings (e.g. fellows who will be unplaced).
+    public var warnings: [Finding]
+    public var diagnosis: Diagnosis?
+    /// Number of solves (stages of a lexicographic objective).
+    public var solves: Int
+
+    public var hasPlacement: Bool { status == .optimal || status == .feasible }
+}

@@ -1,0 +1,75 @@
+import Domain
+import PlacementSolver
+
+/// The short readable summary `fellowmatch run` prints.
+public enum ConsoleReport {
+    public static func render(_ o: PlacementOutcome, scenario: Scenario) -> String {
+        var lines: [String] = []
+        let title = scenario.settings.intake.map { "\(o.scenarioName) (\($0))" } ?? o.scenarioName
+        lines.append("FellowMatch: \(title), objective \(o.objectiveKind.rawValue)")
+        var status = "Status: \(o.status.rawValue)"
+        if let v = o.objective { status += "   objective \(number(v))" }
+        if let b = o.bound { status += "   bound \(number(b))" }
+        if let g = o.gap { status += "   gap \(percent(g))" }
+        status += "   solve \(seconds(o.solveSeconds))" + (o.solves > 1 ? " in \(o.solves) stages" : "")
+        lines.append(status)
+        if let d = o.diagnosis {
+            lines.append("")
+            lines.append(d.summary)
+            for l in d.lines { lines.append("  - \(l)") }
+            return lines.joined(separator: "\n")
+        }
+        guard o.hasPlacement else { return lines.joined(separator: "\n") }
+        let newCount = o.placements.filter { $0.status != .continuing }.count
+        let profile = o.rankProfile.sorted { $0.key < $1.key }.map { "\(ordinal($0.key)) \($0.value)" }
+        lines.append("Rank profile (\(newCount) new): " + (profile.isEmpty ? "none placed" : profile.joined(separator: " · ")))
+        lines.append("Unplaced: " + (o.unplaced.isEmpty ? "none" : o.unplaced.joined(separator: ", ")))
+        if !o.budgets.isEmpty {
+            lines.append("Funding (budget, used, left):")
+            let width = o.budgets.map(\.source.count).max() ?? 0
+            for b in o.budgets {
+                lines.append("  " + pad(b.source, width) + "  " + lpad(Money.format(b.budget), 12) + "  "
+                             + lpad(Money.format(cents: b.usedCents), 14) + "  " + lpad(Money.format(cents: b.leftCents), 14))
+            }
+        }
+        let loaded = o.mentorLoads.filter { $0.total > 0 }
+        if !loaded.isEmpty {
+            lines.append("Mentor load (fellows / capacity):")
+            var row = "  "
+            for m in loaded {
+                let item = "\(m.id) \(m.total)/\(m.capacity)"
+                if row.count + item.count + 3 > 100 {
+                    lines.append(row)
+                    row = "  "
+                }
+                row += (row == "  " ? "" : " · ") + item
+            }
+            if row != "  " { lines.append(row) }
+        }
+        for w in o.warnings { lines.append("warning: \(w.message)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th"
+        return "\(n)\(suffix)"
+    }
+
+    public static func number(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format2: v)
+    }
+
+    static func percent(_ g: Double) -> String { String(format2: g * 100) + " %" }
+    static func seconds(_ s: Double) -> String { String(format2: s) + " s" }
+    static func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+    static func lpad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+}
+
+extension String {
+    /// Two decimals, without Foundation's locale-dependent formatting.
+    init(format2 v: Double) {
+        let cents = Int((v * 100).rounded())
+        let whole = abs(cents) / 100, rest = abs(cents) % 100
+        self = (cents < 0 ? "-" : "") + "\(whole).\(rest < 10 ? "0" : "")\(rest)"
+    }
+}

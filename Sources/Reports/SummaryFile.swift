@@ -1,0 +1,107 @@
+import Foundation
+import PlacementSolver
+
+/// `summary.json`: the run's status, objective and measures. Keys are sorted
+/// so the file is stable; `solve_seconds` is the only field that varies
+/// between identical runs.
+public struct SummaryFile: Encodable {
+    struct Budget: Encodable {
+        var source: String
+        var budget: Int
+        var used: Double
+        var left: Double
+    }
+
+    struct LoadEntry: Encodable {
+        var id: String
+        var capacity: Int
+        var continuing: Int
+        var new: Int
+    }
+
+    struct Change: Encodable {
+        var kind: String
+        var subject: String
+        var current: Int?
+        var needed: Int?
+        var message: String
+    }
+
+    struct DiagnosisEntry: Encodable {
+        var summary: String
+        var findings: [String]
+        var changes: [Change]
+    }
+
+    var scenario: String
+    var intake: String?
+    var objective_kind: String
+    var status: String
+    var objective: Double?
+    var bound: Double?
+    var gap: Double?
+    var solve_seconds: Double
+    var solves: Int
+    var rank_profile: [String: Int]
+    var unplaced: [String]
+    var budgets: [Budget]
+    var labs: [LoadEntry]
+    var mentors: [LoadEntry]
+    var warnings: [String]
+    var diagnosis: DiagnosisEntry?
+
+    public init(_ o: PlacementOutcome, intake: String?) {
+        scenario = o.scenarioName
+        self.intake = intake
+        objective_kind = o.objectiveKind.rawValue
+        status = o.status.rawValue
+        objective = o.objective.map { ($0 * 1e6).rounded() / 1e6 }
+        bound = o.bound.map { ($0 * 1e6).rounded() / 1e6 }
+        gap = o.gap.map { ($0 * 1e9).rounded() / 1e9 }
+        solve_seconds = (o.solveSeconds * 1000).rounded() / 1000
+        solves = o.solves
+        rank_profile = Dictionary(uniqueKeysWithValues: o.rankProfile.map { (String($0.key), $0.value) })
+        unplaced = o.unplaced
+        budgets = o.budgets.map { Budget(source: $0.source, budget: $0.budget, used: Double($0.usedCents) / 100, left: Double($0.leftCents) / 100) }
+        labs = o.labLoads.map { LoadEntry(id: $0.id, capacity: $0.capacity, continuing: $0.continuing, new: $0.new) }
+        mentors = o.mentorLoads.map { LoadEntry(id: $0.id, capacity: $0.capacity, continuing: $0.continuing, new: $0.new) }
+        warnings = o.warnings.map(\.message)
+        diagnosis = o.diagnosis.map { d in
+            DiagnosisEntry(summary: d.summary, findings: d.findings.map(\.message),
+                           changes: d.changes.map { Change(kind: $0.kind.rawValue, subject: $0.subject, current: $0.current, needed: $0.needed, message: $0.message) })
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, intake, objective_kind, status, objective, bound, gap, solve_seconds, solves, rank_profile,
+             unplaced, budgets, labs, mentors, warnings, diagnosis
+    }
+
+    /// Optional values are written as `null` rather than left out.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(scenario, forKey: .scenario)
+        try c.encode(intake, forKey: .intake)
+        try c.encode(objective_kind, forKey: .objective_kind)
+        try c.encode(status, forKey: .status)
+        try c.encode(objective, forKey: .objective)
+        try c.encode(bound, forKey: .bound)
+        try c.encode(gap, forKey: .gap)
+        try c.encode(solve_seconds, forKey: .solve_seconds)
+        try c.encode(solves, forKey: .solves)
+        try c.encode(rank_profile, forKey: .rank_profile)
+        try c.encode(unplaced, forKey: .unplaced)
+        try c.encode(budgets, forKey: .budgets)
+        try c.encode(labs, forKey: .labs)
+        try c.encode(mentors, forKey: .mentors)
+        try c.encode(warnings, forKey: .warnings)
+        if let diagnosis { try c.encode(diagnosis, forKey: .diagnosis) }
+    }
+
+    public func render() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

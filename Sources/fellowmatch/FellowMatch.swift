@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// `fellowmatch`: places fellows in labs with mentors and funding, and
+/// schedules their seminars.
+///
+/// Exit status: 0 a solution, 1 no feasible placement (diagnosis printed),
+/// 2 bad input or usage (nothing written).
+@main
+struct FellowMatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fellowmatch",
+        abstract: "Match postdoctoral fellows to labs, mentors and funding; schedule their seminars.",
+        discussion: """
+        Exit status: 0 when a placement was found, 1 when the scenario has no feasible placement \
+        (the diagnosis is printed and written to summary.json), 2 for bad input or usage.
+        """,
+        subcommands: [RunCommand.self, CheckCommand.self, ExportCommand.self]
+    )
+
+    /// Runs the command, mapping usage errors to exit status 2 (the scenario
+    /// format's contract) instead of ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

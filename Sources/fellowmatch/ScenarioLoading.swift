@@ -1,0 +1,28 @@
+import ArgumentParser
+import Domain
+import Foundation
+
+/// Reads a scenario folder for a command; on bad input prints every problem
+/// and exits with status 2.
+func loadScenario(_ path: String) throws -> Scenario {
+    let url = URL(fileURLWithPath: path)
+    do {
+        let result = try ScenarioReader().read(folder: url)
+        for w in result.warnings { printError("\(display(path, w))") }
+        return result.scenario
+    } catch {
+        for issue in error.issues { printError(display(path, issue)) }
+        let count = error.errors.count
+        printError("\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was solved or written.")
+        throw ExitCode(2)
+    }
+}
+
+/// An issue with the file shown relative to the scenario folder as given.
+func display(_ folder: String, _ issue: ScenarioIssue) -> String {
+    var shown = issue
+    if !issue.file.hasPrefix("/") {
+        shown.file = (folder as NSString).appendingPathComponent(issue.file)
+    }
+    return shown.description
+}
