@@ -55,6 +55,12 @@ let package = Package(
         ),
         .testTarget(name: "ModelingTests", dependencies: ["Modeling"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "Modeling", "ORLibrary"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(
+            name: "PlacementSolverTests",
+            dependencies: ["PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary"]
+        ),
+        .testTarget(name: "FellowMatchCLITests", dependencies: ["Domain"]),
     ],
     swiftLanguageModes: [.v6]
 )

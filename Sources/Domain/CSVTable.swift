@@ -75,6 +75,11 @@ struct CSVTable {
                     file: file, line: row.line, column: "-",
                     message: "has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.count)",
                     hint: "check for a missing or extra comma; quote fields that contain commas"))
+                // Keep the row, cut or padded to the header, so its id still
+                // resolves and one broken line does not cascade into others.
+                var fitted = row
+                fitted.fields = Array((row.fields + Array(repeating: "", count: header.count)).prefix(header.count))
+                table.rows.append(fitted)
             } else {
                 table.rows.append(row)
             }

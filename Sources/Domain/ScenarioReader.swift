@@ -38,13 +38,7 @@ public struct ScenarioReader {
         }
         func load(_ name: String) -> String? {
             let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                if Self.requiredFiles.contains(name) {
-                    issues.append(ScenarioIssue(file: name, line: 1, column: "-", message: "the file is missing",
-                                                hint: "every scenario needs \(Self.requiredFiles.joined(separator: ", "))"))
-                }
-                return nil
-            }
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 issues.append(ScenarioIssue(file: name, line: 1, column: "-", message: "cannot be read", hint: "check its permissions"))
                 return nil
@@ -66,6 +60,10 @@ public struct ScenarioReader {
     public static func parse(texts: [String: String], defaultName: String,
                              initialIssues: [ScenarioIssue] = []) throws(ScenarioError) -> Result {
         var issues = initialIssues
+        for name in requiredFiles where texts[name] == nil && !issues.contains(where: { $0.file == name }) {
+            issues.append(ScenarioIssue(file: name, line: 1, column: "-", message: "the file is missing",
+                                        hint: "every scenario needs \(requiredFiles.joined(separator: ", "))"))
+        }
         var settingsReader = SettingsReader(text: texts["scenario.toml"] ?? "")
         let settings = settingsReader.read(defaultName: defaultName)
         if texts["scenario.toml"] != nil { issues += settingsReader.issues }
@@ -145,20 +143,22 @@ struct ScenarioBuilder {
     mutating func readLabs() {
         var seen: [String: Int] = [:]
         var labs: [Lab] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("labs.csv") {
-            let id = r.id("id", &issues)
+            let id = r.id("id", &found)
             let areas = r.list("areas")
             if r.text("areas") != nil && areas.isEmpty || r.text("areas") == nil {
-                issues.append(r.issue("areas", "is empty but required",
+                found.append(r.issue("areas", "is empty but required",
                                       hint: "list the areas in which the lab has independent funding, separated by ';'"))
             }
-            let capacity = r.integer("capacity", &issues, required: true, minimum: 0)
-            guard let id, let capacity, !areas.isEmpty else { continue }
+            let capacity = r.integer("capacity", &found, required: true, minimum: 0)
+            // A row with errors still registers its id, so references to it
+            // do not add a second, misleading error (the scenario is rejected anyway).
+            guard let id else { continue }
             labs.append(Lab(id: id, name: r.text("name"), institution: r.text("institution") ?? "", areas: areas,
-                            capacity: capacity, line: r.row.line))
+                            capacity: capacity ?? 0, line: r.row.line))
         }
-        self.issues += issues
+        issues += found
         for lab in labs {
             if let first = seen[lab.id] {
                 issues.append(ScenarioIssue(file: "labs.csv", line: lab.line, column: "id",
@@ -176,16 +176,16 @@ struct ScenarioBuilder {
         let labIDs = Set(scenario.labs.map(\.id))
         let labList = scenario.labs.map(\.id)
         var mentors: [(Mentor, RowReader)] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("mentors.csv") {
-            let id = r.id("id", &issues)
-            let lab = r.id("lab", &issues)
-            let capacity = r.integer("capacity", &issues, required: true, minimum: 0)
-            guard let id, let lab, let capacity else { continue }
-            mentors.append((Mentor(id: id, name: r.text("name"), lab: lab, areas: r.list("areas"), capacity: capacity,
+            let id = r.id("id", &found)
+            let lab = r.id("lab", &found)
+            let capacity = r.integer("capacity", &found, required: true, minimum: 0)
+            guard let id, let lab else { continue }
+            mentors.append((Mentor(id: id, name: r.text("name"), lab: lab, areas: r.list("areas"), capacity: capacity ?? 0,
                                    line: r.row.line), r))
         }
-        self.issues += issues
+        issues += found
         for (mentor, r) in mentors {
             if !labIDs.contains(mentor.lab) && tables["labs.csv"] != nil {
                 issues.append(unknown(r, "lab", mentor.lab, in: "labs.csv", candidates: labList))
@@ -202,41 +202,43 @@ struct ScenarioBuilder {
         let mentors = Dictionary(uniqueKeysWithValues: scenario.mentors.map { ($0.id, $0) })
         var fellows: [(Fellow, RowReader)] = []
         var problems: [ScenarioIssue] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("fellows.csv") {
-            let before = issues.count
-            let id = r.id("id", &issues)
-            let track = r.required("track", &issues, hint: "one of the program's tracks, e.g. clinical")
-            let citizenship = r.choice("citizenship", &issues, as: Citizenship.self, required: true)
-            let status = r.choice("status", &issues, as: FellowStatus.self, required: false) ?? .new
-            let lab = r.id("lab", &issues, required: false)
-            let mentor = r.id("mentor", &issues, required: false)
+            let before = found.count
+            let id = r.id("id", &found)
+            let track = r.required("track", &found, hint: "one of the program's tracks, e.g. clinical")
+            let citizenship = r.choice("citizenship", &found, as: Citizenship.self, required: true)
+            let status = r.choice("status", &found, as: FellowStatus.self, required: false) ?? .new
+            let lab = r.id("lab", &found, required: false)
+            let mentor = r.id("mentor", &found, required: false)
             let interests = r.list("interests")
-            let cost = r.money("cost", &issues, required: true)
-            let external = r.money("external_funding", &issues, required: false) ?? 0
+            let cost = r.money("cost", &found, required: true)
+            let external = r.money("external_funding", &found, required: false) ?? 0
             if status == .new {
                 if interests.isEmpty {
-                    issues.append(r.issue("interests", "a new fellow needs research interests",
+                    found.append(r.issue("interests", "a new fellow needs research interests",
                                           hint: "list them separated by ';', e.g. clinical-nlp; sepsis"))
                 }
                 if lab != nil || mentor != nil {
-                    issues.append(r.issue(lab != nil ? "lab" : "mentor", "a new fellow has no lab or mentor yet",
+                    found.append(r.issue(lab != nil ? "lab" : "mentor", "a new fellow has no lab or mentor yet",
                                           hint: "leave lab and mentor empty, or set status to continuing"))
                 }
             } else {
                 if r.text("lab") == nil {
-                    issues.append(r.issue("lab", "a continuing fellow needs their lab", hint: "fill in the lab they are in"))
+                    found.append(r.issue("lab", "a continuing fellow needs their lab", hint: "fill in the lab they are in"))
                 }
                 if r.text("mentor") == nil {
-                    issues.append(r.issue("mentor", "a continuing fellow needs their mentor", hint: "fill in their mentor's id"))
+                    found.append(r.issue("mentor", "a continuing fellow needs their mentor", hint: "fill in their mentor's id"))
                 }
             }
-            guard issues.count == before, let id, let track, let citizenship, let cost else { continue }
-            fellows.append((Fellow(id: id, name: r.text("name"), track: track, citizenship: citizenship, status: status,
-                                   lab: lab, mentor: mentor, interests: interests, cost: cost, externalFunding: external,
+            guard let id else { continue }
+            let clean = found.count == before
+            fellows.append((Fellow(id: id, name: r.text("name"), track: track ?? "", citizenship: citizenship ?? .other, status: status,
+                                   lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
+                                   externalFunding: external,
                                    line: r.row.line), r))
         }
-        self.issues += issues
+        issues += found
         let haveLabs = tables["labs.csv"] != nil, haveMentors = tables["mentors.csv"] != nil
         for (fellow, r) in fellows {
             guard unique(fellow.id, &seen, r, what: "fellow") != nil else { continue }
@@ -265,18 +267,19 @@ struct ScenarioBuilder {
         var seen: [String: Int] = [:]
         let labIDs = Set(scenario.labs.map(\.id))
         var sources: [(FundingSource, RowReader)] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("funding.csv") {
-            let before = issues.count
-            let id = r.id("id", &issues)
-            let lab = r.id("lab", &issues, required: false)
-            let budget = r.money("budget", &issues, required: true)
-            let citizensOnly = r.boolean("citizens_only", &issues) ?? false
-            guard issues.count == before, let id, let budget else { continue }
-            sources.append((FundingSource(id: id, name: r.text("name"), lab: lab, budget: budget, citizensOnly: citizensOnly,
+            let before = found.count
+            let id = r.id("id", &found)
+            let lab = r.id("lab", &found, required: false)
+            let budget = r.money("budget", &found, required: true)
+            let citizensOnly = r.boolean("citizens_only", &found) ?? false
+            guard let id else { continue }
+            sources.append((FundingSource(id: id, name: r.text("name"), lab: found.count == before ? lab : nil, budget: budget ?? 0,
+                                          citizensOnly: citizensOnly,
                                           areas: r.list("areas"), line: r.row.line), r))
         }
-        self.issues += issues
+        issues += found
         for (source, r) in sources {
             if let lab = source.lab, !labIDs.contains(lab), tables["labs.csv"] != nil {
                 issues.append(unknown(r, "lab", lab, in: "labs.csv", candidates: scenario.labs.map(\.id)))
@@ -313,15 +316,15 @@ struct ScenarioBuilder {
         var prefs: [Preference] = []
         var extra: [ScenarioIssue] = []
         guard tables["preferences.csv"] != nil else { return }
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("preferences.csv") {
-            let pair = fellowAndLab(r, &issues, fellows: fellows, labs: labs)
-            let rank = r.integer("rank", &issues, required: true, minimum: 1, what: "a rank (a whole number, 1 = first choice)")
-            let score = r.number("score", &issues)
+            let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
+            let rank = r.integer("rank", &found, required: true, minimum: 1, what: "a rank (a whole number, 1 = first choice)")
+            let score = r.number("score", &found)
             guard let (fellow, lab) = pair, let rank else { continue }
             let key = "\(fellow.id)\u{1}\(lab)"
             if let first = seen[key] {
-                issues.append(r.issue("lab", "\(fellow.id) ranks lab \(lab) twice (first on line \(first))",
+                found.append(r.issue("lab", "\(fellow.id) ranks lab \(lab) twice (first on line \(first))",
                                       hint: "keep one row per fellow and lab"))
                 continue
             }
@@ -334,7 +337,7 @@ struct ScenarioBuilder {
             }
             prefs.append(Preference(fellow: fellow.id, lab: lab, rank: rank, score: score, line: r.row.line))
         }
-        self.issues += issues
+        issues += found
         self.issues += extra
         scenario.preferences = prefs
         let ranked = Set(prefs.map(\.fellow))
@@ -349,28 +352,28 @@ struct ScenarioBuilder {
         let fellows = Set(scenario.fellows.map(\.id)), mentors = Set(scenario.mentors.map(\.id))
         var seen: [String: Int] = [:]
         var list: [MentorPreference] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("mentor_preferences.csv") {
-            let m = r.id("mentor", &issues), f = r.id("fellow", &issues)
-            let rank = r.integer("rank", &issues, required: true, minimum: 1, what: "a rank (a whole number, 1 = best)")
+            let m = r.id("mentor", &found), f = r.id("fellow", &found)
+            let rank = r.integer("rank", &found, required: true, minimum: 1, what: "a rank (a whole number, 1 = best)")
             if let m, !mentors.contains(m) {
-                issues.append(unknown(r, "mentor", m, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                found.append(unknown(r, "mentor", m, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
                 continue
             }
             if let f, !fellows.contains(f) {
-                issues.append(unknown(r, "fellow", f, in: "fellows.csv", candidates: scenario.fellows.map(\.id)))
+                found.append(unknown(r, "fellow", f, in: "fellows.csv", candidates: scenario.fellows.map(\.id)))
                 continue
             }
             guard let m, let f, let rank else { continue }
             let key = "\(m)\u{1}\(f)"
             if let first = seen[key] {
-                issues.append(r.issue("fellow", "mentor \(m) ranks \(f) twice (first on line \(first))", hint: "keep one row per pair"))
+                found.append(r.issue("fellow", "mentor \(m) ranks \(f) twice (first on line \(first))", hint: "keep one row per pair"))
                 continue
             }
             seen[key] = r.row.line
             list.append(MentorPreference(mentor: m, fellow: f, rank: rank, line: r.row.line))
         }
-        self.issues += issues
+        issues += found
         scenario.mentorPreferences = list
     }
 
@@ -379,21 +382,21 @@ struct ScenarioBuilder {
         let labs = Set(scenario.labs.map(\.id))
         var seen: [String: Int] = [:]
         var list: [CostOverride] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("costs.csv") {
-            let pair = fellowAndLab(r, &issues, fellows: fellows, labs: labs)
-            let cost = r.money("cost", &issues, required: true)
+            let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
+            let cost = r.money("cost", &found, required: true)
             guard let (fellow, lab) = pair, let cost else { continue }
             let key = "\(fellow.id)\u{1}\(lab)"
             if let first = seen[key] {
-                issues.append(r.issue("lab", "a cost for \(fellow.id) at \(lab) is already given on line \(first)",
+                found.append(r.issue("lab", "a cost for \(fellow.id) at \(lab) is already given on line \(first)",
                                       hint: "keep one row per fellow and lab"))
                 continue
             }
             seen[key] = r.row.line
             list.append(CostOverride(fellow: fellow.id, lab: lab, cost: cost, line: r.row.line))
         }
-        self.issues += issues
+        issues += found
         scenario.costs = list
     }
 
@@ -404,20 +407,20 @@ struct ScenarioBuilder {
         let ranked = Set(scenario.preferences.map { "\($0.fellow)\u{1}\($0.lab)" })
         var locks: [String: PlacementRule] = [:]
         var list: [PlacementRule] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("rules.csv") {
-            let before = issues.count
-            let pair = fellowAndLab(r, &issues, fellows: fellows, labs: labs)
-            let mentorID = r.id("mentor", &issues, required: false)
-            let kind = r.choice("rule", &issues, as: PlacementRule.Kind.self, required: true)
-            guard issues.count == before, let (fellow, lab) = pair, let kind else { continue }
+            let before = found.count
+            let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
+            let mentorID = r.id("mentor", &found, required: false)
+            let kind = r.choice("rule", &found, as: PlacementRule.Kind.self, required: true)
+            guard found.count == before, let (fellow, lab) = pair, let kind else { continue }
             if let mentorID {
                 guard let m = mentors[mentorID] else {
-                    issues.append(unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                    found.append(unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
                     continue
                 }
                 if m.lab != lab {
-                    issues.append(r.issue("mentor", "mentor \(mentorID) is in lab \(m.lab), not in \(lab)",
+                    found.append(r.issue("mentor", "mentor \(mentorID) is in lab \(m.lab), not in \(lab)",
                                           hint: "name a mentor of lab \(lab), or leave mentor empty"))
                     continue
                 }
@@ -427,19 +430,19 @@ struct ScenarioBuilder {
             if !fellow.isNew {
                 let restates = kind == .lock && fellow.lab == lab && (mentorID == nil || mentorID == fellow.mentor)
                 if !restates {
-                    issues.append(r.issue("rule", "\(fellow.id) is continuing in \(fellow.lab ?? "?") with \(fellow.mentor ?? "?"); this rule contradicts that",
+                    found.append(r.issue("rule", "\(fellow.id) is continuing in \(fellow.lab ?? "?") with \(fellow.mentor ?? "?"); this rule contradicts that",
                                           hint: "a rule may name a continuing fellow only to restate where they are"))
                 }
                 continue
             }
             if kind == .lock {
                 if !ranked.contains("\(fellow.id)\u{1}\(lab)") {
-                    issues.append(r.issue("lab", "\(fellow.id) is locked to lab \(lab), which they did not rank",
+                    found.append(r.issue("lab", "\(fellow.id) is locked to lab \(lab), which they did not rank",
                                           hint: "add \(fellow.id),\(lab) to preferences.csv, or remove the lock"))
                     continue
                 }
                 if let other = locks[fellow.id], other.lab != lab || other.mentor != mentorID {
-                    issues.append(r.issue("lab", "\(fellow.id) is already locked to \(other.lab)\(other.mentor.map { " with \($0)" } ?? "") on line \(other.line)",
+                    found.append(r.issue("lab", "\(fellow.id) is already locked to \(other.lab)\(other.mentor.map { " with \($0)" } ?? "") on line \(other.line)",
                                           hint: "keep one lock per fellow"))
                     continue
                 }
@@ -447,7 +450,7 @@ struct ScenarioBuilder {
             }
             list.append(rule)
         }
-        self.issues += issues
+        issues += found
         for rule in list where rule.kind == .forbid {
             if let lock = locks[rule.fellow], lock.lab == rule.lab, rule.mentor == nil || rule.mentor == lock.mentor {
                 issues.append(ScenarioIssue(file: "rules.csv", line: rule.line, column: "rule",
@@ -462,33 +465,33 @@ struct ScenarioBuilder {
         guard tables["sessions.csv"] != nil else { return }
         var seen: [String: Int] = [:]
         var list: [SeminarSession] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("sessions.csv") {
-            let before = issues.count
-            let id = r.id("id", &issues)
-            let dateText = r.required("date", &issues, hint: "YYYY-MM-DD")
+            let before = found.count
+            let id = r.id("id", &found)
+            let dateText = r.required("date", &found, hint: "YYYY-MM-DD")
             let date = dateText.flatMap { CalendarDate($0) }
             if let dateText, date == nil {
-                issues.append(r.issue("date", "\"\(dateText)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
+                found.append(r.issue("date", "\"\(dateText)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
             }
-            let startText = r.required("start", &issues, hint: "HH:MM"), endText = r.required("end", &issues, hint: "HH:MM")
+            let startText = r.required("start", &found, hint: "HH:MM"), endText = r.required("end", &found, hint: "HH:MM")
             let start = startText.flatMap { TimeOfDay($0) }, end = endText.flatMap { TimeOfDay($0) }
-            if let startText, start == nil { issues.append(r.issue("start", "\"\(startText)\" is not a time", hint: "write HH:MM, e.g. 12:00")) }
-            if let endText, end == nil { issues.append(r.issue("end", "\"\(endText)\" is not a time", hint: "write HH:MM, e.g. 13:00")) }
+            if let startText, start == nil { found.append(r.issue("start", "\"\(startText)\" is not a time", hint: "write HH:MM, e.g. 12:00")) }
+            if let endText, end == nil { found.append(r.issue("end", "\"\(endText)\" is not a time", hint: "write HH:MM, e.g. 13:00")) }
             if let start, let end, end <= start {
-                issues.append(r.issue("end", "the session ends (\(end)) before it starts (\(start))", hint: "check start and end"))
+                found.append(r.issue("end", "the session ends (\(end)) before it starts (\(start))", hint: "check start and end"))
             }
-            let capacity = r.integer("capacity", &issues, required: false, minimum: 0) ?? 1
-            guard issues.count == before, let id, let date, let start, let end else { continue }
+            let capacity = r.integer("capacity", &found, required: false, minimum: 0) ?? 1
+            guard found.count == before, let id, let date, let start, let end else { continue }
             if let first = seen[id] {
-                issues.append(r.issue("id", "duplicate session id \"\(id)\" (first on line \(first))", hint: "ids must be unique within the file"))
+                found.append(r.issue("id", "duplicate session id \"\(id)\" (first on line \(first))", hint: "ids must be unique within the file"))
                 continue
             }
             seen[id] = r.row.line
             list.append(SeminarSession(id: id, date: date, start: start, end: end, room: r.text("room") ?? "", capacity: capacity,
                                        kinds: r.list("kinds"), line: r.row.line))
         }
-        self.issues += issues
+        issues += found
         scenario.sessions = list
     }
 
@@ -496,31 +499,31 @@ struct ScenarioBuilder {
         let people = Set(scenario.fellows.map(\.id) + scenario.mentors.map(\.id))
         let sessions = Set((scenario.sessions ?? []).map(\.id))
         var list: [Unavailability] = []
-        var issues: [ScenarioIssue] = []
+        var found: [ScenarioIssue] = []
         for r in rowReaders("availability.csv") {
-            let before = issues.count
-            let person = r.id("person", &issues)
-            let dateText = r.text("date"), sessionID = r.id("session", &issues, required: false)
+            let before = found.count
+            let person = r.id("person", &found)
+            let dateText = r.text("date"), sessionID = r.id("session", &found, required: false)
             let date = dateText.flatMap { CalendarDate($0) }
             if let dateText, date == nil {
-                issues.append(r.issue("date", "\"\(dateText)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
+                found.append(r.issue("date", "\"\(dateText)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
             }
             if dateText == nil && sessionID == nil && r.text("session") == nil {
-                issues.append(r.issue("date", "neither a date nor a session is given", hint: "fill in date, session, or both"))
+                found.append(r.issue("date", "neither a date nor a session is given", hint: "fill in date, session, or both"))
             }
             if let person, !people.contains(person) {
-                issues.append(r.issue("person", "unknown person \"\(person)\"",
+                found.append(r.issue("person", "unknown person \"\(person)\"",
                                       hint: (Identifier.nearest(to: person, in: Array(people).sorted()).map { "did you mean \($0)? " } ?? "")
                                         + "it must be a fellow id or a mentor id"))
             }
             if let sessionID, !sessions.contains(sessionID) {
-                issues.append(r.issue("session", "unknown session \"\(sessionID)\"",
+                found.append(r.issue("session", "unknown session \"\(sessionID)\"",
                                       hint: tables["sessions.csv"] == nil ? "the scenario has no sessions.csv" : "it must be an id in sessions.csv"))
             }
-            guard issues.count == before, let person else { continue }
+            guard found.count == before, let person else { continue }
             list.append(Unavailability(person: person, date: date, session: sessionID, reason: r.text("reason") ?? "", line: r.row.line))
         }
-        self.issues += issues
+        issues += found
         scenario.availability = list
     }
 
