@@ -30,6 +30,22 @@ public struct GLPKSolver: Solver {
             do { try model.validate() } catch { throw .invalidModel(error) }
         }
         let form = StandardForm(model)
+        do {
+            return try solve(form, options: options, progress: progress)
+        } catch {
+            // GLPK 5.0's MIP presolver can fail on a model it reduces to
+            // nothing (e.g. "glp_add_cols: ncs = 0" once every column is
+            // fixed). The guard caught it; the search without presolve is exact.
+            guard options.presolve, case .solverFailure = error else { throw error }
+            var retry = options
+            retry.presolve = false
+            if options.logLevel > .off { options.logSink?("GLPK's presolver failed (\(error)); solving again without it\n") }
+            return try solve(form, options: retry, progress: progress)
+        }
+    }
+
+    private func solve(_ form: StandardForm, options: SolverOptions,
+                       progress: (@Sendable (SolveProgress) -> Void)?) throws(SolverError) -> SolveResult {
         let callbacks = CallbackBox(progress: progress, options: options)
         var outcome = fm_outcome()
         var values = [Double](repeating: 0, count: form.columnKinds.count)

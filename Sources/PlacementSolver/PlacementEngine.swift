@@ -75,13 +75,16 @@ public struct PlacementEngine: Sendable {
         outcome.status = allOptimal ? .optimal : .feasible
         let lexicographic = stages.count > 1 || scenario.settings.objective == .rankMaximal || scenario.settings.objective == .generous
         if lexicographic {
-            outcome.objective = solution.value(of: placement.totalRank)
+            outcome.objective = placement.totalRank.value(at: placement.roundedValues(solution))
             outcome.bound = nil
             outcome.gap = nil
         } else {
-            outcome.objective = solution.objective
-            outcome.bound = result.bound
-            outcome.gap = result.gap
+            // The objective evaluated at the rounded 0/1 values: exact sums of
+            // ranks, weights and penalties, free of solver tolerances.
+            let exact = placement.model.objective.expression.value(at: placement.roundedValues(solution))
+            outcome.objective = exact
+            outcome.bound = result.termination == .optimal ? exact : result.bound
+            outcome.gap = result.termination == .optimal ? 0 : result.gap
         }
         ResultReader(placement: placement, solution: solution).fill(&outcome)
         return outcome

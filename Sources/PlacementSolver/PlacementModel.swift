@@ -97,6 +97,11 @@ public struct PlacementModel: Sendable {
         return e
     }
 
+    /// The solution with every integer variable rounded to its whole value.
+    public func roundedValues(_ solution: Solution) -> [Double] {
+        zip(solution.values, model.variables).map { $1.isInteger ? $0.rounded() : $0 }
+    }
+
     /// Adds a relaxation of a limit: an excess variable bounded by `maximum`
     /// and a 0/1 variable that is 1 when the limit gives.
     mutating func relax(_ limit: Relaxation.Limit, name: String, maximum: Double) -> Variable {

@@ -31,7 +31,7 @@ public enum PreChecks {
         for (fi, f) in s.fellows.enumerated() where f.isNew && (e.choicesOfFellow[fi] ?? []).isEmpty {
             let excluded = e.exclusions[fi] ?? []
             let reasons = excluded.map { "rank \($0.rank): \($0.reason.explanation(fellow: f, lab: s.labs[$0.lab]))" }
-            let nonCitizenUnfunded = f.citizenship == .other && f.externalFunding == 0
+            let nonCitizenUnfunded = f.citizenship == .other
                 && !excluded.isEmpty && excluded.allSatisfy {
                     if case .noFunding = $0.reason { return true }
                     if case .insufficientFunding = $0.reason { return true }
@@ -47,7 +47,9 @@ public enum PreChecks {
             }
             if nonCitizenUnfunded {
                 findings.append(Finding(kind: .noFundingForNonCitizen,
-                                        message: "\(f.id) is not a citizen or permanent resident and brings no external funding, and no source that may pay non-citizens covers them at any lab they ranked: "
+                                        message: "\(f.id) is not a citizen or permanent resident and brings "
+                                            + (f.externalFunding == 0 ? "no external funding" : "only \(Money.format(f.externalFunding)) of external funding")
+                                            + ", and no source that may pay non-citizens covers them at any lab they ranked: "
                                             + reasons.joined(separator: "; ") + ". Record their external support in fellows.csv (external_funding) or add a source without citizens_only.",
                                         blocking: !allowUnplaced || locked != nil))
                 continue
