@@ -60,7 +60,7 @@ let package = Package(
             name: "PlacementSolverTests",
             dependencies: ["PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary"]
         ),
-        .testTarget(name: "FellowMatchCLITests", dependencies: ["Domain"]),
+        .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch"]),
     ],
     swiftLanguageModes: [.v6]
 )

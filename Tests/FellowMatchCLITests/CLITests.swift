@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the real `fellowmatch` binary.
+struct CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary next to the test bundle (SwiftPM builds it for this test target).
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+        return dir.appendingPathComponent("fellowmatch")
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Output {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("fm-cli-\(name)-\(UUID().uuidString)")
+    }
+
+    /// A copy of the demo scenario with one file replaced.
+    static func demoCopy(replacing file: String? = nil, with text: String = "") throws -> URL {
+        let dir = temporary("scenario")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Scenarios/demo"), to: dir)
+        try? FileManager.default.removeItem(at: dir.appendingPathComponent("out"))
+        if let file { try Data(text.utf8).write(to: dir.appendingPathComponent(file)) }
+        return dir
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    let fm = FileManager.default
+
+    @Test func demoRunWritesPlacementsAndSummary() throws {
+        let out = CLI.temporary("out")
+        defer { try? fm.removeItem(at: out) }
+        let r = try CLI.run(["run", "Scenarios/demo", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Status: optimal"))
+        #expect(r.stdout.contains("Rank profile"))
+        let csv = try String(contentsOf: out.appendingPathComponent("placements.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("fellow,status,lab,mentor,rank,funding\n"))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["status"] as? String == "optimal")
+        for key in ["objective", "bound", "gap", "solve_seconds", "rank_profile", "unplaced"] { #expect(summary[key] != nil, "\(key)") }
+    }
+
+    @Test func sameScenarioTwiceGivesByteIdenticalPlacements() throws {
+        let a = CLI.temporary("a"), b = CLI.temporary("b")
+        defer { try? fm.removeItem(at: a); try? fm.removeItem(at: b) }
+        #expect(try CLI.run(["run", "Scenarios/demo", "--out", a.path]).status == 0)
+        #expect(try CLI.run(["run", "Scenarios/demo", "--out", b.path]).status == 0)
+        let first = try Data(contentsOf: a.appendingPathComponent("placements.csv"))
+        let second = try Data(contentsOf: b.appendingPathComponent("placements.csv"))
+        #expect(first == second)
+    }
+
+    @Test func badInputExitsTwoWithLocatedMessagesAndWritesNothing() throws {
+        let scenario = try CLI.demoCopy(replacing: "labs.csv", with: "id,areas,capacity\nlab01,clinical-nlp,three\n")
+        defer { try? fm.removeItem(at: scenario) }
+        let out = scenario.appendingPathComponent("out")
+        let r = try CLI.run(["run", scenario.path, "--out", out.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("labs.csv:2: capacity: \"three\" is not a whole number"))
+        #expect(r.stderr.contains("nothing was solved or written"))
+        #expect(!fm.fileExists(atPath: out.path))
+    }
+
+    @Test func infeasibleScenarioExitsOneWithDiagnosisAndNoPlacements() throws {
+        let scenario = try CLI.demoCopy(replacing: "funding.csv", with: "id,lab,budget,citizens_only\nnlm-t15,,500000,true\n")
+        defer { try? fm.removeItem(at: scenario) }
+        let out = scenario.appendingPathComponent("result")
+        let r = try CLI.run(["run", scenario.path, "--out", out.path])
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("infeasible"))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("placements.csv").path))
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"diagnosis\""))
+        #expect(summary.contains("\"status\" : \"infeasible\""))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try CLI.run(["run", "Scenarios/demo", "--bogus"]).status == 2)
+        #expect(try CLI.run(["run", "Scenarios/demo", "--time-limit", "-3"]).status == 2)
+        #expect(try CLI.run(["run", "/no/such/folder"]).status == 2)
+    }
+
+    @Test func outputFolderWithOtherFilesIsNotReplaced() throws {
+        let out = CLI.temporary("mine")
+        try fm.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: out) }
+        try Data("keep me".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let r = try CLI.run(["run", "Scenarios/demo", "--out", out.path])
+        #expect(r.status == 2)
+        #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+    }
+
+    @Test func checkAndExport() throws {
+        let check = try CLI.run(["check", "Scenarios/demo"])
+        #expect(check.status == 0 && check.stdout.contains("No problem found before solving"))
+        let file = CLI.temporary("model").appendingPathExtension("lp")
+        defer { try? fm.removeItem(at: file) }
+        let export = try CLI.run(["export", "Scenarios/demo", "--format", "lp", "--output", file.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("Minimize") && text.contains("assign(f001,lab01,"))
+    }
+}
