@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
         .library(name: "Domain", targets: ["Domain"]),
         .library(name: "PlacementSolver", targets: ["PlacementSolver"]),
+        .library(name: "SeminarSolver", targets: ["SeminarSolver"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
@@ -45,11 +46,12 @@ let package = Package(
             ]
         ),
         .target(name: "PlacementSolver", dependencies: ["Domain", "Modeling"]),
-        .target(name: "Reports", dependencies: ["Domain", "PlacementSolver"]),
+        .target(name: "SeminarSolver", dependencies: ["Domain", "Modeling", "PlacementSolver"]),
+        .target(name: "Reports", dependencies: ["Domain", "PlacementSolver", "SeminarSolver"]),
         .executableTarget(
             name: "fellowmatch",
             dependencies: [
-                "Domain", "PlacementSolver", "Reports", "GLPKBackend", "Modeling",
+                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

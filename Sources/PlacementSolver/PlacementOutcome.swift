@@ -27,6 +27,17 @@ public struct FellowPlacement: Sendable, Hashable {
     public var funding: [FundingShare]
     /// Rule 5's need at the lab, in dollars (0 when unplaced).
     public var need: Int
+
+    public init(fellow: String, status: Status, lab: String?, mentor: String?, rank: Int? = nil,
+                funding: [FundingShare] = [], need: Int = 0) {
+        self.fellow = fellow
+        self.status = status
+        self.lab = lab
+        self.mentor = mentor
+        self.rank = rank
+        self.funding = funding
+        self.need = need
+    }
 }
 
 /// How much of a source's budget is used.

@@ -1,5 +1,6 @@
 import Domain
 import PlacementSolver
+import SeminarSolver
 
 /// The short readable summary `fellowmatch run` prints.
 public enum ConsoleReport {
@@ -47,6 +48,27 @@ public enum ConsoleReport {
             if row != "  " { lines.append(row) }
         }
         for w in o.warnings { lines.append("warning: \(w.message)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The seminar part of the summary.
+    public static func render(_ s: ScheduleOutcome) -> String {
+        var lines: [String] = []
+        if s.hasSchedule {
+            let sessions = Set(s.talks.map(\.session.id)).count
+            lines.append("Seminars: \(s.status.rawValue), \(s.talks.count) talks in \(sessions) sessions"
+                         + (s.talks.isEmpty ? "" : ", \(s.talks.first!.session.date) to \(s.talks.last!.session.date)")
+                         + "; sessions with two talks from one lab: \(s.sessionsWithSameLab), from one track: \(s.sessionsWithSameTrack)")
+            if !s.moves.isEmpty || s.kept > 0 {
+                lines.append("Re-plan: \(s.kept) talk\(s.kept == 1 ? "" : "s") kept where they were, \(s.moves.count) change\(s.moves.count == 1 ? "" : "s"):")
+                for m in s.moves { lines.append("  - \(m)") }
+            }
+        } else if s.status == .timeLimitNoSolution {
+            lines.append("Seminars: no schedule found within the time limit.")
+        } else {
+            lines.append("Seminars: no schedule exists.")
+            for e in s.explanation { lines.append("  - \(e)") }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PlacementSolver
+import SeminarSolver
 
 /// `summary.json`: the run's status, objective and measures. Keys are sorted
 /// so the file is stable; `solve_seconds` is the only field that varies
@@ -27,6 +28,18 @@ public struct SummaryFile: Encodable {
         var message: String
     }
 
+    struct ScheduleEntry: Encodable {
+        var status: String
+        var talks: Int
+        var sessions_used: Int
+        var sessions_with_same_lab: Int
+        var sessions_with_same_track: Int
+        var solve_seconds: Double
+        var explanation: [String]
+        var kept: Int?
+        var moves: [String]?
+    }
+
     struct DiagnosisEntry: Encodable {
         var summary: String
         var findings: [String]
@@ -49,8 +62,9 @@ public struct SummaryFile: Encodable {
     var mentors: [LoadEntry]
     var warnings: [String]
     var diagnosis: DiagnosisEntry?
+    var schedule: ScheduleEntry?
 
-    public init(_ o: PlacementOutcome, intake: String?) {
+    public init(_ o: PlacementOutcome, intake: String?, schedule: ScheduleOutcome? = nil) {
         scenario = o.scenarioName
         self.intake = intake
         objective_kind = o.objectiveKind.rawValue
@@ -70,11 +84,18 @@ public struct SummaryFile: Encodable {
             DiagnosisEntry(summary: d.summary, findings: d.findings.map(\.message),
                            changes: d.changes.map { Change(kind: $0.kind.rawValue, subject: $0.subject, current: $0.current, needed: $0.needed, message: $0.message) })
         }
+        self.schedule = schedule.map { s in
+            ScheduleEntry(status: s.status.rawValue, talks: s.talks.count, sessions_used: Set(s.talks.map(\.session.id)).count,
+                          sessions_with_same_lab: s.sessionsWithSameLab, sessions_with_same_track: s.sessionsWithSameTrack,
+                          solve_seconds: (s.solveSeconds * 1000).rounded() / 1000, explanation: s.explanation,
+                          kept: s.moves.isEmpty && s.kept == 0 ? nil : s.kept,
+                          moves: s.moves.isEmpty && s.kept == 0 ? nil : s.moves.map(\.description))
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case scenario, intake, objective_kind, status, objective, bound, gap, solve_seconds, solves, rank_profile,
-             unplaced, budgets, labs, mentors, warnings, diagnosis
+             unplaced, budgets, labs, mentors, warnings, diagnosis, schedule
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -96,6 +117,7 @@ public struct SummaryFile: Encodable {
         try c.encode(mentors, forKey: .mentors)
         try c.encode(warnings, forKey: .warnings)
         if let diagnosis { try c.encode(diagnosis, forKey: .diagnosis) }
+        if let schedule { try c.encode(schedule, forKey: .schedule) }
     }
 
     public func render() -> String {

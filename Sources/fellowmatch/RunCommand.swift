@@ -1,15 +1,10 @@
 import ArgumentParser
-import Domain
-import Foundation
-import GLPKBackend
-import Modeling
-import PlacementSolver
-import Reports
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Place every new fellow and split funding; write placements.csv and summary.json.")
+        abstract: "Place every new fellow and split funding; with sessions.csv, schedule the seminars.",
+        discussion: "Writes placements.csv and summary.json, and with sessions.csv also schedule.csv and calendar/.")
 
     @Argument(help: "The scenario folder (scenario.toml and CSV files).")
     var scenario: String
@@ -25,36 +20,6 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let s = try loadScenario(scenario)
-        let outURL = URL(fileURLWithPath: out ?? (scenario as NSString).appendingPathComponent("out"))
-        let folder = OutputFolder(outURL)
-        do { try folder.checkReplaceable() } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
-        var options = SolverOptions.deterministic
-        options.timeLimit = timeLimit
-        let progress = ProgressLine()
-        var engine = PlacementEngine(solver: GLPKSolver(), options: options)
-        if progress.enabled {
-            engine.progress = { @Sendable p in progress.report(p) }
-        }
-        let outcome: PlacementOutcome
-        do {
-            outcome = try engine.run(s)
-        } catch {
-            progress.finish()
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
-        progress.finish()
-        let files = RunFiles.files(for: outcome, scenario: s)
-        do { try folder.write(files) } catch {
-            printError("error: could not write \(outURL.path): \(error)")
-            throw ExitCode(2)
-        }
-        print(ConsoleReport.render(outcome, scenario: s))
-        print("Wrote " + files.keys.sorted().map { (outURL.path as NSString).appendingPathComponent($0) }.joined(separator: ", "))
-        if !outcome.hasPlacement { throw ExitCode(1) }
+        try Pipeline(scenarioPath: scenario, out: out, timeLimit: timeLimit).run()
     }
 }

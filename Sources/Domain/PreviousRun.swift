@@ -1,0 +1,66 @@
+import Foundation
+
+/// A row of an earlier run's `schedule.csv` (for re-planning with minimal change).
+public struct PreviousTalk: Sendable, Hashable {
+    public var session: String
+    public var fellow: String
+    public var kind: String
+    public var line: Int
+}
+
+/// A row of an earlier run's `placements.csv` (for re-matching with minimal change).
+public struct PreviousPlacement: Sendable, Hashable {
+    public var fellow: String
+    public var status: String
+    public var lab: String?
+    public var mentor: String?
+    public var line: Int
+}
+
+/// Reads output files of an earlier run, with the same located errors as a scenario.
+public enum PreviousRun {
+    public static func schedule(at url: URL) throws(ScenarioError) -> [PreviousTalk] {
+        let table = try load(url, required: ["session", "fellow", "kind"])
+        var issues: [ScenarioIssue] = []
+        var result: [PreviousTalk] = []
+        let columns = table.columns
+        for row in table.rows {
+            let r = RowReader(table: table, row: row, columns: columns)
+            guard let s = r.required("session", &issues), let f = r.required("fellow", &issues), let k = r.required("kind", &issues) else { continue }
+            result.append(PreviousTalk(session: s, fellow: f, kind: k, line: row.line))
+        }
+        if !issues.isEmpty { throw ScenarioError(issues: issues) }
+        return result
+    }
+
+    public static func placements(at url: URL) throws(ScenarioError) -> [PreviousPlacement] {
+        let table = try load(url, required: ["fellow", "status", "lab", "mentor"])
+        var issues: [ScenarioIssue] = []
+        var result: [PreviousPlacement] = []
+        let columns = table.columns
+        for row in table.rows {
+            let r = RowReader(table: table, row: row, columns: columns)
+            guard let f = r.required("fellow", &issues), let st = r.required("status", &issues) else { continue }
+            result.append(PreviousPlacement(fellow: f, status: st, lab: r.text("lab"), mentor: r.text("mentor"), line: row.line))
+        }
+        if !issues.isEmpty { throw ScenarioError(issues: issues) }
+        return result
+    }
+
+    static func load(_ url: URL, required: [String]) throws(ScenarioError) -> CSVTable {
+        let name = url.path
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ScenarioError(issues: [ScenarioIssue(file: name, line: 1, column: "-", message: "cannot be read",
+                                                       hint: "give the file an earlier run wrote")])
+        }
+        var issues: [ScenarioIssue] = []
+        guard let table = CSVTable.parse(String(decoding: data, as: UTF8.self), file: name, issues: &issues) else {
+            throw ScenarioError(issues: issues)
+        }
+        let missing = required.filter { table.columns[$0] == nil }
+        issues += missing.map { ScenarioIssue(file: name, line: 1, column: $0, message: "the column is missing",
+                                              hint: "give the file an earlier run wrote") }
+        if !issues.isEmpty { throw ScenarioError(issues: issues) }
+        return table
+    }
+}

@@ -1,0 +1,88 @@
+import Domain
+import Foundation
+import SeminarSolver
+
+/// `schedule.csv` and `calendar/`: who presents when. They carry ids, names,
+/// labs, rooms and times only: never availability reasons, citizenship or
+/// funding, which are personal data.
+public enum ScheduleFiles {
+    public static let header = ["session", "date", "start", "end", "room", "fellow", "kind", "mentor"]
+
+    public static func scheduleCSV(_ o: ScheduleOutcome) -> String {
+        CSVText.render(header: header, rows: o.talks.map { s in
+            [s.session.id, "\(s.session.date)", "\(s.session.start)", "\(s.session.end)", s.session.room, s.talk.fellow, s.talk.kind, s.talk.mentor]
+        })
+    }
+
+    /// `program.ics` with every talk, and one calendar per presenting fellow
+    /// and per mentor who must attend (talks of a kind that needs them).
+    ///
+    /// Times are written in UTC, converted from the program's time zone, so
+    /// no `VTIMEZONE` is needed. UIDs name the talk (fellow, kind, number), so
+    /// a talk keeps its UID when rescheduled. `DTSTAMP` is the schedule's
+    /// reference date (`--today`, else the first session's date) so identical
+    /// inputs give identical files; a talk moved by a re-plan gets `SEQUENCE:1`.
+    public static func calendars(_ o: ScheduleOutcome, scenario: Scenario, today: CalendarDate? = nil) -> [String: String] {
+        let zone = TimeZone(identifier: scenario.settings.seminars.timezone) ?? TimeZone(identifier: "America/New_York")!
+        let domain = slug(scenario.settings.name) + (scenario.settings.intake.map { "-" + slug($0) } ?? "")
+        let reference = today ?? o.talks.map(\.session.date).min() ?? CalendarDate(year: 2000, month: 1, day: 1)
+        let stamp = ICalendar.utcStamp(instant(reference, TimeOfDay(hour: 0, minute: 0), in: TimeZone(identifier: "UTC")!))
+        let moved = Set(o.moves.filter { $0.kind == .moved }.map(\.talk))
+
+        func event(_ s: ScheduledTalk) -> [String] {
+            let t = s.talk
+            let kindTitle = t.kind == "wip" ? "Work in progress" : t.kind == "thesis" ? "Thesis presentation" : t.kind.capitalized
+            var description = "\(kindTitle) by \(t.fellowName) (\(t.labName)). Mentor: \(t.mentorName)"
+            description += t.mentorRequired ? " (attends)." : "."
+            return [
+                "BEGIN:VEVENT",
+                "UID:\(t.id)@\(domain).fellowmatch",
+                "DTSTAMP:\(stamp)",
+                "SEQUENCE:\(moved.contains(t.id) ? 1 : 0)",
+                "DTSTART:\(ICalendar.utcStamp(instant(s.session.date, s.session.start, in: zone)))",
+                "DTEND:\(ICalendar.utcStamp(instant(s.session.date, s.session.end, in: zone)))",
+                "SUMMARY:\(ICalendar.escape("\(kindTitle): \(t.fellowName)"))",
+                "DESCRIPTION:\(ICalendar.escape(description))",
+            ] + (s.session.room.isEmpty ? [] : ["LOCATION:\(ICalendar.escape(s.session.room))"]) + [
+                "CATEGORIES:\(ICalendar.escape(t.kind))",
+                "END:VEVENT",
+            ]
+        }
+        func calendar(_ name: String, _ talks: [ScheduledTalk]) -> String {
+            ICalendar.render([
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//FellowMatch//Seminar schedule//EN",
+                "CALSCALE:GREGORIAN",
+                "METHOD:PUBLISH",
+                "X-WR-CALNAME:\(ICalendar.escape(name))",
+                "X-WR-TIMEZONE:\(zone.identifier)",
+            ] + talks.flatMap(event) + ["END:VCALENDAR"])
+        }
+        var files: [String: String] = [:]
+        let title = scenario.settings.name + (scenario.settings.intake.map { " \($0)" } ?? "")
+        files["calendar/program.ics"] = calendar("\(title) seminars", o.talks)
+        let fellowNames = Dictionary(o.talks.map { ($0.talk.fellow, $0.talk.fellowName) }, uniquingKeysWith: { a, _ in a })
+        for (fellow, talks) in Dictionary(grouping: o.talks, by: \.talk.fellow) {
+            files["calendar/\(fellow).ics"] = calendar("\(title) seminars: \(fellowNames[fellow] ?? fellow)", talks)
+        }
+        let mentorNames = Dictionary(o.talks.map { ($0.talk.mentor, $0.talk.mentorName) }, uniquingKeysWith: { a, _ in a })
+        for (mentor, talks) in Dictionary(grouping: o.talks.filter(\.talk.mentorRequired), by: \.talk.mentor) {
+            files["calendar/\(mentor).ics"] = calendar("\(title) seminars: \(mentorNames[mentor] ?? mentor)", talks)
+        }
+        return files
+    }
+
+    /// The instant of a local date and time in `zone`.
+    static func instant(_ d: CalendarDate, _ t: TimeOfDay, in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: d.year, month: d.month, day: d.day, hour: t.hour, minute: t.minute)
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    static func slug(_ s: String) -> String {
+        let mapped = s.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        return String(mapped).split(separator: "-").joined(separator: "-")
+    }
+}

@@ -1,0 +1,44 @@
+import Domain
+import PlacementSolver
+
+/// A talk and the session it got.
+public struct ScheduledTalk: Sendable, Hashable {
+    public var talk: Talk
+    public var session: SeminarSession
+}
+
+/// What changed for one talk in a re-plan.
+public struct TalkMove: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case moved, added, dropped }
+    public var kind: Kind
+    public var talk: String
+    public var phrase: String
+    public var from: String?
+    public var to: String?
+
+    public var description: String {
+        switch kind {
+        case .moved: return "\(phrase): \(from ?? "?") → \(to ?? "?")"
+        case .added: return "\(phrase): new, in \(to ?? "?")"
+        case .dropped: return "\(phrase): no longer given (was in \(from ?? "?"))"
+        }
+    }
+}
+
+/// The result of scheduling the seminar series.
+public struct ScheduleOutcome: Sendable {
+    public var status: PlacementStatus
+    /// Chronological, then by session and fellow.
+    public var talks: [ScheduledTalk]
+    /// When no schedule exists: which talks cannot be placed, and why.
+    public var explanation: [String]
+    /// In a re-plan: every talk that moved, was added or dropped.
+    public var moves: [TalkMove]
+    public var kept: Int
+    public var solveSeconds: Double
+    /// Soft-aim measures of the schedule.
+    public var sessionsWithSameLab: Int
+    public var sessionsWithSameTrack: Int
+
+    public var hasSchedule: Bool { status == .optimal || status == .feasible }
+}

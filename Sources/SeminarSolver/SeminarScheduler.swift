@@ -1,0 +1,153 @@
+import Domain
+import Modeling
+import PlacementSolver
+
+/// Turns placements into the seminar schedule: talks, the integer program,
+/// and either a schedule or an explanation in plain words.
+public struct SeminarScheduler: Sendable {
+    public var solver: any Solver
+    public var options: SolverOptions
+
+    public init(solver: any Solver, options: SolverOptions = .deterministic) {
+        self.solver = solver
+        self.options = options
+    }
+
+    /// - Parameters:
+    ///   - previous: an earlier schedule to keep as far as possible.
+    ///   - today: talks before this date never move, and no talk is added before it.
+    public func schedule(_ scenario: Scenario, placements: [FellowPlacement], previous: [PreviousTalk]? = nil,
+                         today: CalendarDate? = nil) throws(SolverError) -> ScheduleOutcome {
+        let talks = TalkList.talks(for: scenario, placements: placements)
+        let options = SessionOptions(talks: talks, scenario: scenario, today: today)
+        let kept = previous.map { keptTalks(talks, options: options, previous: $0, today: today) } ?? []
+        var outcome = ScheduleOutcome(status: .infeasible, talks: [], explanation: [], moves: [], kept: 0, solveSeconds: 0,
+                                      sessionsWithSameLab: 0, sessionsWithSameTrack: 0)
+        // Talks with no open session at all: explain them before solving.
+        let stranded = talks.indices.filter { ti in options.open[ti].isEmpty && !kept.contains { $0.talk == ti && $0.fixed } }
+        if !stranded.isEmpty {
+            outcome.explanation = stranded.map { explainStranded(talks[$0], refusals: options.refusals[$0], sessions: options.sessions) }
+            return outcome
+        }
+        let model = SeminarModel(talks: talks, options: options, kept: kept)
+        let result = try solver.solve(model.model, options: self.options)
+        outcome.solveSeconds = result.solveSeconds
+        guard let solution = result.solution else {
+            if result.termination == .infeasible || result.termination == .unboundedOrInfeasible {
+                outcome.explanation = try explainContention(talks, options: options, kept: kept)
+            } else {
+                outcome.status = .timeLimitNoSolution
+            }
+            return outcome
+        }
+        outcome.status = result.termination == .optimal ? .optimal : .feasible
+        let chosen = model.sessions(in: solution)
+        outcome.talks = talks.indices.compactMap { ti in chosen[ti].map { ScheduledTalk(talk: talks[ti], session: options.sessions[$0]) } }
+            .sorted { a, b in
+                (a.session.date, a.session.start, a.session.id, a.talk.fellow, a.talk.kind, a.talk.number)
+                    < (b.session.date, b.session.start, b.session.id, b.talk.fellow, b.talk.kind, b.talk.number)
+            }
+        let bySession = Dictionary(grouping: outcome.talks, by: \.session.id)
+        outcome.sessionsWithSameLab = bySession.values.filter { Set($0.map(\.talk.lab)).count < $0.count }.count
+        outcome.sessionsWithSameTrack = bySession.values.filter { Set($0.map(\.talk.track)).count < $0.count }.count
+        if let previous {
+            (outcome.moves, outcome.kept) = moves(talks, chosen: chosen, options: options, kept: kept, previous: previous)
+        }
+        return outcome
+    }
+
+    // MARK: - Re-planning
+
+    /// Matches an earlier schedule's rows to the current talks: a fellow's
+    /// talks of one kind are numbered in the order they were held.
+    func keptTalks(_ talks: [Talk], options: SessionOptions, previous: [PreviousTalk], today: CalendarDate?) -> [KeptTalk] {
+        let sessionIndex = Dictionary(uniqueKeysWithValues: options.sessions.enumerated().map { ($1.id, $0) })
+        let talkIndex = Dictionary(uniqueKeysWithValues: talks.enumerated().map { ($1.id, $0) })
+        var kept: [KeptTalk] = []
+        for (_, rows) in Dictionary(grouping: previous, by: { "\($0.fellow)\u{1}\($0.kind)" }) {
+            let ordered = rows.compactMap { r in sessionIndex[r.session].map { (r, $0) } }
+                .sorted { (options.position[$0.1], $0.1) < (options.position[$1.1], $1.1) }
+            for (k, (row, si)) in ordered.enumerated() {
+                guard let ti = talkIndex["\(row.fellow)-\(row.kind)-\(k + 1)"] else { continue }
+                let fixed = today.map { options.sessions[si].date < $0 } ?? false
+                kept.append(KeptTalk(talk: ti, session: si, fixed: fixed))
+            }
+        }
+        return kept.sorted { ($0.talk, $0.session) < ($1.talk, $1.session) }
+    }
+
+    func moves(_ talks: [Talk], chosen: [Int?], options: SessionOptions, kept: [KeptTalk],
+               previous: [PreviousTalk]) -> ([TalkMove], Int) {
+        var result: [TalkMove] = []
+        var keptCount = 0
+        let before = Dictionary(kept.map { ($0.talk, $0.session) }, uniquingKeysWith: { a, _ in a })
+        for (ti, t) in talks.enumerated() {
+            let now = chosen[ti].map { options.sessions[$0].id }
+            if let was = before[ti] {
+                if was == chosen[ti] { keptCount += 1 } else {
+                    result.append(TalkMove(kind: .moved, talk: t.id, phrase: t.phrase, from: options.sessions[was].id, to: now))
+                }
+            } else {
+                result.append(TalkMove(kind: .added, talk: t.id, phrase: t.phrase, from: nil, to: now))
+            }
+        }
+        // Earlier talks that match no current talk (a fellow left, a session was removed).
+        let matched = Set(kept.map { "\(talks[$0.talk].fellow)\u{1}\(talks[$0.talk].kind)\u{1}\(options.sessions[$0.session].id)" })
+        for row in previous where !matched.contains("\(row.fellow)\u{1}\(row.kind)\u{1}\(row.session)") {
+            result.append(TalkMove(kind: .dropped, talk: "\(row.fellow)-\(row.kind)", phrase: "the \(row.kind) talk of \(row.fellow)",
+                                   from: row.session, to: nil))
+        }
+        return (result, keptCount)
+    }
+
+    // MARK: - Explanations
+
+    func explainStranded(_ t: Talk, refusals: [Int: SessionRefusal], sessions: [SeminarSession]) -> String {
+        let allowing = sessions.indices.filter { refusals[$0] != .kindNotAllowed && refusals[$0] != .noRoom && refusals[$0] != .inThePast }
+        if allowing.isEmpty {
+            if refusals.values.contains(.inThePast) && sessions.contains(where: { $0.allows(t.kind) }) {
+                return "\(capitalized(t.phrase)) has no session left: every session that allows \(t.kind) talks is before --today."
+            }
+            return "\(capitalized(t.phrase)) has no session: no session in sessions.csv allows \(t.kind) talks (add \(t.kind) to a session's kinds, or leave kinds empty)."
+        }
+        let presenterAway = allowing.filter { refusals[$0] == .presenterAway }.count
+        let mentorAway = allowing.filter { refusals[$0] == .mentorAway }.count
+        if presenterAway == allowing.count {
+            return "\(capitalized(t.phrase)) cannot be placed: \(t.fellowName) (\(t.fellow)) is away on every session that allows \(t.kind) talks."
+        }
+        if mentorAway == allowing.count {
+            return "\(capitalized(t.phrase)) needs \(t.mentorName) (\(t.mentor)), who is away on every session that allows \(t.kind) talks."
+        }
+        return "\(capitalized(t.phrase)) cannot be placed: of the \(allowing.count) sessions that allow \(t.kind) talks, "
+            + "\(t.fellow) is away on \(presenterAway) and their mentor \(t.mentor) on the other \(mentorAway)."
+    }
+
+    /// Every talk has a session open to it, yet not all fit: find, with an
+    /// elastic model, the fewest talks that must stay out, and say where they compete.
+    func explainContention(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) throws(SolverError) -> [String] {
+        var lines: [String] = []
+        for kind in Set(talks.map(\.kind)).sorted() {
+            let need = talks.filter { $0.kind == kind }.count
+            let room = options.sessions.filter { $0.allows(kind) }.reduce(0) { $0 + $1.capacity }
+            if need > room {
+                lines.append("There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity.")
+            }
+        }
+        let elastic = SeminarModel(talks: talks, options: options, kept: kept.filter(\.fixed), elastic: true)
+        let r = try solver.solve(elastic.model, options: self.options)
+        if let solution = r.solution {
+            for (ti, u) in elastic.unscheduled.enumerated() {
+                guard let u, solution.isOne(u) else { continue }
+                let t = talks[ti]
+                let open = options.open[ti].map { options.sessions[$0].id }
+                lines.append("\(capitalized(t.phrase)) does not fit: it can only go in \(open.joined(separator: ", ")) "
+                             + "(where \(t.fellow)\(t.mentorRequired ? " and \(t.mentor) are" : " is") available), and those are taken by other talks that have no other place"
+                             + (talks.contains { $0.fellow == t.fellow && $0.kind == "wip" } && t.kind == "thesis" ? ", or come before the fellow's wip talk" : "") + ".")
+            }
+        }
+        if lines.isEmpty { lines.append("No schedule satisfies every rule at once.") }
+        return lines
+    }
+
+    func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+}
