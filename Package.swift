@@ -62,6 +62,10 @@ let package = Package(
             name: "PlacementSolverTests",
             dependencies: ["PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary"]
         ),
+        .testTarget(
+            name: "SeminarSolverTests",
+            dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
+        ),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,6 +6,13 @@ public struct PreviousTalk: Sendable, Hashable {
     public var fellow: String
     public var kind: String
     public var line: Int
+
+    public init(session: String, fellow: String, kind: String, line: Int = 0) {
+        self.session = session
+        self.fellow = fellow
+        self.kind = kind
+        self.line = line
+    }
 }
 
 /// A row of an earlier run's `placements.csv` (for re-matching with minimal change).

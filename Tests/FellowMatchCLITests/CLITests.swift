@@ -62,6 +62,32 @@ struct CLI {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect(summary["status"] as? String == "optimal")
         for key in ["objective", "bound", "gap", "solve_seconds", "rank_profile", "unplaced"] { #expect(summary[key] != nil, "\(key)") }
+        // The demo has sessions.csv: the schedule and calendars come with the run.
+        #expect(r.stdout.contains("Seminars: optimal"))
+        let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
+        #expect(schedule.hasPrefix("session,date,start,end,room,fellow,kind,mentor\n"))
+        let program = try String(contentsOf: out.appendingPathComponent("calendar/program.ics"), encoding: .utf8)
+        #expect(program.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        #expect(fm.fileExists(atPath: out.appendingPathComponent("calendar/f001.ics").path))
+        let availability = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/demo/availability.csv"), encoding: .utf8)
+        let reasons = availability.split(separator: "\n").dropFirst().map { String($0.split(separator: ",").last!) }
+        for file in try fm.contentsOfDirectory(atPath: out.appendingPathComponent("calendar").path) {
+            let text = try String(contentsOf: out.appendingPathComponent("calendar/\(file)"), encoding: .utf8)
+            for reason in reasons { #expect(!text.contains(reason), "\(file) shows \(reason)") }
+        }
+    }
+
+    @Test func schedulePlansAgainKeepingEarlierTalks() throws {
+        let first = CLI.temporary("first"), second = CLI.temporary("second")
+        defer { try? fm.removeItem(at: first); try? fm.removeItem(at: second) }
+        #expect(try CLI.run(["run", "Scenarios/demo", "--out", first.path]).status == 0)
+        let r = try CLI.run(["schedule", "Scenarios/demo", "--keep", first.appendingPathComponent("schedule.csv").path,
+                             "--today", "2026-10-01", "--out", second.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Re-plan: 40 talks kept where they were, 0 changes"))
+        let a = try Data(contentsOf: first.appendingPathComponent("schedule.csv"))
+        let b = try Data(contentsOf: second.appendingPathComponent("schedule.csv"))
+        #expect(a == b)
     }
 
     @Test func sameScenarioTwiceGivesByteIdenticalPlacements() throws {
