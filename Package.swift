@@ -66,6 +66,7 @@ let package = Package(
             name: "SeminarSolverTests",
             dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
         ),
+        .testTarget(name: "WhatIfTests", dependencies: ["Domain", "PlacementSolver", "GLPKBackend", "Reports"]),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,6 +22,14 @@ public struct PreviousPlacement: Sendable, Hashable {
     public var lab: String?
     public var mentor: String?
     public var line: Int
+
+    public init(fellow: String, status: String, lab: String?, mentor: String?, line: Int = 0) {
+        self.fellow = fellow
+        self.status = status
+        self.lab = lab
+        self.mentor = mentor
+        self.line = line
+    }
 }
 
 /// Reads output files of an earlier run, with the same located errors as a scenario.

@@ -26,9 +26,30 @@ public struct ScenarioReader {
         "availability.csv": ["person"],
     ]
 
+    /// Every column the format defines, by file (required and optional).
+    public static let knownColumns: [String: [String]] = [
+        "fellows.csv": ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"],
+        "labs.csv": ["id", "name", "institution", "areas", "capacity"],
+        "mentors.csv": ["id", "name", "lab", "areas", "capacity"],
+        "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas"],
+        "preferences.csv": ["fellow", "lab", "rank", "score"],
+        "mentor_preferences.csv": ["mentor", "fellow", "rank"],
+        "costs.csv": ["fellow", "lab", "cost"],
+        "rules.csv": ["fellow", "lab", "mentor", "rule", "reason"],
+        "sessions.csv": ["id", "date", "start", "end", "room", "capacity", "kinds"],
+        "availability.csv": ["person", "date", "session", "reason"],
+    ]
+
     public init() {}
 
     public func read(folder: URL) throws(ScenarioError) -> Result {
+        let (texts, issues) = try ScenarioReader.loadTexts(folder: folder)
+        return try ScenarioReader.parse(texts: texts, defaultName: folder.lastPathComponent, initialIssues: issues)
+    }
+
+    /// The texts of a scenario folder's files, keyed by file name, with
+    /// problems reading them (not UTF-8, unreadable).
+    public static func loadTexts(folder: URL) throws(ScenarioError) -> ([String: String], [ScenarioIssue]) {
         var issues: [ScenarioIssue] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -36,24 +57,22 @@ public struct ScenarioReader {
                                                        message: "is not a scenario folder",
                                                        hint: "point to a folder holding scenario.toml and the CSV files")])
         }
-        func load(_ name: String) -> String? {
+        var texts: [String: String] = [:]
+        for name in ["scenario.toml"] + requiredColumns.keys.sorted() {
             let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 issues.append(ScenarioIssue(file: name, line: 1, column: "-", message: "cannot be read", hint: "check its permissions"))
-                return nil
+                continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 issues.append(ScenarioIssue(file: name, line: 1, column: "-", message: "is not UTF-8 text",
                                             hint: "save it as CSV UTF-8 from your spreadsheet program"))
-                return nil
+                continue
             }
-            return text
+            texts[name] = text
         }
-        let texts = Dictionary(uniqueKeysWithValues: (["scenario.toml"] + Array(Self.requiredColumns.keys)).compactMap { name in
-            load(name).map { (name, $0) }
-        })
-        return try ScenarioReader.parse(texts: texts, defaultName: folder.lastPathComponent, initialIssues: issues)
+        return (texts, issues)
     }
 
     /// Parses file texts keyed by file name (what `read(folder:)` does after loading).

@@ -19,10 +19,15 @@ struct SettingsReader {
 
     let text: String
     let lines: [Substring]
+    let file: String
+    /// Further top-level keys allowed (a what-if file's `base`, `description`, `change`).
+    let extraRootKeys: [String]
     var issues: [ScenarioIssue] = []
 
-    init(text: String) {
+    init(text: String, file: String = SettingsReader.file, extraRootKeys: [String] = []) {
         self.text = text
+        self.file = file
+        self.extraRootKeys = extraRootKeys
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
@@ -55,12 +60,12 @@ struct SettingsReader {
     mutating func issue(_ key: String, in section: String, _ message: String, hint: String? = nil,
                         severity: ScenarioIssue.Severity = .error) {
         let column = section.isEmpty ? key : "\(section).\(key)"
-        issues.append(ScenarioIssue(file: Self.file, line: line(of: key, in: section), column: column,
+        issues.append(ScenarioIssue(file: file, line: line(of: key, in: section), column: column,
                                     message: message, hint: hint, severity: severity))
     }
 
     mutating func warnUnknownKeys(_ table: TOMLTable, section: String, kind: String) {
-        let allowed = Self.known[kind] ?? []
+        let allowed = (Self.known[kind] ?? []) + (kind.isEmpty ? extraRootKeys : [])
         for key in table.keys where !allowed.contains(key) {
             let near = Identifier.nearest(to: key, in: allowed)
             issue(key, in: section, "unknown key \"\(key)\" is ignored",
@@ -76,19 +81,27 @@ struct SettingsReader {
     }
 
     mutating func read(defaultName: String) -> ScenarioSettings {
-        var settings = ScenarioSettings(name: defaultName)
-        let root: TOMLTable
+        read(over: ScenarioSettings(name: defaultName))
+    }
+
+    /// Parses the text as TOML, reporting a syntax error at its line.
+    mutating func parseTable() -> TOMLTable? {
         do {
-            root = try TOMLTable(string: text)
+            return try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            issues.append(ScenarioIssue(file: Self.file, line: e.source.begin.line, column: "-",
+            issues.append(ScenarioIssue(file: file, line: e.source.begin.line, column: "-",
                                         message: "is not valid TOML: \(e.description) (column \(e.source.begin.column))",
                                         hint: "see https://toml.io for the syntax"))
-            return settings
         } catch {
-            issues.append(ScenarioIssue(file: Self.file, line: 1, column: "-", message: "is not valid TOML: \(error)"))
-            return settings
+            issues.append(ScenarioIssue(file: file, line: 1, column: "-", message: "is not valid TOML: \(error)"))
         }
+        return nil
+    }
+
+    /// Reads the settings the text sets, on top of `base` (keys it does not set keep their value).
+    mutating func read(over base: ScenarioSettings) -> ScenarioSettings {
+        var settings = base
+        guard let root = parseTable() else { return settings }
         warnUnknownKeys(root, section: "", kind: "")
 
         if let v = root["name"] {
@@ -135,7 +148,8 @@ struct SettingsReader {
                 }
                 let section = "tracks.\(name)"
                 warnUnknownKeys(limits, section: section, kind: "track")
-                var limit = TrackLimit(line: line(of: nil, in: section))
+                var limit = settings.tracks[name] ?? TrackLimit()
+                limit.line = line(of: nil, in: section)
                 for key in ["min_new", "max_new"] {
                     guard let v = limits[key] else { continue }
                     if let i = v.int, i >= 0 {

@@ -24,7 +24,10 @@ public struct PlacementEngine: Sendable {
         return o
     }
 
-    public func run(_ scenario: Scenario) throws(SolverError) -> PlacementOutcome {
+    /// - Parameter previous: an earlier run's placements to keep as far as the
+    ///   scenario allows (a first stage maximises the number of new fellows
+    ///   kept with the same lab and mentor; the objective then applies).
+    public func run(_ scenario: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome {
         var placement = PlacementModel(scenario: scenario)
         let findings = PreChecks.run(scenario, placement.eligibility)
         let blocking = findings.filter(\.blocking)
@@ -39,6 +42,9 @@ public struct PlacementEngine: Sendable {
         }
         let o = effectiveOptions(scenario)
         var stages = self.stages(for: &placement)
+        if let previous {
+            stages.insert(LexicographicStage(name: "keep", sense: .maximize, expression: placement.kept(previous)), at: 0)
+        }
         var last: SolveResult?
         var allOptimal = true
         for k in stages.indices {
@@ -73,7 +79,7 @@ public struct PlacementEngine: Sendable {
         }
         guard let result = last, let solution = result.solution else { return outcome }
         outcome.status = allOptimal ? .optimal : .feasible
-        let lexicographic = stages.count > 1 || scenario.settings.objective == .rankMaximal || scenario.settings.objective == .generous
+        let lexicographic = stages.count > (previous == nil ? 1 : 2) || scenario.settings.objective == .rankMaximal || scenario.settings.objective == .generous
         if lexicographic {
             outcome.objective = placement.totalRank.value(at: placement.roundedValues(solution))
             outcome.bound = nil
@@ -87,6 +93,7 @@ public struct PlacementEngine: Sendable {
             outcome.gap = result.termination == .optimal ? 0 : result.gap
         }
         ResultReader(placement: placement, solution: solution).fill(&outcome)
+        if let previous { outcome.moves = PlacementMove.moves(from: previous, to: outcome.placements) }
         return outcome
     }
 

@@ -47,6 +47,16 @@ extension PlacementModel {
         LinearExpression(sum: eligibility.choices.enumerated().filter { $0.element.rank == rank }.map { (1, assign[$0.offset]) })
     }
 
+    /// Number of new fellows placed with the same lab and mentor as in `previous`.
+    public func kept(_ previous: [PreviousPlacement]) -> LinearExpression {
+        let before = Dictionary(previous.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
+        let s = scenario
+        return LinearExpression(sum: eligibility.choices.enumerated().filter { (_, c) in
+            guard let b = before[s.fellows[c.fellow].id] else { return false }
+            return b.lab == s.labs[c.lab].id && b.mentor == s.mentors[c.mentor].id
+        }.map { (1.0, assign[$0.offset]) })
+    }
+
     /// The elastic model's objective: as few limits giving as possible (1000
     /// each), then as little excess (1 per seat, 1 per $1,000).
     mutating func setRelaxationObjective() {

@@ -111,6 +111,42 @@ public struct PlacementOutcome: Sendable {
     public var diagnosis: Diagnosis?
     /// Number of solves (stages of a lexicographic objective).
     public var solves: Int
+    /// With `--keep`: who moved compared with the earlier placements.
+    public var moves: [PlacementMove] = []
 
     public var hasPlacement: Bool { status == .optimal || status == .feasible }
+}
+
+/// How a fellow's placement differs from an earlier run's.
+public struct PlacementMove: Sendable, Hashable, CustomStringConvertible {
+    public var fellow: String
+    public var from: String?
+    public var to: String?
+
+    public var description: String { "\(fellow): \(from ?? "not in the earlier run") → \(to ?? "no longer in the program")" }
+
+    static func where_(_ lab: String?, _ mentor: String?, _ status: String) -> String {
+        guard let lab else { return status == "unplaced" ? "unplaced" : "-" }
+        return mentor.map { "\(lab) with \($0)" } ?? lab
+    }
+
+    /// Fellows whose lab or mentor changed, who are new, or who left.
+    public static func moves(from previous: [PreviousPlacement], to current: [FellowPlacement]) -> [PlacementMove] {
+        let before = Dictionary(previous.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = Set(current.map(\.fellow))
+        var moves: [PlacementMove] = []
+        for p in current {
+            let to = where_(p.lab, p.mentor, p.status.rawValue)
+            if let b = before[p.fellow] {
+                let from = where_(b.lab, b.mentor, b.status)
+                if from != to { moves.append(PlacementMove(fellow: p.fellow, from: from, to: to)) }
+            } else {
+                moves.append(PlacementMove(fellow: p.fellow, from: nil, to: to))
+            }
+        }
+        for b in previous where !now.contains(b.fellow) {
+            moves.append(PlacementMove(fellow: b.fellow, from: where_(b.lab, b.mentor, b.status), to: nil))
+        }
+        return moves
+    }
 }

@@ -15,7 +15,8 @@ struct FellowMatch: ParsableCommand {
         Exit status: 0 when a placement was found, 1 when the scenario has no feasible placement \
         (the diagnosis is printed and written to summary.json), 2 for bad input or usage.
         """,
-        subcommands: [RunCommand.self, ScheduleCommand.self, CheckCommand.self, ExportCommand.self]
+        subcommands: [RunCommand.self, ScheduleCommand.self, CompareCommand.self, ExplainCommand.self, BindsCommand.self,
+                      CheckCommand.self, ExportCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (the scenario

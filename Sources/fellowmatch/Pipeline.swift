@@ -16,12 +16,20 @@ struct Pipeline {
     var timeLimit: Double?
     var previousSchedule: String?
     var today: CalendarDate?
+    var previousPlacements: String?
 
     func run() throws {
         let s = try loadScenario(scenarioPath)
         var previous: [PreviousTalk]?
         if let previousSchedule {
             do { previous = try PreviousRun.schedule(at: URL(fileURLWithPath: previousSchedule)) } catch {
+                for issue in error.issues { printError(issue.description) }
+                throw ExitCode(2)
+            }
+        }
+        var kept: [PreviousPlacement]?
+        if let previousPlacements {
+            do { kept = try PreviousRun.placements(at: URL(fileURLWithPath: previousPlacements)) } catch {
                 for issue in error.issues { printError(issue.description) }
                 throw ExitCode(2)
             }
@@ -40,7 +48,7 @@ struct Pipeline {
         let outcome: PlacementOutcome
         var schedule: ScheduleOutcome?
         do {
-            outcome = try engine.run(s)
+            outcome = try engine.run(s, previous: kept)
             if outcome.hasPlacement, s.sessions != nil {
                 var seminarOptions = options
                 if seminarOptions.timeLimit == nil { seminarOptions.timeLimit = s.settings.timeLimit }
@@ -59,6 +67,10 @@ struct Pipeline {
             throw ExitCode(2)
         }
         print(ConsoleReport.render(outcome, scenario: s))
+        if kept != nil {
+            print(outcome.moves.isEmpty ? "Re-match: nobody moved." : "Re-match: \(outcome.moves.count) change\(outcome.moves.count == 1 ? "" : "s"):")
+            for m in outcome.moves { print("  - \(m)") }
+        }
         if let schedule { print(ConsoleReport.render(schedule)) }
         let shown = files.keys.filter { !$0.hasPrefix("calendar/") }.sorted()
             + (files.keys.contains { $0.hasPrefix("calendar/") } ? ["calendar/ (\(files.keys.filter { $0.hasPrefix("calendar/") }.count) .ics files)"] : [])

@@ -15,11 +15,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds allowed for each solve. Results are then not reproducible.")
     var timeLimit: Double?
 
+    @Option(name: .long, help: "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved.")
+    var keep: String?
+
     func validate() throws {
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
     func run() throws {
-        try Pipeline(scenarioPath: scenario, out: out, timeLimit: timeLimit).run()
+        try Pipeline(scenarioPath: scenario, out: out, timeLimit: timeLimit, previousPlacements: keep).run()
     }
 }

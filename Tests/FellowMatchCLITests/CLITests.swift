@@ -150,4 +150,40 @@ struct CLI {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains("Minimize") && text.contains("assign(f001,lab01,"))
     }
+
+    @Test func compareRunsTheDemoWhatIfsInOneCommandWithin100Columns() throws {
+        let out = CLI.temporary("compare")
+        defer { try? fm.removeItem(at: out) }
+        let whatIfs = try fm.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("Scenarios/demo/what-if").path)
+            .filter { $0.hasSuffix(".toml") }.sorted().map { "Scenarios/demo/what-if/\($0)" }
+        #expect(whatIfs.count >= 4)
+        let r = try CLI.run(["compare", "Scenarios/demo"] + whatIfs + ["--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        for line in r.stdout.split(separator: "\n") where !line.contains(out.path) { #expect(line.count <= 100, "\(line)") }
+        #expect(r.stdout.contains("grant-cut: NLM T15 loses two slots"))
+        #expect(r.stdout.contains("fellows moved vs base"))
+        for file in ["comparison.md", "comparison.csv", "comparison.json"] {
+            #expect(fm.fileExists(atPath: out.appendingPathComponent(file).path))
+        }
+    }
+
+    @Test func explainAllAndBinds() throws {
+        let explain = try CLI.run(["explain", "Scenarios/demo", "--all"])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("(rank 2)"))
+        #expect(explain.stdout.contains("Rank 1, "))
+        let binds = try CLI.run(["binds", "Scenarios/demo"])
+        #expect(binds.status == 0, "\(binds.stderr)")
+        #expect(binds.stdout.contains("limits are used up"))
+        #expect(try CLI.run(["explain", "Scenarios/demo", "--fellow", "nobody"]).status == 2)
+    }
+
+    @Test func rematchKeepsEarlierPlacements() throws {
+        let first = CLI.temporary("m1"), second = CLI.temporary("m2")
+        defer { try? fm.removeItem(at: first); try? fm.removeItem(at: second) }
+        #expect(try CLI.run(["run", "Scenarios/demo", "--out", first.path]).status == 0)
+        let r = try CLI.run(["run", "Scenarios/demo", "--keep", first.appendingPathComponent("placements.csv").path, "--out", second.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Re-match: nobody moved."))
+    }
 }

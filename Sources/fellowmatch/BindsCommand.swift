@@ -1,0 +1,53 @@
+import ArgumentParser
+import Domain
+import Foundation
+import GLPKBackend
+import Modeling
+import PlacementSolver
+import Reports
+
+struct BindsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "binds",
+        abstract: "Which capacities and budgets are used up, and what loosening each would gain.",
+        discussion: """
+        Lists labs and mentors at capacity and budgets with less left than one fellow's need (the median need \
+        of the new fellows). Each is re-solved with one more place or that much more money, on separate threads, \
+        and the gain in the objective is shown with who would move.
+        """)
+
+    @Argument(help: "The scenario folder.")
+    var scenario: String
+
+    func run() throws {
+        let s = try loadScenario(scenario)
+        let engine = PlacementEngine(solver: GLPKSolver())
+        let base: PlacementOutcome
+        do { base = try engine.run(s) } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        guard base.hasPlacement, let objective = base.objective else {
+            print("The scenario has no placement; see `fellowmatch run` for the diagnosis.")
+            throw ExitCode(1)
+        }
+        let limits = engine.bindingLimits(s, base: base) { jobs in SolveThreads.map(jobs) { $0() } }
+        print("Objective \(Comparison.number(objective)) (\(s.settings.objective.rawValue)). \(limits.count) limits are used up:")
+        for l in limits.sorted(by: { ($0.gain ?? 0, $0.kind.rawValue, $0.id) > ($1.gain ?? 0, $1.kind.rawValue, $1.id) }) {
+            let what: String
+            switch l.kind {
+            case .lab: what = "lab \(l.id): \(l.used)/\(l.limit) places; one more place"
+            case .mentor: what = "mentor \(l.id): \(l.used)/\(l.limit) fellows; one more place"
+            case .budget: what = "budget \(l.id): \(Money.format(l.used)) of \(Money.format(l.limit)) used; \(Money.format(l.step)) more"
+            }
+            let gain: String
+            if let g = l.gain {
+                gain = g > 1e-9 ? "gains \(Comparison.number(g))" + (l.movers.isEmpty ? "" : " (" + l.movers.map(\.description).joined(separator: "; ") + ")")
+                                : "gains nothing"
+            } else {
+                gain = "could not be evaluated"
+            }
+            print("  \(what) \(gain)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Domain
+import Foundation
+import GLPKBackend
+import Modeling
+import PlacementSolver
+import Reports
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Solve a base scenario and what-if variants side by side.",
+        discussion: """
+        Each WHATIF is a .toml file naming its base folder and the changes to it (see Scenarios/demo/what-if/). \
+        All scenarios are solved at once, each on a thread of its own. Prints a table of measures and who moves, \
+        and writes comparison.md, comparison.csv and comparison.json.
+        """)
+
+    @Argument(help: "The base scenario folder.")
+    var base: String
+
+    @Argument(help: "What-if files (.toml).")
+    var whatIfs: [String] = []
+
+    @Option(name: .long, help: "Output folder (default: the first what-if's folder/out).")
+    var out: String?
+
+    @Option(name: .long, help: "Seconds allowed for each solve.")
+    var timeLimit: Double?
+
+    func run() throws {
+        let baseScenario = try loadScenario(base)
+        var entries: [(String, String, Scenario)] = [("base", baseScenario.settings.name, baseScenario)]
+        var failed = false
+        for path in whatIfs {
+            do {
+                let w = try WhatIfReader.read(path: path)
+                for warning in w.warnings { printError(warning.description) }
+                for note in w.notes { printError("note: \(note)") }
+                entries.append((w.label, w.description, w.scenario))
+            } catch {
+                for issue in error.issues { printError(issue.description) }
+                failed = true
+            }
+        }
+        if failed {
+            printError("Nothing was solved or written.")
+            throw ExitCode(2)
+        }
+        let outURL = URL(fileURLWithPath: out ?? whatIfs.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out") }
+                         ?? (base as NSString).appendingPathComponent("out-compare"))
+        let folder = OutputFolder(outURL)
+        do { try folder.checkReplaceable() } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        var options = SolverOptions.deterministic
+        options.timeLimit = timeLimit
+        let engine = PlacementEngine(solver: GLPKSolver(), options: options)
+        let scenarios = entries.map(\.2)
+        let results = SolveThreads.map(scenarios) { s in Result { () throws(SolverError) -> PlacementOutcome in try engine.run(s) } }
+        var columns: [ComparedScenario] = []
+        for (entry, result) in zip(entries, results) {
+            switch result {
+            case .success(let o): columns.append(ComparedScenario(label: entry.0, description: entry.1, scenario: entry.2, outcome: o))
+            case .failure(let e):
+                printError("error: \(entry.0): \(e)")
+                throw ExitCode(2)
+            }
+        }
+        let comparison = Comparison(columns)
+        print(comparison.descriptions().joined(separator: "\n"))
+        print("")
+        print(comparison.table(width: 100))
+        print(comparison.diffLines().joined(separator: "\n"))
+        try? folder.write(["comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
+                           "comparison.json": Data(comparison.json().utf8)])
+        print("\nWrote \(outURL.path)/comparison.md, comparison.csv, comparison.json")
+    }
+}
