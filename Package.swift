@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "PlacementSolver", targets: ["PlacementSolver"]),
         .library(name: "SeminarSolver", targets: ["SeminarSolver"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "ORLibrary", targets: ["ORLibrary"]),
+        .library(name: "IntakeGenerator", targets: ["IntakeGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +39,8 @@ let package = Package(
         .target(name: "Modeling"),
         // Beasley's OR-Library GAP files: test and benchmark data with known optima.
         .target(name: "ORLibrary", dependencies: ["Domain"]),
+        // Seeded, realistic intakes of any size (benchmarks and their tests).
+        .target(name: "IntakeGenerator", dependencies: ["Domain"]),
         .target(name: "GLPKBackend", dependencies: ["Modeling", "CGLPK", "CGLPKGuard"]),
         .target(
             name: "Domain",
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "fellowmatch",
             dependencies: [
-                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling",
+                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling", "IntakeGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

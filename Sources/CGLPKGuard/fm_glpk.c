@@ -232,6 +232,10 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
     s.last_report = s.started;
 
     glp_prob *P = fm_load(problem, 0);
+    /* Scale rows and columns (geometric mean, equilibration, powers of 2), as
+     * glpsol does: without it GLPK's simplex is several times slower on
+     * models mixing 0/1 assignments with money. */
+    glp_scale_prob(P, GLP_SF_AUTO);
     int is_mip = fm_any_integer(problem);
     outcome->is_mip = is_mip;
     int ret;

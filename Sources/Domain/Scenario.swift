@@ -10,7 +10,11 @@ public struct Scenario: Sendable {
     public var funding: [FundingSource]
     public var preferences: [Preference]
     public var mentorPreferences: [MentorPreference]
-    public var costs: [CostOverride]
+    public var costs: [CostOverride] {
+        didSet { costIndex = Scenario.index(costs) }
+    }
+    /// `costs` by fellow and lab, for constant-time lookups in large intakes.
+    private var costIndex: [String: Int]
     public var rules: [PlacementRule]
     /// `nil` when the scenario has no sessions.csv.
     public var sessions: [SeminarSession]?
@@ -27,6 +31,7 @@ public struct Scenario: Sendable {
         self.preferences = preferences
         self.mentorPreferences = mentorPreferences
         self.costs = costs
+        costIndex = Scenario.index(costs)
         self.rules = rules
         self.sessions = sessions
         self.availability = availability
@@ -39,9 +44,13 @@ public struct Scenario: Sendable {
     public func mentor(_ id: String) -> Mentor? { mentors.first { $0.id == id } }
     public func fellow(_ id: String) -> Fellow? { fellows.first { $0.id == id } }
 
+    private static func index(_ costs: [CostOverride]) -> [String: Int] {
+        Dictionary(costs.map { ("\($0.fellow)\u{1}\($0.lab)", $0.cost) }, uniquingKeysWith: { _, last in last })
+    }
+
     /// `cost(f, l)`: from costs.csv, else fellows.csv.
     public func cost(of fellow: Fellow, at lab: String) -> Int {
-        costs.last { $0.fellow == fellow.id && $0.lab == lab }?.cost ?? fellow.cost
+        costIndex["\(fellow.id)\u{1}\(lab)"] ?? fellow.cost
     }
 
     /// Rule 5's need: `max(0, cost(f, l) − external_funding)`.

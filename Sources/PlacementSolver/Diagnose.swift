@@ -27,7 +27,7 @@ extension PlacementEngine {
                 changes.append(LimitChange(kind: .mentorCapacity, subject: m.id, current: m.capacity, needed: m.capacity + k,
                                            message: "Mentor \(m.id) (\(m.lab)) needs \(k) more place\(k == 1 ? "" : "s"): capacity \(m.capacity) → \(m.capacity + k)."))
             case .budget(let si):
-                let source = s.funding[si], k = Int((amount - 0.005).rounded(.up))
+                let source = s.funding[si], k = Int((amount * PlacementModel.moneyUnit - 0.005).rounded(.up))
                 changes.append(LimitChange(kind: .budget, subject: source.id, current: source.budget, needed: source.budget + k,
                                            message: "Funding source \(source.id) is \(Money.format(k)) short: budget \(Money.format(source.budget)) → \(Money.format(source.budget + k))."))
             case .trackMinimum(let track):

@@ -67,7 +67,10 @@ public struct Eligibility: Sendable {
         let prefsOf = Dictionary(grouping: s.preferences, by: \.fellow)
         let rulesOf = Dictionary(grouping: s.rules, by: \.fellow)
         let mentorRanks = MentorRanks(s)
-        let costOf = Dictionary(s.costs.map { ("\($0.fellow)\u{1}\($0.lab)", $0.cost) }, uniquingKeysWith: { $1 })
+        // Sources that may pay at a lab: program-wide ones and the lab's own grants.
+        var sourcesAt: [String: [Int]] = [:]
+        let programWide = s.funding.indices.filter { s.funding[$0].lab == nil }
+        for si in s.funding.indices { if let lab = s.funding[si].lab { sourcesAt[lab, default: programWide].append(si) } }
 
         for (fi, f) in s.fellows.enumerated() {
             if !f.isNew {
@@ -96,15 +99,20 @@ public struct Eligibility: Sendable {
                 if lab.capacity - continuing < 1 {
                     exclude(.labFull(capacity: lab.capacity, continuing: continuing)); continue
                 }
-                let cost = costOf["\(f.id)\u{1}\(lab.id)"] ?? f.cost
-                let need = max(0, cost - f.externalFunding)
+                let need = s.need(of: f, at: lab.id)
+                let candidates = sourcesAt[lab.id] ?? programWide
                 if need > 0 {
                     var refusals: [String: FundingRefusal] = [:]
                     var available = 0
-                    for source in s.funding {
+                    for si in candidates {
+                        let source = s.funding[si]
                         if let r = source.refusal(for: f, at: lab.id) { refusals[source.id] = r } else { available += source.budget }
                     }
-                    if refusals.count == s.funding.count {
+                    if available == 0 && refusals.count == candidates.count {
+                        // Name every source: the other labs' grants refuse too.
+                        for source in s.funding where refusals[source.id] == nil && source.lab != nil && source.lab != lab.id {
+                            refusals[source.id] = .otherLab(source.lab!)
+                        }
                         exclude(.noFunding(need: need, refusals: refusals)); continue
                     }
                     if available < need {
@@ -131,7 +139,7 @@ public struct Eligibility: Sendable {
                 }
                 if !added { exclude(.noMentor(mentorReasons)); continue }
                 if need > 0 {
-                    for si in s.funding.indices where s.funding[si].mayPay(for: f, at: lab.id) { fellowPayers.insert(si) }
+                    for si in candidates where s.funding[si].mayPay(for: f, at: lab.id) { fellowPayers.insert(si) }
                 }
             }
             choicesOfFellow[fi] = fellowChoices

@@ -1,72 +1,159 @@
+import Domain
 import Modeling
 
+/// Fellows whose needs the same program-wide sources may pay (same
+/// citizenship class and same matching areas): their payments from those
+/// sources are one variable per source, not one per fellow.
+public struct FundingClass: Hashable, Sendable {
+    /// Program-wide source indices that may pay every fellow of the class.
+    public var sources: [Int]
+    /// Fellow indices, in input order.
+    public var fellows: [Int]
+}
+
+/// A payment variable of a funding class: how much `source` pays towards
+/// the class's remaining need.
+public struct ClassPayment: Hashable, Sendable {
+    public var fundingClass: Int
+    public var source: Int
+    public var variable: Variable
+}
+
 extension PlacementModel {
-    /// Rule 5, funding covers the need. With `need(f,l) = max(0, cost(f,l) − external_funding(f))`:
+    /// Dollars per unit of money in the model. Needs of ~$70,000 next to 0/1
+    /// assignment coefficients make GLPK's simplex crawl; in thousands the
+    /// rows are well scaled. Results are converted back to dollars and cents.
+    public static let moneyUnit = 1000.0
+
+    static func money(_ dollars: Int) -> Double { Double(dollars) / moneyUnit }
+
+    /// Rule 5, funding covers the need. With `need(f,l) = max(0, cost(f,l) − external_funding(f))`
+    /// and `owed(f) = Σ_{(l,m)} need(f,l)·assign(f,l,m)` (a constant for continuing fellows),
+    /// every fellow's need is paid in full by sources that may pay for them, and
+    /// no source pays more than its budget.
     ///
-    ///     Σ_s pay(f,s) = Σ_{(l,m)} need(f,l)·assign(f,l,m)      for every new fellow f
-    ///     Σ_s pay(f,s) = need(f, lab(f))                         for every continuing fellow f
-    ///     pay(f,s) ≤ Σ_m need(f,lab(s))·assign(f,lab(s),m)        for every lab grant s
-    ///     Σ_f pay(f,s) ≤ budget(s)                                for every source s
-    ///     pay(f,s) ≥ 0
+    /// Lab grants (sources with a lab) pay per fellow:
     ///
-    /// `pay(f,s)` exists only when s may pay for f (citizens-only, areas, and
-    /// the source's lab among f's eligible labs), so the eligibility part of
-    /// the rule is in the variables; the lab link makes a lab's grant pay only
-    /// when f is placed in that lab.
+    ///     Σ_{s grant of l} pay(f,s) ≤ need(f,l)·Σ_m assign(f,l,m)     for every fellow f and lab l with grants that may pay f
+    ///
+    /// so a grant pays only for fellows placed in its lab, and never more than their need.
+    /// Program-wide sources (no lab) may pay a fellow depending only on the
+    /// fellow (citizens-only, areas), so fellows are grouped into classes by
+    /// the set of program-wide sources that may pay them, and for each class c
+    ///
+    ///     Σ_{s of c} classpay(c,s) + Σ_{f∈c} Σ_{grants s} pay(f,s) = Σ_{f∈c} owed(f)
+    ///
+    /// (for a class no program-wide source may pay, each fellow's grants cover
+    /// their own need: Σ_s pay(f,s) = owed(f)). Budgets:
+    ///
+    ///     Σ_f pay(f,s) ≤ budget(s)  (grants),    Σ_c classpay(c,s) ≤ budget(s)  (program-wide)
+    ///
+    /// The aggregation is exact: within a class each fellow's remainder
+    /// `owed(f) − Σ grants` is ≥ 0 (rows above), and every source of the class
+    /// may pay every fellow of it, so any split of the class's payments over its
+    /// fellows' remainders is valid; ``ResultReader`` fills them in input
+    /// order. It removes two variables and one row per fellow, and much of the
+    /// simplex's degeneracy. Amounts are in thousands of dollars (``moneyUnit``).
     mutating func addFunding() {
         let s = scenario
-        var paymentsOfSource: [Int: [Variable]] = [:]
+        let labIndex = Dictionary(uniqueKeysWithValues: s.labs.enumerated().map { ($1.id, $0) })
+        let programWide = s.funding.indices.filter { s.funding[$0].lab == nil }
+        var grantsOfLab: [Int: [Int]] = [:]
+        for si in s.funding.indices {
+            if let lab = s.funding[si].lab, let li = labIndex[lab] { grantsOfLab[li, default: []].append(si) }
+        }
+        var budgetTerms: [Int: [Variable]] = [:]
+        var classOf: [[Int]: Int] = [:]
+        var owedOfClass: [LinearExpression] = []
+        var classMembers: [[Int]] = []
+
         for (fi, f) in s.fellows.enumerated() {
-            guard let payers = eligibility.payers[fi], !payers.isEmpty else {
-                if !f.isNew, let lab = f.lab, s.need(of: f, at: lab) > 0 {
-                    // No source may pay: the row below makes that infeasible, as it is.
-                    model.add(LinearExpression() == Double(s.need(of: f, at: lab)), name: "need(\(tag(f.id)))")
+            // owed(f) and the grant payments, by lab.
+            var owed = LinearExpression()
+            var grantPaid = LinearExpression()
+            var byLab: [(lab: Int, need: Int, placed: LinearExpression)] = []
+            if f.isNew {
+                let choices = eligibility.choicesOfFellow[fi] ?? []
+                var seen: [Int: Int] = [:]
+                for ci in choices {
+                    let c = eligibility.choices[ci]
+                    guard c.need > 0 else { continue }
+                    owed.add(Self.money(c.need), assign[ci])
+                    if let k = seen[c.lab] { byLab[k].placed.add(1, assign[ci]) } else {
+                        seen[c.lab] = byLab.count
+                        byLab.append((c.lab, c.need, LinearExpression(assign[ci])))
+                    }
                 }
+            } else if let lab = f.lab, let li = labIndex[lab] {
+                let need = s.need(of: f, at: lab)
+                guard need > 0 else { continue }
+                owed.constant = Self.money(need)
+                byLab.append((li, need, LinearExpression(1)))
+            }
+            guard !owed.terms.isEmpty || owed.constant > 0 else { continue }
+            for (li, need, placed) in byLab {
+                let payers = (grantsOfLab[li] ?? []).filter { s.funding[$0].mayPay(for: f, at: s.labs[li].id) }
+                guard !payers.isEmpty else { continue }
+                var row = LinearExpression()
+                for si in payers {
+                    let v = model.addVariable("pay(\(tag(f.id)),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: Self.money(need))
+                    payments.append(Payment(fellow: fi, source: si, variable: v))
+                    budgetTerms[si, default: []].append(v)
+                    row.add(1, v)
+                    grantPaid.add(1, v)
+                }
+                // A continuing fellow's `placed` is the constant 1.
+                model.add(row - Self.money(need) * placed <= 0, name: "grants(\(tag(f.id)),\(tag(s.labs[li].id)))")
+            }
+            // Program-wide sources that may pay this fellow (their lab is none, so any lab will do).
+            let key = programWide.filter { s.funding[$0].mayPay(for: f, at: "") }
+            if key.isEmpty {
+                model.add(grantPaid - owed == 0, name: "need(\(tag(f.id)))")
                 continue
             }
-            let choices = eligibility.choicesOfFellow[fi] ?? []
-            let maximumNeed: Int
-            if f.isNew {
-                maximumNeed = choices.map { eligibility.choices[$0].need }.max() ?? 0
+            if let c = classOf[key] {
+                owedOfClass[c].add(owed)
+                owedOfClass[c].add(grantPaid, times: -1)
+                classMembers[c].append(fi)
             } else {
-                maximumNeed = f.lab.map { s.need(of: f, at: $0) } ?? 0
-            }
-            guard maximumNeed > 0 else { continue }
-            var paid = LinearExpression()
-            for si in payers {
-                let v = model.addVariable("pay(\(tag(f.id)),\(tag(s.funding[si].id)))", .continuous,
-                                          lower: 0, upper: Double(maximumNeed))
-                payments.append(Payment(fellow: fi, source: si, variable: v))
-                paymentsOfSource[si, default: []].append(v)
-                paid.add(1, v)
-                if f.isNew, let sourceLab = s.funding[si].lab {
-                    let atLab = choices.filter { s.labs[eligibility.choices[$0].lab].id == sourceLab }
-                    let link = atLab.sum { Double(eligibility.choices[$0].need) * assign[$0] }
-                    model.add(v - link <= 0, name: "grantlab(\(tag(f.id)),\(tag(s.funding[si].id)))")
-                }
-            }
-            if f.isNew {
-                let owed = choices.sum { Double(eligibility.choices[$0].need) * assign[$0] }
-                model.add(paid - owed == 0, name: "need(\(tag(f.id)))")
-            } else {
-                model.add(paid == Double(maximumNeed), name: "need(\(tag(f.id)))")
+                classOf[key] = owedOfClass.count
+                var e = owed
+                e.add(grantPaid, times: -1)
+                owedOfClass.append(e)
+                classMembers.append([fi])
             }
         }
-        let totalNeed = Double(s.fellows.indices.reduce(0) { total, fi in
+        // One row per class: its program-wide payments cover its fellows' remainders.
+        for (key, c) in classOf.sorted(by: { $0.value < $1.value }) {
+            fundingClasses.append(FundingClass(sources: key, fellows: classMembers[c]))
+            var row = LinearExpression()
+            for si in key {
+                let v = model.addVariable("classpay(\(c + 1),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: nil)
+                classPayments.append(ClassPayment(fundingClass: c, source: si, variable: v))
+                budgetTerms[si, default: []].append(v)
+                row.add(1, v)
+            }
+            let remainder = owedOfClass[c]
+            let rhs = remainder.constant
+            var terms = remainder
+            terms.constant = 0
+            model.add(row - terms == rhs, name: "class(\(c + 1))")
+        }
+        let totalNeed = s.fellows.indices.reduce(0) { total, fi in
             let f = s.fellows[fi]
             if f.isNew {
                 return total + ((eligibility.choicesOfFellow[fi] ?? []).map { eligibility.choices[$0].need }.max() ?? 0)
             }
             return total + (f.lab.map { s.need(of: f, at: $0) } ?? 0)
-        })
+        }
         for si in s.funding.indices {
-            guard let vs = paymentsOfSource[si] else { continue }
+            guard let vs = budgetTerms[si] else { continue }
             let source = s.funding[si]
             var row = vs.sum()
             if elastic {
-                row -= relax(.budget(source: si), name: "budget(\(tag(source.id)))", maximum: max(totalNeed, 1))
+                row -= relax(.budget(source: si), name: "budget(\(tag(source.id)))", maximum: max(Self.money(totalNeed), 1))
             }
-            model.add(row <= Double(source.budget), name: "budget(\(tag(source.id)))")
+            model.add(row <= Self.money(source.budget), name: "budget(\(tag(source.id)))")
         }
     }
 }

@@ -18,7 +18,7 @@ public struct PlacementEngine: Sendable {
     }
 
     func effectiveOptions(_ s: Scenario) -> SolverOptions {
-        var o = options
+        var o = SolveStrategy.tune(options)
         if o.timeLimit == nil { o.timeLimit = s.settings.timeLimit }
         if o.relativeGap == 0 { o.relativeGap = s.settings.mipGap }
         return o

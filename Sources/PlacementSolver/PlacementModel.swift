@@ -48,7 +48,11 @@ public struct PlacementModel: Sendable {
     public internal(set) var assign: [Variable] = []
     /// Fellow index → its `unplaced` variable.
     public internal(set) var unplaced: [Int: Variable] = [:]
+    /// Lab-grant payments, per fellow.
     public internal(set) var payments: [Payment] = []
+    /// Program-wide payments, per funding class (see `Funding.swift`).
+    public internal(set) var fundingClasses: [FundingClass] = []
+    public internal(set) var classPayments: [ClassPayment] = []
     public internal(set) var relaxations: [Relaxation] = []
 
     /// Fellow indices of new fellows, in input order.

@@ -64,7 +64,7 @@ extension PlacementModel {
         for r in relaxations {
             e.add(1000, r.gives)
             switch r.limit {
-            case .budget: e.add(0.001, r.excess)
+            case .budget: e.add(1, r.excess) // excess is in thousands of dollars
             default: e.add(1, r.excess)
             }
         }

@@ -12,6 +12,12 @@ struct ResultReader {
         var chosen: [Int: Choice] = [:]
         for (ci, c) in e.choices.enumerated() where solution.isOne(placement.assign[ci]) { chosen[c.fellow] = c }
         let paymentsOf = Dictionary(grouping: placement.payments, by: \.fellow)
+        let fromClasses = classShares(needCents: { fi in
+            let f = s.fellows[fi]
+            if f.isNew { return chosen[fi].map { $0.need * 100 } ?? 0 }
+            return f.lab.map { s.need(of: f, at: $0) * 100 } ?? 0
+        }, grantCents: { fi in (paymentsOf[fi] ?? []).reduce(0) { $0 + self.cents($1.variable) } })
+        let sourceIndex = Dictionary(uniqueKeysWithValues: s.funding.enumerated().map { ($1.id, $0) })
         var usedCents = [Int](repeating: 0, count: s.funding.count)
         var labNew: [String: Int] = [:], mentorNew: [String: Int] = [:]
         var labContinuing: [String: Int] = [:], mentorContinuing: [String: Int] = [:]
@@ -38,9 +44,9 @@ struct ResultReader {
                 if let m = f.mentor { mentorContinuing[m, default: 0] += 1 }
             }
             if row.need > 0 {
-                row.funding = shares(of: paymentsOf[fi] ?? [], needCents: row.need * 100)
+                row.funding = shares(of: paymentsOf[fi] ?? [], extra: fromClasses[fi] ?? [:], needCents: row.need * 100)
                 for share in row.funding {
-                    if let si = s.funding.firstIndex(where: { $0.id == share.source }) { usedCents[si] += share.cents }
+                    if let si = sourceIndex[share.source] { usedCents[si] += share.cents }
                 }
             }
             o.placements.append(row)
@@ -52,13 +58,43 @@ struct ResultReader {
         }
     }
 
+    /// A payment variable's value in cents.
+    func cents(_ v: Variable) -> Int { Int((solution[v] * PlacementModel.moneyUnit * 100).rounded()) }
+
+    /// Splits each funding class's program-wide payments over its fellows'
+    /// remainders (need − grants), in fellow order and source order: every
+    /// source of a class may pay every fellow of it, so any split is valid.
+    func classShares(needCents: (Int) -> Int, grantCents: (Int) -> Int) -> [Int: [Int: Int]] {
+        var result: [Int: [Int: Int]] = [:]
+        for (c, fundingClass) in placement.fundingClasses.enumerated() {
+            var available = placement.classPayments.filter { $0.fundingClass == c }.map { ($0.source, cents($0.variable)) }
+            var k = 0
+            for fi in fundingClass.fellows {
+                var remainder = max(0, needCents(fi) - grantCents(fi))
+                while remainder > 0 && k < available.count {
+                    let take = min(remainder, available[k].1)
+                    if take > 0 { result[fi, default: [:]][available[k].0, default: 0] += take }
+                    remainder -= take
+                    available[k].1 -= take
+                    if available[k].1 == 0 { k += 1 }
+                }
+                if remainder > 0, let last = available.indices.last {
+                    // Rounding to cents left a few cents over: the last source covers them.
+                    result[fi, default: [:]][available[last].0, default: 0] += remainder
+                }
+            }
+        }
+        return result
+    }
+
     /// Payments in cents, summing exactly to the need: each amount is rounded
     /// to the cent and the rounding difference goes to the largest share.
-    func shares(of payments: [Payment], needCents: Int) -> [FundingShare] {
+    func shares(of payments: [Payment], extra: [Int: Int], needCents: Int) -> [FundingShare] {
         let s = placement.scenario
-        var result = payments.sorted { $0.source < $1.source }.map {
-            FundingShare(source: s.funding[$0.source].id, cents: Int((solution[$0.variable] * 100).rounded()))
-        }.filter { $0.cents > 0 }
+        var bySource: [Int: Int] = extra
+        for p in payments { bySource[p.source, default: 0] += cents(p.variable) }
+        var result = bySource.sorted { $0.key < $1.key }.map { FundingShare(source: s.funding[$0.key].id, cents: $0.value) }
+            .filter { $0.cents > 0 }
         let difference = needCents - result.reduce(0) { $0 + $1.cents }
         if difference != 0, let largest = result.indices.max(by: { (result[$0].cents, -$0) < (result[$1].cents, -$1) }) {
             result[largest].cents += difference

@@ -16,7 +16,7 @@ struct FellowMatch: ParsableCommand {
         (the diagnosis is printed and written to summary.json), 2 for bad input or usage.
         """,
         subcommands: [RunCommand.self, ScheduleCommand.self, CompareCommand.self, ExplainCommand.self, BindsCommand.self,
-                      CheckCommand.self, ExportCommand.self]
+                      CheckCommand.self, ExportCommand.self, GenerateCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (the scenario

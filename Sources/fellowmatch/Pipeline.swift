@@ -17,6 +17,8 @@ struct Pipeline {
     var previousSchedule: String?
     var today: CalendarDate?
     var previousPlacements: String?
+    var solverLog = false
+    var cuts: Set<CutFamily>?
 
     func run() throws {
         let s = try loadScenario(scenarioPath)
@@ -42,9 +44,14 @@ struct Pipeline {
         }
         var options = SolverOptions.deterministic
         options.timeLimit = timeLimit
+        if let cuts { options.cuts = cuts }
+        if solverLog {
+            options.logLevel = .normal
+            options.logSink = { text in FileHandle.standardError.write(Data(text.utf8)) }
+        }
         let progress = ProgressLine()
         var engine = PlacementEngine(solver: GLPKSolver(), options: options)
-        if progress.enabled { engine.progress = { @Sendable p in progress.report(p) } }
+        if progress.enabled && !solverLog { engine.progress = { @Sendable p in progress.report(p) } }
         let outcome: PlacementOutcome
         var schedule: ScheduleOutcome?
         do {

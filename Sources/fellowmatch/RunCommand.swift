@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Modeling
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,11 +20,36 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved.")
     var keep: String?
 
+    @Flag(name: .long, help: "Print GLPK's own log to standard error.")
+    var solverLog = false
+
+    @Option(name: .long, help: "Cut families for GLPK: all, none, or a comma-separated list of gomory, mir, cover, clique.")
+    var cuts: String?
+
+    var cutFamilies: Set<CutFamily>? {
+        guard let cuts else { return nil }
+        if cuts == "all" { return Set(CutFamily.allCases) }
+        if cuts == "none" { return [] }
+        return Set(cuts.split(separator: ",").compactMap { name in
+            switch name.trimmingCharacters(in: .whitespaces) {
+            case "gomory": return .gomory
+            case "mir": return .mixedIntegerRounding
+            case "cover": return .cover
+            case "clique": return .clique
+            default: return nil
+            }
+        })
+    }
+
     func validate() throws {
+        if let cuts, cuts != "all", cuts != "none",
+           cuts.split(separator: ",").contains(where: { !["gomory", "mir", "cover", "clique"].contains($0.trimmingCharacters(in: .whitespaces)) }) {
+            throw ValidationError("--cuts takes all, none, or a comma-separated list of gomory, mir, cover, clique")
+        }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
     func run() throws {
-        try Pipeline(scenarioPath: scenario, out: out, timeLimit: timeLimit, previousPlacements: keep).run()
+        try Pipeline(scenarioPath: scenario, out: out, timeLimit: timeLimit, previousPlacements: keep, solverLog: solverLog, cuts: cutFamilies).run()
     }
 }
