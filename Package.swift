@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "ORLibrary", targets: ["ORLibrary"]),
         .library(name: "IntakeGenerator", targets: ["IntakeGenerator"]),
+        .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "ORLibrary", dependencies: ["Domain"]),
         // Seeded, realistic intakes of any size (benchmarks and their tests).
         .target(name: "IntakeGenerator", dependencies: ["Domain"]),
+        // The OR-Library runner and glpsol comparison behind Benchmarks/ (tested here).
+        .target(name: "BenchmarkSupport", dependencies: ["Domain", "ORLibrary", "PlacementSolver", "GLPKBackend", "Modeling"]),
         .target(name: "GLPKBackend", dependencies: ["Modeling", "CGLPK", "CGLPKGuard"]),
         .target(
             name: "Domain",
@@ -71,6 +74,10 @@ let package = Package(
             dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
         ),
         .testTarget(name: "WhatIfTests", dependencies: ["Domain", "PlacementSolver", "GLPKBackend", "Reports"]),
+        .testTarget(
+            name: "BenchmarkSupportTests",
+            dependencies: ["BenchmarkSupport", "IntakeGenerator", "Domain", "PlacementSolver", "GLPKBackend"]
+        ),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch"]),
     ],
     swiftLanguageModes: [.v6]

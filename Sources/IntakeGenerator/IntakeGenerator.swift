@@ -96,8 +96,10 @@ public struct IntakeGenerator: Sendable {
                                   cost: base, externalFunding: ext))
             let own = labsOfTrack[t].filter { labs[$0].areas.sharesItem(with: interests) }
             let other = (0..<labCount).filter { labTrack[$0] != t }
-            var ranked = rng.sample(own.isEmpty ? labsOfTrack[t] : own, rng.int(3...7))
-            if rng.chance(0.3) { ranked += rng.sample(other, 1) }
+            let wanted = rng.int(3...7)
+            var ranked = rng.sample(own, wanted)
+            if ranked.count < 3 { ranked += rng.sample(labsOfTrack[t].filter { !ranked.contains($0) }, 3 - ranked.count) }
+            if ranked.count < 3 || rng.chance(0.3) { ranked += rng.sample(other, max(1, 3 - ranked.count)) }
             for (r, l) in ranked.prefix(8).enumerated() {
                 preferences.append(Preference(fellow: id, lab: labs[l].id, rank: r + 1, score: Double(10 - r)))
                 if surcharge[labInstitution[l]] > 0 {

@@ -11,6 +11,14 @@ public struct FundingClass: Hashable, Sendable {
     public var fellows: [Int]
 }
 
+/// A payment fixed by the rules: fellow `fellow` placed in `lab` has `source`
+/// as the only source that may pay them, so it pays their whole need there.
+public struct DirectPayment: Hashable, Sendable {
+    public var fellow: Int
+    public var source: Int
+    public var lab: Int
+}
+
 /// A payment variable of a funding class: how much `source` pays towards
 /// the class's remaining need.
 public struct ClassPayment: Hashable, Sendable {
@@ -62,7 +70,7 @@ extension PlacementModel {
         for si in s.funding.indices {
             if let lab = s.funding[si].lab, let li = labIndex[lab] { grantsOfLab[li, default: []].append(si) }
         }
-        var budgetTerms: [Int: [Variable]] = [:]
+        var budgetTerms: [Int: LinearExpression] = [:]
         var classOf: [[Int]: Int] = [:]
         var owedOfClass: [LinearExpression] = []
         var classMembers: [[Int]] = []
@@ -91,24 +99,38 @@ extension PlacementModel {
                 byLab.append((li, need, LinearExpression(1)))
             }
             guard !owed.terms.isEmpty || owed.constant > 0 else { continue }
+            // Program-wide sources that may pay this fellow (their lab is none, so any lab will do).
+            let key = programWide.filter { s.funding[$0].mayPay(for: f, at: "") }
             for (li, need, placed) in byLab {
                 let payers = (grantsOfLab[li] ?? []).filter { s.funding[$0].mayPay(for: f, at: s.labs[li].id) }
                 guard !payers.isEmpty else { continue }
+                if key.isEmpty && payers.count == 1 {
+                    // The grant is the only source that may pay f at this lab:
+                    // pay(f,s) = need(f,l)·placed, substituted into its budget row
+                    // (a knapsack row over 0/1 variables that cover cuts can use).
+                    let si = payers[0]
+                    directPayments.append(DirectPayment(fellow: fi, source: si, lab: li))
+                    budgetTerms[si, default: LinearExpression()].add(placed, times: Self.money(need))
+                    grantPaid.add(placed, times: Self.money(need))
+                    continue
+                }
                 var row = LinearExpression()
                 for si in payers {
                     let v = model.addVariable("pay(\(tag(f.id)),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: Self.money(need))
                     payments.append(Payment(fellow: fi, source: si, variable: v))
-                    budgetTerms[si, default: []].append(v)
+                    budgetTerms[si, default: LinearExpression()].add(1, v)
                     row.add(1, v)
                     grantPaid.add(1, v)
                 }
                 // A continuing fellow's `placed` is the constant 1.
                 model.add(row - Self.money(need) * placed <= 0, name: "grants(\(tag(f.id)),\(tag(s.labs[li].id)))")
             }
-            // Program-wide sources that may pay this fellow (their lab is none, so any lab will do).
-            let key = programWide.filter { s.funding[$0].mayPay(for: f, at: "") }
             if key.isEmpty {
-                model.add(grantPaid - owed == 0, name: "need(\(tag(f.id)))")
+                let row = (grantPaid - owed).normalized()
+                // Empty when every lab's need is paid directly by its one grant.
+                if !row.terms.isEmpty || abs(row.constant) > 1e-12 {
+                    model.add(row == 0, name: "need(\(tag(f.id)))")
+                }
                 continue
             }
             if let c = classOf[key] {
@@ -130,7 +152,7 @@ extension PlacementModel {
             for si in key {
                 let v = model.addVariable("classpay(\(c + 1),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: nil)
                 classPayments.append(ClassPayment(fundingClass: c, source: si, variable: v))
-                budgetTerms[si, default: []].append(v)
+                budgetTerms[si, default: LinearExpression()].add(1, v)
                 row.add(1, v)
             }
             let remainder = owedOfClass[c]
@@ -147,13 +169,14 @@ extension PlacementModel {
             return total + (f.lab.map { s.need(of: f, at: $0) } ?? 0)
         }
         for si in s.funding.indices {
-            guard let vs = budgetTerms[si] else { continue }
+            guard var row = budgetTerms[si] else { continue }
             let source = s.funding[si]
-            var row = vs.sum()
+            let committed = row.constant // continuing fellows paid directly
+            row.constant = 0
             if elastic {
                 row -= relax(.budget(source: si), name: "budget(\(tag(source.id)))", maximum: max(Self.money(totalNeed), 1))
             }
-            model.add(row <= Self.money(source.budget), name: "budget(\(tag(source.id)))")
+            model.add(row <= Self.money(source.budget) - committed, name: "budget(\(tag(source.id)))")
         }
     }
 }

@@ -53,6 +53,8 @@ public struct PlacementModel: Sendable {
     /// Program-wide payments, per funding class (see `Funding.swift`).
     public internal(set) var fundingClasses: [FundingClass] = []
     public internal(set) var classPayments: [ClassPayment] = []
+    /// Payments fixed by the rules (one possible source), substituted out.
+    public internal(set) var directPayments: [DirectPayment] = []
     public internal(set) var relaxations: [Relaxation] = []
 
     /// Fellow indices of new fellows, in input order.

@@ -12,11 +12,21 @@ struct ResultReader {
         var chosen: [Int: Choice] = [:]
         for (ci, c) in e.choices.enumerated() where solution.isOne(placement.assign[ci]) { chosen[c.fellow] = c }
         let paymentsOf = Dictionary(grouping: placement.payments, by: \.fellow)
+        // Direct payments: the one possible source pays the whole need at the fellow's lab.
+        var direct: [Int: [Int: Int]] = [:]
+        for d in placement.directPayments {
+            let f = s.fellows[d.fellow]
+            if f.isNew, let c = chosen[d.fellow], c.lab == d.lab {
+                direct[d.fellow, default: [:]][d.source, default: 0] += c.need * 100
+            } else if !f.isNew, let lab = f.lab, s.labs[d.lab].id == lab {
+                direct[d.fellow, default: [:]][d.source, default: 0] += s.need(of: f, at: lab) * 100
+            }
+        }
         let fromClasses = classShares(needCents: { fi in
             let f = s.fellows[fi]
             if f.isNew { return chosen[fi].map { $0.need * 100 } ?? 0 }
             return f.lab.map { s.need(of: f, at: $0) * 100 } ?? 0
-        }, grantCents: { fi in (paymentsOf[fi] ?? []).reduce(0) { $0 + self.cents($1.variable) } })
+        }, grantCents: { fi in (paymentsOf[fi] ?? []).reduce(0) { $0 + self.cents($1.variable) } + (direct[fi]?.values.reduce(0, +) ?? 0) })
         let sourceIndex = Dictionary(uniqueKeysWithValues: s.funding.enumerated().map { ($1.id, $0) })
         var usedCents = [Int](repeating: 0, count: s.funding.count)
         var labNew: [String: Int] = [:], mentorNew: [String: Int] = [:]
@@ -44,7 +54,8 @@ struct ResultReader {
                 if let m = f.mentor { mentorContinuing[m, default: 0] += 1 }
             }
             if row.need > 0 {
-                row.funding = shares(of: paymentsOf[fi] ?? [], extra: fromClasses[fi] ?? [:], needCents: row.need * 100)
+                let extra = (fromClasses[fi] ?? [:]).merging(direct[fi] ?? [:], uniquingKeysWith: +)
+                row.funding = shares(of: paymentsOf[fi] ?? [], extra: extra, needCents: row.need * 100)
                 for share in row.funding {
                     if let si = sourceIndex[share.source] { usedCents[si] += share.cents }
                 }
