@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 .product(name: "BenchmarkSupport", package: "FellowMatch"),
                 .product(name: "ORLibrary", package: "FellowMatch"),
+                .product(name: "Modeling", package: "FellowMatch"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/gap-suite"

@@ -42,10 +42,13 @@ public struct GAPRunResult: Sendable {
 public struct GAPRunner: Sendable {
     public var folder: URL
     public var timeLimit: Double
+    /// Cut families to force (`nil`: the engine's own choice).
+    public var cuts: Set<CutFamily>?
 
-    public init(folder: URL, timeLimit: Double = 60) {
+    public init(folder: URL, timeLimit: Double = 60, cuts: Set<CutFamily>? = nil) {
         self.folder = folder
         self.timeLimit = timeLimit
+        self.cuts = cuts
     }
 
     public func references(files: Set<String>? = nil) throws -> [GAPReference] {
@@ -71,6 +74,7 @@ public struct GAPRunner: Sendable {
         let s = try ScenarioReader().read(folder: dir).scenario
         var options = SolverOptions()
         options.timeLimit = timeLimit
+        if let cuts { options.cuts = cuts }
         let o = try PlacementEngine(solver: GLPKSolver(), options: options).run(s)
         return GAPRunResult(instance: ref.instance, known: ref.value, knownKind: ref.kind, found: o.objective,
                             provedOptimal: o.status == .optimal, seconds: Date().timeIntervalSince(start))

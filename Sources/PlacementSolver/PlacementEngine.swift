@@ -17,8 +17,8 @@ public struct PlacementEngine: Sendable {
         self.progress = progress
     }
 
-    func effectiveOptions(_ s: Scenario) -> SolverOptions {
-        var o = SolveStrategy.tune(options)
+    func effectiveOptions(_ s: Scenario, model: Model) -> SolverOptions {
+        var o = SolveStrategy.tune(options, for: model)
         if o.timeLimit == nil { o.timeLimit = s.settings.timeLimit }
         if o.relativeGap == 0 { o.relativeGap = s.settings.mipGap }
         return o
@@ -40,7 +40,7 @@ public struct PlacementEngine: Sendable {
                                           summary: "No placement exists: \(blocking.count) problem\(blocking.count == 1 ? "" : "s") found before solving.")
             return outcome
         }
-        let o = effectiveOptions(scenario)
+        let o = effectiveOptions(scenario, model: placement.model)
         var stages = self.stages(for: &placement)
         if let previous {
             stages.insert(LexicographicStage(name: "keep", sense: .maximize, expression: placement.kept(previous)), at: 0)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchmarkSupport
 import Foundation
+import Modeling
 import ORLibrary
 
 /// The OR-Library GAP suite through FellowMatch's full scenario path, with
@@ -29,6 +30,9 @@ struct GAPSuite: ParsableCommand {
     @Option(help: "Extra glpsol arguments, e.g. \"--cuts --pcost\".")
     var glpsolArguments: String = ""
 
+    @Option(help: "Force GLPK cut families: all, none, or a comma-separated list of gomory, mir, cover, clique (default: the engine's choice).")
+    var cuts: String?
+
     @Option(help: "Write the Markdown table to this file too.")
     var output: String?
 
@@ -38,7 +42,12 @@ struct GAPSuite: ParsableCommand {
         guard let dir = folder.map({ URL(fileURLWithPath: $0) }) ?? GAPLibrary.defaultFolder(repositoryRoot: repo) else {
             throw ValidationError("no GAP folder: give --folder (../shared/benchmarks/gap was not found)")
         }
-        let runner = GAPRunner(folder: dir, timeLimit: timeLimit)
+        var forced: Set<CutFamily>?
+        if let cuts {
+            let names: [String: CutFamily] = ["gomory": .gomory, "mir": .mixedIntegerRounding, "cover": .cover, "clique": .clique]
+            forced = cuts == "all" ? Set(CutFamily.allCases) : cuts == "none" ? [] : Set(cuts.split(separator: ",").compactMap { names[String($0)] })
+        }
+        let runner = GAPRunner(folder: dir, timeLimit: timeLimit, cuts: forced)
         var refs = try runner.references(files: Set(files.split(separator: ",").map(String.init)))
         if let instances {
             let wanted = Set(instances.split(separator: ",").map(String.init))
