@@ -203,6 +203,25 @@ static void fm_callback(glp_tree *T, void *info) {
  * Entry points
  * ------------------------------------------------------------------------- */
 
+/* Branch-and-cut parameters from ours, with the callback attached. */
+static void fm_init_iocp(glp_iocp *parm, const fm_params *params, fm_session *s) {
+    glp_init_iocp(parm);
+    parm->msg_lev = params->msg_lev;
+    parm->presolve = params->presolve ? GLP_ON : GLP_OFF;
+    if (params->tm_lim_ms > 0) parm->tm_lim = params->tm_lim_ms;
+    parm->mip_gap = params->mip_gap;
+    parm->gmi_cuts = params->gmi_cuts ? GLP_ON : GLP_OFF;
+    parm->mir_cuts = params->mir_cuts ? GLP_ON : GLP_OFF;
+    parm->cov_cuts = params->cov_cuts ? GLP_ON : GLP_OFF;
+    parm->clq_cuts = params->clq_cuts ? GLP_ON : GLP_OFF;
+    if (params->br_tech > 0) parm->br_tech = params->br_tech;
+    if (params->bt_tech > 0) parm->bt_tech = params->bt_tech;
+    parm->fp_heur = params->fp_heur ? GLP_ON : GLP_OFF;
+    parm->ps_heur = params->ps_heur ? GLP_ON : GLP_OFF;
+    parm->cb_func = fm_callback;
+    parm->cb_info = s;
+}
+
 static void fm_copy_message(char *dst, size_t size, const char *src) {
     if (size == 0) return;
     strncpy(dst, src, size - 1);
@@ -241,21 +260,7 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
     int ret;
     if (is_mip) {
         glp_iocp parm;
-        glp_init_iocp(&parm);
-        parm.msg_lev = params->msg_lev;
-        parm.presolve = params->presolve ? GLP_ON : GLP_OFF;
-        if (params->tm_lim_ms > 0) parm.tm_lim = params->tm_lim_ms;
-        parm.mip_gap = params->mip_gap;
-        parm.gmi_cuts = params->gmi_cuts ? GLP_ON : GLP_OFF;
-        parm.mir_cuts = params->mir_cuts ? GLP_ON : GLP_OFF;
-        parm.cov_cuts = params->cov_cuts ? GLP_ON : GLP_OFF;
-        parm.clq_cuts = params->clq_cuts ? GLP_ON : GLP_OFF;
-        if (params->br_tech > 0) parm.br_tech = params->br_tech;
-        if (params->bt_tech > 0) parm.bt_tech = params->bt_tech;
-        parm.fp_heur = params->fp_heur ? GLP_ON : GLP_OFF;
-        parm.ps_heur = params->ps_heur ? GLP_ON : GLP_OFF;
-        parm.cb_func = fm_callback;
-        parm.cb_info = &s;
+        fm_init_iocp(&parm, params, &s);
         if (!params->presolve) {
             /* glp_intopt needs an optimal LP basis when presolve is off. */
             glp_smcp sm;
@@ -371,19 +376,8 @@ int fm_solve_file(const char *path, int format, const fm_params *params,
     outcome->is_mip = is_mip;
     if (is_mip) {
         glp_iocp parm;
-        glp_init_iocp(&parm);
-        parm.msg_lev = params->msg_lev;
-        parm.presolve = GLP_ON;
-        if (params->tm_lim_ms > 0) parm.tm_lim = params->tm_lim_ms;
-        parm.mip_gap = params->mip_gap;
-        parm.gmi_cuts = params->gmi_cuts ? GLP_ON : GLP_OFF;
-        parm.mir_cuts = params->mir_cuts ? GLP_ON : GLP_OFF;
-        parm.cov_cuts = params->cov_cuts ? GLP_ON : GLP_OFF;
-        parm.clq_cuts = params->clq_cuts ? GLP_ON : GLP_OFF;
-        if (params->br_tech > 0) parm.br_tech = params->br_tech;
-        if (params->bt_tech > 0) parm.bt_tech = params->bt_tech;
-        parm.cb_func = fm_callback;
-        parm.cb_info = &s;
+        fm_init_iocp(&parm, params, &s);
+        parm.presolve = GLP_ON; /* no LP basis of our own here */
         outcome->ret = glp_intopt(P, &parm);
         outcome->status = glp_mip_status(P);
         outcome->objective = glp_mip_obj_val(P);

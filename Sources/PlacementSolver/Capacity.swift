@@ -20,30 +20,26 @@ extension PlacementModel {
             if let l = f.lab { continuingInLab[l, default: 0] += 1 }
             if let m = f.mentor { continuingWithMentor[m, default: 0] += 1 }
         }
-        let seats = Double(newFellows.count)
         for li in s.labs.indices {
             guard let cs = byLab[li] else { continue }
             let lab = s.labs[li]
-            var row = cs.sum { assign[$0] }
-            let room = Double(lab.capacity - (continuingInLab[lab.id] ?? 0))
-            if elastic, cs.count > Int(room) {
-                row -= relax(.labCapacity(lab: li), name: "lab(\(tag(lab.id)))", maximum: seats)
-            }
-            if cs.count > Int(room) || elastic {
-                model.add(row <= room, name: "capacity(\(tag(lab.id)))")
-            }
+            addCapacityRow(cs, room: lab.capacity - (continuingInLab[lab.id] ?? 0), limit: .labCapacity(lab: li),
+                           name: "lab(\(tag(lab.id)))", rowName: "capacity(\(tag(lab.id)))")
         }
         for mi in s.mentors.indices {
             guard let cs = byMentor[mi] else { continue }
             let mentor = s.mentors[mi]
-            var row = cs.sum { assign[$0] }
-            let room = Double(mentor.capacity - (continuingWithMentor[mentor.id] ?? 0))
-            if elastic, cs.count > Int(room) {
-                row -= relax(.mentorCapacity(mentor: mi), name: "mentor(\(tag(mentor.id)))", maximum: seats)
-            }
-            if cs.count > Int(room) || elastic {
-                model.add(row <= room, name: "capacity(\(tag(mentor.id)))")
-            }
+            addCapacityRow(cs, room: mentor.capacity - (continuingWithMentor[mentor.id] ?? 0), limit: .mentorCapacity(mentor: mi),
+                           name: "mentor(\(tag(mentor.id)))", rowName: "capacity(\(tag(mentor.id)))")
         }
+    }
+
+    /// `Σ assign over choices ≤ room`, written only if it can bind (more
+    /// choices than room); in the elastic model the limit may give.
+    mutating func addCapacityRow(_ choices: [Int], room: Int, limit: Relaxation.Limit, name: String, rowName: String) {
+        guard choices.count > room else { return }
+        var row = choices.sum { assign[$0] }
+        if elastic { row -= relax(limit, name: name, maximum: Double(newFellows.count)) }
+        model.add(row <= Double(room), name: rowName)
     }
 }

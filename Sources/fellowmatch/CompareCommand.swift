@@ -49,11 +49,7 @@ struct CompareCommand: ParsableCommand {
         }
         let outURL = URL(fileURLWithPath: out ?? whatIfs.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out") }
                          ?? (base as NSString).appendingPathComponent("out-compare"))
-        let folder = OutputFolder(outURL)
-        do { try folder.checkReplaceable() } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        let folder = try outputFolder(outURL)
         var options = SolverOptions.deterministic
         options.timeLimit = timeLimit
         let engine = PlacementEngine(solver: GLPKSolver(), options: options)

@@ -37,11 +37,7 @@ struct Pipeline {
             }
         }
         let outURL = URL(fileURLWithPath: out ?? (scenarioPath as NSString).appendingPathComponent("out"))
-        let folder = OutputFolder(outURL)
-        do { try folder.checkReplaceable() } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        let folder = try outputFolder(outURL)
         var options = SolverOptions.deterministic
         options.timeLimit = timeLimit
         if let cuts { options.cuts = cuts }

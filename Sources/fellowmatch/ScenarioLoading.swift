@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Reports
 
 /// Reads a scenario folder for a command; on bad input prints every problem
 /// and exits with status 2.
@@ -25,4 +26,15 @@ func display(_ folder: String, _ issue: ScenarioIssue) -> String {
         shown.file = (folder as NSString).appendingPathComponent(issue.file)
     }
     return shown.description
+}
+
+/// The output folder of a command, checked before any solve: a folder that
+/// holds files a run did not write is refused (exit 2) rather than replaced.
+func outputFolder(_ url: URL) throws -> OutputFolder {
+    let folder = OutputFolder(url)
+    do { try folder.checkReplaceable() } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+    }
+    return folder
 }
