@@ -199,6 +199,20 @@ import Testing
         #expect(o.placement(o.unplaced[0])?.funding == [])
     }
 
+    @Test func restrictedMoneyIsSpentFirst() throws {
+        var p = TestProgram()
+        p.lab("labA")
+        p.source("pool", budget: 200_000)
+        p.source("nlm", budget: 200_000, citizensOnly: true)
+        p.source("grantA", lab: "labA", budget: 50_000)
+        p.fellow("f1", cost: 60_000, ranks: ["labA"])
+        let o = try p.solve()
+        // The lab's grant first, then the citizens-only grant; the unrestricted pool stays untouched.
+        #expect(o.paid("f1", by: "grantA") == 5_000_000)
+        #expect(o.paid("f1", by: "nlm") == 1_000_000)
+        #expect(o.paid("f1", by: "pool") == 0)
+    }
+
     @Test func fundingSplitsSumToTheNeed() throws {
         var p = TestProgram()
         p.lab("labA", capacity: 3)
