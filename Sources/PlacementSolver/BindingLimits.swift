@@ -47,7 +47,7 @@ extension PlacementEngine {
         let engine = self
         let outcomes = parallel(candidates.map { (_, s) in { @Sendable () -> PlacementOutcome? in try? engine.run(s) } })
         let maximize = scenario.settings.objective == .score
-        let previous = base.placements.map { PreviousPlacement(fellow: $0.fellow, status: $0.status.rawValue, lab: $0.lab, mentor: $0.mentor, line: 0) }
+        let previous = base.asPrevious
         return zip(candidates, outcomes).map { pair, o in
             var limit = pair.0
             if let o, o.hasPlacement, let after = o.objective {

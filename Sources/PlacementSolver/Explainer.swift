@@ -82,11 +82,8 @@ extension PlacementEngine {
             locked.rules.append(PlacementRule(fellow: id, lab: p.lab, kind: .lock, reason: "explain"))
             let o = try run(locked)
             if o.hasPlacement, let to = o.objective, let from = base.objective {
-                let previous = base.placements.map {
-                    PreviousPlacement(fellow: $0.fellow, status: $0.status.rawValue, lab: $0.lab, mentor: $0.mentor, line: 0)
-                }
                 result.better.append(LabExplanation(lab: p.lab, rank: p.rank,
-                                                    verdict: .cost(from: from, to: to, displaced: PlacementMove.moves(from: previous, to: o.placements))))
+                                                    verdict: .cost(from: from, to: to, displaced: PlacementMove.moves(from: base.asPrevious, to: o.placements))))
             } else {
                 let why = o.diagnosis.map { [$0.summary] + $0.lines } ?? ["no solution was found within the time limit"]
                 result.better.append(LabExplanation(lab: p.lab, rank: p.rank, verdict: .infeasible(why)))

@@ -115,6 +115,11 @@ public struct PlacementOutcome: Sendable {
     public var moves: [PlacementMove] = []
 
     public var hasPlacement: Bool { status == .optimal || status == .feasible }
+
+    /// The placements as an earlier run's rows, to compare a later run with.
+    public var asPrevious: [PreviousPlacement] {
+        placements.map { PreviousPlacement(fellow: $0.fellow, status: $0.status.rawValue, lab: $0.lab, mentor: $0.mentor) }
+    }
 }
 
 /// How a fellow's placement differs from an earlier run's.
