@@ -47,7 +47,53 @@ struct CLI {
     }
 }
 
+/// One kind of bad input: the file to replace, its new text, and the location the message must name.
+struct BadInput: Sendable, CustomTestStringConvertible {
+    var kind: String
+    var file: String
+    var text: String?
+    var expected: String
+    var testDescription: String { kind }
+
+    static let all: [BadInput] = [
+        BadInput(kind: "missing file", file: "mentors.csv", text: nil, expected: "mentors.csv:1: -: the file is missing"),
+        BadInput(kind: "missing column", file: "labs.csv", text: "id,areas\nlab01,clinical-nlp\n", expected: "labs.csv:1: capacity: the column is missing"),
+        BadInput(kind: "bad number", file: "labs.csv", text: "id,areas,capacity\nlab01,clinical-nlp,x\n", expected: "labs.csv:2: capacity:"),
+        BadInput(kind: "duplicate id", file: "funding.csv",
+                 text: "id,lab,budget,citizens_only\nnlm-t15,,1100000,true\nnlm-t15,,5,false\n", expected: "funding.csv:3: id: duplicate"),
+        BadInput(kind: "unknown reference", file: "rules.csv", text: "fellow,lab,mentor,rule,reason\nf001,lab99,,lock,x\n",
+                 expected: "rules.csv:2: lab: unknown lab \"lab99\""),
+        BadInput(kind: "continuing fellow without a lab", file: "fellows.csv",
+                 text: "id,track,citizenship,status,lab,mentor,interests,cost\nf1,clinical,citizen,continuing,,m01,clinical-nlp,70000\n",
+                 expected: "fellows.csv:2: lab: a continuing fellow needs their lab"),
+        BadInput(kind: "mentor of another lab", file: "fellows.csv",
+                 text: "id,track,citizenship,status,lab,mentor,interests,cost\nf1,clinical,citizen,continuing,lab01,m05,clinical-nlp,70000\n",
+                 expected: "fellows.csv:2: mentor: mentor m05 is in lab lab03, not in lab01"),
+        BadInput(kind: "negative budget", file: "funding.csv", text: "id,lab,budget\nnlm-t15,,-100\n", expected: "funding.csv:2: budget: -100 is negative"),
+        BadInput(kind: "negative capacity", file: "labs.csv", text: "id,areas,capacity\nlab01,clinical-nlp,-2\n", expected: "labs.csv:2: capacity:"),
+        BadInput(kind: "new fellow without preferences", file: "preferences.csv", text: "fellow,lab,rank\n",
+                 expected: "fellows.csv:2: id: new fellow f001 has no preferences"),
+        BadInput(kind: "unknown objective kind", file: "scenario.toml", text: "name = \"x\"\n[objective]\nkind = \"fastest\"\n",
+                 expected: "scenario.toml:3: objective.kind: unknown objective kind \"fastest\""),
+        BadInput(kind: "malformed quoting", file: "labs.csv", text: "id,areas,capacity\nlab01,\"clinical-nlp\"x,3\n",
+                 expected: "labs.csv:2: -: text after the closing quote"),
+    ]
+}
+
 @Suite(.serialized) struct CLITests {
+    @Test(arguments: BadInput.all)
+    func everyKindOfBadInputIsLocatedAndWritesNothing(_ bad: BadInput) throws {
+        let scenario = try CLI.demoCopy()
+        defer { try? FileManager.default.removeItem(at: scenario) }
+        let target = scenario.appendingPathComponent(bad.file)
+        if let text = bad.text { try Data(text.utf8).write(to: target) } else { try FileManager.default.removeItem(at: target) }
+        let out = scenario.appendingPathComponent("out")
+        let r = try CLI.run(["run", scenario.path, "--out", out.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(scenario.path + "/" + bad.expected), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     let fm = FileManager.default
 
     @Test func demoRunWritesPlacementsAndSummary() throws {
