@@ -11,6 +11,28 @@ public struct FundingClass: Hashable, Sendable {
     public var fellows: [Int]
 }
 
+/// Fellows at one lab whom the same grants of that lab, and the same
+/// program-wide sources, may pay: their grant payments are one variable per grant.
+public struct GrantClass: Hashable, Sendable {
+    public var lab: Int
+    /// Grants of the lab that may pay every member.
+    public var sources: [Int]
+    /// Members: fellow index and need at the lab in dollars, in input order.
+    public var members: [GrantMember]
+}
+
+public struct GrantMember: Hashable, Sendable {
+    public var fellow: Int
+    public var need: Int
+}
+
+/// A payment variable of a grant class.
+public struct GrantClassPayment: Hashable, Sendable {
+    public var grantClass: Int
+    public var source: Int
+    public var variable: Variable
+}
+
 /// A payment fixed by the rules: fellow `fellow` placed in `lab` has `source`
 /// as the only source that may pay them, so it pays their whole need there.
 public struct DirectPayment: Hashable, Sendable {
@@ -40,28 +62,29 @@ extension PlacementModel {
     /// every fellow's need is paid in full by sources that may pay for them, and
     /// no source pays more than its budget.
     ///
-    /// Lab grants (sources with a lab) pay per fellow:
+    /// Lab grants (sources with a lab) pay per grant class g: the fellows who
+    /// could be at lab l and whom the same grants of l and the same
+    /// program-wide sources may pay,
     ///
-    ///     Σ_{s grant of l} pay(f,s) ≤ need(f,l)·Σ_m assign(f,l,m)     for every fellow f and lab l with grants that may pay f
+    ///     Σ_{s grant of g} grantpay(g,s) ≤ Σ_{f∈g} need(f,l)·Σ_m assign(f,l,m)
     ///
-    /// so a grant pays only for fellows placed in its lab, and never more than their need.
+    /// (= when no program-wide source may pay them), so grants pay only for
+    /// fellows placed in their lab, and never more than those fellows' needs.
     /// Program-wide sources (no lab) may pay a fellow depending only on the
     /// fellow (citizens-only, areas), so fellows are grouped into classes by
     /// the set of program-wide sources that may pay them, and for each class c
     ///
-    ///     Σ_{s of c} classpay(c,s) + Σ_{f∈c} Σ_{grants s} pay(f,s) = Σ_{f∈c} owed(f)
+    ///     Σ_{s of c} classpay(c,s) + Σ_{grant classes g ⊂ c} Σ_s grantpay(g,s) = Σ_{f∈c} owed(f)
     ///
-    /// (for a class no program-wide source may pay, each fellow's grants cover
-    /// their own need: Σ_s pay(f,s) = owed(f)). Budgets:
+    /// Budgets: Σ grantpay(·,s) ≤ budget(s) (grants), Σ_c classpay(c,s) ≤ budget(s).
     ///
-    ///     Σ_f pay(f,s) ≤ budget(s)  (grants),    Σ_c classpay(c,s) ≤ budget(s)  (program-wide)
-    ///
-    /// The aggregation is exact: within a class each fellow's remainder
-    /// `owed(f) − Σ grants` is ≥ 0 (rows above), and every source of the class
-    /// may pay every fellow of it, so any split of the class's payments over its
-    /// fellows' remainders is valid; ``ResultReader`` fills them in input
-    /// order. It removes two variables and one row per fellow, and much of the
-    /// simplex's degeneracy. Amounts are in thousands of dollars (``moneyUnit``).
+    /// Both aggregations are exact: within a grant class every grant may pay
+    /// every member, so the class's grant money can be split over the placed
+    /// members without exceeding anyone's need; within a class every
+    /// program-wide source may pay every fellow, so its payments can be split
+    /// over the fellows' remainders. ``ResultReader`` fills both in input
+    /// order. They remove the per-fellow payment variables and rows, and much
+    /// of the simplex's degeneracy. Amounts are in thousands of dollars (``moneyUnit``).
     mutating func addFunding() {
         let s = scenario
         let labIndex = Dictionary(uniqueKeysWithValues: s.labs.enumerated().map { ($1.id, $0) })
@@ -74,6 +97,10 @@ extension PlacementModel {
         var classOf: [[Int]: Int] = [:]
         var owedOfClass: [LinearExpression] = []
         var classMembers: [[Int]] = []
+        struct GrantClassKey: Hashable { var lab: Int; var grants: [Int]; var programWide: [Int] }
+        var grantClassOf: [GrantClassKey: Int] = [:]
+        var grantNeed: [LinearExpression] = []
+        var grantClassKeys: [[Int]] = []
 
         for (fi, f) in s.fellows.enumerated() {
             // owed(f) and the grant payments, by lab.
@@ -114,25 +141,21 @@ extension PlacementModel {
                     grantPaid.add(placed, times: Self.money(need))
                     continue
                 }
-                var row = LinearExpression()
-                for si in payers {
-                    let v = model.addVariable("pay(\(tag(f.id)),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: Self.money(need))
-                    payments.append(Payment(fellow: fi, source: si, variable: v))
-                    budgetTerms[si, default: LinearExpression()].add(1, v)
-                    row.add(1, v)
-                    grantPaid.add(1, v)
-                }
                 // A continuing fellow's `placed` is the constant 1.
-                model.add(row - Self.money(need) * placed <= 0, name: "grants(\(tag(f.id)),\(tag(s.labs[li].id)))")
-            }
-            if key.isEmpty {
-                let row = (grantPaid - owed).normalized()
-                // Empty when every lab's need is paid directly by its one grant.
-                if !row.terms.isEmpty || abs(row.constant) > 1e-12 {
-                    model.add(row == 0, name: "need(\(tag(f.id)))")
+                let gk = GrantClassKey(lab: li, grants: payers, programWide: key)
+                if let g = grantClassOf[gk] {
+                    grantNeed[g].add(placed, times: Self.money(need))
+                    grantClasses[g].members.append(GrantMember(fellow: fi, need: need))
+                } else {
+                    grantClassOf[gk] = grantClasses.count
+                    grantNeed.append(Self.money(need) * placed)
+                    grantClasses.append(GrantClass(lab: li, sources: payers, members: [GrantMember(fellow: fi, need: need)]))
+                    grantClassKeys.append(key)
                 }
-                continue
             }
+            // Without program-wide sources, each lab's need is covered by that
+            // lab's grants (directly, or by its grant class's equality row).
+            if key.isEmpty { continue }
             if let c = classOf[key] {
                 owedOfClass[c].add(owed)
                 owedOfClass[c].add(grantPaid, times: -1)
@@ -143,6 +166,27 @@ extension PlacementModel {
                 e.add(grantPaid, times: -1)
                 owedOfClass.append(e)
                 classMembers.append([fi])
+            }
+        }
+        // One row per grant class: its grants pay at most its placed members' needs
+        // (exactly, when no program-wide source may pay them).
+        for (g, grantClass) in grantClasses.enumerated() {
+            var paid = LinearExpression()
+            for si in grantClass.sources {
+                let v = model.addVariable("grantpay(\(g + 1),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: nil)
+                grantClassPayments.append(GrantClassPayment(grantClass: g, source: si, variable: v))
+                budgetTerms[si, default: LinearExpression()].add(1, v)
+                paid.add(1, v)
+            }
+            var needs = grantNeed[g]
+            let constant = needs.constant
+            needs.constant = 0
+            let key = grantClassKeys[g]
+            if key.isEmpty {
+                model.add(paid - needs == constant, name: "grantclass(\(g + 1))")
+            } else {
+                model.add(paid - needs <= constant, name: "grantclass(\(g + 1))")
+                if let c = classOf[key] { owedOfClass[c].add(paid, times: -1) }
             }
         }
         // One row per class: its program-wide payments cover its fellows' remainders.

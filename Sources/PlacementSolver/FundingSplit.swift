@@ -12,11 +12,23 @@ extension PlacementEngine {
     /// if the LP fails, the integer solution's split stands.
     /// Returns the solution with the chosen split, and the LP's seconds.
     func fundingSplit(_ p: PlacementModel, _ solution: Solution, options: SolverOptions) -> (Solution, Double) {
-        guard !p.payments.isEmpty || !p.classPayments.isEmpty else { return (solution, 0) }
-        var m = p.model
-        for (k, v) in m.variables.enumerated() where v.isInteger {
-            let x = solution.values[k].rounded()
-            m.setBounds(Variable(index: k), lower: x, upper: x)
+        guard !p.grantClassPayments.isEmpty || !p.classPayments.isEmpty else { return (solution, 0) }
+        // The LP over the continuous variables only: every integer variable is
+        // fixed at its value, so its terms become constants and rows without a
+        // continuous variable drop out. A few hundred variables, not thousands.
+        var m = Model(name: "funding-split")
+        var index: [Int: Variable] = [:]
+        for (k, v) in p.model.variables.enumerated() where !v.isInteger {
+            index[k] = m.addVariable(v.name, .continuous, lower: v.lower, upper: v.upper)
+        }
+        for c in p.model.constraints {
+            var e = LinearExpression()
+            var constant = 0.0
+            for t in c.constraint.expression.terms {
+                if let v = index[t.variable.index] { e.add(t.coefficient, v) } else { constant += t.coefficient * solution.values[t.variable.index].rounded() }
+            }
+            guard !e.terms.isEmpty else { continue }
+            m.add(c.name, lower: c.constraint.lower.map { $0 - constant }, e, upper: c.constraint.upper.map { $0 - constant })
         }
         func weight(_ si: Int) -> Double {
             let s = p.scenario.funding[si]
@@ -24,13 +36,15 @@ extension PlacementEngine {
             return s.citizensOnly || !s.areas.isEmpty ? 2 : 3
         }
         var e = LinearExpression()
-        for pay in p.payments { e.add(weight(pay.source), pay.variable) }
-        for pay in p.classPayments { e.add(weight(pay.source), pay.variable) }
+        for pay in p.grantClassPayments { if let v = index[pay.variable.index] { e.add(weight(pay.source), v) } }
+        for pay in p.classPayments { if let v = index[pay.variable.index] { e.add(weight(pay.source), v) } }
         m.minimize(e)
         var o = options
         o.timeLimit = nil
         guard let r = try? solver.solve(m, options: o) else { return (solution, 0) }
         guard r.termination == .optimal, let split = r.solution else { return (solution, r.solveSeconds) }
-        return (Solution(values: split.values, objective: solution.objective), r.solveSeconds)
+        var values = solution.values
+        for (k, v) in index { values[k] = split[v] }
+        return (Solution(values: values, objective: solution.objective), r.solveSeconds)
     }
 }

@@ -1,13 +1,6 @@
 import Domain
 import Modeling
 
-/// A payment variable: how much of fellow `fellow`'s need source `source` pays.
-public struct Payment: Hashable, Sendable {
-    public var fellow: Int
-    public var source: Int
-    public var variable: Variable
-}
-
 /// A limit that the infeasibility diagnosis allows to give, at a cost.
 public struct Relaxation: Hashable, Sendable {
     public enum Limit: Hashable, Sendable {
@@ -31,7 +24,7 @@ public struct Relaxation: Hashable, Sendable {
 /// Variables exist only for eligible choices (see ``Eligibility``):
 /// - `assign(f,l,m)` ∈ {0,1}: new fellow f goes to lab l with mentor m;
 /// - `unplaced(f)` ∈ {0,1}: with `allow_unplaced`, f stays unplaced;
-/// - `pay(f,s)` ≥ 0: dollars source s pays towards f's need.
+/// - payment variables per class of fellows (see `Funding.swift`).
 ///
 /// Each rule of the scenario format lives in its own file as an extension:
 /// rule 1 in `OnePlaceEach.swift`, rule 4 in `Capacity.swift`, rule 5 in
@@ -48,8 +41,9 @@ public struct PlacementModel: Sendable {
     public internal(set) var assign: [Variable] = []
     /// Fellow index → its `unplaced` variable.
     public internal(set) var unplaced: [Int: Variable] = [:]
-    /// Lab-grant payments, per fellow.
-    public internal(set) var payments: [Payment] = []
+    /// Lab-grant payments, per grant class (see `Funding.swift`).
+    public internal(set) var grantClasses: [GrantClass] = []
+    public internal(set) var grantClassPayments: [GrantClassPayment] = []
     /// Program-wide payments, per funding class (see `Funding.swift`).
     public internal(set) var fundingClasses: [FundingClass] = []
     public internal(set) var classPayments: [ClassPayment] = []

@@ -11,7 +11,7 @@ struct ResultReader {
         let e = placement.eligibility
         var chosen: [Int: Choice] = [:]
         for (ci, c) in e.choices.enumerated() where solution.isOne(placement.assign[ci]) { chosen[c.fellow] = c }
-        let paymentsOf = Dictionary(grouping: placement.payments, by: \.fellow)
+        let grants = grantShares(chosen)
         // Direct payments: the one possible source pays the whole need at the fellow's lab.
         var direct: [Int: [Int: Int]] = [:]
         for d in placement.directPayments {
@@ -26,7 +26,7 @@ struct ResultReader {
             let f = s.fellows[fi]
             if f.isNew { return chosen[fi].map { $0.need * 100 } ?? 0 }
             return f.lab.map { s.need(of: f, at: $0) * 100 } ?? 0
-        }, grantCents: { fi in (paymentsOf[fi] ?? []).reduce(0) { $0 + self.cents($1.variable) } + (direct[fi]?.values.reduce(0, +) ?? 0) })
+        }, grantCents: { fi in (grants[fi]?.values.reduce(0, +) ?? 0) + (direct[fi]?.values.reduce(0, +) ?? 0) })
         let sourceIndex = Dictionary(uniqueKeysWithValues: s.funding.enumerated().map { ($1.id, $0) })
         var usedCents = [Int](repeating: 0, count: s.funding.count)
         var labNew: [String: Int] = [:], mentorNew: [String: Int] = [:]
@@ -55,7 +55,8 @@ struct ResultReader {
             }
             if row.need > 0 {
                 let extra = (fromClasses[fi] ?? [:]).merging(direct[fi] ?? [:], uniquingKeysWith: +)
-                row.funding = shares(of: paymentsOf[fi] ?? [], extra: extra, needCents: row.need * 100)
+                    .merging(grants[fi] ?? [:], uniquingKeysWith: +)
+                row.funding = shares(extra, needCents: row.need * 100)
                 for share in row.funding {
                     if let si = sourceIndex[share.source] { usedCents[si] += share.cents }
                 }
@@ -98,12 +99,35 @@ struct ResultReader {
         return result
     }
 
+    /// Splits each grant class's payments over its members placed at its lab,
+    /// in input order, each up to their need.
+    func grantShares(_ chosen: [Int: Choice]) -> [Int: [Int: Int]] {
+        let s = placement.scenario
+        var result: [Int: [Int: Int]] = [:]
+        for (g, grantClass) in placement.grantClasses.enumerated() {
+            var available = placement.grantClassPayments.filter { $0.grantClass == g }.map { ($0.source, cents($0.variable)) }
+            var k = 0
+            for member in grantClass.members {
+                let f = s.fellows[member.fellow]
+                let here = f.isNew ? chosen[member.fellow]?.lab == grantClass.lab : true
+                guard here else { continue }
+                var room = member.need * 100
+                while room > 0 && k < available.count {
+                    let take = min(room, available[k].1)
+                    if take > 0 { result[member.fellow, default: [:]][available[k].0, default: 0] += take }
+                    room -= take
+                    available[k].1 -= take
+                    if available[k].1 == 0 { k += 1 }
+                }
+            }
+        }
+        return result
+    }
+
     /// Payments in cents, summing exactly to the need: each amount is rounded
     /// to the cent and the rounding difference goes to the largest share.
-    func shares(of payments: [Payment], extra: [Int: Int], needCents: Int) -> [FundingShare] {
+    func shares(_ bySource: [Int: Int], needCents: Int) -> [FundingShare] {
         let s = placement.scenario
-        var bySource: [Int: Int] = extra
-        for p in payments { bySource[p.source, default: 0] += cents(p.variable) }
         var result = bySource.sorted { $0.key < $1.key }.map { FundingShare(source: s.funding[$0.key].id, cents: $0.value) }
             .filter { $0.cents > 0 }
         let difference = needCents - result.reduce(0) { $0 + $1.cents }
