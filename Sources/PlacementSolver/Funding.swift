@@ -171,13 +171,9 @@ extension PlacementModel {
         // One row per grant class: its grants pay at most its placed members' needs
         // (exactly, when no program-wide source may pay them).
         for (g, grantClass) in grantClasses.enumerated() {
-            var paid = LinearExpression()
-            for si in grantClass.sources {
-                let v = model.addVariable("grantpay(\(g + 1),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: nil)
-                grantClassPayments.append(GrantClassPayment(grantClass: g, source: si, variable: v))
-                budgetTerms[si, default: LinearExpression()].add(1, v)
-                paid.add(1, v)
-            }
+            let variables = payVariables("grantpay(\(g + 1)", grantClass.sources, into: &budgetTerms)
+            grantClassPayments += zip(grantClass.sources, variables).map { GrantClassPayment(grantClass: g, source: $0, variable: $1) }
+            let paid = variables.sum()
             var needs = grantNeed[g]
             let constant = needs.constant
             needs.constant = 0
@@ -192,13 +188,9 @@ extension PlacementModel {
         // One row per class: its program-wide payments cover its fellows' remainders.
         for (key, c) in classOf.sorted(by: { $0.value < $1.value }) {
             fundingClasses.append(FundingClass(sources: key, fellows: classMembers[c]))
-            var row = LinearExpression()
-            for si in key {
-                let v = model.addVariable("classpay(\(c + 1),\(tag(s.funding[si].id)))", .continuous, lower: 0, upper: nil)
-                classPayments.append(ClassPayment(fundingClass: c, source: si, variable: v))
-                budgetTerms[si, default: LinearExpression()].add(1, v)
-                row.add(1, v)
-            }
+            let variables = payVariables("classpay(\(c + 1)", key, into: &budgetTerms)
+            classPayments += zip(key, variables).map { ClassPayment(fundingClass: c, source: $0, variable: $1) }
+            let row = variables.sum()
             let remainder = owedOfClass[c]
             let rhs = remainder.constant
             var terms = remainder
@@ -221,6 +213,16 @@ extension PlacementModel {
                 row -= relax(.budget(source: si), name: "budget(\(tag(source.id)))", maximum: max(Self.money(totalNeed), 1))
             }
             model.add(row <= Self.money(source.budget) - committed, name: "budget(\(tag(source.id)))")
+        }
+    }
+
+    /// One payment variable per source for a class (`prefix,source)`), each
+    /// added to its source's budget row.
+    mutating func payVariables(_ prefix: String, _ sources: [Int], into budgetTerms: inout [Int: LinearExpression]) -> [Variable] {
+        sources.map { si in
+            let v = model.addVariable("\(prefix),\(tag(scenario.funding[si].id)))", .continuous, lower: 0, upper: nil)
+            budgetTerms[si, default: LinearExpression()].add(1, v)
+            return v
         }
     }
 }

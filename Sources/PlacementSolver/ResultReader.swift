@@ -73,30 +73,48 @@ struct ResultReader {
     /// A payment variable's value in cents.
     func cents(_ v: Variable) -> Int { Int((solution[v] * PlacementModel.moneyUnit * 100).rounded()) }
 
+    /// Money left in one class's payment variables, spent source by source.
+    struct Purse {
+        var available: [(source: Int, cents: Int)]
+        var next = 0
+
+        /// Takes up to `amount` cents, from the current source onwards, into `shares`; returns what is still owed.
+        mutating func pay(_ amount: Int, into shares: inout [Int: Int]) -> Int {
+            var owed = amount
+            while owed > 0 && next < available.count {
+                let take = min(owed, available[next].cents)
+                if take > 0 { shares[available[next].source, default: 0] += take }
+                owed -= take
+                available[next].cents -= take
+                if available[next].cents == 0 { next += 1 }
+            }
+            return owed
+        }
+    }
+
+    /// Purses of the variables of each class, by class index.
+    func purses<P>(_ payments: [P], classOf: (P) -> Int, source: (P) -> Int, variable: (P) -> Variable) -> [Int: Purse] {
+        Dictionary(grouping: payments, by: classOf).mapValues { Purse(available: $0.map { (source($0), cents(variable($0))) }) }
+    }
+
     /// Splits each funding class's program-wide payments over its fellows'
     /// remainders (need − grants), in fellow order and source order: every
     /// source of a class may pay every fellow of it, so any split is valid.
     func classShares(needCents: (Int) -> Int, grantCents: (Int) -> Int) -> [Int: [Int: Int]] {
         var result: [Int: [Int: Int]] = [:]
+        var all = purses(placement.classPayments, classOf: \.fundingClass, source: \.source, variable: \.variable)
         for (c, fundingClass) in placement.fundingClasses.enumerated() {
-            var available = placement.classPayments.filter { $0.fundingClass == c }.map { ($0.source, cents($0.variable)) }
-            var k = 0
+            var purse = all[c] ?? Purse(available: [])
             for fi in fundingClass.fellows {
-                var remainder = max(0, needCents(fi) - grantCents(fi))
-                while remainder > 0 && k < available.count {
-                    let take = min(remainder, available[k].1)
-                    if take > 0 { result[fi, default: [:]][available[k].0, default: 0] += take }
-                    remainder -= take
-                    available[k].1 -= take
-                    if available[k].1 == 0 { k += 1 }
-                }
-                if remainder > 0, let last = available.indices.last {
+                let left = purse.pay(max(0, needCents(fi) - grantCents(fi)), into: &result[fi, default: [:]])
+                if left > 0, let last = purse.available.last {
                     // Rounding to cents left a few cents over: the last source covers them.
-                    result[fi, default: [:]][available[last].0, default: 0] += remainder
+                    result[fi, default: [:]][last.source, default: 0] += left
                 }
             }
+            all[c] = purse
         }
-        return result
+        return result.filter { !$0.value.isEmpty }
     }
 
     /// Splits each grant class's payments over its members placed at its lab,
@@ -104,24 +122,16 @@ struct ResultReader {
     func grantShares(_ chosen: [Int: Choice]) -> [Int: [Int: Int]] {
         let s = placement.scenario
         var result: [Int: [Int: Int]] = [:]
+        let all = purses(placement.grantClassPayments, classOf: \.grantClass, source: \.source, variable: \.variable)
         for (g, grantClass) in placement.grantClasses.enumerated() {
-            var available = placement.grantClassPayments.filter { $0.grantClass == g }.map { ($0.source, cents($0.variable)) }
-            var k = 0
+            var purse = all[g] ?? Purse(available: [])
             for member in grantClass.members {
-                let f = s.fellows[member.fellow]
-                let here = f.isNew ? chosen[member.fellow]?.lab == grantClass.lab : true
+                let here = s.fellows[member.fellow].isNew ? chosen[member.fellow]?.lab == grantClass.lab : true
                 guard here else { continue }
-                var room = member.need * 100
-                while room > 0 && k < available.count {
-                    let take = min(room, available[k].1)
-                    if take > 0 { result[member.fellow, default: [:]][available[k].0, default: 0] += take }
-                    room -= take
-                    available[k].1 -= take
-                    if available[k].1 == 0 { k += 1 }
-                }
+                _ = purse.pay(member.need * 100, into: &result[member.fellow, default: [:]])
             }
         }
-        return result
+        return result.filter { !$0.value.isEmpty }
     }
 
     /// Payments in cents, summing exactly to the need: each amount is rounded
