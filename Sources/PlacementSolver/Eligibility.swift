@@ -51,7 +51,7 @@ public struct Eligibility: Sendable {
     public var choicesOfFellow: [Int: [Int]] = [:]
     /// Ranked labs left out, per fellow index: (lab index, rank, reason), in rank order.
     public var exclusions: [Int: [(lab: Int, rank: Int, reason: LabExclusion)]] = [:]
-    /// Sources that may pay each fellow somewhere: fellow index → source indices.
+    /// Sources that may pay each continuing fellow at their lab: fellow index → source indices.
     public var payers: [Int: [Int]] = [:]
 
     /// - Parameter honourLocks: `false` lets a locked fellow go to any other
@@ -82,7 +82,6 @@ public struct Eligibility: Sendable {
             let rules = rulesOf[f.id] ?? []
             let lock = honourLocks ? rules.first { $0.kind == .lock } : nil
             var fellowChoices: [Int] = []
-            var fellowPayers = Set<Int>()
             let prefs = (prefsOf[f.id] ?? []).sorted { ($0.rank, labIndex[$0.lab] ?? 0) < ($1.rank, labIndex[$1.lab] ?? 0) }
             for p in prefs {
                 guard let li = labIndex[p.lab] else { continue }
@@ -138,12 +137,8 @@ public struct Eligibility: Sendable {
                     added = true
                 }
                 if !added { exclude(.noMentor(mentorReasons)); continue }
-                if need > 0 {
-                    for si in candidates where s.funding[si].mayPay(for: f, at: lab.id) { fellowPayers.insert(si) }
-                }
             }
             choicesOfFellow[fi] = fellowChoices
-            payers[fi] = fellowPayers.sorted()
         }
     }
 }
