@@ -53,10 +53,10 @@ struct CSVTable {
         var rows: [Row] = []
         while let record = reader.next() {
             let span = record.reduce(0) { $0 + newlines(in: $1) }
-            let blank = record.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let blank = record.allSatisfy { $0.trimmedSpaces().isEmpty }
             if !blank {
                 if header == nil {
-                    header = record.map { $0.trimmingCharacters(in: .whitespaces) }
+                    header = record.map { $0.trimmedSpaces() }
                 } else {
                     rows.append(Row(line: line, fields: record))
                 }
@@ -89,6 +89,7 @@ struct CSVTable {
 
     /// Line breaks in a field (CRLF counts once).
     static func newlines(in field: String) -> Int {
+        guard field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return 0 }
         var count = 0
         for scalar in field.unicodeScalars where scalar == "\n" || scalar == "\r" { count += 1 }
         // "\r\n" is a single grapheme in Swift but two scalars: count it once.

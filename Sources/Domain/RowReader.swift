@@ -10,7 +10,7 @@ struct RowReader {
     /// The trimmed text of a column, `nil` when the column is absent or the cell empty.
     func text(_ column: String) -> String? {
         guard let i = columns[column], i < row.fields.count else { return nil }
-        let v = row.fields[i].trimmingCharacters(in: .whitespaces)
+        let v = row.fields[i].trimmedSpaces()
         return v.isEmpty ? nil : v
     }
 
@@ -97,7 +97,7 @@ struct RowReader {
     /// A `;`-separated list; spaces around items are ignored, empty items dropped.
     func list(_ column: String) -> [String] {
         guard let v = text(column) else { return [] }
-        return v.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return v.split(separator: ";").map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ issues: inout [ScenarioIssue], as: T.Type,

@@ -15,6 +15,7 @@ public enum LPName {
     public static let maximumLength = 255
 
     public static func sanitize(_ raw: String) -> String {
+        if isSafe(raw) { return raw }
         var out = String(raw.map { c -> Character in
             if c.isASCII && (c.isLetter || c.isNumber || allowedPunctuation.contains(c)) { return c }
             return "_"
@@ -24,6 +25,26 @@ public enum LPName {
         if keywords.contains(out.lowercased()) { out = "_" + out }
         if out.count > maximumLength { out = String(out.prefix(maximumLength)) }
         return out
+    }
+}
+
+extension LPName {
+    /// Bytes allowed anywhere in a name (ASCII letters, digits, punctuation above).
+    static let allowedBytes: [Bool] = (0..<256).map { b in
+        guard b < 128, let scalar = Unicode.Scalar(b) else { return false }
+        let c = Character(scalar)
+        return c.isLetter || c.isNumber || allowedPunctuation.contains(c)
+    }
+
+    /// Whether `sanitize` would return the name unchanged, checked on its
+    /// bytes (names of generated intakes run to hundreds of thousands).
+    static func isSafe(_ raw: String) -> Bool {
+        let bytes = raw.utf8
+        guard let first = bytes.first, bytes.count <= maximumLength else { return false }
+        // Digits, '.', and 'e' (which may read as a number) need the slow path.
+        if (first >= 0x30 && first <= 0x39) || first == 0x2E || first == 0x65 { return false }
+        guard bytes.allSatisfy({ allowedBytes[Int($0)] }) else { return false }
+        return bytes.count > 8 || !keywords.contains(raw.lowercased())
     }
 }
 
