@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(
             name: "PlacementSolverTests",
-            dependencies: ["PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary"]
+            dependencies: ["PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary", "IntakeGenerator"]
         ),
         .testTarget(
             name: "SeminarSolverTests",

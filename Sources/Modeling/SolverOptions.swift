@@ -46,8 +46,11 @@ public struct SolverOptions: Sendable {
     public var logSink: (@Sendable (String) -> Void)?
     /// Seconds between progress reports (new incumbents are always reported).
     public var progressInterval: Double = 1
-    /// A feasible solution to start from (one value per variable), if known.
-    /// Used only when presolve is off (presolve changes the columns).
+    /// A solution to start from (one value per variable), if known. Only its
+    /// integer variables matter: the solver completes the continuous ones,
+    /// starts its root LP there and offers the result as a first incumbent.
+    /// An infeasible start is ignored. Used only when presolve is off
+    /// (presolve changes the columns).
     public var startingSolution: [Double]?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true) {

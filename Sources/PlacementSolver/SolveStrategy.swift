@@ -35,6 +35,20 @@ import Modeling
 ///   continuous payments the initialisation dominates (glpsol on a 1,000-fellow
 ///   model: 7.3 s with `--pcost`, 3.1 s without), so they use Driebeck–Tomlin.
 ///
+/// A **warm start** (``GreedyStart`` and `fm_warm_start` in `CGLPKGuard`):
+/// GLPK's primal simplex from the slack basis first reaches a point that
+/// leaves most fellows unplaced, then walks to the optimum one vertex at a
+/// time (1,000 fellows: ~9,000 iterations, 1.8 s). Instead, a greedy placement
+/// with a short local search (two-fellow swaps, augmenting paths for anyone
+/// left out) fixes the integer columns, an LP over the payments completes it,
+/// and the root LP starts from that basis, with each fellow's chosen column
+/// basic in their one-place row (otherwise every pivot through that row is
+/// degenerate first). The completed solution is the search's first incumbent.
+/// Measured (release build, this machine, generated intakes): the root LP at
+/// 1,000 fellows 1.8 s → 0.11 s; the whole solve at 5,000 fellows 109 s → 6 s.
+/// Later stages of the lexicographic kinds start from the previous stage's
+/// solution, which satisfies the stage's hold row.
+///
 /// None of these trades correctness: the model is the same integer program,
 /// and every "optimal" on the OR-Library suite is checked against its
 /// published optimum (see `Benchmarks/`).

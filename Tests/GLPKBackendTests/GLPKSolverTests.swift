@@ -56,6 +56,25 @@ import Testing
         #expect(chosen == [0, 2, 4, 6, 7, 8, 13, 14])
     }
 
+    /// max 5a + 4b + 3c + y  s.t. 2a + 3b + c + y ≤ 4.5, a, b, c ∈ {0,1}, 0 ≤ y ≤ 1.
+    /// By enumeration: {a, c} with y = 1 gives 9 (b with anything overflows or gives less).
+    @Test(arguments: [[1.0, 0, 1, 0], [0, 1, 0, 0], [1, 1, 0, 0], [0, 0, 0, 0], [7, -3, 0.4, 5]])
+    func startingSolutionsNeverChangeTheOptimum(_ start: [Double]) throws {
+        var m = Model(name: "start")
+        let a = m.addBinary("a"), b = m.addBinary("b"), c = m.addBinary("c")
+        let y = m.addVariable("y", .continuous, lower: 0, upper: 1)
+        m.add(2 * a + 3 * b + c + y <= 4.5, name: "capacity")
+        m.maximize(5 * a + 4 * b + 3 * c + y)
+        var options = SolverOptions()
+        options.presolve = false
+        options.startingSolution = start // feasible, feasible but poor, infeasible, or out of bounds
+        let r = try solver.solve(m, options: options)
+        #expect(r.termination == .optimal)
+        let s = try #require(r.solution)
+        #expect(abs(s.objective - 9) < 1e-9)
+        #expect(s[a] == 1 && s[b] == 0 && s[c] == 1 && abs(s[y] - 1) < 1e-9)
+    }
+
     @Test func infeasibleModelIsReportedWithoutASolution() throws {
         var m = Model()
         let x = m.addBinary("x"), y = m.addBinary("y")

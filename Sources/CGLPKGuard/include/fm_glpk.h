@@ -52,8 +52,11 @@ typedef struct fm_params {
     int fp_heur;          /* feasibility pump */
     int ps_heur;          /* proximity search */
     double progress_interval; /* seconds between progress reports (not counting new incumbents) */
-    /* A starting solution offered to the search at the root (length ncols),
-     * or NULL. GLPK checks it and ignores it when infeasible. */
+    /* A starting solution (length ncols), or NULL. Used only for integer
+     * programs with presolve off: its integer columns are fixed, an LP
+     * completes the continuous ones, and if that succeeds the root LP starts
+     * from the resulting basis and the completed solution is offered to the
+     * search as its first incumbent. Otherwise it is ignored. */
     const double *start;
 } fm_params;
 
