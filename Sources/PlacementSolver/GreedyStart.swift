@@ -9,9 +9,14 @@ import Modeling
 ///    need the remaining money can pay, spending the most restricted money
 ///    first (the lab's grants, then restricted program-wide sources, then
 ///    unrestricted ones). Continuing fellows' needs are paid first.
-/// 2. Repair: a fellow left without a place takes a full lab or mentor if one
-///    fellow there can move to another of their choices that has room (an
-///    augmenting path of length two, as in bipartite matching).
+/// 2. Repair: a fellow left without a place gets one along the shortest
+///    augmenting path (f takes g₁'s seat, g₁ takes g₂'s, ..., the last one a
+///    free seat), as in bipartite matching.
+/// 3. Improve: a few passes in which a fellow moves to a cheaper choice,
+///    directly or by moving one fellow in the way, when the total cost drops.
+///
+/// Moves that cannot be undone exactly (money re-paid from other sources)
+/// may leave a fellow unplaced; that only makes the start worse.
 ///
 /// Only the integer columns are meaningful in the result; GLPK completes the
 /// payments with an LP over them (see `fm_warm_start` in `CGLPKGuard`). Why it

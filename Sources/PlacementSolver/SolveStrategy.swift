@@ -45,7 +45,7 @@ import Modeling
 /// basic in their one-place row (otherwise every pivot through that row is
 /// degenerate first). The completed solution is the search's first incumbent.
 /// Measured (release build, this machine, generated intakes): the root LP at
-/// 1,000 fellows 1.8 s → 0.11 s; the whole solve at 5,000 fellows 109 s → 6 s.
+/// 1,000 fellows 1.8 s → 0.11 s; the whole run at 5,000 fellows 109 s → 8.1 s.
 /// Later stages of the lexicographic kinds start from the previous stage's
 /// solution, which satisfies the stage's hold row.
 ///
