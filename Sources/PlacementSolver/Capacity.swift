@@ -15,11 +15,7 @@ extension PlacementModel {
             byLab[c.lab, default: []].append(ci)
             byMentor[c.mentor, default: []].append(ci)
         }
-        var continuingInLab: [String: Int] = [:], continuingWithMentor: [String: Int] = [:]
-        for f in s.fellows where !f.isNew {
-            if let l = f.lab { continuingInLab[l, default: 0] += 1 }
-            if let m = f.mentor { continuingWithMentor[m, default: 0] += 1 }
-        }
+        let continuingInLab = eligibility.continuingInLab, continuingWithMentor = eligibility.continuingWithMentor
         for li in s.labs.indices {
             guard let cs = byLab[li] else { continue }
             let lab = s.labs[li]

@@ -53,13 +53,16 @@ public struct Eligibility: Sendable {
     public var exclusions: [Int: [(lab: Int, rank: Int, reason: LabExclusion)]] = [:]
     /// Sources that may pay each continuing fellow at their lab: fellow index → source indices.
     public var payers: [Int: [Int]] = [:]
+    /// Continuing fellows per lab id and per mentor id: they count against
+    /// capacities (rule 4) wherever capacity is checked.
+    public var continuingInLab: [String: Int] = [:]
+    public var continuingWithMentor: [String: Int] = [:]
 
     /// - Parameter honourLocks: `false` lets a locked fellow go to any other
     ///   eligible lab (used by the infeasibility diagnosis to price a lock).
     public init(_ s: Scenario, honourLocks: Bool = true) {
         let labIndex = Dictionary(uniqueKeysWithValues: s.labs.enumerated().map { ($1.id, $0) })
         let mentorsOfLab = Dictionary(grouping: s.mentors.indices, by: { s.mentors[$0].lab })
-        var continuingInLab: [String: Int] = [:], continuingWithMentor: [String: Int] = [:]
         for f in s.fellows where !f.isNew {
             if let l = f.lab { continuingInLab[l, default: 0] += 1 }
             if let m = f.mentor { continuingWithMentor[m, default: 0] += 1 }

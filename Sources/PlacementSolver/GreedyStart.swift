@@ -38,14 +38,11 @@ struct GreedyStart {
     init(placement p: PlacementModel) {
         placement = p
         let s = p.scenario
-        labRoom = s.labs.map(\.capacity)
-        mentorRoom = s.mentors.map(\.capacity)
+        let e = p.eligibility
+        labRoom = s.labs.map { $0.capacity - (e.continuingInLab[$0.id] ?? 0) }
+        mentorRoom = s.mentors.map { $0.capacity - (e.continuingWithMentor[$0.id] ?? 0) }
         money = Budgets(s)
-        let labIndex = Dictionary(uniqueKeysWithValues: s.labs.enumerated().map { ($1.id, $0) })
-        let mentorIndex = Dictionary(uniqueKeysWithValues: s.mentors.enumerated().map { ($1.id, $0) })
         for (fi, f) in s.fellows.enumerated() where !f.isNew {
-            if let lab = f.lab, let li = labIndex[lab] { labRoom[li] -= 1 }
-            if let m = f.mentor, let mi = mentorIndex[m] { mentorRoom[mi] -= 1 }
             if let lab = f.lab, money.pay(fellow: fi, at: lab) == nil { feasible = false }
         }
         for (track, limit) in s.settings.tracks { if let m = limit.maxNew { trackRoom[track] = m } }

@@ -80,11 +80,7 @@ public enum PreChecks {
         }
 
         // More continuing fellows than a lab's or mentor's capacity.
-        var inLab: [String: Int] = [:], withMentor: [String: Int] = [:]
-        for f in s.fellows where !f.isNew {
-            if let l = f.lab { inLab[l, default: 0] += 1 }
-            if let m = f.mentor { withMentor[m, default: 0] += 1 }
-        }
+        let inLab = e.continuingInLab, withMentor = e.continuingWithMentor
         for lab in s.labs where (inLab[lab.id] ?? 0) > lab.capacity {
             findings.append(Finding(kind: .continuingOverCapacity,
                                     message: "\(lab.id) hosts \(inLab[lab.id]!) continuing fellows but its capacity is \(lab.capacity); raise its capacity in labs.csv.",
