@@ -126,6 +126,11 @@ struct GreedyStart {
         money.refund(fellow: fi)
     }
 
+    /// Choice indices by cost, then index.
+    private static func cheapestFirst(_ choices: [Int], _ cost: [Double]) -> [Int] {
+        choices.sorted { (cost[$0], $0) < (cost[$1], $1) }
+    }
+
     /// Moves fellow `fi` to a choice costing less than where they are now
     /// (unplaced counts as `unplacedCost`), directly or by moving one fellow
     /// in the way to another of their choices, if the two moves together cost
@@ -134,25 +139,19 @@ struct GreedyStart {
         let p = placement
         let current = choiceOf[fi]
         let now = current.map { cost[$0] } ?? unplacedCost
-        let better = (p.eligibility.choicesOfFellow[fi] ?? []).filter { cost[$0] < now }.sorted { (cost[$0], $0) < (cost[$1], $1) }
+        let better = Self.cheapestFirst((p.eligibility.choicesOfFellow[fi] ?? []).filter { cost[$0] < now }, cost)
         guard !better.isEmpty else { return false }
         remove(fi)
         for ci in better where place(ci) { return true }
         for ci in better {
-            let c = p.eligibility.choices[ci]
-            // Whoever could free the seat: fellows with the mentor if the
-            // mentor is full, else anyone in the lab.
-            let blockers = (occupants[c.lab] ?? []).filter {
-                mentorRoom[c.mentor] > 0 || p.eligibility.choices[choiceOf[$0]!].mentor == c.mentor
-            }.sorted()
-            for gi in blockers {
+            for gi in blockers(of: ci) {
                 let was = choiceOf[gi]!
                 let budget = now - cost[ci] + cost[was] // what g's new choice may cost
                 let theirs = (p.eligibility.choicesOfFellow[gi] ?? []).filter { $0 != was && cost[$0] < budget }
                 guard !theirs.isEmpty else { continue }
                 remove(gi)
                 if place(ci) {
-                    for alt in theirs.sorted(by: { (cost[$0], $0) < (cost[$1], $1) }) where place(alt) { return true }
+                    for alt in Self.cheapestFirst(theirs, cost) where place(alt) { return true }
                     remove(fi)
                 }
                 // Undo: the seat and the money the fellow had are free again.
@@ -161,6 +160,17 @@ struct GreedyStart {
         }
         if let current { _ = place(current) }
         return false
+    }
+
+    /// The placed new fellows whose leaving would free a seat for choice
+    /// `ci`: those with its mentor if the mentor is full, else anyone in its
+    /// lab; in index order.
+    private func blockers(of ci: Int) -> [Int] {
+        let e = placement.eligibility
+        let c = e.choices[ci]
+        return (occupants[c.lab] ?? []).filter {
+            mentorRoom[c.mentor] > 0 || e.choices[choiceOf[$0]!].mentor == c.mentor
+        }.sorted()
     }
 
     /// Places an unplaced fellow along an augmenting path: f takes a seat of
@@ -190,10 +200,7 @@ struct GreedyStart {
                     if apply(moves) { return true }
                     continue
                 }
-                let blockers = (occupants[c.lab] ?? []).filter {
-                    mentorRoom[c.mentor] > 0 || p.eligibility.choices[choiceOf[$0]!].mentor == c.mentor
-                }.sorted()
-                for g in blockers where !seen.contains(g) {
+                for g in blockers(of: ci) where !seen.contains(g) {
                     seen.insert(g)
                     via[g] = (ci, x)
                     queue.append(g)
