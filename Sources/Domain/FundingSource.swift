@@ -32,6 +32,14 @@ public struct FundingSource: Sendable, Hashable, Identifiable {
     }
 
     public func mayPay(for fellow: Fellow, at labID: String) -> Bool { refusal(for: fellow, at: labID) == nil }
+
+    /// The order in which money is spent, most restricted first, so flexible
+    /// money stays for the fellows only it may pay: 1 a lab's own grant,
+    /// 2 a restricted program-wide pool (citizens-only or areas), 3 an unrestricted pool.
+    public var spendingTier: Int {
+        if lab != nil { return 1 }
+        return citizensOnly || !areas.isEmpty ? 2 : 3
+    }
 }
 
 /// Why a funding source may not pay for a fellow at a lab.

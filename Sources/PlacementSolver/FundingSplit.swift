@@ -6,7 +6,7 @@ extension PlacementEngine {
     /// sources that may pay it is chosen by one LP that spends the most
     /// restricted money first: a lab's own grants (weight 1), then
     /// program-wide sources with a restriction (citizens-only or areas,
-    /// weight 2), then unrestricted pools (weight 3). This keeps flexible
+    /// weight 2), then unrestricted pools (weight 3): `FundingSource.spendingTier`. This keeps flexible
     /// money for fellows who can use nothing else, and gives coordinators a
     /// rule they can state. It never changes a placement or the objective;
     /// if the LP fails, the integer solution's split stands.
@@ -30,11 +30,7 @@ extension PlacementEngine {
             guard !e.terms.isEmpty else { continue }
             m.add(c.name, lower: c.constraint.lower.map { $0 - constant }, e, upper: c.constraint.upper.map { $0 - constant })
         }
-        func weight(_ si: Int) -> Double {
-            let s = p.scenario.funding[si]
-            if s.lab != nil { return 1 }
-            return s.citizensOnly || !s.areas.isEmpty ? 2 : 3
-        }
+        func weight(_ si: Int) -> Double { Double(p.scenario.funding[si].spendingTier) }
         var e = LinearExpression()
         for pay in p.grantClassPayments { if let v = index[pay.variable.index] { e.add(weight(pay.source), v) } }
         for pay in p.classPayments { if let v = index[pay.variable.index] { e.add(weight(pay.source), v) } }

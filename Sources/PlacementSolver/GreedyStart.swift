@@ -239,9 +239,8 @@ struct GreedyStart {
         init(_ s: Scenario) {
             scenario = s
             left = s.funding.map(\.budget)
-            func restricted(_ f: FundingSource) -> Bool { f.citizensOnly || !f.areas.isEmpty }
-            let programWide = s.funding.indices.filter { s.funding[$0].lab == nil }
-            let ordered = programWide.filter { restricted(s.funding[$0]) } + programWide.filter { !restricted(s.funding[$0]) }
+            let ordered = s.funding.indices.filter { s.funding[$0].lab == nil }
+                .sorted { (s.funding[$0].spendingTier, $0) < (s.funding[$1].spendingTier, $1) }
             var grants: [String: [Int]] = [:]
             for si in s.funding.indices { if let lab = s.funding[si].lab { grants[lab, default: []].append(si) } }
             candidates = Dictionary(uniqueKeysWithValues: s.labs.map { ($0.id, (grants[$0.id] ?? []) + ordered) })
