@@ -185,6 +185,8 @@ static void fm_callback(glp_tree *T, void *info) {
     case GLP_IBRANCH:
         fm_track_bound(s, T);
         fm_report(s, T, 0);
+        /* A node limit stops at the same point on every run, unlike a time limit. */
+        if (s->params->node_limit > 0 && s->nodes >= s->params->node_limit) glp_ios_terminate(T);
         break;
     case GLP_IBINGO:
         fm_track_bound(s, T);
@@ -359,6 +361,21 @@ static void fm_copy_message(char *dst, size_t size, const char *src) {
     dst[size - 1] = '\0';
 }
 
+/* A search stopped (time or node limit) before it took the completed
+ * starting solution as its incumbent still has that solution: report it
+ * rather than none. */
+static void fm_fall_back_on_start(const fm_session *s, const fm_problem *problem,
+                                  fm_outcome *outcome, double *values) {
+    if (s->incumbent == NULL || outcome->status == GLP_OPT || outcome->status == GLP_FEAS) return;
+    double objective = problem->obj_constant;
+    for (int j = 0; j < problem->ncols; j++) {
+        values[j] = s->incumbent[j + 1];
+        objective += problem->obj[j] * values[j];
+    }
+    outcome->status = GLP_FEAS;
+    outcome->objective = objective;
+}
+
 int fm_solve(const fm_problem *problem, const fm_params *params,
              fm_progress_fn progress, fm_log_fn log, void *context,
              fm_outcome *outcome, double *values, double *row_duals) {
@@ -405,6 +422,7 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
                 outcome->ret = ret;
                 outcome->status = glp_get_status(P) == GLP_NOFEAS ? GLP_NOFEAS
                                 : glp_get_status(P) == GLP_UNBND ? GLP_UNBND : GLP_UNDEF;
+                if (ret == GLP_ETMLIM) fm_fall_back_on_start(&s, problem, outcome, values);
                 outcome->elapsed = glp_difftime(glp_time(), s.started);
                 glp_delete_prob(P);
                 fm_end();
@@ -418,6 +436,7 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
             outcome->objective = glp_mip_obj_val(P);
             for (int j = 0; j < problem->ncols; j++) values[j] = glp_mip_col_val(P, j + 1);
         }
+        if (ret == GLP_ETMLIM || ret == GLP_ESTOP) fm_fall_back_on_start(&s, problem, outcome, values);
     } else {
         glp_smcp parm;
         glp_init_smcp(&parm);

@@ -290,6 +290,7 @@ private func withParams<R>(_ o: SolverOptions, _ body: (UnsafePointer<fm_params>
     p.fp_heur = o.feasibilityPump ? 1 : 0
     p.ps_heur = o.proximitySearch ? 1 : 0
     p.progress_interval = o.progressInterval
+    p.node_limit = Int32(clamping: o.nodeLimit ?? 0)
     if let start = o.startingSolution {
         return start.withUnsafeBufferPointer { s in
             p.start = s.baseAddress

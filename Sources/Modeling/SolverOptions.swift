@@ -46,6 +46,11 @@ public struct SolverOptions: Sendable {
     public var logSink: (@Sendable (String) -> Void)?
     /// Seconds between progress reports (new incumbents are always reported).
     public var progressInterval: Double = 1
+    /// Stop once the search has created this many subproblems (`nil`: no
+    /// limit). Unlike a time limit, the same model stops at the same point on
+    /// every machine, so results stay reproducible; the termination is
+    /// ``TerminationReason/interrupted`` with the best solution found.
+    public var nodeLimit: Int?
     /// A solution to start from (one value per variable), if known. Only its
     /// integer variables matter: the solver completes the continuous ones,
     /// starts its root LP there and offers the result as a first incumbent.

@@ -16,6 +16,16 @@ public struct GAPInstance: Sendable, Hashable {
     public var sense: Sense
 
     public enum Sense: String, Sendable, Hashable { case min, max }
+
+    public init(name: String, cost: [[Int]], resource: [[Int]], capacity: [Int], sense: Sense) {
+        self.name = name
+        self.agents = capacity.count
+        self.jobs = cost.first?.count ?? 0
+        self.cost = cost
+        self.resource = resource
+        self.capacity = capacity
+        self.sense = sense
+    }
 }
 
 /// A row of `optima.tsv`: where an instance is and its published optimum.
@@ -100,7 +110,7 @@ public enum GAPLibrary {
             for _ in 0..<m { a.append(try (0..<n).map { _ in try next() }) }
             let b = try (0..<m).map { _ in try next() }
             let name = single ? base : "\(namePrefix ?? base)-\(k)"
-            result.append(GAPInstance(name: name, agents: m, jobs: n, cost: c, resource: a, capacity: b, sense: sense))
+            result.append(GAPInstance(name: name, cost: c, resource: a, capacity: b, sense: sense))
         }
         return result
     }

@@ -10,6 +10,10 @@ public struct PlacementEngine: Sendable {
     /// Start each solve from a known placement (see ``SolveStrategy``). On by
     /// default; off only to measure what it saves. Never changes the optimum.
     public var warmStart = true
+    /// Fix columns by a Lagrangian bound before solving, on models of GAP's
+    /// shape (see ``SolveStrategy``). On by default; off only to measure what
+    /// it saves. Never changes the optimum's value.
+    public var lagrangianFixing = true
 
     /// - Parameter options: solver settings; the scenario's `[solver]` time
     ///   limit and gap are applied on top unless already set here.
@@ -61,7 +65,19 @@ public struct PlacementEngine: Sendable {
                 stageOptions.startingSolution = last.flatMap(\.solution).map { placement.roundedValues($0) }
                     ?? GreedyStart.values(for: placement)
             }
-            let r = try solver.solve(placement.model, options: stageOptions, progress: progress)
+            var stageModel = placement.model
+            if lagrangianFixing {
+                let clock = ContinuousClock(), started = clock.now
+                if let (start, report) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver) {
+                    stageOptions.startingSolution = start
+                    if stageOptions.logLevel > .off { stageOptions.logSink?(report.summary) }
+                    if let limit = stageOptions.timeLimit {
+                        let spent = clock.now - started
+                        stageOptions.timeLimit = max(limit - Double(spent.components.seconds) - Double(spent.components.attoseconds) * 1e-18, 0.001)
+                    }
+                }
+            }
+            let r = try solver.solve(stageModel, options: stageOptions, progress: progress)
             outcome.solves += 1
             outcome.solveSeconds += r.solveSeconds
             guard let solution = r.solution else {

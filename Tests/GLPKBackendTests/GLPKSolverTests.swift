@@ -184,6 +184,45 @@ struct GAPModelTests {
         #expect(try #require(r.gap) > 0)
     }
 
+    @Test func nodeLimitStopsAtTheSamePointEveryRun() throws {
+        let (g, ref) = try gapInstance("d05100")
+        let (m, x) = gapModel(g)
+        let start = try #require(greedyAssignment(g))
+        var values = [Double](repeating: 0, count: m.variables.count)
+        for (j, i) in start.enumerated() { values[x[i][j].index] = 1 }
+        var options = SolverOptions()
+        options.presolve = false
+        options.startingSolution = values
+        options.nodeLimit = 20
+        let runs = try (0..<2).map { _ in try GLPKSolver().solve(m, options: options) }
+        for r in runs {
+            #expect(r.termination == .interrupted)
+            #expect(r.nodes <= 25)
+            let s = try #require(r.solution)
+            #expect(m.isFeasible(s.values))
+            #expect(s.objective >= Double(ref.value))
+        }
+        #expect(runs[0].solution?.values == runs[1].solution?.values)
+    }
+
+    @Test func searchStoppedBeforeTakingTheStartStillReturnsIt() throws {
+        // A limit of 1 ms ends the search before (or just after) the root:
+        // the completed start is the solution either way, never none.
+        let (g, ref) = try gapInstance("d10100")
+        let (m, x) = gapModel(g)
+        let start = try #require(greedyAssignment(g))
+        var values = [Double](repeating: 0, count: m.variables.count)
+        for (j, i) in start.enumerated() { values[x[i][j].index] = 1 }
+        var options = SolverOptions(timeLimit: 0.001)
+        options.presolve = false
+        options.startingSolution = values
+        let r = try GLPKSolver().solve(m, options: options)
+        #expect(r.termination == .timeLimit)
+        let s = try #require(r.solution)
+        #expect(m.isFeasible(s.values))
+        #expect(s.objective >= Double(ref.value))
+    }
+
     @Test func progressIsReportedForNewIncumbents() throws {
         let (g, _) = try gapInstance("gap4-1")
         let (m, _) = gapModel(g)

@@ -36,6 +36,9 @@ struct GAPSuite: ParsableCommand {
     @Option(help: "Write the Markdown table to this file too.")
     var output: String?
 
+    @Option(help: "Keep each instance's scenario folder (and glpsol's LP file) in this folder, e.g. to run `fellowmatch run` on one.")
+    var keep: String?
+
     func run() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
@@ -53,9 +56,10 @@ struct GAPSuite: ParsableCommand {
             let wanted = Set(instances.split(separator: ",").map(String.init))
             refs = try runner.references().filter { wanted.contains($0.instance) }
         }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("fellowmatch-gap-\(ProcessInfo.processInfo.processIdentifier)")
+        let work = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("fellowmatch-gap-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
         var rows: [(GAPRunResult, GAPRunResult?)] = []
         for ref in refs {
             let f = try runner.runFellowMatch(ref, work: work)

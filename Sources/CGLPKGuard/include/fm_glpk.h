@@ -52,6 +52,7 @@ typedef struct fm_params {
     int fp_heur;          /* feasibility pump */
     int ps_heur;          /* proximity search */
     double progress_interval; /* seconds between progress reports (not counting new incumbents) */
+    int node_limit;       /* <= 0: none; else stop once the search has created this many subproblems */
     /* A starting solution (length ncols), or NULL. Used only for integer
      * programs with presolve off: its integer columns are fixed, an LP
      * completes the continuous ones, and if that succeeds the root LP starts
