@@ -21,22 +21,25 @@ struct NeighbourhoodSearch {
     let usable: [Bool]
 
     /// Largest part (columns).
-    static let maximumColumns = 150
+    static let maximumColumns = 120
     /// Branch-and-bound nodes per part.
-    static let nodeLimit = 200
+    static let nodeLimit = 100
     /// Parts solved at most, in all.
     static let maximumSolves = 500
-    /// Parts in a row that improve nothing before the search stops.
-    static let patience = 120
+    /// Parts in a row that improve nothing before the search stops: twice the
+    /// number of knapsacks, at least 20 and at most 120.
+    func patience(_ knapsacks: Int) -> Int { min(max(2 * knapsacks, 20), 120) }
 
-    /// Improves `choice` in place; returns the number of parts solved.
+    /// Improves `choice` in place, stopping early once its value (maximisation
+    /// form) reaches `enough`; returns the number of parts solved.
     @discardableResult
-    func improve(_ choice: inout [Int?]) -> Int {
+    func improve(_ choice: inout [Int?], enough: Double = .infinity) -> Int {
         let k = shape.itemsOfKnapsack.count
         guard k >= 2 else { return 0 }
         var random = SplitMix64(seed: 0x5EED)
         var solves = 0, sinceImprovement = 0
-        while solves < Self.maximumSolves && sinceImprovement < Self.patience {
+        func value() -> Double { choice.reduce(0.0) { $0 + ($1.map { shape.value[$0] } ?? 0) } }
+        while solves < Self.maximumSolves && sinceImprovement < patience(k) && value() < enough {
             let part = drawPart(choice, &random)
             guard part.knapsacks.count >= 2, part.groups.count >= 2 else { sinceImprovement += 1; continue }
             solves += 1
@@ -108,7 +111,7 @@ struct NeighbourhoodSearch {
         model.maximize(objective)
         var options = SolverOptions()
         options.presolve = false
-        options.cuts = [.mixedIntegerRounding, .cover, .clique]
+        options.cuts = [.cover]
         options.nodeLimit = Self.nodeLimit
         options.startingSolution = start
         guard let result = try? solver.solve(model, options: options, progress: nil),

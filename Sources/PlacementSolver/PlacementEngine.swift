@@ -65,19 +65,27 @@ public struct PlacementEngine: Sendable {
                 stageOptions.startingSolution = last.flatMap(\.solution).map { placement.roundedValues($0) }
                     ?? GreedyStart.values(for: placement)
             }
+            // Columns fixed by a Lagrangian bound (see SolveStrategy), for
+            // this stage only: a later stage may need solutions they exclude.
             var stageModel = placement.model
+            var lagrangianBound: Double?
             if lagrangianFixing {
                 let clock = ContinuousClock(), started = clock.now
                 if let (start, report) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver) {
                     stageOptions.startingSolution = start
+                    lagrangianBound = report.bound.isFinite ? report.bound : nil
                     if stageOptions.logLevel > .off { stageOptions.logSink?(report.summary) }
-                    if let limit = stageOptions.timeLimit {
-                        let spent = clock.now - started
-                        stageOptions.timeLimit = max(limit - Double(spent.components.seconds) - Double(spent.components.attoseconds) * 1e-18, 0.001)
-                    }
+                    let spent = clock.now - started
+                    let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+                    outcome.solveSeconds += seconds
+                    if let limit = stageOptions.timeLimit { stageOptions.timeLimit = max(limit - seconds, 0.001) }
                 }
             }
-            let r = try solver.solve(stageModel, options: stageOptions, progress: progress)
+            var r = try solver.solve(stageModel, options: stageOptions, progress: progress)
+            // The Lagrangian bound holds for the whole model too: keep the tighter.
+            if let l = lagrangianBound, r.termination != .optimal {
+                r.bound = r.bound.map { stage.sense == .maximize ? min($0, l) : max($0, l) } ?? l
+            }
             outcome.solves += 1
             outcome.solveSeconds += r.solveSeconds
             guard let solution = r.solution else {

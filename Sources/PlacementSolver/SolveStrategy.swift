@@ -49,6 +49,27 @@ import Modeling
 /// Later stages of the lexicographic kinds start from the previous stage's
 /// solution, which satisfies the stage's hold row.
 ///
+/// **Lagrangian column fixing** on models of GAP's shape (``AssignmentKnapsacks``:
+/// one-place rows, and budget rows paid directly as the only limits; OR-Library
+/// GAP is exactly this), in ``LagrangianFixing``:
+/// - ``LagrangianBound``: the one-place rows are relaxed with a multiplier
+///   each, and each budget becomes a 0/1 knapsack solved exactly by dynamic
+///   programming. Subgradient steps tighten the bound. It is much closer to
+///   the optimum than the LP GLPK starts from (gap12-5: LP 1451.9, this bound
+///   1446.5, optimum 1446).
+/// - ``AssignmentHeuristic`` (regret fill, moves and exchanges) turns the
+///   relaxation's choices into feasible solutions; ``NeighbourhoodSearch``
+///   then re-solves parts of a few budgets at a time exactly with GLPK.
+/// - A column is fixed when even the bound with it forced the other way
+///   cannot beat the best solution (by 1, when objective coefficients are
+///   whole). Only columns that no *strictly better* solution could use are
+///   fixed, always at the best solution's value, so the model keeps that
+///   solution (GLPK's start) and every better one: the optimum is unchanged.
+/// - Measured (release build, this machine): gap1–gap12 11.7 s → 2.4 s in
+///   all, every instance proved; gap12-5 1.2 s → 0.2 s (479 of 600 columns
+///   fixed). On sets D and E the bound is close but the best solution found
+///   is not, so few columns are fixed there.
+///
 /// None of these trades correctness: the model is the same integer program,
 /// and every "optimal" on the OR-Library suite is checked against its
 /// published optimum (see `Benchmarks/`).
