@@ -1,3 +1,4 @@
+import Domain
 import Modeling
 
 /// Improves a solution of an ``AssignmentKnapsacks`` model by re-solving
@@ -36,7 +37,7 @@ struct NeighbourhoodSearch {
     func improve(_ choice: inout [Int?], enough: Double = .infinity) -> Int {
         let k = shape.itemsOfKnapsack.count
         guard k >= 2 else { return 0 }
-        var random = SplitMix64(seed: 0x5EED)
+        var random = SeededRandom(seed: 0x5EED)
         var solves = 0, sinceImprovement = 0
         func value() -> Double { choice.reduce(0.0) { $0 + ($1.map { shape.value[$0] } ?? 0) } }
         while solves < Self.maximumSolves && sinceImprovement < patience(k) && value() < enough {
@@ -61,7 +62,7 @@ struct NeighbourhoodSearch {
 
     /// Knapsacks in a random order, each added while the part stays within
     /// ``maximumColumns``.
-    func drawPart(_ choice: [Int?], _ random: inout SplitMix64) -> Part {
+    func drawPart(_ choice: [Int?], _ random: inout SeededRandom) -> Part {
         var order = Array(shape.itemsOfKnapsack.indices)
         for i in stride(from: order.count - 1, to: 0, by: -1) {
             order.swapAt(i, Int(random.next() % UInt64(i + 1)))
@@ -121,18 +122,5 @@ struct NeighbourhoodSearch {
         var next = choice
         for (c, x) in solution.values.enumerated() where x > 0.5 { next[columns[c].group] = columns[c].item }
         return next
-    }
-}
-
-/// A small seeded generator (SplitMix64): the same draws on every run.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 /// SplitMix64: a small, fast generator whose sequence depends only on its seed,
-/// so a generated intake is the same on every machine and Swift version.
+/// so a generated intake, and the parts a neighbourhood search draws, are the
+/// same on every machine and Swift version.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
