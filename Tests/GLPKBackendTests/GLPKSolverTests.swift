@@ -167,12 +167,8 @@ struct GAPModelTests {
         let (g, ref) = try gapInstance("d05100")
         let (m, x) = gapModel(g)
         // A feasible start, found greedily, so the incumbent exists from the root on.
-        let start = try #require(greedyAssignment(g))
-        var values = [Double](repeating: 0, count: m.variables.count)
-        for (j, i) in start.enumerated() { values[x[i][j].index] = 1 }
-        var options = SolverOptions(timeLimit: 0.5)
-        options.presolve = false
-        options.startingSolution = values
+        var options = try startedOptions(g, m, x)
+        options.timeLimit = 0.5
         let r = try GLPKSolver().solve(m, options: options)
         #expect(r.termination == .timeLimit)
         let s = try #require(r.solution)
@@ -187,12 +183,7 @@ struct GAPModelTests {
     @Test func nodeLimitStopsAtTheSamePointEveryRun() throws {
         let (g, ref) = try gapInstance("d05100")
         let (m, x) = gapModel(g)
-        let start = try #require(greedyAssignment(g))
-        var values = [Double](repeating: 0, count: m.variables.count)
-        for (j, i) in start.enumerated() { values[x[i][j].index] = 1 }
-        var options = SolverOptions()
-        options.presolve = false
-        options.startingSolution = values
+        var options = try startedOptions(g, m, x)
         options.nodeLimit = 20
         let runs = try (0..<2).map { _ in try GLPKSolver().solve(m, options: options) }
         for r in runs {
@@ -210,12 +201,8 @@ struct GAPModelTests {
         // the completed start is the solution either way, never none.
         let (g, ref) = try gapInstance("d10100")
         let (m, x) = gapModel(g)
-        let start = try #require(greedyAssignment(g))
-        var values = [Double](repeating: 0, count: m.variables.count)
-        for (j, i) in start.enumerated() { values[x[i][j].index] = 1 }
-        var options = SolverOptions(timeLimit: 0.001)
-        options.presolve = false
-        options.startingSolution = values
+        var options = try startedOptions(g, m, x)
+        options.timeLimit = 0.001
         let r = try GLPKSolver().solve(m, options: options)
         #expect(r.termination == .timeLimit)
         let s = try #require(r.solution)
@@ -275,6 +262,18 @@ struct GAPModelTests {
 }
 
 /// First-fit by smallest resource use: a feasible GAP assignment if it finds one.
+/// Options that start the search from ``greedyAssignment(_:)`` (presolve off,
+/// as a start requires).
+func startedOptions(_ g: GAPInstance, _ m: Model, _ x: [[Variable]]) throws -> SolverOptions {
+    let start = try #require(greedyAssignment(g))
+    var values = [Double](repeating: 0, count: m.variables.count)
+    for (j, i) in start.enumerated() { values[x[i][j].index] = 1 }
+    var options = SolverOptions()
+    options.presolve = false
+    options.startingSolution = values
+    return options
+}
+
 func greedyAssignment(_ g: GAPInstance) -> [Int]? {
     var left = g.capacity
     var assignment: [Int] = []
