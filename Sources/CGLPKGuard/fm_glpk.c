@@ -28,6 +28,11 @@ typedef struct fm_session {
     /* A complete feasible solution built from params->start (1-based,
      * length ncols + 1), offered to the search at the root; or NULL. */
     double *incumbent;
+    /* Subproblem examination (params->node): work arrays (0-based, ncols),
+     * a solution waiting for the next heuristic call (1-based), counts. */
+    double *node_lb, *node_ub, *node_new_lb, *node_new_ub, *node_solution, *pending;
+    int has_pending;
+    int examined, pruned, tightened, offered;
 } fm_session;
 
 static void fm_keep_tail(fm_session *s, const char *text) {
@@ -168,6 +173,74 @@ static void fm_report(fm_session *s, glp_tree *T, int force) {
     s->progress(s->context, &pr);
 }
 
+/* Pruning: every integer column fixed at its lower bound (its upper bound
+ * when it has none), so the subproblem is one point. GLPK's LP then finds it
+ * infeasible, or no better than the incumbent, or a genuine solution; in
+ * each case the branch ends, and nothing feasible is ever lost unseen. */
+static void fm_collapse(glp_prob *P, int n) {
+    for (int j = 1; j <= n; j++) {
+        if (glp_get_col_kind(P, j) == GLP_CV) continue;
+        int type = glp_get_col_type(P, j);
+        if (type == GLP_FR) continue;
+        double v = (type == GLP_UP) ? glp_get_col_ub(P, j) : glp_get_col_lb(P, j);
+        glp_set_col_bnds(P, j, GLP_FX, v, v);
+    }
+}
+
+/* Shows the current subproblem to the application (params->node) and applies
+ * its answer: prune, tighten bounds, keep a solution for the next heuristic
+ * call. Bounds changed here are part of the subproblem, so GLPK's own
+ * bookkeeping hands them down to its children. */
+static void fm_examine(fm_session *s, glp_tree *T) {
+    glp_prob *P = glp_ios_get_prob(T);
+    int n = s->ncols;
+    if (s->node_lb == NULL || glp_get_num_cols(P) != n) return;
+    for (int j = 0; j < n; j++) {
+        int type = glp_get_col_type(P, j + 1);
+        s->node_lb[j] = (type == GLP_FR || type == GLP_UP) ? -HUGE_VAL : glp_get_col_lb(P, j + 1);
+        s->node_ub[j] = (type == GLP_FR || type == GLP_LO) ? HUGE_VAL : glp_get_col_ub(P, j + 1);
+        s->node_new_lb[j] = s->node_lb[j];
+        s->node_new_ub[j] = s->node_ub[j];
+    }
+    fm_node node;
+    memset(&node, 0, sizeof node);
+    node.ncols = n;
+    node.lb = s->node_lb;
+    node.ub = s->node_ub;
+    int status = glp_mip_status(P);
+    node.has_incumbent = (status == GLP_FEAS || status == GLP_OPT);
+    node.incumbent = node.has_incumbent ? glp_mip_obj_val(P) : 0.0;
+    node.new_lb = s->node_new_lb;
+    node.new_ub = s->node_new_ub;
+    node.solution = s->node_solution;
+    s->params->node(s->context, &node);
+    s->examined++;
+    if (node.has_solution) {
+        s->pending[0] = 0.0;
+        for (int j = 0; j < n; j++) s->pending[j + 1] = s->node_solution[j];
+        s->has_pending = 1;
+    }
+    if (node.prune) {
+        fm_collapse(P, n);
+        s->pruned++;
+        return;
+    }
+    for (int j = 0; j < n; j++) {
+        double lb = s->node_lb[j], ub = s->node_ub[j];
+        double nl = node.new_lb[j] > lb ? node.new_lb[j] : lb;
+        double nu = node.new_ub[j] < ub ? node.new_ub[j] : ub;
+        if (nl > nu) {
+            fm_collapse(P, n);
+            s->pruned++;
+            return;
+        }
+        if (nl != lb || nu != ub) {
+            glp_set_col_bnds(P, j + 1, fm_bound_type(nl, nu), fm_finite(nl), fm_finite(nu));
+            s->tightened++;
+        }
+    }
+}
+
 static void fm_callback(glp_tree *T, void *info) {
     fm_session *s = (fm_session *)info;
     switch (glp_ios_reason(T)) {
@@ -179,9 +252,15 @@ static void fm_callback(glp_tree *T, void *info) {
             glp_prob *P = glp_ios_get_prob(T);
             if (glp_get_num_cols(P) == s->ncols) glp_ios_heur_sol(T, s->incumbent);
         }
+        if (s->has_pending) {
+            s->has_pending = 0;
+            if (glp_ios_heur_sol(T, s->pending) == 0) s->offered++;
+        }
         break;
-    case GLP_ISELECT:
     case GLP_IPREPRO:
+        if (s->params->node != NULL) fm_examine(s, T);
+        /* fall through */
+    case GLP_ISELECT:
     case GLP_IBRANCH:
         fm_track_bound(s, T);
         fm_report(s, T, 0);
@@ -411,6 +490,15 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
         fm_init_iocp(&parm, params, &s);
         if (!params->presolve) {
             if (params->start != NULL) fm_warm_start(P, problem, params->start, params, &s);
+            if (params->node != NULL) {
+                int n = problem->ncols;
+                s.node_lb = (double *)glp_alloc(n + 1, sizeof(double));
+                s.node_ub = (double *)glp_alloc(n + 1, sizeof(double));
+                s.node_new_lb = (double *)glp_alloc(n + 1, sizeof(double));
+                s.node_new_ub = (double *)glp_alloc(n + 1, sizeof(double));
+                s.node_solution = (double *)glp_alloc(n + 1, sizeof(double));
+                s.pending = (double *)glp_alloc(n + 1, sizeof(double));
+            }
             /* glp_intopt needs an optimal LP basis when presolve is off. */
             glp_smcp sm;
             glp_init_smcp(&sm);
@@ -430,6 +518,9 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
             }
         }
         ret = glp_intopt(P, &parm);
+        if (s.node_lb != NULL && params->msg_lev >= GLP_MSG_ON)
+            glp_printf("Subproblems examined: %d; pruned %d; bounds tightened %d; solutions taken %d\n",
+                       s.examined, s.pruned, s.tightened, s.offered);
         outcome->ret = ret;
         outcome->status = glp_mip_status(P);
         if (outcome->status == GLP_OPT || outcome->status == GLP_FEAS) {

@@ -213,6 +213,27 @@ private func glpkProgressTrampoline(_ context: UnsafeMutableRawPointer?, _ p: Un
         nodes: Int(r.nodes)))
 }
 
+private func glpkNodeTrampoline(_ context: UnsafeMutableRawPointer?, _ node: UnsafeMutablePointer<fm_node>?) {
+    guard let context, let node else { return }
+    let box = Unmanaged<CallbackBox>.fromOpaque(context).takeUnretainedValue()
+    guard let examiner = box.options.nodeExaminer else { return }
+    let n = Int(node.pointee.ncols)
+    let lower = Array(UnsafeBufferPointer(start: node.pointee.lb, count: n))
+    let upper = Array(UnsafeBufferPointer(start: node.pointee.ub, count: n))
+    let verdict = examiner.examine(SearchNode(
+        lower: lower, upper: upper,
+        incumbent: node.pointee.has_incumbent != 0 ? node.pointee.incumbent : nil))
+    if verdict.prune { node.pointee.prune = 1 }
+    for t in verdict.tightened where t.variable >= 0 && t.variable < n {
+        node.pointee.new_lb[t.variable] = t.lower
+        node.pointee.new_ub[t.variable] = t.upper
+    }
+    if let solution = verdict.solution, solution.count == n {
+        for j in 0..<n { node.pointee.solution[j] = solution[j] }
+        node.pointee.has_solution = 1
+    }
+}
+
 private func glpkLogTrampoline(_ context: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) {
     guard let context, let text else { return }
     let box = Unmanaged<CallbackBox>.fromOpaque(context).takeUnretainedValue()
@@ -291,6 +312,7 @@ private func withParams<R>(_ o: SolverOptions, _ body: (UnsafePointer<fm_params>
     p.ps_heur = o.proximitySearch ? 1 : 0
     p.progress_interval = o.progressInterval
     p.node_limit = Int32(clamping: o.nodeLimit ?? 0)
+    if o.nodeExaminer != nil && !o.presolve { p.node = glpkNodeTrampoline }
     if let start = o.startingSolution {
         return start.withUnsafeBufferPointer { s in
             p.start = s.baseAddress

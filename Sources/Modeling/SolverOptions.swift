@@ -57,6 +57,9 @@ public struct SolverOptions: Sendable {
     /// An infeasible start is ignored. Used only when presolve is off
     /// (presolve changes the columns).
     public var startingSolution: [Double]?
+    /// Examines every subproblem of the search (see ``NodeExaminer``). Used
+    /// only when presolve is off (presolve changes the columns).
+    public var nodeExaminer: (any NodeExaminer)?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true) {
         self.timeLimit = timeLimit

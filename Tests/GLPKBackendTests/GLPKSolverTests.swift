@@ -300,3 +300,94 @@ final class ResultSlots: @unchecked Sendable {
     func set(_ k: Int, _ r: Result<SolveResult, SolverError>) { lock.withLock { slots[k] = r } }
     func get(_ k: Int) -> Result<SolveResult, SolverError> { lock.withLock { slots[k]! } }
 }
+
+/// The node examiner hook, on Burkardt's knapsack P07 (15 items, capacity
+/// 750, optimum 1458 with items 0, 2, 4, 6, 7, 8, 13, 14) and on itself with
+/// an item left out (solved separately as the reference).
+@Suite struct NodeExaminerTests {
+    static let weights = [70, 73, 77, 80, 82, 87, 90, 94, 98, 106, 110, 113, 115, 118, 120]
+    static let profits = [135, 139, 149, 150, 156, 163, 173, 184, 192, 201, 210, 214, 221, 229, 240]
+    static let optimalItems = [0, 2, 4, 6, 7, 8, 13, 14]
+
+    func knapsack() -> Model {
+        var m = Model(name: "p07")
+        let take = Self.weights.indices.map { m.addBinary("take(\($0))") }
+        m.add(Self.weights.indices.sum { Double(Self.weights[$0]) * take[$0] } <= 750, name: "capacity")
+        m.maximize(Self.profits.indices.sum { Double(Self.profits[$0]) * take[$0] })
+        return m
+    }
+
+    func options(_ examiner: any NodeExaminer) -> SolverOptions {
+        var o = SolverOptions()
+        o.presolve = false
+        o.cuts = []
+        o.nodeExaminer = examiner
+        return o
+    }
+
+    /// Tightening a bound at every node is the same as solving without the item.
+    @Test func tightenedBoundsHoldInTheWholeSearch() throws {
+        let examiner = Examiner { _ in
+            var v = NodeVerdict()
+            v.tightened = [(14, 0, 0)]
+            return v
+        }
+        let r = try GLPKSolver().solve(knapsack(), options: options(examiner))
+        var without = knapsack()
+        without.setBounds(Variable(index: 14), lower: 0, upper: 0)
+        let reference = try GLPKSolver().solve(without)
+        #expect(r.termination == .optimal)
+        #expect(r.solution?.objective == reference.solution?.objective)
+        #expect(r.solution?.values[14] == 0)
+        #expect(examiner.calls >= 1)
+    }
+
+    /// An offered solution becomes the incumbent.
+    @Test func offeredSolutionIsTaken() throws {
+        var optimum = [Double](repeating: 0, count: Self.weights.count)
+        for i in Self.optimalItems { optimum[i] = 1 }
+        // Offered once, then every later node is pruned: the search can only
+        // end with the offered solution.
+        let examiner = Examiner { n in
+            var v = NodeVerdict()
+            if n.incumbent == nil { v.solution = optimum } else { v.prune = true }
+            return v
+        }
+        let r = try GLPKSolver().solve(knapsack(), options: options(examiner))
+        #expect(r.solution?.objective == 1458)
+        #expect(r.solution?.values == optimum)
+    }
+
+    /// Pruning the root leaves one point (every column at its lower bound),
+    /// which GLPK evaluates: here the empty knapsack, feasible, worth 0.
+    @Test func prunedRootCollapsesToItsLowerBounds() throws {
+        let examiner = Examiner { n in
+            #expect(n.lower.count == Self.weights.count)
+            return .pruned
+        }
+        let r = try GLPKSolver().solve(knapsack(), options: options(examiner))
+        #expect(r.termination == .optimal)
+        #expect(r.solution?.objective == 0)
+        #expect(examiner.calls == 1)
+    }
+
+    /// With presolve on the columns are GLPK's, not the model's: no examiner.
+    @Test func examinerIsNotUsedWithPresolve() throws {
+        let examiner = Examiner { _ in .pruned }
+        var o = options(examiner)
+        o.presolve = true
+        let r = try GLPKSolver().solve(knapsack(), options: o)
+        #expect(r.solution?.objective == 1458)
+        #expect(examiner.calls == 0)
+    }
+}
+
+final class Examiner: NodeExaminer, @unchecked Sendable {
+    let verdict: (SearchNode) -> NodeVerdict
+    private(set) var calls = 0
+    init(_ verdict: @escaping (SearchNode) -> NodeVerdict) { self.verdict = verdict }
+    func examine(_ node: SearchNode) -> NodeVerdict {
+        calls += 1
+        return verdict(node)
+    }
+}

@@ -41,6 +41,26 @@ typedef struct fm_problem {
     const double *ar;
 } fm_problem;
 
+/* One subproblem of the branch-and-bound search as GLPK holds it, shown to
+ * the application before GLPK solves its LP (GLP_IPREPRO; presolve off
+ * only, so that the columns are the problem's own). */
+typedef struct fm_node {
+    int ncols;
+    const double *lb;     /* column bounds (0-based; -HUGE_VAL / HUGE_VAL: none) */
+    const double *ub;
+    int has_incumbent;
+    double incumbent;     /* objective of GLPK's incumbent */
+    /* Answered by the application: */
+    int prune;            /* 1: no solution better than the incumbent lies here */
+    double *new_lb;       /* tightened bounds; start as copies of lb and ub */
+    double *new_ub;
+    int has_solution;     /* 1: solution (0-based, ncols) is feasible for the whole problem */
+    double *solution;
+} fm_node;
+
+/* Must not call GLPK. */
+typedef void (*fm_node_fn)(void *context, fm_node *node);
+
 typedef struct fm_params {
     int msg_lev;          /* GLP_MSG_OFF .. GLP_MSG_ALL */
     int presolve;         /* 0/1 */
@@ -59,6 +79,12 @@ typedef struct fm_params {
      * from the resulting basis and the completed solution is offered to the
      * search as its first incumbent. Otherwise it is ignored. */
     const double *start;
+    /* Examines each subproblem (see fm_node), or NULL. Pruning makes GLPK
+     * fix every integer column of the subproblem at its lower bound, so the
+     * subproblem becomes a single point that GLPK still evaluates; tightened
+     * bounds are kept by the subproblem's descendants; a solution is offered
+     * to the search at its next heuristic call (glp_ios_heur_sol). */
+    fm_node_fn node;
 } fm_params;
 
 typedef struct fm_progress {
