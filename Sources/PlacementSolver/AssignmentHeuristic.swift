@@ -30,11 +30,14 @@ struct AssignmentHeuristic {
     /// Completes `partial` (items chosen per group; over-full knapsacks are
     /// emptied of their least desirable items first), filling the group with
     /// the largest regret first. `nil` if some `= 1` group finds no room.
-    func complete(_ partial: [Int?], desirability d: [Double]) -> [Int?]? {
+    ///
+    /// With a restriction (a subproblem of the search), only its open items
+    /// are used and the groups it covers keep their item from `partial`.
+    func complete(_ partial: [Int?], desirability d: [Double], within r: LagrangianBound.Restriction? = nil) -> [Int?]? {
         var choice = partial
         var room = room(choice)
         for k in room.indices where room[k] < 0 {
-            let members = choice.indices.compactMap { g in choice[g].flatMap { shape.knapsack[$0] == k ? g : nil } }
+            let members = choice.indices.compactMap { g in r?.covered[g] == true ? nil : choice[g].flatMap { shape.knapsack[$0] == k ? g : nil } }
                 .sorted { (d[choice[$0]!], $0) < (d[choice[$1]!], $1) }
             for g in members where room[k] < 0 {
                 room[k] += shape.weight[choice[g]!]
@@ -47,7 +50,7 @@ struct AssignmentHeuristic {
             var closed: [Int] = []
             for (position, g) in open.enumerated() {
                 var first: Int?, second: Double?
-                for i in shape.itemsOfGroup[g] where fits(i, room) && (shape.groupIsEquality[g] || shape.value[i] > 0) {
+                for i in shape.itemsOfGroup[g] where (r?.open[i] ?? true) && fits(i, room) && (shape.groupIsEquality[g] || shape.value[i] > 0) {
                     if let f = first, d[f] >= d[i] {
                         if second.map({ d[i] > $0 }) ?? true { second = d[i] }
                     } else {
@@ -74,19 +77,108 @@ struct AssignmentHeuristic {
         return choice
     }
 
+    /// Feasible solutions from a relaxation's choice (`taken` items), two
+    /// ways: keep one taken item per group and fill the rest by regret, or
+    /// give every `= 1` group an item (its taken one, else its most
+    /// desirable) and repair the knapsacks that overflow. Each is improved;
+    /// the better is returned (`nil` if both fail).
+    func solution(fromRelaxation taken: [Bool], desirability d: [Double],
+                  within r: LagrangianBound.Restriction? = nil) -> [Int?]? {
+        var partial = r?.fixedItem ?? [Int?](repeating: nil, count: shape.groupCount)
+        var full = partial
+        for g in partial.indices where partial[g] == nil {
+            let items = shape.itemsOfGroup[g].filter { r?.open[$0] ?? true }
+            let byValue: (Int, Int) -> Bool = { (shape.value[$0], -$0) < (shape.value[$1], -$1) }
+            partial[g] = items.filter { taken[$0] }.max(by: byValue)
+            full[g] = partial[g] ?? (shape.groupIsEquality[g] ? items.max { (d[$0], -$0) < (d[$1], -$1) } : nil)
+        }
+        var candidates: [[Int?]] = []
+        if var c = complete(partial, desirability: d, within: r) {
+            improve(&c, within: r)
+            candidates.append(c)
+        }
+        if repair(&full, within: r) {
+            improve(&full, within: r)
+            candidates.append(full)
+        }
+        return candidates.filter { room($0).allSatisfy { $0 >= 0 } }
+            .max { shape.objective(of: $0) * (shape.minimize ? -1 : 1) < shape.objective(of: $1) * (shape.minimize ? -1 : 1) }
+    }
+
+    /// Makes `choice` (an item for every group, knapsacks possibly over
+    /// capacity: a relaxation's choice) feasible: while a knapsack is over,
+    /// moves one of its groups elsewhere, or exchanges one with a group of
+    /// another knapsack, whichever loses least value per unit of excess
+    /// removed. `false` if it gets stuck. On tight instances (OR-Library D)
+    /// the regret fill of ``complete(_:desirability:within:)`` often finds no
+    /// room for the last groups; this starts from where the relaxation is and
+    /// only gives up what it must.
+    func repair(_ choice: inout [Int?], within r: LagrangianBound.Restriction? = nil) -> Bool {
+        var room = room(choice)
+        func open(_ i: Int) -> Bool { r?.open[i] ?? true }
+        func locked(_ g: Int) -> Bool { r?.covered[g] ?? false }
+        let exchanges = shape.groupCount <= Self.maximumGroupsForExchanges
+        var membersOf = [[Int]](repeating: [], count: shape.itemsOfKnapsack.count)
+        for (g, c) in choice.enumerated() { if let c, shape.knapsack[c] >= 0 { membersOf[shape.knapsack[c]].append(g) } }
+        for _ in 0..<(4 * shape.groupCount + 10) {
+            guard let k = room.indices.filter({ room[$0] < 0 }).min(by: { (room[$0], $0) < (room[$1], $1) }) else { return true }
+            let excess = -room[k]
+            // (loss per unit removed, group, new item, other group, its new item)
+            var best: (score: Double, g: Int, i: Int, h: Int?, j: Int?)?
+            for g in membersOf[k] where !locked(g) {
+                let a = choice[g]!
+                for i in shape.itemsOfGroup[g] where i != a && open(i) && shape.knapsack[i] != k {
+                    let k2 = shape.knapsack[i]
+                    guard k2 < 0 || shape.weight[i] <= room[k2] else { continue }
+                    let score = (shape.value[a] - shape.value[i]) / Double(min(shape.weight[a], excess))
+                    if best.map({ score < $0.score }) ?? true { best = (score, g, i, nil, nil) }
+                }
+            }
+            if best == nil && exchanges {
+                for g in membersOf[k] where !locked(g) {
+                    let a = choice[g]!
+                    for k2 in membersOf.indices where k2 != k {
+                        guard let b = shape.bestItem(g, in: k2), open(b) else { continue }
+                        for h in membersOf[k2] where !locked(h) {
+                            let c = choice[h]!
+                            guard let d = shape.bestItem(h, in: k), open(d) else { continue }
+                            let removed = shape.weight[a] - shape.weight[d]
+                            guard removed > 0, room[k2] + shape.weight[c] - shape.weight[b] >= 0 else { continue }
+                            let loss = shape.value[a] + shape.value[c] - shape.value[b] - shape.value[d]
+                            let score = loss / Double(min(removed, excess))
+                            if best.map({ score < $0.score }) ?? true { best = (score, g, b, h, d) }
+                        }
+                    }
+                }
+            }
+            guard let move = best else { return false }
+            for (g, i) in [(move.g, move.i)] + (move.h.map { [($0, move.j!)] } ?? []) {
+                let old = choice[g]!
+                let k1 = shape.knapsack[old], k2 = shape.knapsack[i]
+                if k1 >= 0 { room[k1] += shape.weight[old]; membersOf[k1].removeAll { $0 == g } }
+                if k2 >= 0 { room[k2] -= shape.weight[i]; membersOf[k2].append(g) }
+                choice[g] = i
+            }
+        }
+        return room.allSatisfy { $0 >= 0 }
+    }
+
     /// Moves one group to a better item, or exchanges the knapsacks of two
-    /// groups, while the objective improves.
-    func improve(_ choice: inout [Int?]) {
+    /// groups, while the objective improves; within a restriction, only
+    /// among its open items.
+    func improve(_ choice: inout [Int?], within r: LagrangianBound.Restriction? = nil) {
         var room = room(choice)
         let exchanges = shape.groupCount <= Self.maximumGroupsForExchanges
+        func open(_ i: Int) -> Bool { r?.open[i] ?? true }
+        func locked(_ g: Int) -> Bool { r?.covered[g] ?? false }
         for _ in 0..<100 {
             var improved = false
-            for g in choice.indices {
+            for g in choice.indices where !locked(g) {
                 let old = choice[g]
                 var best = old.map { shape.value[$0] } ?? 0
                 var move: Int??
                 if let old, !shape.groupIsEquality[g], shape.value[old] < 0 { best = 0; move = .some(nil) }
-                for i in shape.itemsOfGroup[g] where i != old && shape.value[i] > best + 1e-9 && fits(i, room, replacing: old) {
+                for i in shape.itemsOfGroup[g] where i != old && open(i) && shape.value[i] > best + 1e-9 && fits(i, room, replacing: old) {
                     best = shape.value[i]
                     move = i
                 }
@@ -97,11 +189,12 @@ struct AssignmentHeuristic {
                 improved = true
             }
             if exchanges {
-                for g1 in choice.indices {
+                for g1 in choice.indices where !locked(g1) {
                     guard let a1 = choice[g1], case let k1 = shape.knapsack[a1], k1 >= 0 else { continue }
-                    for g2 in (g1 + 1)..<choice.count {
+                    for g2 in (g1 + 1)..<choice.count where !locked(g2) {
                         guard let a2 = choice[g2], case let k2 = shape.knapsack[a2], k2 >= 0, k2 != k1,
-                              let b1 = shape.bestItem(g1, in: k2), let b2 = shape.bestItem(g2, in: k1) else { continue }
+                              let b1 = shape.bestItem(g1, in: k2), let b2 = shape.bestItem(g2, in: k1),
+                              open(b1), open(b2) else { continue }
                         let gain = shape.value[b1] + shape.value[b2] - shape.value[a1] - shape.value[a2]
                         guard gain > 1e-9,
                               room[k1] + shape.weight[a1] - shape.weight[b2] >= 0,

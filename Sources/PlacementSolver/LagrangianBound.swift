@@ -10,9 +10,60 @@
 /// from (gap12-5: LP 1451.9, optimum 1446).
 struct LagrangianBound {
     let shape: AssignmentKnapsacks
+    /// The whole model: every item open, full capacities.
+    let unrestricted: Restriction
 
     init(_ shape: AssignmentKnapsacks) {
         self.shape = shape
+        self.unrestricted = Restriction(shape)
+    }
+
+    /// A subproblem of the search: items fixed in or out by its bounds. The
+    /// relaxation keeps fixed items as they are and relaxes the rest.
+    struct Restriction {
+        /// Items still free (neither fixed nor shut out by a fixed item of
+        /// their group).
+        var open: [Bool]
+        /// Groups already served by an item fixed at 1.
+        var covered: [Bool]
+        /// Per group, its item fixed at 1.
+        var fixedItem: [Int?]
+        /// Capacity left by the items fixed at 1.
+        var capacity: [Int]
+        /// Value of the items fixed at 1.
+        var fixedValue: Double
+
+        init(_ shape: AssignmentKnapsacks) {
+            open = [Bool](repeating: true, count: shape.itemCount)
+            covered = [Bool](repeating: false, count: shape.groupCount)
+            fixedItem = [Int?](repeating: nil, count: shape.groupCount)
+            capacity = shape.capacity
+            fixedValue = 0
+        }
+
+        /// From model column bounds; `nil` when they admit no solution.
+        init?(_ shape: AssignmentKnapsacks, lower: [Double], upper: [Double]) {
+            self.init(shape)
+            for (i, j) in shape.columns.enumerated() {
+                if upper[j] < 0.5 { open[i] = false; continue }
+                guard lower[j] > 0.5 else { continue }
+                let g = shape.group[i]
+                if covered[g] { return nil }
+                covered[g] = true
+                fixedItem[g] = i
+                fixedValue += shape.value[i]
+                let k = shape.knapsack[i]
+                if k >= 0 { capacity[k] -= shape.weight[i] }
+            }
+            if capacity.contains(where: { $0 < 0 }) { return nil }
+            for (g, items) in shape.itemsOfGroup.enumerated() {
+                if covered[g] {
+                    for i in items { open[i] = false }
+                } else if shape.groupIsEquality[g] && !items.contains(where: { open[$0] }) {
+                    return nil
+                }
+            }
+        }
     }
 
     /// The relaxation solved at `u`: its value, and the items it takes.
@@ -25,32 +76,38 @@ struct LagrangianBound {
 
     func reducedValue(_ i: Int, _ u: [Double]) -> Double { shape.value[i] - u[shape.group[i]] }
 
-    func evaluate(_ u: [Double]) -> Evaluation {
+    /// The relaxation at `u`, over the items `r` leaves open (fixed items
+    /// count as they are; their groups' rows hold and drop out). Taken items
+    /// and the subgradient cover open items and uncovered groups only.
+    func evaluate(_ u: [Double], _ r: Restriction? = nil) -> Evaluation {
+        let r = r ?? unrestricted
         var taken = [Bool](repeating: false, count: shape.itemCount)
-        var bound = u.reduce(0, +)
-        for (i, k) in shape.knapsack.enumerated() where k < 0 {
-            let r = reducedValue(i, u)
-            if r > 0 { bound += r; taken[i] = true }
+        var bound = r.fixedValue
+        for g in u.indices where !r.covered[g] { bound += u[g] }
+        for (i, k) in shape.knapsack.enumerated() where k < 0 && r.open[i] {
+            let v = reducedValue(i, u)
+            if v > 0 { bound += v; taken[i] = true }
         }
         for k in shape.itemsOfKnapsack.indices {
-            bound += solveKnapsack(k, u, taken: &taken)
+            bound += solveKnapsack(k, u, r, taken: &taken)
         }
         var violation = [Double](repeating: 1, count: shape.groupCount)
+        for g in violation.indices where r.covered[g] { violation[g] = 0 }
         for i in taken.indices where taken[i] { violation[shape.group[i]] -= 1 }
         return Evaluation(bound: bound, taken: taken, violation: violation)
     }
 
-    /// Items of knapsack `k` worth taking at `u`: positive reduced value and
-    /// weight within the capacity, in the knapsack's order.
-    func candidates(_ k: Int, _ u: [Double]) -> [Int] {
-        shape.itemsOfKnapsack[k].filter { reducedValue($0, u) > 0 && shape.weight[$0] <= shape.capacity[k] }
+    /// Open items of knapsack `k` worth taking at `u`: positive reduced value
+    /// and weight within the capacity left, in the knapsack's order.
+    func candidates(_ k: Int, _ u: [Double], _ r: Restriction) -> [Int] {
+        shape.itemsOfKnapsack[k].filter { r.open[$0] && reducedValue($0, u) > 0 && shape.weight[$0] <= r.capacity[k] }
     }
 
     /// Best value of knapsack `k` at `u`; marks the items taken.
-    func solveKnapsack(_ k: Int, _ u: [Double], taken: inout [Bool]) -> Double {
-        let items = candidates(k, u)
+    func solveKnapsack(_ k: Int, _ u: [Double], _ r: Restriction, taken: inout [Bool]) -> Double {
+        let items = candidates(k, u, r)
         if items.isEmpty { return 0 }
-        let cap = shape.capacity[k]
+        let cap = r.capacity[k]
         let width = cap + 1
         var best = [Double](repeating: 0, count: width)
         var keep = [UInt8](repeating: 0, count: items.count * width)
@@ -79,17 +136,20 @@ struct LagrangianBound {
     /// (each is `L(u)` with that item's knapsack re-solved under the
     /// condition). Prefix and suffix tables of each knapsack give all of them
     /// in one more pass over the table.
-    func conditionalBounds(_ u: [Double], bound: Double) -> (with: [Double], without: [Double]) {
+    /// Items `r` does not leave open keep `with` −∞ and `without` `bound`:
+    /// they are decided already.
+    func conditionalBounds(_ u: [Double], bound: Double, _ r: Restriction? = nil) -> (with: [Double], without: [Double]) {
+        let restriction = r ?? unrestricted
         var with = [Double](repeating: -.infinity, count: shape.itemCount)
         var without = [Double](repeating: bound, count: shape.itemCount)
-        for (i, k) in shape.knapsack.enumerated() where k < 0 {
+        for (i, k) in shape.knapsack.enumerated() where k < 0 && restriction.open[i] {
             let r = reducedValue(i, u)
             with[i] = bound - max(0, r) + r
             without[i] = bound - max(0, r)
         }
         for k in shape.itemsOfKnapsack.indices {
-            let items = candidates(k, u)
-            let cap = shape.capacity[k], width = cap + 1, n = items.count
+            let items = candidates(k, u, restriction)
+            let cap = restriction.capacity[k], width = cap + 1, n = items.count
             // prefix[p][c]: best of items[..<p] within c; suffix[p][c]: of items[p...].
             var prefix = [Double](repeating: 0, count: (n + 1) * width)
             var suffix = [Double](repeating: 0, count: (n + 1) * width)
@@ -117,7 +177,7 @@ struct LagrangianBound {
             }
             var position = [Int: Int]()
             for (p, i) in items.enumerated() { position[i] = p }
-            for i in shape.itemsOfKnapsack[k] {
+            for i in shape.itemsOfKnapsack[k] where restriction.open[i] {
                 let w = shape.weight[i], r = reducedValue(i, u)
                 if let p = position[i] {
                     without[i] = base + others(p, cap)

@@ -46,11 +46,14 @@ enum LagrangianFixing {
     static let patience = 15
 
     /// Fixes columns of `model` and returns the best solution found (to start
-    /// from) with a report, or `nil` when the model is not of GAP's shape.
+    /// from) with a report, and the same bound for every subproblem of the
+    /// search (``LagrangianNodeBound``), or `nil` when the model is not of
+    /// GAP's shape.
     ///
     /// - Parameter solver: solves the small parts of ``NeighbourhoodSearch``
     ///   (`nil`: no such search).
-    static func apply(to model: inout Model, start: [Double]?, solver: (any Solver)?) -> (start: [Double]?, report: Report)? {
+    static func apply(to model: inout Model, start: [Double]?, solver: (any Solver)?)
+        -> (start: [Double]?, report: Report, nodeBound: LagrangianNodeBound?)? {
         guard let shape = AssignmentKnapsacks(model) else { return nil }
         let relaxation = LagrangianBound(shape)
         let heuristic = AssignmentHeuristic(shape)
@@ -98,10 +101,7 @@ enum LagrangianFixing {
                 if stale >= patience { theta /= 2; stale = 0 }
             }
             if steps % 5 == 1 || stale == 0 {
-                let partial = shape.itemsOfGroup.indices.map { g in
-                    shape.itemsOfGroup[g].filter { e.taken[$0] }.max { (shape.value[$0], -$0) < (shape.value[$1], -$1) }
-                }
-                offer(heuristic.complete(partial, desirability: shape.value.indices.map { relaxation.reducedValue($0, u) }))
+                offer(heuristic.solution(fromRelaxation: e.taken, desirability: shape.value.indices.map { relaxation.reducedValue($0, u) }))
             }
             if proved(bestBound) { break }
             let norm = e.violation.reduce(0) { $0 + $1 * $1 }
@@ -115,7 +115,7 @@ enum LagrangianFixing {
         }
         report.bound = sign * bestBound + shape.objectiveConstant
         report.steps = steps
-        guard best != nil else { return (start, report) }
+        guard best != nil else { return (start, report, nil) }
         let (with, without) = relaxation.conditionalBounds(bestU, bound: bestBound)
         // Parts cost GLPK solves: worth it only when the best solution is
         // clearly short of the bound (D and E sets), not on near-tight ones
@@ -131,7 +131,7 @@ enum LagrangianFixing {
                 .improve(&choice, enough: shape.integralObjective ? enough.rounded(.up) : .infinity)
             offer(choice)
         }
-        guard let best else { return (start, report) }
+        guard let best else { return (start, report, nil) }
         report.incumbent = sign * best.value + shape.objectiveConstant
         let cut = best.value + step - tolerance(best.value)
         var chosen = [Bool](repeating: false, count: shape.itemCount)
@@ -146,7 +146,8 @@ enum LagrangianFixing {
                 report.fixedAtZero += 1
             }
         }
-        return (shape.modelValues(best.choice, columnCount: model.variables.count), report)
+        let nodeBound = LagrangianNodeBound(shape: shape, multipliers: bestU, best: best.value, columnCount: model.variables.count)
+        return (shape.modelValues(best.choice, columnCount: model.variables.count), report, nodeBound)
     }
 
     /// Room for rounding in bounds summed over many terms.

@@ -14,6 +14,9 @@ public struct PlacementEngine: Sendable {
     /// shape (see ``SolveStrategy``). On by default; off only to measure what
     /// it saves. Never changes the optimum's value.
     public var lagrangianFixing = true
+    /// With ``lagrangianFixing``: the same bound at every subproblem of
+    /// GLPK's search (see ``LagrangianNodeBound``). For measuring.
+    public var lagrangianNodeBounds = true
 
     /// - Parameter options: solver settings; the scenario's `[solver]` time
     ///   limit and gap are applied on top unless already set here.
@@ -69,10 +72,18 @@ public struct PlacementEngine: Sendable {
             // this stage only: a later stage may need solutions they exclude.
             var stageModel = placement.model
             var lagrangianBound: Double?
+            var targeted: (search: TargetedSearch, start: [Double], bound: Double)?
             if lagrangianFixing {
                 let clock = ContinuousClock(), started = clock.now
-                if let (start, report) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver) {
+                if let (start, report, nodeBound) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver) {
                     stageOptions.startingSolution = start
+                    if lagrangianNodeBounds, !stageOptions.presolve, let nodeBound {
+                        stageOptions.nodeExaminer = nodeBound
+                        if nodeBound.shape.integralObjective, let start, report.bound.isFinite {
+                            targeted = (TargetedSearch(solver: solver, nodeBound: nodeBound, log: stageOptions.logLevel > .off ? stageOptions.logSink : nil),
+                                        start, report.bound)
+                        }
+                    }
                     lagrangianBound = report.bound.isFinite ? report.bound : nil
                     if stageOptions.logLevel > .off { stageOptions.logSink?(report.summary) }
                     let spent = clock.now - started
@@ -81,7 +92,12 @@ public struct PlacementEngine: Sendable {
                     if let limit = stageOptions.timeLimit { stageOptions.timeLimit = max(limit - seconds, 0.001) }
                 }
             }
-            var r = try solver.solve(stageModel, options: stageOptions, progress: progress)
+            var r: SolveResult
+            if let t = targeted {
+                r = try t.search.solve(stageModel, start: t.start, bound: t.bound, options: stageOptions, progress: progress)
+            } else {
+                r = try solver.solve(stageModel, options: stageOptions, progress: progress)
+            }
             // The Lagrangian bound holds for the whole model too: keep the tighter.
             if let l = lagrangianBound, r.termination != .optimal {
                 r.bound = r.bound.map { stage.sense == .maximize ? min($0, l) : max($0, l) } ?? l

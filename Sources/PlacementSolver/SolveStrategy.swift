@@ -70,6 +70,27 @@ import Modeling
 ///   fixed). On sets D and E the bound is close but the best solution found
 ///   is not, so few columns are fixed there.
 ///
+/// **The Lagrangian bound inside GLPK's search**, on the same models:
+/// - ``LagrangianNodeBound`` is a ``NodeExaminer``: GLPK shows it every
+///   subproblem before solving its LP (`GLP_IPREPRO`, `fm_examine` in
+///   `CGLPKGuard`). With the items the subproblem's bounds fix, a few
+///   subgradient steps give its bound. It prunes subproblems that cannot
+///   beat the incumbent, fixes items as at the root, and offers the
+///   relaxation's choice, repaired (``AssignmentHeuristic/repair(_:within:)``),
+///   as an incumbent. Pruning makes GLPK fix every integer column at its
+///   lower bound, so GLPK still looks at that single point itself.
+/// - ``TargetedSearch`` runs GLPK's search as probes with a target at the
+///   current bound. Each probe that finds nothing at the target proves the
+///   bound one lower, and costs little because the node bound prunes from
+///   the first node. The probe that reaches its target finishes as a proof
+///   of optimality.
+/// - Measured (release build, this machine, 60 s limit): d05100 proved in
+///   about 1–5 s (was 6369 after 60 s, unproved); d05200 in 8 s; e10100 in
+///   10–15 s and e20100 in 16–21 s (unproved before); gap1–gap12 1.5 s in
+///   all (was 2.3 s). With the optimum known in advance, GLPK's tree alone
+///   still stayed 3 units short on e10100 after 60 s: the node bound, not
+///   the incumbent, is what closes these.
+///
 /// None of these trades correctness: the model is the same integer program,
 /// and every "optimal" on the OR-Library suite is checked against its
 /// published optimum (see `Benchmarks/`).

@@ -17,6 +17,8 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
     var optimum: Int
     var bestWith: [[Int?]]
     var bestWithout: [[Int?]]
+    /// Every feasible assignment (agent per job) with its value.
+    var solutions: [(agents: [Int], value: Int)] = []
 
     init(agents: Int, jobs: Int, seed: UInt64, sense: GAPInstance.Sense, tightness: Double = 0.7) {
         var r = SeededRandom(seed: seed)
@@ -29,10 +31,12 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         var with = [[Int?]](repeating: [Int?](repeating: nil, count: jobs), count: agents)
         var without = with
         var at = [Int](repeating: 0, count: jobs)
+        var all: [(agents: [Int], value: Int)] = []
         func record(_ v: Int, _ slot: inout Int?) { if slot.map({ better(v, $0) }) ?? true { slot = v } }
         func visit(_ j: Int, _ used: [Int], _ value: Int) {
             if j == jobs {
                 record(value, &best)
+                all.append((at, value))
                 for i in 0..<agents { for k in 0..<jobs { if at[k] == i { record(value, &with[i][k]) } else { record(value, &without[i][k]) } } }
                 return
             }
@@ -45,6 +49,7 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         }
         visit(0, [Int](repeating: 0, count: agents), 0)
         optimum = best!
+        solutions = all
         bestWith = with
         bestWithout = without
     }
@@ -103,13 +108,15 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         let scenario = g.instance.scenario()
         var plain = PlacementEngine(solver: GLPKSolver())
         plain.lagrangianFixing = false
-        for engine in [plain, PlacementEngine(solver: GLPKSolver())] {
+        var rootOnly = PlacementEngine(solver: GLPKSolver())
+        rootOnly.lagrangianNodeBounds = false
+        for engine in [plain, rootOnly, PlacementEngine(solver: GLPKSolver())] {
             let o = try engine.run(scenario)
             #expect(o.status == .optimal)
             #expect(o.objective == Double(g.optimum))
         }
         var model = g.placement.model
-        let (start, report) = try #require(LagrangianFixing.apply(to: &model, start: nil, solver: GLPKSolver()))
+        let (start, report, _) = try #require(LagrangianFixing.apply(to: &model, start: nil, solver: GLPKSolver()))
         let s = try #require(start)
         #expect(model.isFeasible(s))
         #expect(report.incumbent.map { g.instance.sense == .max ? $0 <= Double(g.optimum) : $0 >= Double(g.optimum) } == true)
@@ -135,6 +142,114 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         let after = shape.objective(of: choice)
         #expect(after <= before)
         #expect(after >= Double(g.optimum))
+    }
+
+    /// At random subproblems (columns fixed at 0 or 1), incumbents and
+    /// targets, every prune and fix of the node bound, and every solution it
+    /// offers, agrees with the enumerated solutions of the subproblem.
+    @Test(arguments: instances)
+    func nodeBoundAgreesWithEnumeration(_ g: SmallGAP) throws {
+        let model = g.placement.model
+        let shape = try #require(AssignmentKnapsacks(model))
+        let sign = g.instance.sense == .max ? 1 : -1
+        var placeOf: [Int: (Int, Int)] = [:]
+        for j in shape.columns { placeOf[j] = agentAndJob(model.variables[j].name) }
+        var r = SeededRandom(seed: 77)
+        var pruned = 0, fixed = 0
+        for trial in 0..<60 {
+            var lower = model.variables.map { $0.lower ?? 0 }
+            var upper = model.variables.map { $0.upper ?? 1 }
+            for j in shape.columns {
+                switch r.int(0...99) {
+                case 0..<12: upper[j] = 0
+                case 12..<17: lower[j] = 1
+                default: break
+                }
+            }
+            let inside = g.solutions.filter { s in
+                shape.columns.allSatisfy { j in
+                    let (agent, job) = placeOf[j]!
+                    let x = s.agents[job] == agent ? 1.0 : 0.0
+                    return x >= lower[j] && x <= upper[j]
+                }
+            }
+            // Incumbents around the optimum; every third trial also a target.
+            let incumbent = g.optimum - sign * r.int(-3...12)
+            let nodeBound = LagrangianNodeBound(shape: shape, multipliers: [Double](repeating: 0, count: shape.groupCount),
+                                                best: -.infinity, columnCount: model.variables.count)
+            var wanted = sign * incumbent + 1 // maximisation form
+            if trial % 3 == 0 {
+                let target = sign * g.optimum - r.int(0...4)
+                nodeBound.target = Double(target)
+                wanted = max(wanted, target)
+            }
+            let interesting = inside.filter { sign * $0.value >= wanted }
+            let verdict = nodeBound.examine(SearchNode(lower: lower, upper: upper, incumbent: Double(incumbent)))
+            if verdict.prune {
+                pruned += 1
+                #expect(interesting.isEmpty)
+                continue
+            }
+            for t in verdict.tightened {
+                fixed += 1
+                let (agent, job) = try #require(placeOf[t.variable])
+                #expect(interesting.allSatisfy { ($0.agents[job] == agent) == (t.lower == 1) })
+            }
+            if let s = verdict.solution {
+                #expect(model.isFeasible(s))
+                #expect(s.indices.allSatisfy { s[$0] >= lower[$0] && s[$0] <= upper[$0] })
+            }
+        }
+        // The checks above must have had something to check.
+        #expect(pruned > 0 && fixed > 0)
+    }
+
+    /// Repairing everyone's most valuable choice (over capacity) ends within
+    /// capacity with every group served, or says it cannot; the result is
+    /// never better than the enumerated optimum.
+    @Test func repairEndsWithinCapacity() throws {
+        var repaired = 0
+        for g in Self.instances + [SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min, tightness: 0.95)] {
+            let shape = try #require(AssignmentKnapsacks(g.placement.model))
+            let heuristic = AssignmentHeuristic(shape)
+            var choice: [Int?] = shape.itemsOfGroup.map { items in items.max { (shape.value[$0], -$0) < (shape.value[$1], -$1) } }
+            let taken = shape.value.indices.map { i in choice.contains(i) }
+            let sign = shape.minimize ? -1.0 : 1.0
+            if heuristic.repair(&choice) {
+                repaired += 1
+                #expect(heuristic.room(choice).allSatisfy { $0 >= 0 })
+                #expect(choice.allSatisfy { $0 != nil })
+                #expect(sign * shape.objective(of: choice) <= sign * Double(g.optimum) + 1e-9)
+            }
+            if let s = heuristic.solution(fromRelaxation: taken, desirability: shape.value) {
+                #expect(heuristic.room(s).allSatisfy { $0 >= 0 })
+                #expect(sign * shape.objective(of: s) <= sign * Double(g.optimum) + 1e-9)
+            }
+        }
+        #expect(repaired > 0)
+    }
+
+    /// Probes from a poor start and a loose bound still end at the enumerated
+    /// optimum, called optimal.
+    @Test(arguments: instances)
+    func targetedSearchReachesTheOptimum(_ g: SmallGAP) throws {
+        let model = g.placement.model
+        let shape = try #require(AssignmentKnapsacks(model))
+        let heuristic = AssignmentHeuristic(shape)
+        let lightest = try #require(heuristic.complete([Int?](repeating: nil, count: shape.groupCount),
+                                                      desirability: shape.weight.map { -Double($0) }))
+        let start = shape.modelValues(lightest, columnCount: model.variables.count)
+        let loose = shape.objectiveConstant + (shape.minimize ? -1 : 1) * LagrangianBound(shape).evaluate([Double](repeating: 0, count: shape.groupCount)).bound
+        let nodeBound = LagrangianNodeBound(shape: shape, multipliers: [Double](repeating: 0, count: shape.groupCount),
+                                            best: -.infinity, columnCount: model.variables.count)
+        var options = SolverOptions()
+        options.presolve = false
+        let r = try TargetedSearch(solver: GLPKSolver(), nodeBound: nodeBound, log: nil)
+            .solve(model, start: start, bound: loose, options: options, progress: nil)
+        #expect(r.termination == .optimal)
+        #expect(r.solution?.objective == Double(g.optimum))
+        #expect(r.solution.map { model.isFeasible($0.values) } == true)
+        #expect(nodeBound.target == nil)
     }
 
     func agentAndJob(_ columnName: String) -> (Int, Int) {
