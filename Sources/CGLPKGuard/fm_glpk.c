@@ -175,8 +175,9 @@ static void fm_report(fm_session *s, glp_tree *T, int force) {
 
 /* Pruning: every integer column fixed at its lower bound (its upper bound
  * when it has none), so the subproblem is one point. GLPK's LP then finds it
- * infeasible, or no better than the incumbent, or a genuine solution; in
- * each case the branch ends, and nothing feasible is ever lost unseen. */
+ * infeasible, or no better than the incumbent, or a genuine solution (which
+ * GLPK records as it would any other); in each case the branch ends there.
+ * GLPK has no call to drop the current subproblem from a callback. */
 static void fm_collapse(glp_prob *P, int n) {
     for (int j = 1; j <= n; j++) {
         if (glp_get_col_kind(P, j) == GLP_CV) continue;

@@ -101,7 +101,10 @@ struct AssignmentHeuristic {
             improve(&full, within: r)
             candidates.append(full)
         }
-        return candidates.filter { room($0).allSatisfy { $0 >= 0 } }
+        // Only solutions: every knapsack within capacity, every `= 1` group served.
+        return candidates.filter { c in
+            room(c).allSatisfy { $0 >= 0 } && c.indices.allSatisfy { c[$0] != nil || !shape.groupIsEquality[$0] }
+        }
             .max { shape.objective(of: $0) * (shape.minimize ? -1 : 1) < shape.objective(of: $1) * (shape.minimize ? -1 : 1) }
     }
 

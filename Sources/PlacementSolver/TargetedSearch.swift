@@ -4,14 +4,17 @@ import Modeling
 /// GAP's shape with a whole-numbered objective, between the best solution
 /// known and the Lagrangian bound.
 ///
-/// Each probe asks GLPK for a solution reaching a target value, with
-/// ``LagrangianNodeBound`` pruning every subproblem that cannot reach it,
-/// even while GLPK's own incumbent is worse. A probe that finishes without
-/// reaching its target proves that no solution does, so the bound drops to
-/// one below it; the next target lies further from the bound (1, 3, 7, ...
-/// below it). A probe that reaches its target goes on as an ordinary search
-/// for anything better and, when it finishes, has proved its best solution
-/// optimal: everything it pruned before could not reach the target.
+/// Each probe asks GLPK for a solution reaching a target value (the current
+/// bound), with ``LagrangianNodeBound`` pruning every subproblem that cannot
+/// reach it, even while GLPK's own incumbent is worse. A probe that finishes
+/// without reaching its target proves that no solution does, so the bound
+/// drops by one (or more, when the probe's root bounds tighter) and the next
+/// probe aims there. A probe that reaches its target goes on as an ordinary
+/// search for anything better and, when it finishes, has proved its best
+/// solution optimal: everything it pruned before could not reach the target.
+/// Targets one below the other were faster than targets further apart
+/// (1, 3, 7, ... below the bound: d05100 10.1 s against 3.6 s, e20100 40.4 s
+/// against 28.8 s), since a probe aimed past the optimum prunes little.
 ///
 /// Why: once a solution at the optimum is known, the Lagrangian bound at
 /// every node closes the search quickly (d05100: 0.7 s), but GLPK and the
@@ -69,7 +72,7 @@ struct TargetedSearch {
             }
             guard r.termination == .optimal || r.termination == .infeasible else {
                 log?("Probe \(probes), target \(format(objective(target))): stopped (\(r.termination))\n")
-                return result(r.termination == .optimal ? .feasible : r.termination)
+                return result(r.termination)
             }
             if best.value >= target - tolerance(target) {
                 log?("Probe \(probes), target \(format(objective(target))): reached, \(format(objective(best.value))) proved optimal\n")
