@@ -97,6 +97,23 @@ struct LagrangianBound {
         return Evaluation(bound: bound, taken: taken, violation: violation)
     }
 
+    /// One subgradient step from `u` after evaluating it (`e`): Polyak's step
+    /// towards `target` (without one, 5 % below the bound), scaled by
+    /// `theta`, for the groups `r` leaves uncovered. `false`, and no step, when
+    /// the relaxation's choice is feasible: it is then optimal.
+    func step(_ u: inout [Double], after e: Evaluation, towards target: Double?, theta: Double, _ r: Restriction? = nil) -> Bool {
+        let norm = e.violation.reduce(0) { $0 + $1 * $1 }
+        if norm == 0 { return false }
+        let target = target ?? (e.bound - 0.05 * max(1, abs(e.bound)))
+        let t = theta * max(e.bound - target, 1e-6 * max(1, abs(e.bound))) / norm
+        let covered = (r ?? unrestricted).covered
+        for g in u.indices where !covered[g] {
+            u[g] -= t * e.violation[g]
+            if !shape.groupIsEquality[g] { u[g] = max(u[g], 0) }
+        }
+        return true
+    }
+
     /// Open items of knapsack `k` worth taking at `u`: positive reduced value
     /// and weight within the capacity left, in the knapsack's order.
     func candidates(_ k: Int, _ u: [Double], _ r: Restriction) -> [Int] {

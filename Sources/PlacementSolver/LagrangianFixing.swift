@@ -104,14 +104,8 @@ enum LagrangianFixing {
                 offer(heuristic.solution(fromRelaxation: e.taken, desirability: shape.value.indices.map { relaxation.reducedValue($0, u) }))
             }
             if proved(bestBound) { break }
-            let norm = e.violation.reduce(0) { $0 + $1 * $1 }
-            if norm == 0 { break } // the relaxation's choice is feasible: it is optimal
-            let target = best?.value ?? (e.bound - 0.05 * max(1, abs(e.bound)))
-            let t = theta * max(e.bound - target, 1e-6 * max(1, abs(e.bound))) / norm
-            for g in u.indices {
-                u[g] -= t * e.violation[g]
-                if !shape.groupIsEquality[g] { u[g] = max(u[g], 0) }
-            }
+            // The relaxation's choice is feasible: it is optimal.
+            guard relaxation.step(&u, after: e, towards: best?.value, theta: theta) else { break }
         }
         report.bound = sign * bestBound + shape.objectiveConstant
         report.steps = steps

@@ -103,14 +103,8 @@ final class LagrangianNodeBound: NodeExaminer, @unchecked Sendable {
                 pruned += 1
                 return .pruned
             }
-            let norm = e.violation.reduce(0) { $0 + $1 * $1 }
-            if norm == 0 { break } // the relaxation's choice is feasible: the subproblem's optimum
-            let target = cut ?? (e.bound - 0.05 * max(1, abs(e.bound)))
-            let t = theta * max(e.bound - target, 1e-6 * max(1, abs(e.bound))) / norm
-            for g in u.indices where !r.covered[g] {
-                u[g] -= t * e.violation[g]
-                if !shape.groupIsEquality[g] { u[g] = max(u[g], 0) }
-            }
+            // The relaxation's choice is feasible: the subproblem's optimum.
+            guard relaxation.step(&u, after: e, towards: cut, theta: theta, r) else { break }
         }
         guard let best else { return NodeVerdict() }
         var verdict = NodeVerdict()
