@@ -75,7 +75,8 @@ public struct PlacementEngine: Sendable {
             var targeted: (search: TargetedSearch, start: [Double], bound: Double)?
             if lagrangianFixing {
                 let clock = ContinuousClock(), started = clock.now
-                if let (start, report, nodeBound) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver) {
+                if let (start, report, nodeBound) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver,
+                                                                                timeLimit: stageOptions.timeLimit) {
                     stageOptions.startingSolution = start
                     if lagrangianNodeBounds, !stageOptions.presolve, let nodeBound {
                         stageOptions.nodeExaminer = nodeBound

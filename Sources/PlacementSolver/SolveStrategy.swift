@@ -58,8 +58,14 @@ import Modeling
 ///   the optimum than the LP GLPK starts from (gap12-5: LP 1451.9, this bound
 ///   1446.5, optimum 1446).
 /// - ``AssignmentHeuristic`` (regret fill, moves and exchanges) turns the
-///   relaxation's choices into feasible solutions; ``NeighbourhoodSearch``
-///   then re-solves parts of a few budgets at a time exactly with GLPK.
+///   relaxation's choices into feasible solutions.
+/// - When the best solution is still more than 0.5 % from the bound,
+///   ``NeighbourhoodSearch`` re-solves parts of several budgets at a time
+///   with GLPK, each part fixed and bounded like the whole (the same
+///   Lagrangian fixing and node bound), for at most half of a time limit.
+///   Parts start at a budget with room left and add budgets that can trade
+///   with it; moves sideways between solutions of equal value keep it from
+///   sticking. d20100 (optimum 6185, 60 s): 6258 (1.18 %) → 6213 (0.45 %).
 /// - A column is fixed when even the bound with it forced the other way
 ///   cannot beat the best solution (by 1, when objective coefficients are
 ///   whole). Only columns that no *strictly better* solution could use are

@@ -127,21 +127,71 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         #expect(r.solution.map { ($0.objective - Double(g.optimum)).magnitude < 1e-6 } == true)
     }
 
-    /// Re-solving parts keeps the solution feasible and never makes it worse.
-    @Test func neighbourhoodSearchOnlyImproves() throws {
-        let g = SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min)
+    /// Re-solving parts (with moves sideways among placements of equal
+    /// value) keeps the solution feasible and never makes it worse, in either
+    /// sense; the same start gives the same result.
+    @Test(arguments: [SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min)] + instances)
+    func neighbourhoodSearchOnlyImproves(_ g: SmallGAP) throws {
         let shape = try #require(AssignmentKnapsacks(g.placement.model))
         let heuristic = AssignmentHeuristic(shape)
         // Feasibility first: the lightest fill.
-        var choice = try #require(heuristic.complete([Int?](repeating: nil, count: shape.groupCount),
-                                                   desirability: shape.weight.map { -Double($0) }))
-        let before = shape.objective(of: choice)
-        NeighbourhoodSearch(shape: shape, solver: GLPKSolver(), usable: [Bool](repeating: true, count: shape.itemCount)).improve(&choice)
+        let start = try #require(heuristic.complete([Int?](repeating: nil, count: shape.groupCount),
+                                                    desirability: shape.weight.map { -Double($0) }))
+        let search = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
+        var choice = start
+        search.improve(&choice)
         #expect(heuristic.room(choice).allSatisfy { $0 >= 0 })
         #expect(choice.allSatisfy { $0 != nil })
-        let after = shape.objective(of: choice)
-        #expect(after <= before)
-        #expect(after >= Double(g.optimum))
+        let before = shape.objective(of: start), after = shape.objective(of: choice)
+        if g.instance.sense == .min {
+            #expect(after <= before)
+            #expect(after >= Double(g.optimum))
+        } else {
+            #expect(after >= before)
+            #expect(after <= Double(g.optimum))
+        }
+        var again = start
+        search.improve(&again)
+        #expect(again == choice)
+    }
+
+    /// A deadline already past solves no part and leaves the solution as it was.
+    @Test func neighbourhoodSearchStopsAtItsDeadline() throws {
+        let g = SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min)
+        let shape = try #require(AssignmentKnapsacks(g.placement.model))
+        let start = try #require(AssignmentHeuristic(shape).complete([Int?](repeating: nil, count: shape.groupCount),
+                                                                     desirability: shape.weight.map { -Double($0) }))
+        var choice = start
+        let parts = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
+            .improve(&choice, deadline: .now - .seconds(1))
+        #expect(parts == 0)
+        #expect(choice == start)
+    }
+
+    /// Every part stays within its columns, holds every group placed in its
+    /// knapsacks (with its current item), and only items in those knapsacks.
+    @Test(arguments: instances)
+    func partsHoldWhatIsPlacedInTheirKnapsacks(_ g: SmallGAP) throws {
+        let shape = try #require(AssignmentKnapsacks(g.placement.model))
+        let empty = [Int?](repeating: nil, count: shape.groupCount)
+        let heuristic = AssignmentHeuristic(shape)
+        let choice = try #require(heuristic.complete(empty, desirability: shape.value)
+                                  ?? heuristic.complete(empty, desirability: shape.weight.map { -Double($0) }))
+        let search = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
+        var random = SeededRandom(seed: 7)
+        for columns in [4, 8, 12, 300] {
+            let part = search.drawPart(choice, columns: columns, &random)
+            let knapsacks = Set(part.knapsacks)
+            #expect(knapsacks.count == part.knapsacks.count)
+            // The first knapsack is taken whatever its size; others only within.
+            #expect(part.knapsacks.count == 1 || part.columns <= columns)
+            let placed = choice.indices.filter { g in choice[g].map { knapsacks.contains(shape.knapsack[$0]) } ?? false }
+            #expect(part.groups == placed)
+            for (r, g) in part.groups.enumerated() {
+                #expect(part.items[r].contains(choice[g]!))
+                #expect(part.items[r].allSatisfy { knapsacks.contains(shape.knapsack[$0]) })
+            }
+        }
     }
 
     /// At random subproblems (columns fixed at 0 or 1), incumbents and
