@@ -24,7 +24,8 @@ import Modeling
 /// 120 columns solved by GLPK alone, 100 nodes each, reached 6256 after 500
 /// parts; with the fixing and node bound in each part, 6224 after 500 parts
 /// in 1.5 s; with parts of 300 columns drawn as in ``drawPart(_:columns:_:)``
-/// and moves sideways, 6211–6213 within the 30 s it is given (several runs).
+/// and moves sideways, 6213 within the 30 s it is given (6211–6216 across
+/// runs and nearby settings: the count of parts in 30 s varies).
 /// On e10100 and e20100 a solution at or near the optimum is also what lets
 /// the last probe of ``TargetedSearch`` finish.
 ///
