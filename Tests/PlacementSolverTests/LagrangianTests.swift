@@ -192,6 +192,15 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
                 #expect(part.items[r].allSatisfy { knapsacks.contains(shape.knapsack[$0]) })
             }
         }
+        // Items whose bound cannot beat the current solution by 1 are left
+        // out (here every odd item), except where a group is placed now.
+        let value = choice.reduce(0.0) { $0 + ($1.map { shape.value[$0] } ?? 0) }
+        let narrowed = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(),
+                                           boundWith: shape.value.indices.map { $0 % 2 == 0 ? value + 1 : value + 0.5 })
+        let part = narrowed.drawPart(choice, columns: 300, &random)
+        for (r, g) in part.groups.enumerated() {
+            #expect(part.items[r].allSatisfy { $0 == choice[g]! || $0 % 2 == 0 })
+        }
     }
 
     /// At random subproblems (columns fixed at 0 or 1), incumbents and
