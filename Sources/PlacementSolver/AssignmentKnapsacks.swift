@@ -159,8 +159,13 @@ struct AssignmentKnapsacks: Sendable {
     /// The objective in the model's own sense, for items chosen per group
     /// (`nil`: the group is left empty).
     func objective(of choice: [Int?]) -> Double {
-        let total = choice.reduce(0.0) { $0 + ($1.map { value[$0] } ?? 0) }
+        let total = total(of: choice)
         return (minimize ? -total : total) + objectiveConstant
+    }
+
+    /// The items' values summed (maximisation form, no constant).
+    func total(of choice: [Int?]) -> Double {
+        choice.reduce(0.0) { $0 + ($1.map { value[$0] } ?? 0) }
     }
 
     /// Model values (one per model column) for items chosen per group.

@@ -60,8 +60,7 @@ enum LagrangianFixing {
     ///     after ``searchShare`` of it (everything else is bounded by counts).
     static func apply(to model: inout Model, start: [Double]?, solver: (any Solver)?, timeLimit: Double? = nil)
         -> (start: [Double]?, report: Report, nodeBound: LagrangianNodeBound?)? {
-        let clock = ContinuousClock()
-        let started = clock.now
+        let started = ContinuousClock.now
         guard let shape = AssignmentKnapsacks(model) else { return nil }
         let relaxation = LagrangianBound(shape)
         let heuristic = AssignmentHeuristic(shape)

@@ -61,7 +61,7 @@ struct NeighbourhoodSearch {
         guard k >= 2 else { return 0 }
         var random = SeededRandom(seed: 0x5EED)
         var solves = 0, sinceImprovement = 0, columns = Self.firstColumns
-        func value() -> Double { choice.reduce(0.0) { $0 + ($1.map { shape.value[$0] } ?? 0) } }
+        func value() -> Double { shape.total(of: choice) }
         while solves < Self.maximumSolves && value() < enough {
             if let deadline, ContinuousClock.now >= deadline { break }
             if sinceImprovement >= patience(k) {
@@ -137,7 +137,7 @@ struct NeighbourhoodSearch {
 
     /// Items a solution better than `choice` could use.
     func usable(_ choice: [Int?]) -> [Bool] {
-        let v = choice.reduce(0.0) { $0 + ($1.map { shape.value[$0] } ?? 0) }
+        let v = shape.total(of: choice)
         let cut = v + (shape.integralObjective ? 1 : 0) - LagrangianFixing.tolerance(v)
         return boundWith.map { $0 >= cut }
     }
@@ -198,8 +198,7 @@ struct NeighbourhoodSearch {
         options.nodeLimit = Self.nodeLimit
         options.startingSolution = start
         if let deadline {
-            let left = deadline - ContinuousClock.now
-            options.timeLimit = max(Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18, 0.001)
+            options.timeLimit = max((deadline - ContinuousClock.now).seconds, 0.001)
         }
         // The part is of GAP's shape: fix and bound it like the whole
         // (no parts within parts: no solver given).

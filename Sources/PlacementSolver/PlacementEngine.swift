@@ -87,8 +87,7 @@ public struct PlacementEngine: Sendable {
                     }
                     lagrangianBound = report.bound.isFinite ? report.bound : nil
                     if stageOptions.logLevel > .off { stageOptions.logSink?(report.summary) }
-                    let spent = clock.now - started
-                    let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+                    let seconds = (clock.now - started).seconds
                     outcome.solveSeconds += seconds
                     if let limit = stageOptions.timeLimit { stageOptions.timeLimit = max(limit - seconds, 0.001) }
                 }
