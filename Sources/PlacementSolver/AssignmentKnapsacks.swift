@@ -163,6 +163,14 @@ struct AssignmentKnapsacks: Sendable {
         return (minimize ? -total : total) + objectiveConstant
     }
 
+    /// The least value (maximisation form) a solution strictly better than
+    /// one of `value` has, less room for rounding: better by 1 when every
+    /// objective coefficient is whole. Columns are fixed, subproblems pruned
+    /// and parts narrowed against it.
+    func strictlyBetter(than value: Double) -> Double {
+        value + (integralObjective ? 1 : 0) - LagrangianFixing.tolerance(value)
+    }
+
     /// The items' values summed (maximisation form, no constant).
     func total(of choice: [Int?]) -> Double {
         choice.reduce(0.0) { $0 + ($1.map { value[$0] } ?? 0) }

@@ -85,7 +85,7 @@ enum LagrangianFixing {
         let step = shape.integralObjective ? 1.0 : 0.0
         func proved(_ bound: Double) -> Bool {
             guard let b = best else { return false }
-            return bound < b.value + step - tolerance(b.value)
+            return bound < shape.strictlyBetter(than: b.value)
         }
         // Start from each row's best value: the bound "everyone gets their best".
         var u = shape.itemsOfGroup.enumerated().map { g, items in
@@ -135,7 +135,7 @@ enum LagrangianFixing {
         }
         guard let best else { return (start, report, nil) }
         report.incumbent = sign * best.value + shape.objectiveConstant
-        let cut = best.value + step - tolerance(best.value)
+        let cut = shape.strictlyBetter(than: best.value)
         var chosen = [Bool](repeating: false, count: shape.itemCount)
         for case let i? in best.choice { chosen[i] = true }
         for i in 0..<shape.itemCount {

@@ -66,7 +66,6 @@ final class LagrangianNodeBound: NodeExaminer, @unchecked Sendable {
     }
 
     var sign: Double { shape.minimize ? -1 : 1 }
-    var step: Double { shape.integralObjective ? 1 : 0 }
 
     func examine(_ node: SearchNode) -> NodeVerdict {
         examined += 1
@@ -76,7 +75,7 @@ final class LagrangianNodeBound: NodeExaminer, @unchecked Sendable {
         }
         // Maximisation form; a better solution reaches `cut` at least.
         let incumbent = node.incumbent.map { sign * ($0 - shape.objectiveConstant) }
-        let better = incumbent.map { $0 + step - LagrangianFixing.tolerance($0) }
+        let better = incumbent.map { shape.strictlyBetter(than: $0) }
         let wanted = target.map { $0 - LagrangianFixing.tolerance($0) }
         let cut = [better, wanted].compactMap { $0 }.max()
         let learning = learnsAtNextNode

@@ -137,8 +137,7 @@ struct NeighbourhoodSearch {
 
     /// Items a solution better than `choice` could use.
     func usable(_ choice: [Int?]) -> [Bool] {
-        let v = shape.total(of: choice)
-        let cut = v + (shape.integralObjective ? 1 : 0) - LagrangianFixing.tolerance(v)
+        let cut = shape.strictlyBetter(than: shape.total(of: choice))
         return boundWith.map { $0 >= cut }
     }
 
