@@ -67,7 +67,26 @@ struct CSVTable {
             issues.append(ScenarioIssue(file: file, line: line, column: "-", message: "cannot be read as CSV: \(error)"))
             return nil
         }
-        guard let header else { return nil }
+        guard var header else { return nil }
+        if header.count > InputLimits.columns {
+            issues.append(ScenarioIssue(file: file, line: 1, column: "-",
+                                        message: "the header has \(header.count) columns; at most \(InputLimits.columns) are read",
+                                        hint: "check that this is the right file"))
+            return nil
+        }
+        if rows.count > InputLimits.rows {
+            issues.append(ScenarioIssue(file: file, line: rows[InputLimits.rows].line, column: "-",
+                                        message: "the file has \(rows.count) rows; at most \(InputLimits.rows) are read",
+                                        hint: "split the program into several scenarios, or check that this is the right file"))
+            return nil
+        }
+        header = header.map { CellText.clean($0, file: file, line: 1, column: "-", issues: &issues) }
+        for i in rows.indices {
+            for j in rows[i].fields.indices {
+                let column = j < header.count ? header[j] : "-"
+                rows[i].fields[j] = CellText.clean(rows[i].fields[j], file: file, line: rows[i].line, column: column, issues: &issues)
+            }
+        }
         var table = CSVTable(file: file, header: header, rows: [])
         for row in rows {
             if row.fields.count != header.count {

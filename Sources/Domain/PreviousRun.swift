@@ -64,18 +64,23 @@ public enum PreviousRun {
 
     static func load(_ url: URL, required: [String]) throws(ScenarioError) -> CSVTable {
         let name = url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ScenarioError(issues: [ScenarioIssue(file: name, line: 1, column: "-", message: "cannot be read",
+        let text: String
+        switch InputFile.read(url, as: name) {
+        case .text(let t): text = t
+        case .problem(let issue): throw ScenarioError(issues: [issue])
+        case .absent:
+            throw ScenarioError(issues: [ScenarioIssue(file: name, line: 1, column: "-", message: "does not exist",
                                                        hint: "give the file an earlier run wrote")])
         }
         var issues: [ScenarioIssue] = []
-        guard let table = CSVTable.parse(String(decoding: data, as: UTF8.self), file: name, issues: &issues) else {
+        guard var table = CSVTable.parse(text, file: name, issues: &issues) else {
             throw ScenarioError(issues: issues)
         }
         let missing = required.filter { table.columns[$0] == nil }
         issues += missing.map { ScenarioIssue(file: name, line: 1, column: $0, message: "the column is missing",
                                               hint: "give the file an earlier run wrote") }
-        if !issues.isEmpty { throw ScenarioError(issues: issues) }
+        if !issues.filter({ $0.severity == .error }).isEmpty { throw ScenarioError(issues: issues) }
+        for i in table.rows.indices { table.rows[i].fields = table.rows[i].fields.map(SpreadsheetSafety.restore) }
         return table
     }
 }

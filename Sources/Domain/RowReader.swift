@@ -14,19 +14,34 @@ struct RowReader {
         return v.isEmpty ? nil : v
     }
 
+    /// Free text (a name, a room, a reason) of at most `InputLimits.textLength`
+    /// characters (`reasonLength` for reasons).
+    func freeText(_ column: String, _ issues: inout [ScenarioIssue]) -> String? {
+        guard let v = text(column) else { return nil }
+        let limit = column == "reason" ? InputLimits.reasonLength : InputLimits.textLength
+        if v.count > limit {
+            issues.append(issue(column, "is \(v.count) characters long; at most \(limit) are allowed", hint: "shorten it"))
+            return nil
+        }
+        return v
+    }
+
     func issue(_ column: String, _ message: String, hint: String? = nil) -> ScenarioIssue {
         ScenarioIssue(file: table.file, line: row.line, column: column, message: message, hint: hint)
     }
 
+    /// The text of a required column. A column missing from the header is
+    /// reported once, at the header, not again on every row.
     func required(_ column: String, _ issues: inout [ScenarioIssue], hint: String? = nil) -> String? {
         guard let v = text(column) else {
+            guard columns[column] != nil else { return nil }
             issues.append(issue(column, "is empty but required", hint: hint ?? "fill in \(column)"))
             return nil
         }
         return v
     }
 
-    /// An id: letters, digits, `.`, `_`, `-`.
+    /// An id: letters, digits, `.`, `_`, `-`, at most `InputLimits.idLength` characters.
     func id(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool = true) -> String? {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
         if !Identifier.isValid(v) {
@@ -34,29 +49,46 @@ struct RowReader {
                                 hint: "use only letters, digits, '.', '_' and '-'"))
             return nil
         }
+        if v.count > InputLimits.idLength {
+            issues.append(issue(column, "the id is \(v.count) characters long; at most \(InputLimits.idLength) are allowed",
+                                hint: "use a shorter id; the name column can hold the full name"))
+            return nil
+        }
         return v
     }
 
-    /// A whole number; `nil` when empty (and not required) or invalid.
-    func integer(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool, minimum: Int? = nil,
+    /// A whole number in `range`; `nil` when empty (and not required) or invalid.
+    func integer(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool, range: ClosedRange<Int>,
                  what: String = "a whole number") -> Int? {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
         guard let n = Int(v) else {
-            issues.append(issue(column, "\"\(v)\" is not \(what)", hint: "write digits only, e.g. 3"))
+            if v.allSatisfy({ $0.isASCII && $0.isNumber }) || (v.first == "-" && v.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })) {
+                issues.append(outOfRange(column, v, range))
+            } else {
+                issues.append(issue(column, "\"\(v)\" is not \(what)", hint: "write digits only, e.g. \(range.lowerBound + 1)"))
+            }
             return nil
         }
-        if let minimum, n < minimum {
-            issues.append(issue(column, "\(n) is below the smallest allowed value \(minimum)",
-                                hint: minimum == 0 ? "use 0 or more" : "use \(minimum) or more"))
+        guard range.contains(n) else {
+            issues.append(outOfRange(column, v, range))
             return nil
         }
         return n
     }
 
-    /// Whole dollars per year, not negative.
+    func outOfRange(_ column: String, _ value: String, _ range: ClosedRange<Int>) -> ScenarioIssue {
+        issue(column, "\(value) is outside the allowed range", hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+
+    /// Whole dollars per year, from 0 to `InputLimits.money`.
     func money(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool) -> Int? {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
         let digits = v.hasPrefix("$") ? String(v.dropFirst()) : v
+        if let d = Double(digits), d.isFinite, abs(d) > Double(InputLimits.money) {
+            issues.append(issue(column, "\(v) is more than the largest amount allowed (\(InputLimits.money) dollars a year)",
+                                hint: "check for extra digits; amounts are whole dollars a year"))
+            return nil
+        }
         if let n = Int(digits) {
             if n < 0 {
                 issues.append(issue(column, "\(v) is negative", hint: "amounts are dollars a year, 0 or more"))
@@ -74,10 +106,15 @@ struct RowReader {
         return nil
     }
 
-    func number(_ column: String, _ issues: inout [ScenarioIssue]) -> Double? {
+    /// A decimal number whose magnitude is at most `limit`.
+    func number(_ column: String, _ issues: inout [ScenarioIssue], limit: Double) -> Double? {
         guard let v = text(column) else { return nil }
         guard let d = Double(v), d.isFinite else {
             issues.append(issue(column, "\"\(v)\" is not a number", hint: "write a decimal number, e.g. 4.5"))
+            return nil
+        }
+        guard abs(d) <= limit else {
+            issues.append(issue(column, "\(v) is outside the allowed range", hint: "use a number from -\(Int(limit)) to \(Int(limit))"))
             return nil
         }
         return d

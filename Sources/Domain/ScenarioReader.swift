@@ -44,7 +44,14 @@ public struct ScenarioReader {
 
     public func read(folder: URL) throws(ScenarioError) -> Result {
         let (texts, issues) = try ScenarioReader.loadTexts(folder: folder)
-        return try ScenarioReader.parse(texts: texts, defaultName: folder.lastPathComponent, initialIssues: issues)
+        return try ScenarioReader.parse(texts: texts, defaultName: ScenarioReader.displayName(folder), initialIssues: issues)
+    }
+
+    /// A folder's name as a scenario name: control characters dropped, at
+    /// most ``InputLimits/textLength`` characters.
+    public static func displayName(_ folder: URL) -> String {
+        let name = String(String.UnicodeScalarView(folder.lastPathComponent.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+        return String(name.prefix(InputLimits.textLength))
     }
 
     /// The texts of a scenario folder's files, keyed by file name, with
@@ -60,17 +67,11 @@ public struct ScenarioReader {
         var texts: [String: String] = [:]
         for name in ["scenario.toml"] + requiredColumns.keys.sorted() {
             let url = folder.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                issues.append(ScenarioIssue(file: name, line: 1, column: "-", message: "cannot be read", hint: "check its permissions"))
-                continue
+            switch InputFile.read(url, as: name) {
+            case .absent: continue
+            case .text(let text): texts[name] = text
+            case .problem(let issue): issues.append(issue)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                issues.append(ScenarioIssue(file: name, line: 1, column: "-", message: "is not UTF-8 text",
-                                            hint: "save it as CSV UTF-8 from your spreadsheet program"))
-                continue
-            }
-            texts[name] = text
         }
         return (texts, issues)
     }
@@ -100,13 +101,15 @@ public struct ScenarioReader {
                 issues.append(ScenarioIssue(file: name, line: 1, column: column, message: "the column appears twice",
                                             hint: "remove or rename one of them"))
             }
-            if missing.isEmpty { tables[name] = table }
+            // Kept even with a column missing: its rows still register their
+            // ids, so references to them add no second, false problem.
+            tables[name] = table
         }
         var builder = ScenarioBuilder(settings: settings, tables: tables, issues: issues)
         builder.build()
         let errors = builder.issues.filter { $0.severity == .error }
         if !errors.isEmpty { throw ScenarioError(issues: builder.issues) }
-        return Result(scenario: builder.scenario, warnings: builder.issues.sorted())
+        return Result(scenario: builder.scenario, warnings: ScenarioIssue.capped(builder.issues))
     }
 }
 
@@ -166,15 +169,16 @@ struct ScenarioBuilder {
         for r in rowReaders("labs.csv") {
             let id = r.id("id", &found)
             let areas = r.list("areas")
-            if r.text("areas") != nil && areas.isEmpty || r.text("areas") == nil {
+            if r.columns["areas"] != nil && areas.isEmpty {
                 found.append(r.issue("areas", "is empty but required",
                                       hint: "list the areas in which the lab has independent funding, separated by ';'"))
             }
-            let capacity = r.integer("capacity", &found, required: true, minimum: 0)
+            let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
+            let name = r.freeText("name", &found), institution = r.freeText("institution", &found)
             // A row with errors still registers its id, so references to it
             // do not add a second, misleading error (the scenario is rejected anyway).
             guard let id else { continue }
-            labs.append(Lab(id: id, name: r.text("name"), institution: r.text("institution") ?? "", areas: areas,
+            labs.append(Lab(id: id, name: name, institution: institution ?? "", areas: areas,
                             capacity: capacity ?? 0, line: r.row.line))
         }
         issues += found
@@ -199,9 +203,10 @@ struct ScenarioBuilder {
         for r in rowReaders("mentors.csv") {
             let id = r.id("id", &found)
             let lab = r.id("lab", &found)
-            let capacity = r.integer("capacity", &found, required: true, minimum: 0)
+            let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
+            let name = r.freeText("name", &found)
             guard let id, let lab else { continue }
-            mentors.append((Mentor(id: id, name: r.text("name"), lab: lab, areas: r.list("areas"), capacity: capacity ?? 0,
+            mentors.append((Mentor(id: id, name: name, lab: lab, areas: r.list("areas"), capacity: capacity ?? 0,
                                    line: r.row.line), r))
         }
         issues += found
@@ -233,6 +238,7 @@ struct ScenarioBuilder {
             let interests = r.list("interests")
             let cost = r.money("cost", &found, required: true)
             let external = r.money("external_funding", &found, required: false) ?? 0
+            let name = r.freeText("name", &found)
             if status == .new {
                 if interests.isEmpty {
                     found.append(r.issue("interests", "a new fellow needs research interests",
@@ -252,7 +258,7 @@ struct ScenarioBuilder {
             }
             guard let id else { continue }
             let clean = found.count == before
-            fellows.append((Fellow(id: id, name: r.text("name"), track: track ?? "", citizenship: citizenship ?? .other, status: status,
+            fellows.append((Fellow(id: id, name: name, track: track ?? "", citizenship: citizenship ?? .other, status: status,
                                    lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
                                    externalFunding: external,
                                    line: r.row.line), r))
@@ -293,8 +299,9 @@ struct ScenarioBuilder {
             let lab = r.id("lab", &found, required: false)
             let budget = r.money("budget", &found, required: true)
             let citizensOnly = r.boolean("citizens_only", &found) ?? false
+            let name = r.freeText("name", &found)
             guard let id else { continue }
-            sources.append((FundingSource(id: id, name: r.text("name"), lab: found.count == before ? lab : nil, budget: budget ?? 0,
+            sources.append((FundingSource(id: id, name: name, lab: found.count == before ? lab : nil, budget: budget ?? 0,
                                           citizensOnly: citizensOnly,
                                           areas: r.list("areas"), line: r.row.line), r))
         }
@@ -338,8 +345,8 @@ struct ScenarioBuilder {
         var found: [ScenarioIssue] = []
         for r in rowReaders("preferences.csv") {
             let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
-            let rank = r.integer("rank", &found, required: true, minimum: 1, what: "a rank (a whole number, 1 = first choice)")
-            let score = r.number("score", &found)
+            let rank = r.integer("rank", &found, required: true, range: InputLimits.rank, what: "a rank (a whole number, 1 = first choice)")
+            let score = r.number("score", &found, limit: InputLimits.score)
             guard let (fellow, lab) = pair, let rank else { continue }
             let key = "\(fellow.id)\u{1}\(lab)"
             if let first = seen[key] {
@@ -374,7 +381,7 @@ struct ScenarioBuilder {
         var found: [ScenarioIssue] = []
         for r in rowReaders("mentor_preferences.csv") {
             let m = r.id("mentor", &found), f = r.id("fellow", &found)
-            let rank = r.integer("rank", &found, required: true, minimum: 1, what: "a rank (a whole number, 1 = best)")
+            let rank = r.integer("rank", &found, required: true, range: InputLimits.rank, what: "a rank (a whole number, 1 = best)")
             if let m, !mentors.contains(m) {
                 found.append(unknown(r, "mentor", m, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
                 continue
@@ -432,6 +439,7 @@ struct ScenarioBuilder {
             let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
             let mentorID = r.id("mentor", &found, required: false)
             let kind = r.choice("rule", &found, as: PlacementRule.Kind.self, required: true)
+            let reason = r.freeText("reason", &found)
             guard found.count == before, let (fellow, lab) = pair, let kind else { continue }
             if let mentorID {
                 guard let m = mentors[mentorID] else {
@@ -444,7 +452,7 @@ struct ScenarioBuilder {
                     continue
                 }
             }
-            let rule = PlacementRule(fellow: fellow.id, lab: lab, mentor: mentorID, kind: kind, reason: r.text("reason") ?? "",
+            let rule = PlacementRule(fellow: fellow.id, lab: lab, mentor: mentorID, kind: kind, reason: reason ?? "",
                                      line: r.row.line)
             if !fellow.isNew {
                 let restates = kind == .lock && fellow.lab == lab && (mentorID == nil || mentorID == fellow.mentor)
@@ -491,7 +499,7 @@ struct ScenarioBuilder {
             let dateText = r.required("date", &found, hint: "YYYY-MM-DD")
             let date = dateText.flatMap { CalendarDate($0) }
             if let dateText, date == nil {
-                found.append(r.issue("date", "\"\(dateText)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
+                found.append(r.issue("date", CalendarDate.problem(with: dateText), hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
             }
             let startText = r.required("start", &found, hint: "HH:MM"), endText = r.required("end", &found, hint: "HH:MM")
             let start = startText.flatMap { TimeOfDay($0) }, end = endText.flatMap { TimeOfDay($0) }
@@ -500,14 +508,15 @@ struct ScenarioBuilder {
             if let start, let end, end <= start {
                 found.append(r.issue("end", "the session ends (\(end)) before it starts (\(start))", hint: "check start and end"))
             }
-            let capacity = r.integer("capacity", &found, required: false, minimum: 0) ?? 1
+            let capacity = r.integer("capacity", &found, required: false, range: InputLimits.sessionCapacity) ?? 1
+            let room = r.freeText("room", &found)
             guard found.count == before, let id, let date, let start, let end else { continue }
             if let first = seen[id] {
                 found.append(r.issue("id", "duplicate session id \"\(id)\" (first on line \(first))", hint: "ids must be unique within the file"))
                 continue
             }
             seen[id] = r.row.line
-            list.append(SeminarSession(id: id, date: date, start: start, end: end, room: r.text("room") ?? "", capacity: capacity,
+            list.append(SeminarSession(id: id, date: date, start: start, end: end, room: room ?? "", capacity: capacity,
                                        kinds: r.list("kinds"), line: r.row.line))
         }
         issues += found
@@ -525,8 +534,9 @@ struct ScenarioBuilder {
             let dateText = r.text("date"), sessionID = r.id("session", &found, required: false)
             let date = dateText.flatMap { CalendarDate($0) }
             if let dateText, date == nil {
-                found.append(r.issue("date", "\"\(dateText)\" is not a date", hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
+                found.append(r.issue("date", CalendarDate.problem(with: dateText), hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
             }
+            let reason = r.freeText("reason", &found)
             if dateText == nil && sessionID == nil && r.text("session") == nil {
                 found.append(r.issue("date", "neither a date nor a session is given", hint: "fill in date, session, or both"))
             }
@@ -540,7 +550,7 @@ struct ScenarioBuilder {
                                       hint: tables["sessions.csv"] == nil ? "the scenario has no sessions.csv" : "it must be an id in sessions.csv"))
             }
             guard found.count == before, let person else { continue }
-            list.append(Unavailability(person: person, date: date, session: sessionID, reason: r.text("reason") ?? "", line: r.row.line))
+            list.append(Unavailability(person: person, date: date, session: sessionID, reason: reason ?? "", line: r.row.line))
         }
         issues += found
         scenario.availability = list

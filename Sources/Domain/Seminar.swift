@@ -8,13 +8,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`, checking the day exists.
+    /// Parses `YYYY-MM-DD`, checking the day exists and the year is in
+    /// ``InputLimits/years``.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), InputLimits.years.contains(y),
               (1...12).contains(m), d >= 1, d <= CalendarDate.days(inMonth: m, year: y) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Why `text` is not a date (for a message).
+    public static func problem(with text: String) -> String {
+        if let y = Int(text.prefix(4)), text.count == 10, !InputLimits.years.contains(y) {
+            return "year \(text.prefix(4)) is outside \(InputLimits.years.lowerBound)–\(InputLimits.years.upperBound)"
+        }
+        return "\"\(text)\" is not a date"
     }
 
     static func days(inMonth m: Int, year y: Int) -> Int {
@@ -41,6 +51,7 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
         minutes = h * 60 + m
     }

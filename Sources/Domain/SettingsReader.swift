@@ -86,6 +86,14 @@ struct SettingsReader {
 
     /// Parses the text as TOML, reporting a syntax error at its line.
     mutating func parseTable() -> TOMLTable? {
+        let scanned = TOMLPreScan.problems(in: text)
+        if !scanned.isEmpty {
+            issues += scanned.map {
+                ScenarioIssue(file: file, line: $0.line, column: "-", message: "is not valid TOML: \($0.message) (column \($0.column))",
+                              hint: "write a table header as [name] on a line of its own, e.g. [objective]")
+            }
+            return nil
+        }
         do {
             return try TOMLTable(string: text)
         } catch let e as TOMLParseError {
@@ -105,12 +113,17 @@ struct SettingsReader {
         warnUnknownKeys(root, section: "", kind: "")
 
         if let v = root["name"] {
-            if let s = v.string, !s.trimmingCharacters(in: .whitespaces).isEmpty { settings.name = s }
-            else { issue("name", in: "", "must be a non-empty string", hint: "e.g. name = \"2026-27 intake\"") }
+            if let s = v.string, !s.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let problem = Self.textProblem(s) { issue("name", in: "", problem, hint: "e.g. name = \"2026-27 intake\"") }
+                else { settings.name = s }
+            } else { issue("name", in: "", "must be a non-empty string", hint: "e.g. name = \"2026-27 intake\"") }
         }
         if let v = root["intake"] {
-            if let s = v.string { settings.intake = s } else if let i = v.int { settings.intake = String(i) }
-            else { issue("intake", in: "", "must be a string", hint: "e.g. intake = \"2026-27\"") }
+            let text = v.string ?? v.int.map(String.init)
+            if let text {
+                if let problem = Self.textProblem(text) { issue("intake", in: "", problem, hint: "e.g. intake = \"2026-27\"") }
+                else { settings.intake = text }
+            } else { issue("intake", in: "", "must be a string", hint: "e.g. intake = \"2026-27\"") }
         }
         if let t = table("objective", in: root) {
             warnUnknownKeys(t, section: "objective", kind: "objective")
@@ -125,8 +138,8 @@ struct SettingsReader {
                 }
             }
             if let v = t["mentor_weight"] {
-                if let d = number(v), d >= 0, d.isFinite { settings.mentorWeight = d }
-                else { issue("mentor_weight", in: "objective", "must be a number, 0 or more", hint: "e.g. mentor_weight = 0.5") }
+                if let d = number(v), InputLimits.mentorWeight.contains(d) { settings.mentorWeight = d }
+                else { issue("mentor_weight", in: "objective", "must be a number from 0 to \(Int(InputLimits.mentorWeight.upperBound))", hint: "e.g. mentor_weight = 0.5") }
             }
         }
         if let t = table("placement", in: root) {
@@ -136,11 +149,14 @@ struct SettingsReader {
                 else { issue("allow_unplaced", in: "placement", "must be true or false") }
             }
             if let v = t["unplaced_penalty"] {
-                if let d = number(v), d >= 0, d.isFinite { settings.unplacedPenalty = d }
-                else { issue("unplaced_penalty", in: "placement", "must be a number, 0 or more", hint: "e.g. unplaced_penalty = 1000") }
+                if let d = number(v), InputLimits.unplacedPenalty.contains(d) { settings.unplacedPenalty = d }
+                else { issue("unplaced_penalty", in: "placement", "must be a number from 0 to \(Int(InputLimits.unplacedPenalty.upperBound))", hint: "e.g. unplaced_penalty = 1000") }
             }
         }
-        if let t = table("tracks", in: root) {
+        if let t = table("tracks", in: root), t.keys.count > InputLimits.tracks {
+            issue("tracks", in: "", "\(t.keys.count) [tracks.NAME] tables; at most \(InputLimits.tracks) are allowed",
+                  hint: "a program has a handful of tracks: keep one table per track that needs limits")
+        } else if let t = table("tracks", in: root) {
             for name in t.keys {
                 guard let limits = t[name]?.table else {
                     issue(name, in: "tracks", "must be a table", hint: "write [tracks.\(name)] with min_new and max_new")
@@ -152,10 +168,10 @@ struct SettingsReader {
                 limit.line = line(of: nil, in: section)
                 for key in ["min_new", "max_new"] {
                     guard let v = limits[key] else { continue }
-                    if let i = v.int, i >= 0 {
+                    if let i = v.int, InputLimits.trackLimit.contains(i) {
                         if key == "min_new" { limit.minNew = i } else { limit.maxNew = i }
                     } else {
-                        issue(key, in: section, "must be a whole number, 0 or more")
+                        issue(key, in: section, "must be a whole number from 0 to \(InputLimits.trackLimit.upperBound)")
                     }
                 }
                 if let lo = limit.minNew, let hi = limit.maxNew, lo > hi {
@@ -167,8 +183,8 @@ struct SettingsReader {
         if let t = table("solver", in: root) {
             warnUnknownKeys(t, section: "solver", kind: "solver")
             if let v = t["time_limit"] {
-                if let d = number(v), d > 0, d.isFinite { settings.timeLimit = d }
-                else { issue("time_limit", in: "solver", "must be a positive number of seconds", hint: "e.g. time_limit = 60, or remove it for no limit") }
+                if let d = number(v), d > 0, d <= InputLimits.timeLimit { settings.timeLimit = d }
+                else { issue("time_limit", in: "solver", "must be more than 0 and at most \(Int(InputLimits.timeLimit)) seconds", hint: "e.g. time_limit = 60, or remove it for no limit") }
             }
             if let v = t["mip_gap"] {
                 if let d = number(v), d >= 0, d < 1 { settings.mipGap = d }
@@ -182,7 +198,10 @@ struct SettingsReader {
                 else { issue("timezone", in: "seminars", "\"\(v.string ?? "\(v)")\" is not a known time zone", hint: "use an IANA name such as America/New_York") }
             }
             if let v = t["talks"] {
-                if let array = v.array {
+                if let array = v.array, array.count > InputLimits.talkEntries {
+                    issue("talks", in: "seminars", "has \(array.count) entries; at most \(InputLimits.talkEntries) are allowed",
+                          hint: "give one entry per status and kind, with a count")
+                } else if let array = v.array {
                     var talks: [TalkRequirement] = []
                     for element in array {
                         guard let entry = element.table else {
@@ -198,10 +217,17 @@ struct SettingsReader {
                         if let k = entry["kind"]?.string, Identifier.isValid(k) { talk.kind = k }
                         else { issue("talks", in: "seminars", "each talk needs a kind, e.g. kind = \"wip\"") }
                         if let c = entry["count"] {
-                            if let n = c.int, n >= 1 { talk.count = n }
-                            else { issue("talks", in: "seminars", "count must be a whole number, 1 or more") }
+                            if let n = c.int, InputLimits.talkCount.contains(n) { talk.count = n }
+                            else { issue("talks", in: "seminars", "count must be a whole number from \(InputLimits.talkCount.lowerBound) to \(InputLimits.talkCount.upperBound)") }
                         }
                         if !talk.kind.isEmpty { talks.append(talk) }
+                    }
+                    for status in FellowStatus.allCases {
+                        let total = talks.filter { $0.status == nil || $0.status == status }.reduce(0) { $0 + $1.count }
+                        if total > InputLimits.talksPerFellow {
+                            issue("talks", in: "seminars", "each \(status.rawValue) fellow would give \(total) talks; at most \(InputLimits.talksPerFellow) are allowed",
+                                  hint: "lower the counts")
+                        }
                     }
                     settings.seminars.talks = talks
                 } else {
@@ -210,7 +236,8 @@ struct SettingsReader {
                 }
             }
             if let v = t["mentor_required"] {
-                if let array = v.array, array.allSatisfy({ $0.string != nil }) {
+                if let array = v.array, array.count <= InputLimits.talkEntries,
+                   array.allSatisfy({ $0.string.map(Identifier.isValid) == true }) {
                     settings.seminars.mentorRequired = array.compactMap(\.string)
                 } else {
                     issue("mentor_required", in: "seminars", "must be an array of talk kinds", hint: "e.g. mentor_required = [\"thesis\"]")
@@ -218,6 +245,16 @@ struct SettingsReader {
             }
         }
         return settings
+    }
+
+    /// Why a name or intake label cannot be used, if it cannot: too long, or
+    /// holding a control character.
+    static func textProblem(_ s: String) -> String? {
+        if s.count > InputLimits.textLength { return "is \(s.count) characters long; at most \(InputLimits.textLength) are allowed" }
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "contains a control character (a line break, tab or escape); write it on one line as plain text"
+        }
+        return nil
     }
 
     mutating func table(_ key: String, in root: TOMLTable) -> TOMLTable? {

@@ -42,11 +42,14 @@ public enum WhatIfReader {
     /// Reads a what-if file and applies it to its base. `path` is shown in messages as given.
     public static func read(path: String) throws(ScenarioError) -> WhatIf {
         let url = URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ScenarioError(issues: [ScenarioIssue(file: path, line: 1, column: "-", message: "cannot be read",
+        let text: String
+        switch InputFile.read(url, as: path) {
+        case .text(let t): text = t
+        case .problem(let issue): throw ScenarioError(issues: [issue])
+        case .absent:
+            throw ScenarioError(issues: [ScenarioIssue(file: path, line: 1, column: "-", message: "does not exist",
                                                        hint: "give the path of a what-if .toml file")])
         }
-        let text = String(decoding: data, as: UTF8.self)
         var reader = SettingsReader(text: text, file: path, extraRootKeys: ["description", "base", "change"])
         guard let root = reader.parseTable() else { throw ScenarioError(issues: reader.issues) }
         var issues: [ScenarioIssue] = []
@@ -72,7 +75,7 @@ public enum WhatIfReader {
             issues += parseIssues.map { relocate($0, basePath) }
         }
         var baseSettingsReader = SettingsReader(text: texts["scenario.toml"] ?? "", file: "\(basePath)/scenario.toml")
-        let baseSettings = baseSettingsReader.read(defaultName: baseURL.lastPathComponent)
+        let baseSettings = baseSettingsReader.read(defaultName: ScenarioReader.displayName(baseURL))
         issues += baseSettingsReader.issues
         var settings = reader.read(over: baseSettings)
         settings.name = root["name"]?.string ?? "\(baseSettings.name): \(description)"
@@ -108,7 +111,8 @@ public enum WhatIfReader {
         do {
             let result = try ScenarioReader.parse(texts: edited, defaultName: settings.name)
             return WhatIf(path: path, description: description, basePath: basePath, scenario: result.scenario, notes: notes,
-                          warnings: reader.issues.filter { $0.severity == .warning } + result.warnings.map { remap($0, origins, basePath) })
+                          warnings: ScenarioIssue.capped(issues.filter { $0.severity == .warning }
+                                                         + result.warnings.map { remap($0, origins, basePath) }))
         } catch {
             throw ScenarioError(issues: error.issues.map { remap($0, origins, basePath) })
         }

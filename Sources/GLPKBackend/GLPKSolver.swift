@@ -288,13 +288,15 @@ private func withParams<R>(_ o: SolverOptions, _ body: (UnsafePointer<fm_params>
     }
     p.presolve = o.presolve ? 1 : 0
     if let t = o.timeLimit {
-        p.tm_lim_ms = Int32(clamping: Int64((max(t, 0.001) * 1000).rounded(.up)))
+        let ms = (max(t, 0.001) * 1000).rounded(.up)
+        p.tm_lim_ms = ms < Double(Int32.max) ? Int32(ms) : Int32.max
     }
     p.mip_gap = o.relativeGap
-    p.gmi_cuts = o.cuts.contains(.gomory) ? 1 : 0
-    p.mir_cuts = o.cuts.contains(.mixedIntegerRounding) ? 1 : 0
-    p.cov_cuts = o.cuts.contains(.cover) ? 1 : 0
-    p.clq_cuts = o.cuts.contains(.clique) ? 1 : 0
+    let cuts = o.cuts ?? SolverOptions.automaticCuts
+    p.gmi_cuts = cuts.contains(.gomory) ? 1 : 0
+    p.mir_cuts = cuts.contains(.mixedIntegerRounding) ? 1 : 0
+    p.cov_cuts = cuts.contains(.cover) ? 1 : 0
+    p.clq_cuts = cuts.contains(.clique) ? 1 : 0
     switch o.branching {
     case .firstFractional: p.br_tech = GLP_BR_FFV
     case .lastFractional: p.br_tech = GLP_BR_LFV

@@ -46,10 +46,10 @@ public struct SolveResult: Sendable {
     public var bound: Double?
     /// Relative gap `|objective − bound| / |objective|`, when both are known.
     public var gap: Double? {
-        guard let objective = solution?.objective, let bound else { return nil }
+        guard let objective = solution?.objective.meaningful, let bound else { return nil }
         if termination == .optimal { return 0 }
         let denominator = max(abs(objective), 1e-9)
-        return abs(objective - bound) / denominator
+        return (abs(objective - bound) / denominator).meaningful
     }
     public var solveSeconds: Double
     /// Branch-and-bound nodes created (0 for an LP).
@@ -58,7 +58,7 @@ public struct SolveResult: Sendable {
     public init(termination: TerminationReason, solution: Solution?, bound: Double?, solveSeconds: Double, nodes: Int = 0) {
         self.termination = termination
         self.solution = solution
-        self.bound = bound
+        self.bound = bound?.meaningful
         self.solveSeconds = solveSeconds
         self.nodes = nodes
     }
@@ -75,10 +75,17 @@ public struct SolveProgress: Sendable {
     public var nodes: Int
 
     public init(incumbent: Double?, bound: Double?, gap: Double?, elapsedSeconds: Double, nodes: Int) {
-        self.incumbent = incumbent
-        self.bound = bound
-        self.gap = gap
+        self.incumbent = incumbent?.meaningful
+        self.bound = bound?.meaningful
+        self.gap = gap?.meaningful
         self.elapsedSeconds = elapsedSeconds
         self.nodes = nodes
     }
+}
+
+extension Double {
+    /// The value, or `nil` when it is not a number a person can use: NaN,
+    /// infinite, or of magnitude 1e300 or more (GLPK reports "no bound yet"
+    /// as ±DBL_MAX).
+    public var meaningful: Double? { isFinite && abs(self) < 1e300 ? self : nil }
 }

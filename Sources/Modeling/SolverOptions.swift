@@ -36,7 +36,11 @@ public struct SolverOptions: Sendable {
     /// Stop when `|incumbent − bound| / |incumbent|` falls to this value.
     public var relativeGap: Double = 0
     public var presolve: Bool = true
-    public var cuts: Set<CutFamily> = [.cover, .mixedIntegerRounding, .clique, .gomory]
+    /// Cut families to generate; `nil`: automatic (the caller, or a backend's
+    /// ``automaticCuts``, picks them).
+    public var cuts: Set<CutFamily>?
+    /// What a backend uses when no one picked the cut families: all of them.
+    public static let automaticCuts: Set<CutFamily> = [.cover, .mixedIntegerRounding, .clique, .gomory]
     public var branching: BranchingRule = .pseudocost
     public var nodeSelection: NodeSelection = .bestLocalBound
     public var feasibilityPump: Bool = false

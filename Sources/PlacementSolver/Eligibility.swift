@@ -10,8 +10,8 @@ public struct Choice: Hashable, Sendable {
     public var rank: Int
     /// The fellow's score of the lab (0 when not given).
     public var score: Double
-    /// `mentor_rank(m, f)` of the spec.
-    public var mentorRank: Int
+    /// `mentor_cost(m, f)` of the format (see ``MentorCosts``).
+    public var mentorCost: Int
     /// Rule 5's need at this lab, in dollars.
     public var need: Int
 }
@@ -69,7 +69,7 @@ public struct Eligibility: Sendable {
         }
         let prefsOf = Dictionary(grouping: s.preferences, by: \.fellow)
         let rulesOf = Dictionary(grouping: s.rules, by: \.fellow)
-        let mentorRanks = MentorRanks(s)
+        let mentorCosts = MentorCosts(s)
         // Sources that may pay at a lab: program-wide ones and the lab's own grants.
         var sourcesAt: [String: [Int]] = [:]
         let programWide = s.funding.indices.filter { s.funding[$0].lab == nil }
@@ -136,7 +136,7 @@ public struct Eligibility: Sendable {
                     if m.capacity - taken < 1 { mentorReasons[m.id] = .full(capacity: m.capacity, continuing: taken); continue }
                     fellowChoices.append(choices.count)
                     choices.append(Choice(fellow: fi, lab: li, mentor: mi, rank: p.rank, score: p.score ?? 0,
-                                          mentorRank: mentorRanks.rank(of: f.id, by: m.id), need: need))
+                                          mentorCost: mentorCosts.cost(of: f.id, for: m.id), need: need))
                     added = true
                 }
                 if !added { exclude(.noMentor(mentorReasons)); continue }
@@ -146,9 +146,12 @@ public struct Eligibility: Sendable {
     }
 }
 
-/// `mentor_rank(m, f)`: m's rank of f; a pair m did not rank counts as the
-/// largest rank m gave + 1, and 0 when m ranked nobody.
-struct MentorRanks {
+/// `mentor_cost(m, f)` (format amended 2026-12-01): m's rank of f minus 1, so
+/// a mentor's first choice costs 0; a pair m did not rank costs the largest
+/// rank m gave (as if ranked just below m's last choice); a mentor who ranked
+/// nobody costs 0 for every fellow. A mentor's ranks therefore only ever pull
+/// fellows towards the mentors who want them.
+struct MentorCosts {
     private var ranks: [String: Int] = [:]
     private var worst: [String: Int] = [:]
 
@@ -159,9 +162,8 @@ struct MentorRanks {
         }
     }
 
-    func rank(of fellow: String, by mentor: String) -> Int {
-        if let r = ranks["\(mentor)\u{1}\(fellow)"] { return r }
-        if let w = worst[mentor] { return w + 1 }
-        return 0
+    func cost(of fellow: String, for mentor: String) -> Int {
+        if let r = ranks["\(mentor)\u{1}\(fellow)"] { return r - 1 }
+        return worst[mentor] ?? 0
     }
 }

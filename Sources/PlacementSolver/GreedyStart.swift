@@ -69,7 +69,7 @@ struct GreedyStart {
             if cost[a] != cost[b] { return cost[a] < cost[b] }
             let x = p.eligibility.choices[a], y = p.eligibility.choices[b]
             if x.rank != y.rank { return x.rank < y.rank }
-            if x.mentorRank != y.mentorRank { return x.mentorRank < y.mentorRank }
+            if x.mentorCost != y.mentorCost { return x.mentorCost < y.mentorCost }
             return a < b
         }
         for ci in order where choiceOf[p.eligibility.choices[ci].fellow] == nil { _ = place(ci) }

@@ -4,7 +4,7 @@ import Modeling
 extension PlacementModel {
     /// The single-stage objectives of the scenario format:
     ///
-    /// - `total-rank`: minimise Σ (rank(f,l) + mentor_weight·mentor_rank(m,f))·assign(f,l,m) + penalty·Σ unplaced(f)
+    /// - `total-rank`: minimise Σ (rank(f,l) + mentor_weight·mentor_cost(m,f))·assign(f,l,m) + penalty·Σ unplaced(f)
     /// - `score`: maximise Σ score(f,l)·assign(f,l,m) − penalty·Σ unplaced(f)
     ///
     /// `rank-maximal` and `generous` are lexicographic: ``PlacementEngine``
@@ -17,7 +17,7 @@ extension PlacementModel {
         case .totalRank:
             var e = LinearExpression()
             for (ci, c) in eligibility.choices.enumerated() {
-                e.add(Double(c.rank) + settings.mentorWeight * Double(c.mentorRank), assign[ci])
+                e.add(Double(c.rank) + settings.mentorWeight * Double(c.mentorCost), assign[ci])
             }
             for v in unplacedVariables { e.add(penalty, v) }
             model.minimize(e)

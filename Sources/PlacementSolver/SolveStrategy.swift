@@ -101,16 +101,14 @@ import Modeling
 /// and every "optimal" on the OR-Library suite is checked against its
 /// published optimum (see `Benchmarks/`).
 public enum SolveStrategy {
-    /// The default cut families of ``SolverOptions``.
-    static let defaultCuts: Set<CutFamily> = SolverOptions().cuts
-
     /// Options tuned for a placement model. Options the caller changed from
-    /// their defaults (e.g. `--cuts`) are left as given.
+    /// their defaults are left as given: cut families are picked here only
+    /// when nobody chose them (`--cuts` absent).
     public static func tune(_ options: SolverOptions, for model: Model) -> SolverOptions {
         var o = options
         if o.presolve { o.presolve = false }
         let pureInteger = model.variables.allSatisfy(\.isInteger)
-        if o.cuts == defaultCuts {
+        if o.cuts == nil {
             o.cuts = pureInteger ? [.mixedIntegerRounding, .cover, .clique] : [.gomory, .cover, .clique]
         }
         if o.branching == SolverOptions().branching && !pureInteger {

@@ -40,7 +40,7 @@ public struct Comparison {
         var rows: [(String, [String])] = []
         func row(_ name: String, _ value: (PlacementOutcome) -> String) { rows.append((name, outcomes.map(value))) }
         row("status") { $0.status.rawValue }
-        row("objective") { $0.objective.map(Comparison.number) ?? "-" }
+        row("objective") { $0.objective.map(NumberText.number) ?? "-" }
         row("new fellows") { o in o.hasPlacement ? "\(o.placements.filter { $0.status != .continuing }.count)" : "-" }
         row("first choices") { o in
             let n = o.placements.filter { $0.status != .continuing }.count
@@ -81,11 +81,6 @@ public struct Comparison {
             guard place(b) != place(a) else { return nil }
             return FellowDiff(fellow: id, before: place(b), after: place(a), rank_before: b?.rank, rank_after: a?.rank)
         }
-    }
-
-    public static func number(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
     // MARK: Rendering
@@ -170,7 +165,7 @@ public struct Comparison {
         return CSVText.render(header: ["scenario", "measure", "value"], rows: body)
     }
 
-    public func json() -> String {
+    public func json() throws -> String {
         struct Column: Encodable {
             var label: String
             var description: String
@@ -189,6 +184,6 @@ public struct Comparison {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(items), as: UTF8.self) + "\n"
     }
 }

@@ -9,10 +9,10 @@ public enum ConsoleReport {
         let title = scenario.settings.intake.map { "\(o.scenarioName) (\($0))" } ?? o.scenarioName
         lines.append("FellowMatch: \(title), objective \(o.objectiveKind.rawValue)")
         var status = "Status: \(o.status.rawValue)"
-        if let v = o.objective { status += "   objective \(number(v))" }
-        if let b = o.bound { status += "   bound \(number(b))" }
-        if let g = o.gap { status += "   gap \(percent(g))" }
-        status += "   solve \(seconds(o.solveSeconds))" + (o.solves > 1 ? " in \(o.solves) stages" : "")
+        if let v = o.objective { status += "   objective \(NumberText.number(v))" }
+        if let b = o.bound { status += "   bound \(NumberText.number(b))" }
+        if let g = o.gap { status += "   gap \(NumberText.percent(g))" }
+        status += "   solve \(NumberText.seconds(o.solveSeconds))" + (o.solves > 1 ? " in \(o.solves) stages" : "")
         lines.append(status)
         if let d = o.diagnosis {
             lines.append("")
@@ -22,7 +22,7 @@ public enum ConsoleReport {
         }
         guard o.hasPlacement else { return lines.joined(separator: "\n") }
         let newCount = o.placements.filter { $0.status != .continuing }.count
-        let profile = o.rankProfile.sorted { $0.key < $1.key }.map { "\(ordinal($0.key)) \($0.value)" }
+        let profile = o.rankProfile.sorted { $0.key < $1.key }.map { "\(NumberText.ordinal($0.key)) \($0.value)" }
         lines.append("Rank profile (\(newCount) new): " + (profile.isEmpty ? "none placed" : profile.joined(separator: " · ")))
         lines.append("Unplaced: " + (o.unplaced.isEmpty ? "none" : o.unplaced.joined(separator: ", ")))
         if !o.budgets.isEmpty {
@@ -72,26 +72,6 @@ public enum ConsoleReport {
         return lines.joined(separator: "\n")
     }
 
-    static func ordinal(_ n: Int) -> String {
-        let suffix = (11...13).contains(n % 100) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th"
-        return "\(n)\(suffix)"
-    }
-
-    public static func number(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format2: v)
-    }
-
-    static func percent(_ g: Double) -> String { String(format2: g * 100) + " %" }
-    static func seconds(_ s: Double) -> String { String(format2: s) + " s" }
     static func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
     static func lpad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
-}
-
-extension String {
-    /// Two decimals, without Foundation's locale-dependent formatting.
-    init(format2 v: Double) {
-        let cents = Int((v * 100).rounded())
-        let whole = abs(cents) / 100, rest = abs(cents) % 100
-        self = (cents < 0 ? "-" : "") + "\(whole).\(rest < 10 ? "0" : "")\(rest)"
-    }
 }

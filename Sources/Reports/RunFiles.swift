@@ -7,7 +7,7 @@ import SeminarSolver
 /// `summary.json` (always), and with a schedule `schedule.csv` and `calendar/`.
 public enum RunFiles {
     public static func files(for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
-                             today: CalendarDate? = nil) -> [String: Data] {
+                             today: CalendarDate? = nil) throws -> [String: Data] {
         var files: [String: Data] = [:]
         if outcome.hasPlacement {
             files["placements.csv"] = Data(PlacementsFile.render(outcome).utf8)
@@ -18,7 +18,7 @@ public enum RunFiles {
                 files[name] = Data(text.utf8)
             }
         }
-        files["summary.json"] = Data(SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule).render().utf8)
+        files["summary.json"] = Data(try SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule).render().utf8)
         return files
     }
 }

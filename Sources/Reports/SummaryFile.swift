@@ -49,7 +49,13 @@ public struct SummaryFile: Encodable {
     var scenario: String
     var intake: String?
     var objective_kind: String
+    /// The whole run: the placement's status, or the schedule's when a
+    /// placement was found but no seminar schedule.
     var status: String
+    /// The placement's own status.
+    var placement_status: String
+    /// What the run achieved, in words.
+    var result: String
     var objective: Double?
     var bound: Double?
     var gap: Double?
@@ -68,7 +74,21 @@ public struct SummaryFile: Encodable {
         scenario = o.scenarioName
         self.intake = intake
         objective_kind = o.objectiveKind.rawValue
-        status = o.status.rawValue
+        placement_status = o.status.rawValue
+        if o.hasPlacement, let schedule, !schedule.hasSchedule {
+            status = schedule.status.rawValue
+            result = schedule.status == .timeLimitNoSolution
+                ? "Placements found (\(o.status.rawValue)); no seminar schedule was found within the time limit."
+                : "Placements found (\(o.status.rawValue)); no seminar schedule exists (see schedule.explanation)."
+        } else {
+            status = o.status.rawValue
+            switch o.status {
+            case .optimal, .feasible:
+                result = "Placements found (\(o.status.rawValue))" + (schedule == nil ? "." : " and the seminar schedule (\(schedule!.status.rawValue)).")
+            case .infeasible: result = "No placement exists (see diagnosis)."
+            case .timeLimitNoSolution: result = "No placement was found within the time limit."
+            }
+        }
         objective = o.objective.map { ($0 * 1e6).rounded() / 1e6 }
         bound = o.bound.map { ($0 * 1e6).rounded() / 1e6 }
         gap = o.gap.map { ($0 * 1e9).rounded() / 1e9 }
@@ -94,7 +114,7 @@ public struct SummaryFile: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case scenario, intake, objective_kind, status, objective, bound, gap, solve_seconds, solves, rank_profile,
+        case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds, solves, rank_profile,
              unplaced, budgets, labs, mentors, warnings, diagnosis, schedule
     }
 
@@ -105,6 +125,8 @@ public struct SummaryFile: Encodable {
         try c.encode(intake, forKey: .intake)
         try c.encode(objective_kind, forKey: .objective_kind)
         try c.encode(status, forKey: .status)
+        try c.encode(placement_status, forKey: .placement_status)
+        try c.encode(result, forKey: .result)
         try c.encode(objective, forKey: .objective)
         try c.encode(bound, forKey: .bound)
         try c.encode(gap, forKey: .gap)
@@ -120,10 +142,10 @@ public struct SummaryFile: Encodable {
         if let schedule { try c.encode(schedule, forKey: .schedule) }
     }
 
-    public func render() -> String {
+    public func render() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        let data = try encoder.encode(self)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

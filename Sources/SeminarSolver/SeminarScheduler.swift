@@ -108,6 +108,11 @@ public struct SeminarScheduler: Sendable {
             if refusals.values.contains(.inThePast) && sessions.contains(where: { $0.allows(t.kind) }) {
                 return "\(capitalized(t.phrase)) has no session left: every session that allows \(t.kind) talks is before --today."
             }
+            let allowingKind = sessions.filter { $0.allows(t.kind) }
+            if !allowingKind.isEmpty && allowingKind.allSatisfy({ $0.capacity < 1 }) {
+                return "\(capitalized(t.phrase)) has no session: every session that allows \(t.kind) talks has capacity 0 "
+                    + "(raise the capacity of one of \(allowingKind.prefix(3).map(\.id).joined(separator: ", ")) in sessions.csv)."
+            }
             return "\(capitalized(t.phrase)) has no session: no session in sessions.csv allows \(t.kind) talks (add \(t.kind) to a session's kinds, or leave kinds empty)."
         }
         let presenterAway = allowing.filter { refusals[$0] == .presenterAway }.count

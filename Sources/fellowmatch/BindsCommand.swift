@@ -32,7 +32,7 @@ struct BindsCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let limits = engine.bindingLimits(s, base: base) { jobs in SolveThreads.map(jobs) { $0() } }
-        print("Objective \(Comparison.number(objective)) (\(s.settings.objective.rawValue)). \(limits.count) limits are used up:")
+        print("Objective \(NumberText.number(objective)) (\(s.settings.objective.rawValue)). \(limits.count) limits are used up:")
         for l in limits.sorted(by: { ($0.gain ?? 0, $0.kind.rawValue, $0.id) > ($1.gain ?? 0, $1.kind.rawValue, $1.id) }) {
             let what: String
             switch l.kind {
@@ -42,7 +42,7 @@ struct BindsCommand: ParsableCommand {
             }
             let gain: String
             if let g = l.gain {
-                gain = g > 1e-9 ? "gains \(Comparison.number(g))" + (l.movers.isEmpty ? "" : " (" + l.movers.map(\.description).joined(separator: "; ") + ")")
+                gain = g > 1e-9 ? "gains \(NumberText.number(g))" + (l.movers.isEmpty ? "" : " (" + l.movers.map(\.description).joined(separator: "; ") + ")")
                                 : "gains nothing"
             } else {
                 gain = "could not be evaluated"

@@ -22,11 +22,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "What-if files (.toml).")
     var whatIfs: [String] = []
 
-    @Option(name: .long, help: "Output folder (default: the first what-if's folder/out).")
-    var out: String?
-
-    @Option(name: .long, help: "Seconds allowed for each solve.")
-    var timeLimit: Double?
+    @OptionGroup var options: SolveOptions
 
     func run() throws {
         let baseScenario = try loadScenario(base)
@@ -47,12 +43,10 @@ struct CompareCommand: ParsableCommand {
             printError("Nothing was solved or written.")
             throw ExitCode(2)
         }
-        let outURL = URL(fileURLWithPath: out ?? whatIfs.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out") }
+        let outURL = URL(fileURLWithPath: options.out ?? whatIfs.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out") }
                          ?? (base as NSString).appendingPathComponent("out-compare"))
         let folder = try outputFolder(outURL)
-        var options = SolverOptions.deterministic
-        options.timeLimit = timeLimit
-        let engine = PlacementEngine(solver: GLPKSolver(), options: options)
+        let engine = PlacementEngine(solver: GLPKSolver(), options: options.solverOptions())
         let scenarios = entries.map(\.2)
         let results = SolveThreads.map(scenarios) { s in Result { () throws(SolverError) -> PlacementOutcome in try engine.run(s) } }
         var columns: [ComparedScenario] = []
@@ -69,8 +63,13 @@ struct CompareCommand: ParsableCommand {
         print("")
         print(comparison.table(width: 100))
         print(comparison.diffLines().joined(separator: "\n"))
-        try? folder.write(["comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
-                           "comparison.json": Data(comparison.json().utf8)])
+        let json: String
+        do { json = try comparison.json() } catch {
+            printError("error: comparison.json could not be encoded (\(error)); nothing was written")
+            throw ExitCode(2)
+        }
+        try write(["comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
+                   "comparison.json": Data(json.utf8)], to: folder)
         print("\nWrote \(outURL.path)/comparison.md, comparison.csv, comparison.json")
     }
 }

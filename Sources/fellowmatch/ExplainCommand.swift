@@ -4,6 +4,7 @@ import Foundation
 import GLPKBackend
 import Modeling
 import PlacementSolver
+import Reports
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,13 +65,16 @@ struct ExplainCommand: ParsableCommand {
         let text = lines.joined(separator: "\n")
         print(text)
         if let output {
-            do { try Data(("# Why not a better-ranked lab?\n\n" + text.replacingOccurrences(of: "\n  ", with: "\n- ") + "\n").utf8)
-                    .write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                printError("error: could not write \(output): \(error)")
+            let markdown = Self.heading + "\n\n" + text.replacingOccurrences(of: "\n  ", with: "\n- ") + "\n"
+            do { try OutputFile(URL(fileURLWithPath: output), signatures: [Self.heading]).write(Data(markdown.utf8)) } catch {
+                printError("error: \(error)")
                 throw ExitCode(2)
             }
         }
     }
+
+    /// The first line of every file `explain --output` writes (and may replace).
+    static let heading = "# Why not a better-ranked lab?"
 
     /// The best rank the fellow gave (ranks may start above 1).
     func minimumRank(_ s: Scenario, _ fellow: String) -> Int {

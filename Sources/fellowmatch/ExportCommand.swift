@@ -3,6 +3,8 @@ import Domain
 import GLPKBackend
 import Modeling
 import PlacementSolver
+import Reports
+import Foundation
 
 extension ExportFormat: ExpressibleByArgument {}
 
@@ -21,6 +23,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The file to write.")
     var output: String
 
+    /// How GLPK's LP and MPS files (and FellowMatch's note on a negated
+    /// objective) begin: an existing file is replaced only if it starts so.
+    static let signatures = ["\\* Problem:", "* Problem:", "* FellowMatch:"]
+
     func run() throws {
         let s = try loadScenario(scenario)
         let placement = PlacementModel(scenario: s)
@@ -28,8 +34,11 @@ struct ExportCommand: ParsableCommand {
             printError("note: \(s.settings.objective.rawValue) is solved in stages; the file holds the first stage's objective (total rank).")
         }
         do {
-            let report = try GLPKSolver().export(placement.model, format: format, to: output)
-            if report.negatedObjective { printError("note: the maximisation was written to MPS as a minimisation of the negated objective.") }
+            var negated = false
+            try OutputFile(URL(fileURLWithPath: output), signatures: Self.signatures).write { path in
+                negated = try GLPKSolver().export(placement.model, format: format, to: path).negatedObjective
+            }
+            if negated { printError("note: the maximisation was written to MPS as a minimisation of the negated objective.") }
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

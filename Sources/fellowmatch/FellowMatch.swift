@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 
 /// `fellowmatch`: places fellows in labs with mentors and funding, and
@@ -36,7 +37,16 @@ struct FellowMatch: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, control characters made visible.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((terminalSafe(text) + "\n").utf8))
 }
+
+/// Every line the commands print goes through here: a name, room or path
+/// holding an escape sequence is shown as `\u{1B}…`, never executed by the
+/// terminal. (Shadows the standard library's `print` in this module.)
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    Swift.print(terminalSafe(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+}
+
+func terminalSafe(_ text: String) -> String { ScenarioIssue.visible(text, keeping: ["\n"]) }

@@ -12,13 +12,10 @@ import SeminarSolver
 /// 1 when there is no placement or no schedule.
 struct Pipeline {
     var scenarioPath: String
-    var out: String?
-    var timeLimit: Double?
+    var options: SolveOptions
     var previousSchedule: String?
     var today: CalendarDate?
     var previousPlacements: String?
-    var solverLog = false
-    var cuts: Set<CutFamily>?
 
     func run() throws {
         let s = try loadScenario(scenarioPath)
@@ -36,18 +33,12 @@ struct Pipeline {
                 throw ExitCode(2)
             }
         }
-        let outURL = URL(fileURLWithPath: out ?? (scenarioPath as NSString).appendingPathComponent("out"))
+        let outURL = URL(fileURLWithPath: self.options.out ?? (scenarioPath as NSString).appendingPathComponent("out"))
         let folder = try outputFolder(outURL)
-        var options = SolverOptions.deterministic
-        options.timeLimit = timeLimit
-        if let cuts { options.cuts = cuts }
-        if solverLog {
-            options.logLevel = .normal
-            options.logSink = { text in FileHandle.standardError.write(Data(text.utf8)) }
-        }
+        let options = self.options.solverOptions()
         let progress = ProgressLine()
         var engine = PlacementEngine(solver: GLPKSolver(), options: options)
-        if progress.enabled && !solverLog { engine.progress = { @Sendable p in progress.report(p) } }
+        if progress.enabled && !self.options.solverLog { engine.progress = { @Sendable p in progress.report(p) } }
         let outcome: PlacementOutcome
         var schedule: ScheduleOutcome?
         do {
@@ -64,11 +55,12 @@ struct Pipeline {
             throw ExitCode(2)
         }
         progress.finish()
-        let files = RunFiles.files(for: outcome, scenario: s, schedule: schedule, today: today)
-        do { try folder.write(files) } catch {
-            printError("error: could not write \(outURL.path): \(error)")
+        let files: [String: Data]
+        do { files = try RunFiles.files(for: outcome, scenario: s, schedule: schedule, today: today) } catch {
+            printError("error: the run's files could not be prepared (\(error)); nothing was written")
             throw ExitCode(2)
         }
+        try write(files, to: folder)
         print(ConsoleReport.render(outcome, scenario: s))
         if kept != nil {
             print(outcome.moves.isEmpty ? "Re-match: nobody moved." : "Re-match: \(outcome.moves.count) change\(outcome.moves.count == 1 ? "" : "s"):")

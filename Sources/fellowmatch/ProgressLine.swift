@@ -1,5 +1,6 @@
 import Foundation
 import Modeling
+import Reports
 
 /// Shows the solver's progress on a terminal (standard error) once a solve
 /// has run for a second: incumbent, bound, gap and time on one line.
@@ -12,10 +13,10 @@ final class ProgressLine: @unchecked Sendable {
 
     func report(_ p: SolveProgress) {
         guard enabled, p.elapsedSeconds >= 1 else { return }
-        var text = "  solving: \(String(format: "%.1f", p.elapsedSeconds)) s"
-        if let i = p.incumbent { text += "  incumbent \(trim(i))" } else { text += "  no incumbent yet" }
-        if let b = p.bound { text += "  bound \(trim(b))" }
-        if let g = p.gap { text += "  gap \(String(format: "%.2f", g * 100)) %" }
+        var text = "  solving: \(NumberText.seconds(p.elapsedSeconds))"
+        if let i = p.incumbent { text += "  incumbent \(NumberText.number(i))" } else { text += "  no incumbent yet" }
+        if let b = p.bound { text += "  bound \(NumberText.number(b))" }
+        if let g = p.gap { text += "  gap \(NumberText.percent(g))" }
         text += "  nodes \(p.nodes)"
         lock.withLock {
             shown = true
@@ -30,6 +31,4 @@ final class ProgressLine: @unchecked Sendable {
             shown = false
         }
     }
-
-    private func trim(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.2f", v) }
 }

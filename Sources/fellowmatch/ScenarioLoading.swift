@@ -13,7 +13,7 @@ func loadScenario(_ path: String) throws -> Scenario {
         return result.scenario
     } catch {
         for issue in error.issues { printError(display(path, issue)) }
-        let count = error.errors.count
+        let count = error.errorCount
         printError("\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was solved or written.")
         throw ExitCode(2)
     }
@@ -28,13 +28,27 @@ func display(_ folder: String, _ issue: ScenarioIssue) -> String {
     return shown.description
 }
 
-/// The output folder of a command, checked before any solve: a folder that
-/// holds files a run did not write is refused (exit 2) rather than replaced.
+/// The output folder of a command, checked before any solve: a file, a
+/// symbolic link, or a folder that holds anything a run did not write is
+/// refused (exit 2) rather than replaced.
 func outputFolder(_ url: URL) throws -> OutputFolder {
     let folder = OutputFolder(url)
     do { try folder.checkReplaceable() } catch {
-        printError("\(error)")
+        printError("error: \(error)")
         throw ExitCode(2)
     }
     return folder
+}
+
+/// Writes a command's files into its output folder (checked again under the
+/// folder's lock); prints what was cleaned up, and exits 2 when nothing could
+/// be written.
+func write(_ files: [String: Data], to folder: OutputFolder) throws {
+    do {
+        let report = try folder.write(files)
+        for note in report.notes { printError("note: \(note)") }
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(2)
+    }
 }

@@ -20,13 +20,9 @@ struct ScheduleCommand: ParsableCommand {
     @Option(name: .long, help: "YYYY-MM-DD: sessions before this date are history.")
     var today: CalendarDate?
 
-    @Option(name: .long, help: "Output folder (default: SCENARIO/out).")
-    var out: String?
-
-    @Option(name: .long, help: "Seconds allowed for each solve.")
-    var timeLimit: Double?
+    @OptionGroup var options: SolveOptions
 
     func run() throws {
-        try Pipeline(scenarioPath: scenario, out: out, timeLimit: timeLimit, previousSchedule: keep, today: today).run()
+        try Pipeline(scenarioPath: scenario, options: options, previousSchedule: keep, today: today).run()
     }
 }

@@ -168,11 +168,46 @@ import Testing
         p.lab("labA", mentors: [("m1", 1, []), ("m2", 1, [])])
         p.fellow("f1", ranks: ["labA"])
         p.fellow("f2", ranks: ["labA"])
-        // m1 ranks f2 first and f1 second; m2 ranks nobody (counts 0).
+        // m1 ranks f2 first (cost 0) and f1 second (cost 1); m2 ranks nobody (cost 0).
+        // f2→m1, f1→m2: 1 + 1 + 0.5·(0 + 0) = 2; f1→m1, f2→m2: 2 + 0.5·1 = 2.5.
         p.mentorPreferences = [MentorPreference(mentor: "m1", fellow: "f2", rank: 1), MentorPreference(mentor: "m1", fellow: "f1", rank: 2)]
         let o = try p.solve()
         #expect(o.placement("f2")?.mentor == "m1" && o.placement("f1")?.mentor == "m2")
-        #expect(o.objective == 2 + 0.5 * 1)
+        #expect(o.objective == 2)
+    }
+
+    /// The amended rule (2026-12-01): a mentor's first choice costs 0, so a
+    /// mentor who wants a fellow never pushes them to a worse-ranked lab
+    /// whose mentor expressed no preference. Hand-solved: labA (f1's first
+    /// choice, mentor mA who ranked f1 first) costs 1 + 1.5·0 = 1; labB
+    /// (second choice, mB who ranked nobody) costs 2 + 1.5·0 = 2. The first
+    /// version counted mA's first choice as 1: labA 2.5, labB 2, so f1 went
+    /// away from the mentor who wanted them.
+    @Test func aMentorsFirstChoiceWinsOverAMentorWithoutPreferences() throws {
+        var p = TestProgram()
+        p.settings.mentorWeight = 1.5
+        p.lab("labA", mentors: [("mA", 1, [])])
+        p.lab("labB", mentors: [("mB", 1, [])])
+        p.fellow("f1", ranks: ["labA", "labB"])
+        p.mentorPreferences = [MentorPreference(mentor: "mA", fellow: "f1", rank: 1)]
+        let o = try p.solve()
+        #expect(o.lab("f1") == "labA" && o.placement("f1")?.mentor == "mA")
+        #expect(o.objective == 1)
+    }
+
+    /// A pair the mentor did not rank costs the largest rank they gave (as if
+    /// ranked just below their last choice): m1 ranked f2 at 3, so placing f1
+    /// with m1 costs 1 (f1's rank of labA) + 1·3.
+    @Test func anUnrankedPairCostsTheMentorsLargestRank() throws {
+        var p = TestProgram()
+        p.settings.mentorWeight = 1
+        p.lab("labA", mentors: [("m1", 1, [])])
+        p.lab("labB", mentors: [("m2", 1, [])])
+        p.fellow("f1", ranks: ["labA"])
+        p.fellow("f2", ranks: ["labB"])
+        p.mentorPreferences = [MentorPreference(mentor: "m1", fellow: "f2", rank: 3)]
+        let o = try p.solve()
+        #expect(o.lab("f1") == "labA" && o.objective == 1 + 3 + 1)
     }
 
     @Test func scoreObjectiveMaximisesScores() throws {

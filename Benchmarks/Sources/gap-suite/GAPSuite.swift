@@ -47,8 +47,8 @@ struct GAPSuite: ParsableCommand {
         }
         var forced: Set<CutFamily>?
         if let cuts {
-            let names: [String: CutFamily] = ["gomory": .gomory, "mir": .mixedIntegerRounding, "cover": .cover, "clique": .clique]
-            forced = cuts == "all" ? Set(CutFamily.allCases) : cuts == "none" ? [] : Set(cuts.split(separator: ",").compactMap { names[String($0)] })
+            guard let selection = CutSelection(cuts) else { throw ValidationError("--cuts takes \(CutSelection.help)") }
+            forced = selection.families
         }
         let runner = GAPRunner(folder: dir, timeLimit: timeLimit, cuts: forced)
         var refs = try runner.references(files: Set(files.split(separator: ",").map(String.init)))

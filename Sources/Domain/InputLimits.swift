@@ -1,0 +1,48 @@
+/// The documented range of every number and the longest text FellowMatch
+/// accepts (see docs/scenario-format.md, "Limits"). Outside them the input is
+/// an error at its file, line and column, so nothing downstream can overflow,
+/// trap or run away.
+public enum InputLimits {
+    /// Largest amount of money in any cell: a billion dollars a year.
+    public static let money = 1_000_000_000
+    /// Capacity of a lab or mentor.
+    public static let capacity = 0...10_000
+    /// Capacity of a seminar session (talks).
+    public static let sessionCapacity = 0...100
+    /// A fellow's rank of a lab, or a mentor's rank of a fellow.
+    public static let rank = 1...10_000
+    /// Magnitude of a preference `score`.
+    public static let score = 1_000_000.0
+    /// `[objective] mentor_weight`.
+    public static let mentorWeight = 0.0...1_000
+    /// `[placement] unplaced_penalty`.
+    public static let unplacedPenalty = 0.0...1_000_000
+    /// `[tracks.NAME] min_new`, `max_new`.
+    public static let trackLimit = 0...100_000
+    /// Number of `[tracks.NAME]` tables.
+    public static let tracks = 100
+    /// `[solver] time_limit`, seconds (more than 0).
+    public static let timeLimit = 86_400.0
+    /// `count` of one `[seminars] talks` entry.
+    public static let talkCount = 1...10
+    /// Entries of `[seminars] talks` and of `mentor_required`.
+    public static let talkEntries = 20
+    /// Talks one fellow gives in all (the counts of the entries that apply).
+    public static let talksPerFellow = 10
+    /// Years of dates in sessions.csv, availability.csv and `--today`.
+    public static let years = 1900...2999
+    /// Characters in an id.
+    public static let idLength = 64
+    /// Characters in a name, institution, room, scenario name or intake.
+    public static let textLength = 200
+    /// Characters in a rule's or an absence's reason.
+    public static let reasonLength = 1_000
+    /// Bytes in one input file.
+    public static let fileBytes = 32 * 1024 * 1024
+    /// Data rows in one CSV file.
+    public static let rows = 200_000
+    /// Columns in one CSV file.
+    public static let columns = 100
+    /// Problems reported per file and column; the rest are counted.
+    public static let problemsPerColumn = 20
+}
