@@ -463,7 +463,7 @@ struct ScenarioBuilder {
                 continue
             }
             if kind == .lock {
-                if !ranked.contains("\(fellow.id)\u{1}\(lab)") {
+                if !ranked.contains("\(fellow.id)\u{1}\(lab)") && tables["preferences.csv"] != nil {
                     found.append(r.issue("lab", "\(fellow.id) is locked to lab \(lab), which they did not rank",
                                           hint: "add \(fellow.id),\(lab) to preferences.csv, or remove the lock"))
                     continue

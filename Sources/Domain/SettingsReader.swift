@@ -28,7 +28,7 @@ struct SettingsReader {
         self.text = text
         self.file = file
         self.extraRootKeys = extraRootKeys
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = text.physicalLines()
     }
 
     /// The line on which `key` of table `section` ("a.b" or "") is set, found

@@ -16,7 +16,7 @@ enum TOMLPreScan {
         var problems: [Problem] = []
         var depth = 0
         var multiline: String? = nil // the closing delimiter of an open multi-line string
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.physicalLines().enumerated() {
             let line = Array(raw.unicodeScalars)
             var i = 0
             if let close = multiline {

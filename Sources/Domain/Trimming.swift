@@ -10,3 +10,25 @@ extension StringProtocol {
         return trimmingCharacters(in: spaces)
     }
 }
+
+extension String {
+    /// The text's lines, split at every line feed (a CRLF ends a line too:
+    /// Swift treats `\r\n` as one `Character`, so splitting on `"\n"` as a
+    /// Character would miss it). A trailing `\r` is dropped from each line.
+    func physicalLines() -> [Substring] {
+        var lines: [Substring] = []
+        var start = startIndex
+        var i = startIndex
+        while i < endIndex {
+            let c = self[i]
+            let next = index(after: i)
+            if c == "\n" || c == "\r\n" {
+                lines.append(self[start..<i])
+                start = next
+            }
+            i = next
+        }
+        lines.append(self[start..<endIndex])
+        return lines
+    }
+}

@@ -82,7 +82,7 @@ public enum WhatIfReader {
         issues += reader.issues
 
         // The changes.
-        let changeLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        let changeLines = text.physicalLines().enumerated()
             .filter { $0.element.trimmingCharacters(in: .whitespaces).hasPrefix("[[change]]") }.map { $0.offset + 1 }
         var notes: [String] = []
         if let changes = root["change"] {

@@ -45,9 +45,9 @@ public struct SessionOptions: Sendable {
             for (si, s) in sorted.enumerated() {
                 if let today, s.date < today { r[si] = .inThePast; continue }
                 if !s.allows(t.kind) { r[si] = .kindNotAllowed; continue }
+                if s.capacity < 1 { r[si] = .noRoom; continue }
                 if isAway(t.fellow, s) { r[si] = .presenterAway; continue }
                 if t.mentorRequired && isAway(t.mentor, s) { r[si] = .mentorAway; continue }
-                if s.capacity < 1 { r[si] = .noRoom; continue }
                 o.append(si)
             }
             open.append(o)

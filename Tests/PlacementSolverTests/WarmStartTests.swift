@@ -46,3 +46,17 @@ import Testing
         #expect(o.lab("f3") == "labA" && o.lab("f1") != o.lab("f2"))
     }
 }
+
+/// `--cuts all` is a choice, not the automatic default (issue 15).
+@Suite struct CutChoiceTests {
+    @Test func anExplicitChoiceOfEveryCutFamilyIsKept() {
+        var model = Model()
+        _ = model.addVariable(name: "x", lower: 0, upper: 1, isInteger: true)
+        var chosen = SolverOptions()
+        chosen.cuts = Set(CutFamily.allCases)
+        #expect(SolveStrategy.tune(chosen, for: model).cuts == Set(CutFamily.allCases))
+        #expect(SolveStrategy.tune(SolverOptions(), for: model).cuts == [.mixedIntegerRounding, .cover, .clique])
+        #expect(CutSelection("all")?.families == Set(CutFamily.allCases) && CutSelection("none")?.families == [])
+        #expect(CutSelection("mir, cover")?.families == [.mixedIntegerRounding, .cover] && CutSelection("gomory,x") == nil)
+    }
+}
