@@ -79,6 +79,7 @@ let package = Package(
             dependencies: ["BenchmarkSupport", "IntakeGenerator", "Domain", "PlacementSolver", "GLPKBackend"]
         ),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch"]),
+        .testTarget(name: "FuzzTests", dependencies: ["Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Domain
 import GLPKBackend
 import IntakeGenerator
+import Modeling
 import PlacementSolver
 import Testing
 
@@ -51,7 +52,7 @@ import Testing
 @Suite struct CutChoiceTests {
     @Test func anExplicitChoiceOfEveryCutFamilyIsKept() {
         var model = Model()
-        _ = model.addVariable(name: "x", lower: 0, upper: 1, isInteger: true)
+        _ = model.addBinary("x")
         var chosen = SolverOptions()
         chosen.cuts = Set(CutFamily.allCases)
         #expect(SolveStrategy.tune(chosen, for: model).cuts == Set(CutFamily.allCases))
