@@ -54,14 +54,16 @@ public struct GAPFormatError: Error, CustomStringConvertible, Sendable {
 
 /// Reads the OR-Library GAP files as the folder's README describes them.
 public enum GAPLibrary {
-    /// The folder named by `FELLOWMATCH_GAP_DIR`, else `../shared/benchmarks/gap`
-    /// beside `repositoryRoot`, if it exists.
-    public static func defaultFolder(repositoryRoot: URL) -> URL? {
+    /// Where the repository keeps the OR-Library files: `Tests/Data/gap`.
+    public static let repositoryPath = "Tests/Data/gap"
+
+    /// The folder named by `FELLOWMATCH_GAP_DIR`, else ``repositoryPath`` in
+    /// `repositoryRoot`.
+    public static func defaultFolder(repositoryRoot: URL) -> URL {
         if let env = ProcessInfo.processInfo.environment["FELLOWMATCH_GAP_DIR"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        let candidate = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/benchmarks/gap")
-        return FileManager.default.fileExists(atPath: candidate.appendingPathComponent("optima.tsv").path) ? candidate : nil
+        return repositoryRoot.appendingPathComponent(repositoryPath)
     }
 
     /// Parses `optima.tsv`.

@@ -1,7 +1,7 @@
 import Domain
 
 extension GAPInstance {
-    /// The instance as a scenario, as `shared/benchmarks/gap/README.md` says:
+    /// The instance as a scenario, as `Tests/Data/gap/README.md` says:
     /// one lab per agent (capacity n, one mentor of capacity n, one funding
     /// source of that lab with budget b[i]); one citizen fellow per job (cost
     /// 0, no external funding) with `costs.csv` giving a[i][j]; every fellow

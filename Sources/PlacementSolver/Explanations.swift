@@ -5,23 +5,23 @@ extension LabExclusion {
     public func explanation(fellow: Fellow, lab: Lab) -> String {
         switch self {
         case .noSharedArea(let areas, let interests):
-            return "\(lab.id) is funded for \(areas.joined(separator: ", ")), none of \(fellow.id)'s interests (\(interests.joined(separator: ", "))) (rule 3)"
+            return "\(lab.id) is funded for \(areas.joined(separator: ", ")), none of \(fellow.id)'s interests (\(interests.joined(separator: ", "))) \(FormatRule.sharedArea.citation)"
         case .forbidden(let reason):
-            return "\(lab.id) is forbidden for \(fellow.id) in rules.csv\(reason.isEmpty ? "" : ": \(reason)") (rule 6)"
+            return "\(lab.id) is forbidden for \(fellow.id) in rules.csv\(reason.isEmpty ? "" : ": \(reason)") \(FormatRule.rules.citation)"
         case .lockedElsewhere(let other):
-            return "\(fellow.id) is locked to \(other) (rule 6)"
+            return "\(fellow.id) is locked to \(other) \(FormatRule.rules.citation)"
         case .labFull(let capacity, let continuing):
-            return "\(lab.id) is full: capacity \(capacity), \(continuing) continuing fellow\(continuing == 1 ? "" : "s") (rule 4)"
+            return "\(lab.id) is full: capacity \(capacity), \(continuing) continuing fellow\(continuing == 1 ? "" : "s") \(FormatRule.capacity.citation)"
         case .noMentor(let reasons):
-            if reasons.isEmpty { return "\(lab.id) has no mentors (rule 1)" }
+            if reasons.isEmpty { return "\(lab.id) has no mentors \(FormatRule.onePlaceEach.citation)" }
             let parts = reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.explanation)" }
             return "no mentor of \(lab.id) can take \(fellow.id): \(parts.joined(separator: "; "))"
         case .noFunding(let need, let refusals):
             let parts = refusals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.explanation)" }
-            return "no source may pay \(fellow.id)'s need of \(Money.format(need)) at \(lab.id) (rule 5): "
+            return "no source may pay \(fellow.id)'s need of \(Money.format(need)) at \(lab.id) \(FormatRule.funding.citation): "
                 + (parts.isEmpty ? "there are no funding sources" : parts.joined(separator: "; "))
         case .insufficientFunding(let need, let available):
-            return "the sources that may pay for \(fellow.id) at \(lab.id) hold \(Money.format(available)) in all, less than the need of \(Money.format(need)) (rule 5)"
+            return "the sources that may pay for \(fellow.id) at \(lab.id) hold \(Money.format(available)) in all, less than the need of \(Money.format(need)) \(FormatRule.funding.citation)"
         }
     }
 }

@@ -77,14 +77,18 @@ public struct OutputFolder: Sendable {
 
     /// Entries (relative paths) of a folder that a run does not write.
     static func strangeEntries(in path: String) -> [String] {
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        guard let listed = try? FileManager.default.contentsOfDirectory(atPath: path) else { return ["(a folder that cannot be listed)"] }
+        let entries = listed.sorted()
         var strangers: [String] = []
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
             let kind = FileKind(full)
             if managedTopLevel.contains(entry) && kind == .file { continue }
             if entry == calendarFolder && kind == .directory {
-                let inner = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []).sorted()
+                guard let inner = (try? FileManager.default.contentsOfDirectory(atPath: full))?.sorted() else {
+                    strangers.append("\(calendarFolder)/ (cannot be listed)")
+                    continue
+                }
                 for file in inner {
                     let ok = (file.hasSuffix(".ics") || file == ".DS_Store") && FileKind((full as NSString).appendingPathComponent(file)) == .file
                     if !ok { strangers.append("\(calendarFolder)/\(file)") }

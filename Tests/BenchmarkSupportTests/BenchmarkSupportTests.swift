@@ -3,20 +3,14 @@ import Domain
 import Foundation
 import GLPKBackend
 import IntakeGenerator
+import ORLibrary
 import PlacementSolver
 import Testing
 
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let gapFolder = ORLibraryFolder.find(repositoryRoot)
-
-enum ORLibraryFolder {
-    static func find(_ root: URL) -> URL? {
-        if let env = ProcessInfo.processInfo.environment["FELLOWMATCH_GAP_DIR"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        let u = root.deletingLastPathComponent().appendingPathComponent("shared/benchmarks/gap")
-        return FileManager.default.fileExists(atPath: u.appendingPathComponent("optima.tsv").path) ? u : nil
-    }
-}
+/// The OR-Library files kept in the repository (Tests/Data/gap).
+let gapFolder = GAPLibrary.defaultFolder(repositoryRoot: repositoryRoot)
 
 @Suite struct IntakeGeneratorTests {
     @Test func sameSeedGivesTheSameFiles() {
@@ -53,10 +47,10 @@ enum ORLibraryFolder {
     }
 }
 
-@Suite(.enabled(if: gapFolder != nil, "../shared/benchmarks/gap is absent (set FELLOWMATCH_GAP_DIR)"))
+@Suite
 struct GAPRunnerTests {
     @Test func runnerReachesTheKnownOptimaOfGap1() throws {
-        let runner = GAPRunner(folder: gapFolder!, timeLimit: 60)
+        let runner = GAPRunner(folder: gapFolder, timeLimit: 60)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("fm-gaprun-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -80,7 +74,7 @@ struct GAPRunnerTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/glpsol"), "glpsol (glpk-utils) is not installed"))
     func glpsolComparisonReadsItsResult() throws {
-        let runner = GAPRunner(folder: gapFolder!, timeLimit: 30)
+        let runner = GAPRunner(folder: gapFolder, timeLimit: 30)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("fm-glpsol-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }

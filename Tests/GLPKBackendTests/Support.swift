@@ -6,11 +6,11 @@ import ORLibrary
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// `../shared/benchmarks/gap`, when present.
-let gapFolder: URL? = GAPLibrary.defaultFolder(repositoryRoot: repositoryRoot)
+/// The OR-Library files kept in the repository (Tests/Data/gap).
+let gapFolder: URL = GAPLibrary.defaultFolder(repositoryRoot: repositoryRoot)
 
 func gapInstance(_ name: String) throws -> (GAPInstance, GAPReference) {
-    guard let folder = gapFolder else { throw GAPFormatError(path: "../shared/benchmarks/gap", message: "absent") }
+    let folder = gapFolder
     guard let ref = try GAPLibrary.references(in: folder).first(where: { $0.instance == name }) else {
         throw GAPFormatError(path: "optima.tsv", message: "no \(name)")
     }

@@ -279,7 +279,7 @@ func sameContent(_ a: Scenario, _ b: Scenario) -> Bool {
         let engine = PlacementEngine(solver: GLPKSolver())
         let e = try engine.explain(s, base: try engine.run(s), fellow: "f1")
         guard case .ineligible(let why) = e.better.first?.verdict else { Issue.record("expected ineligible"); return }
-        #expect(why == "labA is full: capacity 1, 1 continuing fellow (rule 4)")
+        #expect(why == "labA is full: capacity 1, 1 continuing fellow (rule 4 in docs/scenario-format.md)")
     }
 }
 

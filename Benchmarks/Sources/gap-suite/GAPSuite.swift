@@ -12,7 +12,7 @@ struct GAPSuite: ParsableCommand {
         commandName: "gap-suite",
         abstract: "Solve OR-Library GAP instances through FellowMatch (and glpsol) and print a table.")
 
-    @Option(help: "Folder with the GAP files and optima.tsv (default ../shared/benchmarks/gap beside the repository).")
+    @Option(help: "Folder with the GAP files and optima.tsv (default: the repository's Tests/Data/gap).")
     var folder: String?
 
     @Option(help: "Seconds per instance.")
@@ -42,8 +42,9 @@ struct GAPSuite: ParsableCommand {
     func run() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        guard let dir = folder.map({ URL(fileURLWithPath: $0) }) ?? GAPLibrary.defaultFolder(repositoryRoot: repo) else {
-            throw ValidationError("no GAP folder: give --folder (../shared/benchmarks/gap was not found)")
+        let dir = folder.map({ URL(fileURLWithPath: $0) }) ?? GAPLibrary.defaultFolder(repositoryRoot: repo)
+        guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("optima.tsv").path) else {
+            throw ValidationError("\(dir.path) holds no optima.tsv: give --folder with the OR-Library GAP files")
         }
         var forced: Set<CutFamily>?
         if let cuts {
