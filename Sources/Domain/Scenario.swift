@@ -1,7 +1,7 @@
 /// A validated intake: every file of a scenario folder as domain values.
 ///
-/// Built by ``ScenarioReader`` (which reports every input problem) or in code
-/// (tests, generators); ``ScenarioValidator`` checks cross-references either way.
+/// Built by ``ScenarioReader`` (which reports every input problem and checks
+/// every cross-reference) or in code (tests, generators).
 public struct Scenario: Sendable {
     public var settings: ScenarioSettings
     public var fellows: [Fellow]

@@ -42,6 +42,23 @@ public struct ScenarioReader {
 
     public init() {}
 
+    /// Reads and validates a scenario folder.
+    ///
+    /// ```swift
+    /// do {
+    ///     let result = try ScenarioReader().read(folder: URL(fileURLWithPath: "Scenarios/demo"))
+    ///     for warning in result.warnings { print(warning) }
+    /// } catch {
+    ///     for issue in error.issues { print(issue) }   // file:line: column: message (hint)
+    /// }
+    /// ```
+    ///
+    /// - Parameter folder: a folder holding `scenario.toml` and the CSV files
+    ///   (see docs/scenario-format.md).
+    /// - Returns: the scenario and its warnings (unknown keys, ignored rows,
+    ///   removed invisible characters).
+    /// - Throws: ``ScenarioError`` with every problem found, located by file,
+    ///   line and column, when any is an error.
     public func read(folder: URL) throws(ScenarioError) -> Result {
         let (texts, issues) = try ScenarioReader.loadTexts(folder: folder)
         return try ScenarioReader.parse(texts: texts, defaultName: ScenarioReader.displayName(folder), initialIssues: issues)

@@ -39,7 +39,14 @@ public enum WhatIfReader {
     static let files = ["fellows", "labs", "mentors", "funding", "preferences", "mentor_preferences", "costs", "rules",
                         "sessions", "availability"]
 
-    /// Reads a what-if file and applies it to its base. `path` is shown in messages as given.
+    /// Reads a what-if file and applies it to its base.
+    ///
+    /// - Parameter path: the what-if `.toml` file; it is shown in messages as
+    ///   given, and its `base` is resolved relative to it.
+    /// - Returns: the resulting scenario, with notes on what the changes did
+    ///   beyond what they say and the warnings of the file and its changes.
+    /// - Throws: ``ScenarioError`` with every problem in the file, its
+    ///   changes, or the rows they produce, located at the what-if's lines.
     public static func read(path: String) throws(ScenarioError) -> WhatIf {
         let url = URL(fileURLWithPath: path)
         let text: String

@@ -3,14 +3,14 @@ import CGLPKGuard
 import Foundation
 import Modeling
 
-/// GLPK 5.0 as a ``Solver``.
+/// GLPK 5.0 as a `Solver`.
 ///
 /// Each call builds its own GLPK problem, solves it and deletes it on the
 /// calling thread (GLPK keeps its environment in thread-local storage and
 /// aborts if a problem is deleted on another thread), then frees the thread's
 /// GLPK environment. Invalid use that GLPK would answer with `abort()` is
 /// caught by the C guard in `CGLPKGuard` and thrown as
-/// ``SolverError/solverFailure(message:)``; the process goes on.
+/// `SolverError/solverFailure(message:)`; the process goes on.
 public struct GLPKSolver: Solver {
     /// Check models before loading them (on by default). Switching it off lets
     /// GLPK see exactly what was built, which tests of the guard need.

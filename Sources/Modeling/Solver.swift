@@ -41,9 +41,25 @@ public protocol Solver: Sendable {
     /// A short name for reports, e.g. "GLPK 5.0".
     var name: String { get }
 
+    /// Solves `model`.
+    ///
+    /// - Parameters:
+    ///   - model: the model; backends validate it before loading it.
+    ///   - options: time limit, gap, cuts, starting solution and the rest;
+    ///     ``SolverOptions/deterministic`` gives reproducible results.
+    ///   - progress: called during a long search with the incumbent, bound
+    ///     and gap, on the solving thread.
+    /// - Returns: why the solve stopped (``SolveResult/termination``) and,
+    ///   apart from it, the best solution found, if any, and the bound.
+    /// - Throws: ``SolverError`` for an invalid model or a failure of the
+    ///   solver itself; an infeasible model is a result, not an error.
     func solve(_ model: Model, options: SolverOptions,
                progress: (@Sendable (SolveProgress) -> Void)?) throws(SolverError) -> SolveResult
 
+    /// Writes `model` to `path` for other solvers.
+    ///
+    /// - Returns: whether a maximisation was written negated (MPS has no sense).
+    /// - Throws: ``SolverError`` when the model is invalid or the file cannot be written.
     @discardableResult
     func export(_ model: Model, format: ExportFormat, to path: String) throws(SolverError) -> ExportReport
 }

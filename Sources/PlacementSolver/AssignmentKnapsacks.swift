@@ -1,7 +1,7 @@
 import Modeling
 
 /// A model of the generalised assignment problem's shape, recognised in any
-/// ``Model``: every column is 0/1 and sits in exactly one *assignment row*
+/// `Model`: every column is 0/1 and sits in exactly one *assignment row*
 /// (`Σ x = 1` or `Σ x ≤ 1`, all coefficients 1) and in at most one
 /// *knapsack row* (`Σ a·x ≤ b`, `a ≥ 0`, whole numbers after scaling by a
 /// power of ten). OR-Library GAP as a scenario is exactly this (one-place rows

@@ -19,10 +19,20 @@ public struct BindingLimit: Sendable, Hashable {
 }
 
 extension PlacementEngine {
+    /// Which limits are used up, and what loosening each would gain.
+    ///
     /// Labs and mentors at capacity and budgets with less left than one
     /// fellow's need; for each, the placement re-solved with one more place
     /// or one fellow's worth of money (the median need of the new fellows),
     /// run on separate threads through `parallel`.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario `base` was solved from.
+    ///   - base: the outcome of ``run(_:previous:)`` on `scenario`.
+    ///   - parallel: runs the given solves and returns their results in
+    ///     order (e.g. each on a thread of its own).
+    /// - Returns: every binding limit with its gain; a limit whose re-solve
+    ///   failed has a `nil` gain. Empty when `base` has no placement.
     public func bindingLimits(_ scenario: Scenario, base: PlacementOutcome,
                               parallel: ([@Sendable () -> PlacementOutcome?]) -> [PlacementOutcome?]) -> [BindingLimit] {
         guard base.hasPlacement, let baseObjective = base.objective else { return [] }

@@ -60,9 +60,19 @@ public struct FellowExplanation: Sendable {
 }
 
 extension PlacementEngine {
+    /// Why a fellow did not get a lab they ranked higher.
+    ///
     /// For every lab `fellow` ranked above the one they got (every ranked lab
     /// if unplaced): the rule that excludes it, or the cost of a placement
     /// with the fellow locked there (re-solved), or why that is impossible.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario `base` was solved from.
+    ///   - base: the outcome of ``run(_:previous:)`` on `scenario`.
+    ///   - id: a fellow's id in `scenario`.
+    /// - Returns: one entry per better-ranked lab; empty for a continuing
+    ///   fellow or one at their first choice.
+    /// - Throws: `SolverError` when a re-solve fails.
     public func explain(_ scenario: Scenario, base: PlacementOutcome, fellow id: String) throws(SolverError) -> FellowExplanation {
         let row = base.placements.first { $0.fellow == id }
         var result = FellowExplanation(fellow: id, lab: row?.lab, mentor: row?.mentor, rank: row?.rank, better: [])

@@ -1,7 +1,7 @@
 import Modeling
 
 /// The Lagrangian bound of ``LagrangianBound`` at every subproblem of GLPK's
-/// search (a ``NodeExaminer``), for models of GAP's shape.
+/// search (a `NodeExaminer`), for models of GAP's shape.
 ///
 /// At each subproblem, with the items its bounds fix: a few subgradient steps
 /// from the root's multipliers tighten the bound. If it cannot beat GLPK's

@@ -34,9 +34,30 @@ public struct PlacementEngine: Sendable {
         return o
     }
 
-    /// - Parameter previous: an earlier run's placements to keep as far as the
-    ///   scenario allows (a first stage maximises the number of new fellows
-    ///   kept with the same lab and mentor; the objective then applies).
+    /// Places every new fellow and splits every fellow's funding.
+    ///
+    /// Runs the pre-checks (``PreChecks``), then the placement model's
+    /// integer program (one stage per level of a lexicographic objective),
+    /// then the funding split. A scenario with no placement gets a
+    /// ``Diagnosis``: the pre-check findings, or the smallest set of limits
+    /// that must give.
+    ///
+    /// ```swift
+    /// let scenario = try ScenarioReader().read(folder: url).scenario
+    /// let outcome = try PlacementEngine(solver: GLPKSolver()).run(scenario)
+    /// if outcome.hasPlacement { print(outcome.rankProfile) }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - scenario: a validated scenario, as `ScenarioReader` returns it.
+    ///   - previous: an earlier run's placements to keep as far as the
+    ///     scenario allows (a first stage maximises the number of new fellows
+    ///     kept with the same lab and mentor; the objective then applies).
+    /// - Returns: the outcome: status, placements with funding, rank profile,
+    ///   loads, budgets used, warnings, and the diagnosis when infeasible. A
+    ///   scenario without a placement is a result, not an error.
+    /// - Throws: `SolverError` when the solver itself fails (an invalid
+    ///   model or a GLPK error), never for an infeasible scenario.
     public func run(_ scenario: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome {
         var placement = PlacementModel(scenario: scenario)
         let findings = PreChecks.run(scenario, placement.eligibility)

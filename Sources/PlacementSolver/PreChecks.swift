@@ -22,6 +22,14 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
 /// Pre-checks: what can be told without solving.
 public enum PreChecks {
+    /// What makes a placement impossible on its face, and warnings.
+    ///
+    /// - Parameters:
+    ///   - s: a validated scenario.
+    ///   - e: its ``Eligibility`` (which choices rules 2, 3 and 6 leave).
+    /// - Returns: findings in plain words; those with `blocking` set make a
+    ///   placement impossible, the others are warnings (e.g. a fellow who
+    ///   will be unplaced).
     public static func run(_ s: Scenario, _ e: Eligibility) -> [Finding] {
         var findings: [Finding] = []
         let allowUnplaced = s.settings.allowUnplaced

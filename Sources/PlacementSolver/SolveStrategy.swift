@@ -77,7 +77,7 @@ import Modeling
 ///   is not, so few columns are fixed there.
 ///
 /// **The Lagrangian bound inside GLPK's search**, on the same models:
-/// - ``LagrangianNodeBound`` is a ``NodeExaminer``: GLPK shows it every
+/// - ``LagrangianNodeBound`` is a `NodeExaminer`: GLPK shows it every
 ///   subproblem before solving its LP (`GLP_IPREPRO`, `fm_examine` in
 ///   `CGLPKGuard`). With the items the subproblem's bounds fix, a few
 ///   subgradient steps give its bound. It prunes subproblems that cannot

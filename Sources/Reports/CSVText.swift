@@ -3,7 +3,7 @@ import Foundation
 
 /// CSV text as the scenario format writes it: RFC 4180 quoting, LF line ends,
 /// and text that a spreadsheet would run as a formula neutralised
-/// (``SpreadsheetSafety``).
+/// (`SpreadsheetSafety`).
 public enum CSVText {
     public static func field(_ raw: String) -> String {
         let s = SpreadsheetSafety.neutralize(raw)

@@ -13,9 +13,17 @@ public struct SeminarScheduler: Sendable {
         self.options = options
     }
 
+    /// Schedules the seminar series for a placement.
+    ///
     /// - Parameters:
+    ///   - scenario: a validated scenario with `sessions`.
+    ///   - placements: the placement's rows (`PlacementOutcome.placements`);
+    ///     unplaced fellows give no talks.
     ///   - previous: an earlier schedule to keep as far as possible.
     ///   - today: talks before this date never move, and no talk is added before it.
+    /// - Returns: the schedule, or (``ScheduleOutcome/hasSchedule`` false)
+    ///   an explanation in plain words of the talks that cannot be placed.
+    /// - Throws: `SolverError` when the solver itself fails.
     public func schedule(_ scenario: Scenario, placements: [FellowPlacement], previous: [PreviousTalk]? = nil,
                          today: CalendarDate? = nil) throws(SolverError) -> ScheduleOutcome {
         let talks = TalkList.talks(for: scenario, placements: placements)

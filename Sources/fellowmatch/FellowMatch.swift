@@ -14,8 +14,10 @@ struct FellowMatch: ParsableCommand {
         abstract: "Match postdoctoral fellows to labs, mentors and funding; schedule their seminars.",
         discussion: """
         Exit status: 0 when a placement was found, 1 when the scenario has no feasible placement \
-        (the diagnosis is printed and written to summary.json), 2 for bad input or usage.
+        (the diagnosis is printed and written to summary.json), 2 for bad input or usage. \
+        The input format, every rule and every limit: docs/scenario-format.md.
         """,
+        version: FellowMatchVersion.current,
         subcommands: [RunCommand.self, ScheduleCommand.self, CompareCommand.self, ExplainCommand.self, BindsCommand.self,
                       CheckCommand.self, ExportCommand.self, GenerateCommand.self]
     )
