@@ -14,6 +14,7 @@ extension PlacementEngine {
                              summary: "No placement exists, and none appears even when capacities, budgets, track limits and locks may give: check the fellows' preferences and interests.")
         }
         let s = scenario
+        let names = Directory(scenario)
         var changes: [LimitChange] = []
         for relaxation in elastic.relaxations where solution.isOne(relaxation.gives) {
             let amount = solution[relaxation.excess]
@@ -21,15 +22,15 @@ extension PlacementEngine {
             case .labCapacity(let li):
                 let lab = s.labs[li], k = Int((amount - 1e-6).rounded(.up))
                 changes.append(LimitChange(kind: .labCapacity, subject: lab.id, current: lab.capacity, needed: lab.capacity + k,
-                                           message: "Lab \(lab.id) needs \(k) more place\(k == 1 ? "" : "s"): capacity \(lab.capacity) → \(lab.capacity + k)."))
+                                           message: "Lab \(names.lab(lab.id)) needs \(k) more place\(k == 1 ? "" : "s"): capacity \(lab.capacity) → \(lab.capacity + k)."))
             case .mentorCapacity(let mi):
                 let m = s.mentors[mi], k = Int((amount - 1e-6).rounded(.up))
                 changes.append(LimitChange(kind: .mentorCapacity, subject: m.id, current: m.capacity, needed: m.capacity + k,
-                                           message: "Mentor \(m.id) (\(m.lab)) needs \(k) more place\(k == 1 ? "" : "s"): capacity \(m.capacity) → \(m.capacity + k)."))
+                                           message: "Mentor \(names.mentor(m.id)) (\(names.labName(m.lab))) needs \(k) more place\(k == 1 ? "" : "s"): capacity \(m.capacity) → \(m.capacity + k)."))
             case .budget(let si):
                 let source = s.funding[si], k = Int((amount * PlacementModel.moneyUnit - 0.005).rounded(.up))
                 changes.append(LimitChange(kind: .budget, subject: source.id, current: source.budget, needed: source.budget + k,
-                                           message: "Funding source \(source.id) is \(Money.format(k)) short: budget \(Money.format(source.budget)) → \(Money.format(source.budget + k))."))
+                                           message: "Funding source \(names.source(source.id)) is \(MoneyText.dollars(k)) short: budget \(MoneyText.dollars(source.budget)) → \(MoneyText.dollars(source.budget + k))."))
             case .trackMinimum(let track):
                 let lo = s.settings.tracks[track]?.minNew ?? 0, k = Int((amount - 1e-6).rounded(.up))
                 changes.append(LimitChange(kind: .trackMinimum, subject: track, current: lo, needed: lo - k,
@@ -41,7 +42,7 @@ extension PlacementEngine {
             case .lock(let ri):
                 let rule = s.rules[ri]
                 changes.append(LimitChange(kind: .lock, subject: rule.fellow, current: nil, needed: nil,
-                                           message: "The lock of \(rule.fellow) to \(rule.lab)\(rule.mentor.map { " with \($0)" } ?? "") cannot be honoured together with the other limits\(rule.reason.isEmpty ? "" : " (lock reason: \(rule.reason))")."))
+                                           message: "The lock of \(names.fellow(rule.fellow)) to \(names.lab(rule.lab))\(rule.mentor.map { " with \(names.mentor($0))" } ?? "") cannot be honoured together with the other limits\(rule.reason.isEmpty ? "" : " (lock reason: \(rule.reason))")."))
             }
         }
         let summary = changes.isEmpty

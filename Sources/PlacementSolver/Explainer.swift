@@ -25,38 +25,6 @@ public struct FellowExplanation: Sendable {
     public var mentor: String?
     public var rank: Int?
     public var better: [LabExplanation]
-
-    /// Plain-words lines for reports.
-    public func lines(objectiveKind: ObjectiveKind) -> [String] {
-        var out: [String] = []
-        if let lab, let rank {
-            out.append("\(fellow) is placed in \(lab)\(mentor.map { " with \($0)" } ?? "") (rank \(rank)).")
-        } else {
-            out.append("\(fellow) is not placed.")
-        }
-        if better.isEmpty { out.append("  They got their first choice.") }
-        let worse = objectiveKind == .score ? "lower" : "higher"
-        for b in better {
-            switch b.verdict {
-            case .ineligible(let why):
-                out.append("  Rank \(b.rank), \(b.lab): not eligible: \(why).")
-            case .infeasible(let why):
-                out.append("  Rank \(b.rank), \(b.lab): no placement exists with \(fellow) there: " + why.joined(separator: " "))
-            case .cost(let from, let to, let displaced):
-                let delta = to - from
-                let movers = displaced.filter { $0.fellow != fellow }
-                out.append("  Rank \(b.rank), \(b.lab): possible, but the objective would be \(number(to)) instead of \(number(from))"
-                           + (delta == 0 ? " (a tie)" : " (\(delta > 0 ? "+" : "")\(number(delta)), \(delta > 0 ? worse : "better"))")
-                           + (movers.isEmpty ? "." : "; it would move " + movers.map(\.description).joined(separator: "; ") + "."))
-            }
-        }
-        return out
-    }
-
-    func number(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
-    }
 }
 
 extension PlacementEngine {
@@ -84,7 +52,7 @@ extension PlacementEngine {
         let prefs = scenario.preferences.filter { $0.fellow == id && $0.rank < got && $0.lab != row?.lab }.sorted { ($0.rank, $0.lab) < ($1.rank, $1.lab) }
         for p in prefs {
             if let reason = excluded[p.lab], let lab = scenario.lab(p.lab) {
-                result.better.append(LabExplanation(lab: p.lab, rank: p.rank, verdict: .ineligible(reason.explanation(fellow: fellow, lab: lab))))
+                result.better.append(LabExplanation(lab: p.lab, rank: p.rank, verdict: .ineligible(reason.explanation(fellow: fellow, lab: lab, names: Directory(scenario)))))
                 continue
             }
             var locked = scenario

@@ -122,17 +122,36 @@ public struct PlacementOutcome: Sendable {
     }
 }
 
+/// Where a fellow is: a lab and mentor, unplaced, or (an earlier run's row
+/// that named no lab) nowhere in particular.
+public struct Place: Sendable, Hashable, CustomStringConvertible {
+    public var lab: String?
+    public var mentor: String?
+    public var isUnplaced: Bool
+
+    public init(lab: String?, mentor: String?, isUnplaced: Bool = false) {
+        self.lab = lab
+        self.mentor = mentor
+        self.isUnplaced = isUnplaced
+    }
+
+    /// `lab05 with m10`, `unplaced` or `-` (ids; reports show names).
+    public var description: String {
+        guard let lab else { return isUnplaced ? "unplaced" : "-" }
+        return mentor.map { "\(lab) with \($0)" } ?? lab
+    }
+}
+
 /// How a fellow's placement differs from an earlier run's.
 public struct PlacementMove: Sendable, Hashable, CustomStringConvertible {
     public var fellow: String
-    public var from: String?
-    public var to: String?
+    /// `nil`: not in the earlier run.
+    public var from: Place?
+    /// `nil`: no longer in the program.
+    public var to: Place?
 
-    public var description: String { "\(fellow): \(from ?? "not in the earlier run") → \(to ?? "no longer in the program")" }
-
-    static func where_(_ lab: String?, _ mentor: String?, _ status: String) -> String {
-        guard let lab else { return status == "unplaced" ? "unplaced" : "-" }
-        return mentor.map { "\(lab) with \($0)" } ?? lab
+    public var description: String {
+        "\(fellow): \(from?.description ?? "not in the earlier run") → \(to?.description ?? "no longer in the program")"
     }
 
     /// Fellows whose lab or mentor changed, who are new, or who left.
@@ -141,16 +160,16 @@ public struct PlacementMove: Sendable, Hashable, CustomStringConvertible {
         let now = Set(current.map(\.fellow))
         var moves: [PlacementMove] = []
         for p in current {
-            let to = where_(p.lab, p.mentor, p.status.rawValue)
+            let to = Place(lab: p.lab, mentor: p.mentor, isUnplaced: p.status == .unplaced)
             if let b = before[p.fellow] {
-                let from = where_(b.lab, b.mentor, b.status)
+                let from = Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == "unplaced")
                 if from != to { moves.append(PlacementMove(fellow: p.fellow, from: from, to: to)) }
             } else {
                 moves.append(PlacementMove(fellow: p.fellow, from: nil, to: to))
             }
         }
         for b in previous where !now.contains(b.fellow) {
-            moves.append(PlacementMove(fellow: b.fellow, from: where_(b.lab, b.mentor, b.status), to: nil))
+            moves.append(PlacementMove(fellow: b.fellow, from: Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == "unplaced"), to: nil))
         }
         return moves
     }

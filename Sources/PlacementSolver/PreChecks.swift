@@ -31,6 +31,7 @@ public enum PreChecks {
     ///   placement impossible, the others are warnings (e.g. a fellow who
     ///   will be unplaced).
     public static func run(_ s: Scenario, _ e: Eligibility) -> [Finding] {
+        let names = Directory(s)
         var findings: [Finding] = []
         let allowUnplaced = s.settings.allowUnplaced
         let locks = Dictionary(s.rules.filter { $0.kind == .lock }.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
@@ -38,7 +39,7 @@ public enum PreChecks {
         // A new fellow with no eligible lab, and which rule removed each ranked lab.
         for (fi, f) in s.fellows.enumerated() where f.isNew && (e.choicesOfFellow[fi] ?? []).isEmpty {
             let excluded = e.exclusions[fi] ?? []
-            let reasons = excluded.map { "rank \($0.rank): \($0.reason.explanation(fellow: f, lab: s.labs[$0.lab]))" }
+            let reasons = excluded.map { "rank \($0.rank): \($0.reason.explanation(fellow: f, lab: s.labs[$0.lab], names: names))" }
             let nonCitizenUnfunded = f.citizenship == .other
                 && !excluded.isEmpty && excluded.allSatisfy {
                     if case .noFunding = $0.reason { return true }
@@ -48,22 +49,22 @@ public enum PreChecks {
             let locked = locks[f.id]
             if let lock = locked, let entry = excluded.first(where: { s.labs[$0.lab].id == lock.lab }) {
                 findings.append(Finding(kind: .lockCannotHold,
-                                        message: "The lock of \(f.id) to \(lock.lab) cannot be honoured: \(entry.reason.explanation(fellow: f, lab: s.labs[entry.lab]))."
+                                        message: "The lock of \(names.fellow(f.id)) to \(names.lab(lock.lab)) cannot be honoured: \(entry.reason.explanation(fellow: f, lab: s.labs[entry.lab], names: names))."
                                             + (lock.reason.isEmpty ? "" : " (Lock reason: \(lock.reason).)"),
                                         blocking: true))
                 continue
             }
             if nonCitizenUnfunded {
                 findings.append(Finding(kind: .noFundingForNonCitizen,
-                                        message: "\(f.id) is not a citizen or permanent resident and brings "
-                                            + (f.externalFunding == 0 ? "no external funding" : "only \(Money.format(f.externalFunding)) of external funding")
+                                        message: "\(names.fellow(f.id)) is not a citizen or permanent resident and brings "
+                                            + (f.externalFunding == 0 ? "no external funding" : "only \(MoneyText.dollars(f.externalFunding)) of external funding")
                                             + ", and no source that may pay non-citizens covers them at any lab they ranked: "
                                             + reasons.joined(separator: "; ") + ". Record their external support in fellows.csv (external_funding) or add a source without citizens_only.",
                                         blocking: !allowUnplaced || locked != nil))
                 continue
             }
             findings.append(Finding(kind: .noEligibleLab,
-                                    message: "\(f.id) has no eligible lab" + (allowUnplaced && locked == nil ? " and will be unplaced" : "") + ": "
+                                    message: "\(names.fellow(f.id)) has no eligible lab" + (allowUnplaced && locked == nil ? " and will be unplaced" : "") + ": "
                                         + (reasons.isEmpty ? "they ranked no lab" : reasons.joined(separator: "; ")) + ".",
                                     blocking: !allowUnplaced || locked != nil))
         }
@@ -91,12 +92,12 @@ public enum PreChecks {
         let inLab = e.continuingInLab, withMentor = e.continuingWithMentor
         for lab in s.labs where (inLab[lab.id] ?? 0) > lab.capacity {
             findings.append(Finding(kind: .continuingOverCapacity,
-                                    message: "\(lab.id) hosts \(inLab[lab.id]!) continuing fellows but its capacity is \(lab.capacity); raise its capacity in labs.csv.",
+                                    message: "\(names.lab(lab.id)) hosts \(inLab[lab.id]!) continuing fellows but its capacity is \(lab.capacity); raise its capacity in labs.csv.",
                                     blocking: true))
         }
         for m in s.mentors where (withMentor[m.id] ?? 0) > m.capacity {
             findings.append(Finding(kind: .continuingOverCapacity,
-                                    message: "\(m.id) supervises \(withMentor[m.id]!) continuing fellows but their capacity is \(m.capacity); raise it in mentors.csv.",
+                                    message: "\(names.mentor(m.id)) supervises \(withMentor[m.id]!) continuing fellows but their capacity is \(m.capacity); raise it in mentors.csv.",
                                     blocking: true))
         }
 
@@ -108,13 +109,13 @@ public enum PreChecks {
             let payers = e.payers[fi] ?? []
             let available = payers.reduce(0) { $0 + s.funding[$1].budget }
             if payers.isEmpty {
-                let refusals = s.funding.map { "\($0.id) \($0.refusal(for: f, at: lab)?.explanation ?? "")" }
+                let refusals = s.funding.map { "\(names.source($0.id)) \($0.refusal(for: f, at: lab)?.explanation(names: names) ?? "")" }
                 findings.append(Finding(kind: .continuingUnfunded,
-                                        message: "Continuing fellow \(f.id) needs \(Money.format(need)) at \(lab), but no source may pay for them: \(refusals.joined(separator: "; ")).",
+                                        message: "Continuing fellow \(names.fellow(f.id)) needs \(MoneyText.dollars(need)) at \(names.lab(lab)), but no source may pay for them: \(refusals.joined(separator: "; ")).",
                                         blocking: true))
             } else if available < need {
                 findings.append(Finding(kind: .continuingUnfunded,
-                                        message: "Continuing fellow \(f.id) needs \(Money.format(need)) at \(lab), but the sources that may pay hold only \(Money.format(available)).",
+                                        message: "Continuing fellow \(names.fellow(f.id)) needs \(MoneyText.dollars(need)) at \(names.lab(lab)), but the sources that may pay hold only \(MoneyText.dollars(available)).",
                                         blocking: true))
             }
         }

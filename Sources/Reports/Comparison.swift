@@ -17,69 +17,122 @@ public struct ComparedScenario: Sendable {
     }
 }
 
-/// A fellow whose placement differs from the base's.
+/// A fellow whose placement or funding differs from the base's.
 public struct FellowDiff: Sendable, Hashable, Encodable {
     public var fellow: String
-    public var before: String
-    public var after: String
-    public var rank_before: Int?
-    public var rank_after: Int?
+    public var fellowName: String
+    public var before: Place?
+    public var after: Place?
+    public var rankBefore: Int?
+    public var rankAfter: Int?
+    /// `source:amount;…` before and after, when the funding split changed.
+    public var fundingBefore: String
+    public var fundingAfter: String
+
+    /// Lab or mentor changed (not only the funding).
+    public var moved: Bool { before != after }
+
+    enum CodingKeys: String, CodingKey {
+        case fellow, fellow_name, before, after, rank_before, rank_after, funding_before, funding_after
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(fellow, forKey: .fellow)
+        try c.encode(fellowName, forKey: .fellow_name)
+        try c.encode(before?.description ?? "not in the scenario", forKey: .before)
+        try c.encode(after?.description ?? "not in the scenario", forKey: .after)
+        try c.encode(rankBefore, forKey: .rank_before)
+        try c.encode(rankAfter, forKey: .rank_after)
+        try c.encode(fundingBefore, forKey: .funding_before)
+        try c.encode(fundingAfter, forKey: .funding_after)
+    }
+}
+
+/// One measure of the comparison: its text per column and, where it is a
+/// number, the number (CSV and JSON carry numbers as numbers).
+public struct Measure: Sendable {
+    /// The full name (CSV, JSON, Markdown).
+    public var name: String
+    /// How the terminal table shows it (an item under a heading is indented).
+    public var display: String
+    public var text: [String]
+    public var numbers: [Double?]
+    /// A heading row of the terminal table only (e.g. a funding source's name).
+    public var isHeading = false
+
+    init(name: String, display: String? = nil, text: [String], numbers: [Double?], isHeading: Bool = false) {
+        self.name = name
+        self.display = display ?? name
+        self.text = text
+        self.numbers = numbers
+        self.isHeading = isHeading
+    }
 }
 
 /// The side-by-side comparison of a base and its what-ifs.
 public struct Comparison {
     public var columns: [ComparedScenario]
-    /// Rows of measures: name and one value per column.
-    public var rows: [(String, [String])]
-    /// Per what-if (columns 1...): fellows who move relative to the base.
+    public var measures: [Measure]
+    /// Per what-if (columns 1...): fellows who move, or whose funding changes, relative to the base.
     public var diffs: [[FellowDiff]]
+    let names: Directory
 
     public init(_ columns: [ComparedScenario]) {
         self.columns = columns
+        var merged = Directory()
+        for c in columns.reversed() { merged = merged.merging(Directory(c.scenario)) }
+        names = merged
         let outcomes = columns.map(\.outcome)
-        var rows: [(String, [String])] = []
-        func row(_ name: String, _ value: (PlacementOutcome) -> String) { rows.append((name, outcomes.map(value))) }
-        row("status") { $0.status.rawValue }
-        row("objective") { $0.objective.map(NumberText.number) ?? "-" }
-        row("new fellows") { o in o.hasPlacement ? "\(o.placements.filter { $0.status != .continuing }.count)" : "-" }
-        row("first choices") { o in
-            let n = o.placements.filter { $0.status != .continuing }.count
-            let first = o.rankProfile[1] ?? 0
-            return o.hasPlacement && n > 0 ? "\(first) (\(Int((Double(first) / Double(n) * 100).rounded())) %)" : "-"
+        var measures: [Measure] = []
+        func number(_ name: String, display: String? = nil, _ value: (PlacementOutcome) -> Double?, _ text: (Double) -> String = NumberText.number) {
+            let values = outcomes.map { $0.hasPlacement ? value($0) : nil }
+            measures.append(Measure(name: name, display: display, text: values.map { $0.map(text) ?? "-" }, numbers: values))
         }
-        row("rank profile") { o in o.hasPlacement ? o.rankProfile.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ") : "-" }
-        row("worst rank") { o in o.rankProfile.keys.max().map(String.init) ?? "-" }
-        row("unplaced") { o in o.hasPlacement ? "\(o.unplaced.count)" : "-" }
-        row("mentors at capacity") { o in o.hasPlacement ? "\(o.mentorLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.count)" : "-" }
-        row("labs at capacity") { o in o.hasPlacement ? "\(o.labLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.count)" : "-" }
-        let sources = Array(Set(outcomes.flatMap { $0.budgets.map(\.source) })).sorted()
+        measures.append(Measure(name: "status", text: outcomes.map(\.status.rawValue), numbers: outcomes.map { _ in nil }))
+        number("objective") { $0.objective }
+        number("new fellows") { o in Double(o.placements.filter { $0.status != .continuing }.count) }
+        number("first choices") { o in Double(o.rankProfile[1] ?? 0) }
+        number("first choices (share)", { o in
+            let n = o.placements.filter { $0.status != .continuing }.count
+            return n > 0 ? Double(o.rankProfile[1] ?? 0) / Double(n) : nil
+        }, { NumberText.number($0 * 100) + " %" })
+        let ranks = Set(outcomes.flatMap { $0.rankProfile.keys }).sorted()
+        for rank in ranks { number("at \(NumberText.ordinal(rank)) choice") { o in Double(o.rankProfile[rank] ?? 0) } }
+        number("worst rank") { o in o.rankProfile.keys.max().map(Double.init) }
+        number("unplaced") { o in Double(o.unplaced.count) }
+        number("mentors at capacity") { o in Double(o.mentorLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.count) }
+        number("labs at capacity") { o in Double(o.labLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.count) }
+        var sources: [String] = []
+        for o in outcomes { for b in o.budgets where !sources.contains(b.source) { sources.append(b.source) } }
+        let money: (Double) -> String = { MoneyText.cents(Int(($0 * 100).rounded())) }
         for source in sources {
-            row("\(source) used") { o in o.budgets.first { $0.source == source }.map { Money.format(cents: $0.usedCents) } ?? "-" }
-            row("\(source) left") { o in o.budgets.first { $0.source == source }.map { Money.format(cents: $0.leftCents) } ?? "-" }
+            let name = merged.sourceName(source)
+            measures.append(Measure(name: name, text: columns.map { _ in "" }, numbers: columns.map { _ in nil }, isHeading: true))
+            number("\(name): used", display: "  used", { o in o.budgets.first { $0.source == source }.map { Double($0.usedCents) / 100 } }, money)
+            number("\(name): left", display: "  left", { o in o.budgets.first { $0.source == source }.map { Double($0.leftCents) / 100 } }, money)
         }
         let base = outcomes.first
-        diffs = outcomes.dropFirst().map { Comparison.diff(base, $0) }
-        var moved = ["-"]
-        moved += diffs.map { "\($0.count)" }
-        rows.append(("fellows moved vs base", moved))
-        self.rows = rows
+        diffs = outcomes.dropFirst().map { Comparison.diff(base, $0, names: merged) }
+        let moved = [nil] + diffs.map { Double($0.filter(\.moved).count) }
+        measures.append(Measure(name: "fellows moved vs base", text: moved.map { $0.map(NumberText.number) ?? "-" }, numbers: moved))
+        self.measures = measures
     }
 
-    static func place(_ p: FellowPlacement?) -> String {
-        guard let p else { return "not in the scenario" }
-        if p.status == .unplaced { return "unplaced" }
-        return "\(p.lab ?? "-")/\(p.mentor ?? "-")"
-    }
-
-    static func diff(_ base: PlacementOutcome?, _ other: PlacementOutcome) -> [FellowDiff] {
+    static func diff(_ base: PlacementOutcome?, _ other: PlacementOutcome, names: Directory) -> [FellowDiff] {
         guard let base, base.hasPlacement, other.hasPlacement else { return [] }
         let before = Dictionary(base.placements.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(other.placements.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = base.placements.map(\.fellow) + other.placements.map(\.fellow).filter { before[$0] == nil }
+        func place(_ p: FellowPlacement?) -> Place? { p.map { Place(lab: $0.lab, mentor: $0.mentor, isUnplaced: $0.status == .unplaced) } }
+        func funding(_ p: FellowPlacement?) -> String {
+            (p?.funding ?? []).map { "\($0.source):\(MoneyText.plain(cents: $0.cents))" }.joined(separator: ";")
+        }
         return ids.compactMap { id in
             let b = before[id], a = after[id]
-            guard place(b) != place(a) else { return nil }
-            return FellowDiff(fellow: id, before: place(b), after: place(a), rank_before: b?.rank, rank_after: a?.rank)
+            guard place(b) != place(a) || funding(b) != funding(a) else { return nil }
+            return FellowDiff(fellow: id, fellowName: names.fellowName(id), before: place(b), after: place(a), rankBefore: b?.rank,
+                              rankAfter: a?.rank, fundingBefore: funding(b), fundingAfter: funding(a))
         }
     }
 
@@ -87,8 +140,8 @@ public struct Comparison {
 
     /// Text tables at most `width` columns wide: the scenario columns are
     /// split over several tables when they do not fit.
-    public func table(width: Int = 100) -> String {
-        let nameWidth = min(max(rows.map(\.0.count).max() ?? 10, 10), 26)
+    public func table(width: Int = TextLayout.width) -> String {
+        let nameWidth = min(max(measures.filter { !$0.isHeading }.map(\.display.count).max() ?? 10, 10), 30)
         let cellWidth = 14
         let perTable = max(1, (width - nameWidth - 2) / (cellWidth + 2))
         var out: [String] = []
@@ -96,73 +149,109 @@ public struct Comparison {
         while start < columns.count {
             let range = start..<min(columns.count, start + perTable)
             func line(_ name: String, _ cells: [String]) -> String {
-                var text = pad(name, nameWidth) + "  " + cells.map { pad(clip($0, cellWidth), cellWidth) }.joined(separator: "  ")
+                var text = TextLayout.pad(TextLayout.clip(name, nameWidth), nameWidth) + "  "
+                    + cells.map { TextLayout.lpad(TextLayout.clip($0, cellWidth), cellWidth) }.joined(separator: "  ")
                 while text.hasSuffix(" ") { text.removeLast() }
                 return text
             }
-            out.append(line("", range.map { clip(columns[$0].label, cellWidth) }))
+            out.append(line("", range.map { columns[$0].label }))
             out.append(String(repeating: "-", count: min(width, nameWidth + 2 + range.count * (cellWidth + 2) - 2)))
-            for (name, values) in rows { out.append(line(name, range.map { values[$0] })) }
+            for m in measures {
+                if m.isHeading { out += TextLayout.wrap(m.display, width: width, indent: "  ") } else { out.append(line(m.display, range.map { m.text[$0] })) }
+            }
             out.append("")
             start += perTable
         }
         return out.joined(separator: "\n")
     }
 
-    func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
-    func clip(_ s: String, _ w: Int) -> String { s.count <= w ? s : String(s.prefix(w - 1)) + "…" }
+    /// One fellow's difference in words: "Priya Raman (f001): Clinical NLP
+    /// Lab, Dr. Chidi Okafor → unplaced, 1st → -".
+    func sentence(_ f: FellowDiff) -> String {
+        var text = "\(names.fellow(f.fellow)): "
+        if f.moved {
+            text += "\(names.place(f.before)) → \(names.place(f.after))"
+            switch (f.rankBefore, f.rankAfter) {
+            case let (b?, a?) where a != b: text += ", \(NumberText.ordinal(b)) → \(NumberText.ordinal(a)) choice"
+            case let (b?, a?) where a == b: text += ", same rank"
+            default: break
+            }
+        } else {
+            text += "funding \(fundingWords(f.fundingBefore)) → \(fundingWords(f.fundingAfter))"
+        }
+        return text
+    }
 
-    /// The per-fellow differences in plain lines.
+    /// `src:123;pool:4` as "NLM T15 training grant $123, pool $4".
+    func fundingWords(_ encoded: String) -> String {
+        guard !encoded.isEmpty else { return "none" }
+        return encoded.split(separator: ";").map { part -> String in
+            let pieces = part.split(separator: ":")
+            guard pieces.count == 2, let dollars = Double(pieces[1]) else { return String(part) }
+            return "\(names.sourceName(String(pieces[0]))) \(MoneyText.cents(Int((dollars * 100).rounded())))"
+        }.joined(separator: ", ")
+    }
+
+    /// The per-fellow differences in plain lines, within 80 columns.
     public func diffLines() -> [String] {
         var out: [String] = []
         for (k, d) in diffs.enumerated() {
             let c = columns[k + 1]
-            out.append("\(c.label): \(d.isEmpty ? "nobody moves" : "\(d.count) fellow\(d.count == 1 ? "" : "s") move")")
-            for f in d {
-                let change: String
-                switch (f.rank_before, f.rank_after) {
-                case let (b?, a?) where a != b: change = ", rank \(b) → \(a)"
-                case let (b?, a?) where a == b: change = ", same rank"
-                default: change = ""
-                }
-                out.append("  \(f.fellow): \(f.before) → \(f.after)\(change)")
+            let moved = d.filter(\.moved).count, paid = d.count - moved
+            var head = "\(c.label): "
+            if !c.outcome.hasPlacement { head += "no placement (\(c.outcome.status.rawValue))" }
+            else if d.isEmpty { head += "nobody moves and no funding changes" }
+            else {
+                head += moved == 0 ? "nobody moves" : "\(moved) fellow\(moved == 1 ? "" : "s") move"
+                if paid > 0 { head += "; \(paid) fellow\(paid == 1 ? "'s" : "s'") funding changes" }
             }
+            out += TextLayout.wrap(head, indent: "  ")
+            for f in d { out += TextLayout.wrap(sentence(f), first: "  - ", indent: "    ") }
         }
         return out
     }
 
     public func descriptions() -> [String] {
-        columns.map { "\($0.label): \($0.description)" }
+        columns.flatMap { TextLayout.wrap("\($0.label): \($0.description)", indent: "  ") }
     }
 
     public func markdown() -> String {
+        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var md = ["# Comparison", ""]
-        for (k, c) in columns.enumerated() { md.append("- **\(c.label)**\(k == 0 ? " (base)" : ""): \(c.description)") }
-        md += ["", "| measure | " + columns.map(\.label).joined(separator: " | ") + " |",
-               "| --- |" + String(repeating: " --- |", count: columns.count)]
-        for (name, values) in rows { md.append("| \(name) | " + values.joined(separator: " | ") + " |") }
-        md += ["", "## Who moves", ""]
+        for (k, c) in columns.enumerated() { md.append("- **\(cell(c.label))**\(k == 0 ? " (base)" : ""): \(cell(c.description))") }
+        md += ["", "| measure | " + columns.map { cell($0.label) }.joined(separator: " | ") + " |",
+               "| --- |" + String(repeating: " ---: |", count: columns.count)]
+        for m in measures where !m.isHeading { md.append("| \(cell(m.name)) | " + m.text.map(cell).joined(separator: " | ") + " |") }
+        md += ["", "## Who moves, and whose funding changes", ""]
         for (k, d) in diffs.enumerated() {
-            md.append("### \(columns[k + 1].label)")
+            md.append("### \(cell(columns[k + 1].label))")
             md.append("")
-            if d.isEmpty { md.append("Nobody moves.") } else {
-                md.append("| fellow | base | \(columns[k + 1].label) | rank |")
-                md.append("| --- | --- | --- | --- |")
-                for f in d {
-                    md.append("| \(f.fellow) | \(f.before) | \(f.after) | \(f.rank_before.map(String.init) ?? "-") → \(f.rank_after.map(String.init) ?? "-") |")
-                }
-            }
+            if d.isEmpty { md.append(columns[k + 1].outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement.") }
+            else { for f in d { md.append("- " + cell(sentence(f))) } }
             md.append("")
         }
         return md.joined(separator: "\n")
     }
 
+    /// `scenario,measure,value,text`: `value` is a number where the measure
+    /// is one (empty otherwise); `text` is what the table shows.
     public func csv() -> String {
         var body: [[String]] = []
-        for (name, values) in rows {
-            for (k, v) in values.enumerated() { body.append([columns[k].label, name, v]) }
+        for m in measures where !m.isHeading {
+            for k in columns.indices {
+                body.append([columns[k].label, m.name, m.numbers[k].map(Self.csvNumber) ?? "", m.text[k]])
+            }
         }
-        return CSVText.render(header: ["scenario", "measure", "value"], rows: body)
+        return CSVText.render(header: ["scenario", "measure", "value", "text"], rows: body)
+    }
+
+    /// A number for CSV: no grouping, no currency sign, at most 6 decimals.
+    static func csvNumber(_ v: Double) -> String {
+        guard v.isFinite else { return "" }
+        if v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
+        var s = String((v * 1e6).rounded() / 1e6)
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return s
     }
 
     public func json() throws -> String {
@@ -173,17 +262,23 @@ public struct Comparison {
             var objective: Double?
             var rank_profile: [String: Int]
             var unplaced: [String]
-            var measures: [String: String]
+            var measures: [String: Double?]
             var moves: [FellowDiff]?
         }
         let items = columns.enumerated().map { k, c in
-            Column(label: c.label, description: c.description, status: c.outcome.status.rawValue, objective: c.outcome.objective,
+            Column(label: c.label, description: c.description, status: c.outcome.status.rawValue, objective: c.outcome.objective?.meaningfulValue,
                    rank_profile: Dictionary(uniqueKeysWithValues: c.outcome.rankProfile.map { (String($0.key), $0.value) }),
-                   unplaced: c.outcome.unplaced, measures: Dictionary(rows.map { ($0.0, $0.1[k]) }, uniquingKeysWith: { a, _ in a }),
+                   unplaced: c.outcome.unplaced,
+                   measures: Dictionary(measures.filter { $0.name != "status" && !$0.isHeading }.map { ($0.name, $0.numbers[k]) }, uniquingKeysWith: { a, _ in a }),
                    moves: k == 0 ? nil : diffs[k - 1])
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(items), as: UTF8.self) + "\n"
     }
+}
+
+extension Double {
+    /// Finite values only (JSON has no NaN or infinity).
+    var meaningfulValue: Double? { isFinite ? self : nil }
 }

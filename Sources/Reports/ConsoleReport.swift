@@ -2,76 +2,136 @@ import Domain
 import PlacementSolver
 import SeminarSolver
 
-/// The short readable summary `fellowmatch run` prints.
+/// What `fellowmatch run` and `schedule` print: what happened in the
+/// coordinator's terms first, then the figures; names with ids where they
+/// help; every line within ``TextLayout/width`` columns.
 public enum ConsoleReport {
+    /// Placements of new fellows are listed one per line up to this many.
+    static let listedPlacements = 40
+
     public static func render(_ o: PlacementOutcome, scenario: Scenario) -> String {
+        let names = Directory(scenario)
         var lines: [String] = []
         let title = scenario.settings.intake.map { "\(o.scenarioName) (\($0))" } ?? o.scenarioName
-        lines.append("FellowMatch: \(title), objective \(o.objectiveKind.rawValue)")
-        var status = "Status: \(o.status.rawValue)"
-        if let v = o.objective { status += "   objective \(NumberText.number(v))" }
-        if let b = o.bound { status += "   bound \(NumberText.number(b))" }
-        if let g = o.gap { status += "   gap \(NumberText.percent(g))" }
-        status += "   solve \(NumberText.seconds(o.solveSeconds))" + (o.solves > 1 ? " in \(o.solves) stages" : "")
-        lines.append(status)
+        lines += TextLayout.wrap(title, indent: "")
         if let d = o.diagnosis {
-            lines.append("")
-            lines.append(d.summary)
-            for l in d.lines { lines.append("  - \(l)") }
+            lines += TextLayout.wrap(d.summary, indent: "")
+            for l in d.lines { lines += TextLayout.wrap(l, first: "  - ", indent: "    ") }
             return lines.joined(separator: "\n")
         }
-        guard o.hasPlacement else { return lines.joined(separator: "\n") }
-        let newCount = o.placements.filter { $0.status != .continuing }.count
-        let profile = o.rankProfile.sorted { $0.key < $1.key }.map { "\(NumberText.ordinal($0.key)) \($0.value)" }
-        lines.append("Rank profile (\(newCount) new): " + (profile.isEmpty ? "none placed" : profile.joined(separator: " · ")))
-        lines.append("Unplaced: " + (o.unplaced.isEmpty ? "none" : o.unplaced.joined(separator: ", ")))
+        guard o.hasPlacement else {
+            lines += TextLayout.wrap(Wording.status(o), indent: "")
+            return lines.joined(separator: "\n")
+        }
+        lines += TextLayout.wrap(Wording.headline(o), indent: "")
+        lines += TextLayout.wrap(Wording.status(o), indent: "")
+        if !o.unplaced.isEmpty {
+            lines += TextLayout.wrap("Unplaced: " + o.unplaced.map(names.fellow).joined(separator: ", ") + ".", indent: "  ")
+        }
+        lines.append("")
+        lines += placementLines(o, names)
         if !o.budgets.isEmpty {
-            lines.append("Funding (budget, used, left):")
-            let width = o.budgets.map(\.source.count).max() ?? 0
-            for b in o.budgets {
-                lines.append("  " + pad(b.source, width) + "  " + lpad(Money.format(b.budget), 12) + "  "
-                             + lpad(Money.format(cents: b.usedCents), 14) + "  " + lpad(Money.format(cents: b.leftCents), 14))
-            }
+            lines.append("")
+            lines += fundingTable(o, names)
         }
-        let loaded = o.mentorLoads.filter { $0.total > 0 }
-        if !loaded.isEmpty {
-            lines.append("Mentor load (fellows / capacity):")
-            var row = "  "
-            for m in loaded {
-                let item = "\(m.id) \(m.total)/\(m.capacity)"
-                if row.count + item.count + 3 > 100 {
-                    lines.append(row)
-                    row = "  "
-                }
-                row += (row == "  " ? "" : " · ") + item
-            }
-            if row != "  " { lines.append(row) }
+        let fullLabs = o.labLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.map { names.labName($0.id) }
+        let fullMentors = o.mentorLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.map { names.mentorName($0.id) }
+        if !fullLabs.isEmpty || !fullMentors.isEmpty { lines.append("") }
+        if !fullLabs.isEmpty {
+            lines += TextLayout.wrap("Labs at capacity (\(fullLabs.count)): " + fullLabs.joined(separator: ", ") + ".", indent: "  ")
         }
-        for w in o.warnings { lines.append("warning: \(w.message)") }
+        if !fullMentors.isEmpty {
+            lines += TextLayout.wrap("Mentors at capacity (\(fullMentors.count)): " + fullMentors.joined(separator: ", ") + ".", indent: "  ")
+        }
+        for w in o.warnings { lines += TextLayout.wrap(w.message, first: "Warning: ", indent: "  ") }
         return lines.joined(separator: "\n")
     }
 
+    /// One line per new fellow (up to ``listedPlacements``): who goes where, at which rank.
+    static func placementLines(_ o: PlacementOutcome, _ names: Directory) -> [String] {
+        let new = o.placements.filter { $0.status != .continuing }
+        var shown = new
+        var lines: [String] = []
+        if new.count > listedPlacements {
+            shown = new.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }.prefix(listedPlacements).map { $0 }
+            lines.append(shown.isEmpty ? "Every new fellow is at their first choice (placements.csv lists them)."
+                                       : "New fellows not at their first choice (placements.csv lists everyone):")
+        } else {
+            lines.append("New fellows (choice, fellow → lab, mentor):")
+        }
+        for p in shown {
+            let place = p.status == .unplaced ? "unplaced" : names.place(Place(lab: p.lab, mentor: p.mentor))
+            let rank = TextLayout.pad(p.rank.map(NumberText.ordinal) ?? "-", 4)
+            lines += TextLayout.wrap("\(names.fellow(p.fellow)) → \(place)", first: "  \(rank) ", indent: "         ")
+        }
+        let hidden = new.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }.count - shown.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }.count
+        if new.count > listedPlacements && hidden > 0 { lines.append("  … and \(hidden) more (see placements.csv)") }
+        return lines
+    }
+
+    /// Budget, used and left per source, names clipped to fit 80 columns.
+    static func fundingTable(_ o: PlacementOutcome, _ names: Directory) -> [String] {
+        let nameWidth = min(36, max(7, o.budgets.map { names.sourceName($0.source).count }.max() ?? 0))
+        var lines = ["  " + TextLayout.pad("Funding", nameWidth) + "  " + TextLayout.lpad("budget", 12) + "  "
+                     + TextLayout.lpad("used", 12) + "  " + TextLayout.lpad("left", 12)]
+        for b in o.budgets {
+            let name = names.sourceName(b.source)
+            let figures = TextLayout.lpad(MoneyText.dollars(b.budget), 12) + "  " + TextLayout.lpad(MoneyText.cents(b.usedCents), 12)
+                + "  " + TextLayout.lpad(MoneyText.cents(b.leftCents), 12)
+            if name.count <= nameWidth {
+                lines.append("  " + TextLayout.pad(name, nameWidth) + "  " + figures)
+            } else {
+                // A long name gets a line of its own rather than being cut.
+                lines += TextLayout.wrap(name, first: "  ", indent: "    ")
+                lines.append("  " + String(repeating: " ", count: nameWidth) + "  " + figures)
+            }
+        }
+        return lines
+    }
+
     /// The seminar part of the summary.
-    public static func render(_ s: ScheduleOutcome) -> String {
+    public static func render(_ s: ScheduleOutcome, scenario: Scenario) -> String {
+        let names = Directory(scenario)
         var lines: [String] = []
         if s.hasSchedule {
             let sessions = Set(s.talks.map(\.session.id)).count
-            lines.append("Seminars: \(s.status.rawValue), \(s.talks.count) talks in \(sessions) sessions"
-                         + (s.talks.isEmpty ? "" : ", \(s.talks.first!.session.date) to \(s.talks.last!.session.date)")
-                         + "; sessions with two talks from one lab: \(s.sessionsWithSameLab), from one track: \(s.sessionsWithSameTrack)")
+            var text = "Seminars: \(s.talks.count) talks in \(sessions) sessions"
+            if let first = s.talks.first, let last = s.talks.last {
+                text += ", \(DateText.long(first.session.date)) to \(DateText.long(last.session.date))"
+            }
+            text += s.status == .optimal ? " (the best schedule possible)." : " (a valid schedule; not proved best)."
+            lines += TextLayout.wrap(text, indent: "  ")
+            if s.sessionsWithSameLab == 0 && s.sessionsWithSameTrack == 0 {
+                lines += TextLayout.wrap("No session has two talks from one lab or from one track.", indent: "  ")
+            } else {
+                lines += TextLayout.wrap("Sessions with two talks from one lab: \(s.sessionsWithSameLab); from one track: \(s.sessionsWithSameTrack).", indent: "  ")
+            }
             if !s.moves.isEmpty || s.kept > 0 {
-                lines.append("Re-plan: \(s.kept) talk\(s.kept == 1 ? "" : "s") kept where they were, \(s.moves.count) change\(s.moves.count == 1 ? "" : "s"):")
-                for m in s.moves { lines.append("  - \(m)") }
+                lines += TextLayout.wrap("Re-plan: \(s.kept) talk\(s.kept == 1 ? "" : "s") kept where they were, \(s.moves.count) change\(s.moves.count == 1 ? "" : "s")\(s.moves.isEmpty ? "." : ":")", indent: "  ")
+                for m in s.moves { lines += TextLayout.wrap(Wording.talkMove(m, names), first: "  - ", indent: "    ") }
             }
         } else if s.status == .timeLimitNoSolution {
             lines.append("Seminars: no schedule found within the time limit.")
         } else {
             lines.append("Seminars: no schedule exists.")
-            for e in s.explanation { lines.append("  - \(e)") }
+            for e in s.explanation { lines += TextLayout.wrap(e, first: "  - ", indent: "    ") }
         }
         return lines.joined(separator: "\n")
     }
 
-    static func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
-    static func lpad(_ s: String, _ w: Int) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+    /// After a re-match: who moved, by name.
+    public static func rematch(_ moves: [PlacementMove], scenario: Scenario) -> String {
+        let names = Directory(scenario)
+        guard !moves.isEmpty else { return "Re-match: nobody moved." }
+        var lines = ["Re-match: \(moves.count) change\(moves.count == 1 ? "" : "s"):"]
+        for m in moves { lines += TextLayout.wrap(Wording.move(m, names), first: "  - ", indent: "    ") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "Wrote DIR: placements.csv, summary.json, ..." wrapped to 80 columns.
+    public static func wrote(_ folder: String, files: [String]) -> String {
+        let calendars = files.filter { $0.hasPrefix("calendar/") }.count
+        let shown = files.filter { !$0.hasPrefix("calendar/") }.sorted() + (calendars > 0 ? ["calendar/ (\(calendars) .ics files)"] : [])
+        return TextLayout.wrap("Wrote \(folder): " + shown.joined(separator: ", "), indent: "  ").joined(separator: "\n")
+    }
 }

@@ -11,8 +11,13 @@ public struct ScheduledTalk: Sendable, Hashable {
 public struct TalkMove: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable { case moved, added, dropped }
     public var kind: Kind
+    /// The talk's id (``Talk/id``).
     public var talk: String
+    public var fellow: String
+    /// The talk's kind (`wip`, `thesis`, ...).
+    public var talkKind: String
     public var phrase: String
+    /// Session ids.
     public var from: String?
     public var to: String?
 

@@ -93,16 +93,16 @@ public struct SeminarScheduler: Sendable {
             let now = chosen[ti].map { options.sessions[$0].id }
             if let was = before[ti] {
                 if was == chosen[ti] { keptCount += 1 } else {
-                    result.append(TalkMove(kind: .moved, talk: t.id, phrase: t.phrase, from: options.sessions[was].id, to: now))
+                    result.append(TalkMove(kind: .moved, talk: t.id, fellow: t.fellow, talkKind: t.kind, phrase: t.phrase, from: options.sessions[was].id, to: now))
                 }
             } else {
-                result.append(TalkMove(kind: .added, talk: t.id, phrase: t.phrase, from: nil, to: now))
+                result.append(TalkMove(kind: .added, talk: t.id, fellow: t.fellow, talkKind: t.kind, phrase: t.phrase, from: nil, to: now))
             }
         }
         // Earlier talks that match no current talk (a fellow left, a session was removed).
         let matched = Set(kept.map { "\(talks[$0.talk].fellow)\u{1}\(talks[$0.talk].kind)\u{1}\(options.sessions[$0.session].id)" })
         for row in previous where !matched.contains("\(row.fellow)\u{1}\(row.kind)\u{1}\(row.session)") {
-            result.append(TalkMove(kind: .dropped, talk: "\(row.fellow)-\(row.kind)", phrase: "the \(row.kind) talk of \(row.fellow)",
+            result.append(TalkMove(kind: .dropped, talk: "\(row.fellow)-\(row.kind)", fellow: row.fellow, talkKind: row.kind, phrase: "the \(row.kind) talk of \(row.fellow)",
                                    from: row.session, to: nil))
         }
         return (result, keptCount)

@@ -32,22 +32,6 @@ struct BindsCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let limits = engine.bindingLimits(s, base: base) { jobs in SolveThreads.map(jobs) { $0() } }
-        print("Objective \(NumberText.number(objective)) (\(s.settings.objective.rawValue)). \(limits.count) limits are used up:")
-        for l in limits.sorted(by: { ($0.gain ?? 0, $0.kind.rawValue, $0.id) > ($1.gain ?? 0, $1.kind.rawValue, $1.id) }) {
-            let what: String
-            switch l.kind {
-            case .lab: what = "lab \(l.id): \(l.used)/\(l.limit) places; one more place"
-            case .mentor: what = "mentor \(l.id): \(l.used)/\(l.limit) fellows; one more place"
-            case .budget: what = "budget \(l.id): \(Money.format(l.used)) of \(Money.format(l.limit)) used; \(Money.format(l.step)) more"
-            }
-            let gain: String
-            if let g = l.gain {
-                gain = g > 1e-9 ? "gains \(NumberText.number(g))" + (l.movers.isEmpty ? "" : " (" + l.movers.map(\.description).joined(separator: "; ") + ")")
-                                : "gains nothing"
-            } else {
-                gain = "could not be evaluated"
-            }
-            print("  \(what) \(gain)")
-        }
+        print(BindsReport.lines(limits, objective: objective, scenario: s).joined(separator: "\n"))
     }
 }

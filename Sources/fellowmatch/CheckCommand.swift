@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import PlacementSolver
+import Reports
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,18 +15,8 @@ struct CheckCommand: ParsableCommand {
         let s = try loadScenario(scenario)
         let eligibility = Eligibility(s)
         let findings = PreChecks.run(s, eligibility)
-        let newCount = s.newFellows.count
-        print("\(scenario): \(s.fellows.count) fellows (\(newCount) new, \(s.fellows.count - newCount) continuing), "
-              + "\(s.labs.count) labs, \(s.mentors.count) mentors, \(s.funding.count) funding sources"
-              + (s.sessions.map { ", \($0.count) seminar sessions" } ?? ""))
-        print("Placement model: \(eligibility.choices.count) eligible (fellow, lab, mentor) choices.")
+        print(CheckReport.lines(s, path: scenario, choices: eligibility.choices.count, findings: findings).joined(separator: "\n"))
         let blocking = findings.filter(\.blocking)
-        for f in findings { print("\(f.blocking ? "problem" : "warning"): \(f.message)") }
-        if blocking.isEmpty {
-            print("No problem found before solving.")
-        } else {
-            print("\(blocking.count) problem\(blocking.count == 1 ? "" : "s") make a placement impossible.")
-            throw ExitCode(1)
-        }
+        if !blocking.isEmpty { throw ExitCode(1) }
     }
 }

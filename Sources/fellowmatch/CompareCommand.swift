@@ -31,11 +31,11 @@ struct CompareCommand: ParsableCommand {
         for path in whatIfs {
             do {
                 let w = try WhatIfReader.read(path: path)
-                for warning in w.warnings { printError(warning.description) }
+                for warning in w.warnings { printProblem(warning.description) }
                 for note in w.notes { printError("note: \(note)") }
                 entries.append((w.label, w.description, w.scenario))
             } catch {
-                for issue in error.issues { printError(issue.description) }
+                for issue in error.issues { printProblem(issue.description) }
                 failed = true
             }
         }
@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
         let comparison = Comparison(columns)
         print(comparison.descriptions().joined(separator: "\n"))
         print("")
-        print(comparison.table(width: 100))
+        print(comparison.table())
         print(comparison.diffLines().joined(separator: "\n"))
         let json: String
         do { json = try comparison.json() } catch {
@@ -70,6 +70,6 @@ struct CompareCommand: ParsableCommand {
         }
         try write(["comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
                    "comparison.json": Data(json.utf8)], to: folder)
-        print("\nWrote \(outURL.path)/comparison.md, comparison.csv, comparison.json")
+        print("\n" + ConsoleReport.wrote(outURL.path, files: ["comparison.md", "comparison.csv", "comparison.json"]))
     }
 }

@@ -52,21 +52,26 @@ struct ExplainCommand: ParsableCommand {
         let ids = all ? base.placements.filter { $0.status == .unplaced || ($0.status == .new && ($0.rank ?? 1) > minimumRank(s, $0.fellow)) }.map(\.fellow)
                       : [fellow!]
         var lines: [String] = []
+        var markdown: [String] = []
         let explanations = SolveThreads.map(ids) { id in Result { () throws(SolverError) -> FellowExplanation in try engine.explain(s, base: base, fellow: id) } }
         for result in explanations {
             switch result {
-            case .success(let e): lines += e.lines(objectiveKind: s.settings.objective) + [""]
+            case .success(let e):
+                lines += ExplainReport.lines(e, scenario: s) + [""]
+                markdown += ExplainReport.markdown(e, scenario: s) + [""]
             case .failure(let error):
                 printError("error: \(error)")
                 throw ExitCode(2)
             }
         }
-        if ids.isEmpty { lines.append("Every new fellow got their first choice.") }
-        let text = lines.joined(separator: "\n")
-        print(text)
+        if ids.isEmpty {
+            lines.append("Every new fellow got their first choice.")
+            markdown.append("Every new fellow got their first choice.")
+        }
+        print(lines.joined(separator: "\n"))
         if let output {
-            let markdown = Self.heading + "\n\n" + text.replacingOccurrences(of: "\n  ", with: "\n- ") + "\n"
-            do { try OutputFile(URL(fileURLWithPath: output), signatures: [Self.heading]).write(Data(markdown.utf8)) } catch {
+            let document = Self.heading + "\n\n" + markdown.joined(separator: "\n") + "\n"
+            do { try OutputFile(URL(fileURLWithPath: output), signatures: [Self.heading]).write(Data(document.utf8)) } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Reports
 
 /// `fellowmatch`: places fellows in labs with mentors and funding, and
 /// schedules their seminars.
@@ -39,8 +40,18 @@ struct FellowMatch: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error, control characters made visible.
+/// Writes a message to standard error, control characters made visible,
+/// wrapped to 80 columns (continuation lines indented by four spaces).
 func printError(_ text: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        .flatMap { TextLayout.wrap(terminalSafe(String($0)), indent: "    ") }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+}
+
+/// Writes one located problem (`file:line: column: message (hint)`) to
+/// standard error on a single line, as compilers do, so editors and grep
+/// find it whole.
+func printProblem(_ text: String) {
     FileHandle.standardError.write(Data((terminalSafe(text) + "\n").utf8))
 }
 

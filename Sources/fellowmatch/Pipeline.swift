@@ -22,14 +22,14 @@ struct Pipeline {
         var previous: [PreviousTalk]?
         if let previousSchedule {
             do { previous = try PreviousRun.schedule(at: URL(fileURLWithPath: previousSchedule)) } catch {
-                for issue in error.issues { printError(issue.description) }
+                for issue in error.issues { printProblem(issue.description) }
                 throw ExitCode(2)
             }
         }
         var kept: [PreviousPlacement]?
         if let previousPlacements {
             do { kept = try PreviousRun.placements(at: URL(fileURLWithPath: previousPlacements)) } catch {
-                for issue in error.issues { printError(issue.description) }
+                for issue in error.issues { printProblem(issue.description) }
                 throw ExitCode(2)
             }
         }
@@ -62,14 +62,9 @@ struct Pipeline {
         }
         try write(files, to: folder)
         print(ConsoleReport.render(outcome, scenario: s))
-        if kept != nil {
-            print(outcome.moves.isEmpty ? "Re-match: nobody moved." : "Re-match: \(outcome.moves.count) change\(outcome.moves.count == 1 ? "" : "s"):")
-            for m in outcome.moves { print("  - \(m)") }
-        }
-        if let schedule { print(ConsoleReport.render(schedule)) }
-        let shown = files.keys.filter { !$0.hasPrefix("calendar/") }.sorted()
-            + (files.keys.contains { $0.hasPrefix("calendar/") } ? ["calendar/ (\(files.keys.filter { $0.hasPrefix("calendar/") }.count) .ics files)"] : [])
-        print("Wrote " + shown.map { (outURL.path as NSString).appendingPathComponent($0) }.joined(separator: ", "))
+        if kept != nil { print(ConsoleReport.rematch(outcome.moves, scenario: s)) }
+        if let schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
+        print("\n" + ConsoleReport.wrote(outURL.path, files: Array(files.keys)))
         if !outcome.hasPlacement || schedule.map({ !$0.hasSchedule }) == true { throw ExitCode(1) }
     }
 }

@@ -9,10 +9,10 @@ func loadScenario(_ path: String) throws -> Scenario {
     let url = URL(fileURLWithPath: path)
     do {
         let result = try ScenarioReader().read(folder: url)
-        for w in result.warnings { printError("\(display(path, w))") }
+        for w in result.warnings { printProblem(display(path, w)) }
         return result.scenario
     } catch {
-        for issue in error.issues { printError(display(path, issue)) }
+        for issue in error.issues { printProblem(display(path, issue)) }
         let count = error.errorCount
         printError("\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was solved or written.")
         throw ExitCode(2)

@@ -228,7 +228,7 @@ func sameContent(_ a: Scenario, _ b: Scenario) -> Bool {
         #expect(!expected.isEmpty)
         let table = c.table(width: 100)
         #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 })
-        #expect(c.csv().hasPrefix("scenario,measure,value\n"))
+        #expect(c.csv().hasPrefix("scenario,measure,value,text\n"))
         #expect(c.markdown().contains("## Who moves"))
     }
 }
@@ -264,7 +264,7 @@ func sameContent(_ a: Scenario, _ b: Scenario) -> Bool {
         // f1 at labA: f3 goes to labB (3): 1 + 3 + 3 = 7.
         guard case .cost(_, let to1, _) = e1.better[0].verdict else { Issue.record("expected a cost"); return }
         #expect(to1 == 7)
-        #expect(e1.lines(objectiveKind: .totalRank).contains { $0.contains("(+1, higher)") })
+        #expect(ExplainReport.statements(e1, scenario: s).contains { $0.contains("(+1, higher)") })
     }
 
     @Test func lockedElsewhereAndCapacityAreNamed() throws {

@@ -1,0 +1,96 @@
+import Domain
+import PlacementSolver
+import SeminarSolver
+
+/// Sentences about outcomes, in the coordinator's terms. Solvers return
+/// values; the words for them are written here.
+public enum Wording {
+    static let ordinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+    /// "first", "second", …, "tenth", then "11th".
+    public static func ordinalWord(_ n: Int) -> String {
+        (1...ordinalWords.count).contains(n) ? ordinalWords[n - 1] : NumberText.ordinal(n)
+    }
+
+    /// "All 16 new fellows placed: 14 at their first choice, 2 at their second."
+    public static func headline(_ o: PlacementOutcome) -> String {
+        let new = o.placements.filter { $0.status != .continuing }.count
+        let placed = new - o.unplaced.count
+        guard new > 0 else { return "No new fellows to place." }
+        let counts = o.rankProfile.sorted { $0.key < $1.key }
+        var parts: [String] = []
+        for (k, (rank, count)) in counts.enumerated() {
+            parts.append("\(count) at their \(ordinalWord(rank))\(k == 0 ? " choice" : "")")
+        }
+        let who = placed == new ? (new == 1 ? "The new fellow placed" : "All \(new) new fellows placed")
+                                : "\(placed) of \(new) new fellows placed"
+        var text = who + (parts.isEmpty ? "" : ": " + list(parts))
+        if !o.unplaced.isEmpty { text += "; \(o.unplaced.count) unplaced" }
+        return text + "."
+    }
+
+    /// How good the placement is, and why the search stopped, with the figures.
+    public static func status(_ o: PlacementOutcome) -> String {
+        let objective = o.objective.map { "\(objectiveName(o.objectiveKind)) \(NumberText.number($0))" }
+        let time = "solved in \(NumberText.seconds(o.solveSeconds))" + (o.solves > 1 ? " over \(o.solves) stages" : "")
+        switch o.status {
+        case .optimal:
+            return "Proved the best possible placement (" + [objective, time].compactMap { $0 }.joined(separator: ", ") + ")."
+        case .feasible:
+            let distance = o.gap.map { "within \(NumberText.percent($0)) of the best possible" } ?? "no bound on the best possible was known yet"
+            let bound = o.bound.map { ", bound \(NumberText.number($0))" } ?? ""
+            return "A valid placement, not proved best: \(distance); the time limit stopped the search ("
+                + [objective.map { $0 + bound }, time].compactMap { $0 }.joined(separator: ", ") + ")."
+        case .infeasible:
+            return "No placement exists."
+        case .timeLimitNoSolution:
+            return "No placement was found within the time limit (\(NumberText.seconds(o.solveSeconds))); try a longer --time-limit."
+        }
+    }
+
+    /// What the objective value counts, in words.
+    public static func objectiveName(_ kind: ObjectiveKind) -> String {
+        switch kind {
+        case .totalRank: return "total rank"
+        case .score: return "total score"
+        case .rankMaximal, .generous: return "sum of ranks"
+        }
+    }
+
+    /// "Priya Raman (f001): Clinical NLP Lab, Dr. Chidi Okafor → Genomics Lab, Dr. Ana Costa".
+    public static func move(_ m: PlacementMove, _ names: Directory) -> String {
+        "\(names.fellow(m.fellow)): \(m.from.map(names.place) ?? "not in the earlier run") → \(m.to.map(names.place) ?? "no longer in the program")"
+    }
+
+    /// A talk's kind as a title: "Work in progress", "Thesis presentation".
+    public static func talkTitle(_ kind: String) -> String {
+        kind == "wip" ? "Work in progress" : kind == "thesis" ? "Thesis presentation" : kind.prefix(1).uppercased() + kind.dropFirst()
+    }
+
+    /// "Priya Raman's work-in-progress talk: Thu 17 Sep 2026, 12:00 → Thu 1 Oct 2026, 12:00".
+    public static func talkMove(_ m: TalkMove, _ names: Directory) -> String {
+        let talk = "\(names.fellow(m.fellow)), \(talkTitle(m.talkKind).lowercased()) talk"
+        switch m.kind {
+        case .moved: return "\(talk): \(m.from.map(names.session) ?? "?") → \(m.to.map(names.session) ?? "?")"
+        case .added: return "\(talk): new, on \(m.to.map(names.session) ?? "?")"
+        case .dropped: return "\(talk): no longer given (was on \(m.from.map(names.session) ?? "?"))"
+        }
+    }
+
+    /// "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}
+
+extension Directory {
+    /// A `Place` in words: "Clinical NLP Lab, Dr. Chidi Okafor", "unplaced".
+    func place(_ p: Place?) -> String {
+        guard let p else { return "not in the program" }
+        return place(lab: p.lab, mentor: p.mentor, unplaced: p.isUnplaced)
+    }
+}
