@@ -35,13 +35,14 @@ public struct PreviousPlacement: Sendable, Hashable {
 /// Reads output files of an earlier run, with the same located errors as a scenario.
 public enum PreviousRun {
     public static func schedule(at url: URL) throws(ScenarioError) -> [PreviousTalk] {
-        let table = try load(url, required: ["session", "fellow", "kind"])
+        typealias C = OutputColumns.Schedule
+        let table = try load(url, required: [C.session, C.fellow, C.kind])
         var issues: [ScenarioIssue] = []
         var result: [PreviousTalk] = []
         let columns = table.columns
         for row in table.rows {
             let r = RowReader(table: table, row: row, columns: columns)
-            guard let s = r.required("session", &issues), let f = r.required("fellow", &issues), let k = r.required("kind", &issues) else { continue }
+            guard let s = r.required(C.session, &issues), let f = r.required(C.fellow, &issues), let k = r.required(C.kind, &issues) else { continue }
             result.append(PreviousTalk(session: s, fellow: f, kind: k, line: row.line))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
@@ -49,14 +50,15 @@ public enum PreviousRun {
     }
 
     public static func placements(at url: URL) throws(ScenarioError) -> [PreviousPlacement] {
-        let table = try load(url, required: ["fellow", "status", "lab", "mentor"])
+        typealias C = OutputColumns.Placements
+        let table = try load(url, required: [C.fellow, C.status, C.lab, C.mentor])
         var issues: [ScenarioIssue] = []
         var result: [PreviousPlacement] = []
         let columns = table.columns
         for row in table.rows {
             let r = RowReader(table: table, row: row, columns: columns)
-            guard let f = r.required("fellow", &issues), let st = r.required("status", &issues) else { continue }
-            result.append(PreviousPlacement(fellow: f, status: st, lab: r.text("lab"), mentor: r.text("mentor"), line: row.line))
+            guard let f = r.required(C.fellow, &issues), let st = r.required(C.status, &issues) else { continue }
+            result.append(PreviousPlacement(fellow: f, status: st, lab: r.text(C.lab), mentor: r.text(C.mentor), line: row.line))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
         return result

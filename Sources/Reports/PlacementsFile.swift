@@ -1,19 +1,39 @@
+import Domain
 import PlacementSolver
 
-/// `placements.csv`: one row per fellow, in fellows.csv order.
+/// `placements.csv` (one row per fellow, in fellows.csv order), and the
+/// spreadsheet-friendly `funding.csv` and `budgets.csv` beside it.
 public enum PlacementsFile {
-    public static let header = ["fellow", "status", "lab", "mentor", "rank", "funding"]
+    public static let header = OutputColumns.Placements.all
 
-    public static func render(_ outcome: PlacementOutcome) -> String {
-        CSVText.render(header: header, rows: outcome.placements.map { p in
-            [p.fellow, p.status.rawValue, p.lab ?? "", p.mentor ?? "", p.rank.map(String.init) ?? "",
-             p.funding.map { "\($0.source):\(amount(cents: $0.cents))" }.joined(separator: ";")]
+    /// The format's columns, then `fellow_name`, `lab_name`, `mentor_name`.
+    /// `public` leaves out the funding split (the `--public` variant).
+    public static func render(_ outcome: PlacementOutcome, scenario: Scenario, public isPublic: Bool = false) -> String {
+        let names = Directory(scenario)
+        return CSVText.render(header: isPublic ? OutputColumns.Placements.publicColumns : header, rows: outcome.placements.map { p in
+            let funding = p.funding.map { "\($0.source):\(MoneyText.plain(cents: $0.cents))" }.joined(separator: ";")
+            let ids = [p.fellow, p.status.rawValue, p.lab ?? "", p.mentor ?? "", p.rank.map(String.init) ?? ""]
+            let shown = [names.fellowName(p.fellow), p.lab.map(names.labName) ?? "", p.mentor.map(names.mentorName) ?? ""]
+            return ids + (isPublic ? [] : [funding]) + shown
         })
     }
 
-    /// Dollars with cents only when there are any: `65000`, `1234.5` → `1234.50`.
-    public static func amount(cents: Int) -> String {
-        let whole = cents / 100, rest = abs(cents % 100)
-        return rest == 0 ? "\(whole)" : "\(whole).\(rest < 10 ? "0" : "")\(rest)"
+    /// `funding.csv`: one row per (fellow, source) with the amount in dollars as a number.
+    public static func funding(_ outcome: PlacementOutcome, scenario: Scenario) -> String {
+        let names = Directory(scenario)
+        let rows = outcome.placements.flatMap { p in
+            p.funding.map { share in
+                [p.fellow, names.fellowName(p.fellow), p.lab ?? "", share.source, names.sourceName(share.source), MoneyText.plain(cents: share.cents)]
+            }
+        }
+        return CSVText.render(header: OutputColumns.Funding.all, rows: rows)
+    }
+
+    /// `budgets.csv`: per source its budget, what is used and what is left, in dollars as numbers.
+    public static func budgets(_ outcome: PlacementOutcome, scenario: Scenario) -> String {
+        let names = Directory(scenario)
+        return CSVText.render(header: OutputColumns.Budgets.all, rows: outcome.budgets.map { b in
+            [b.source, names.sourceName(b.source), "\(b.budget)", MoneyText.plain(cents: b.usedCents), MoneyText.plain(cents: b.leftCents)]
+        })
     }
 }

@@ -10,7 +10,9 @@ public enum RunFiles {
                              today: CalendarDate? = nil) throws -> [String: Data] {
         var files: [String: Data] = [:]
         if outcome.hasPlacement {
-            files["placements.csv"] = Data(PlacementsFile.render(outcome).utf8)
+            files["placements.csv"] = Data(PlacementsFile.render(outcome, scenario: scenario).utf8)
+            files["funding.csv"] = Data(PlacementsFile.funding(outcome, scenario: scenario).utf8)
+            files["budgets.csv"] = Data(PlacementsFile.budgets(outcome, scenario: scenario).utf8)
         }
         if let schedule, schedule.hasSchedule {
             files["schedule.csv"] = Data(ScheduleFiles.scheduleCSV(schedule).utf8)

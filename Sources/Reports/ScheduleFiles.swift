@@ -6,11 +6,13 @@ import SeminarSolver
 /// labs, rooms and times only: never availability reasons, citizenship or
 /// funding, which are personal data.
 public enum ScheduleFiles {
-    public static let header = ["session", "date", "start", "end", "room", "fellow", "kind", "mentor"]
+    public static let header = OutputColumns.Schedule.all
 
+    /// The format's eight columns, then `fellow_name`, `mentor_name`, `lab`, `lab_name`.
     public static func scheduleCSV(_ o: ScheduleOutcome) -> String {
         CSVText.render(header: header, rows: o.talks.map { s in
-            [s.session.id, "\(s.session.date)", "\(s.session.start)", "\(s.session.end)", s.session.room, s.talk.fellow, s.talk.kind, s.talk.mentor]
+            [s.session.id, "\(s.session.date)", "\(s.session.start)", "\(s.session.end)", s.session.room, s.talk.fellow, s.talk.kind,
+             s.talk.mentor, s.talk.fellowName, s.talk.mentorName, s.talk.lab, s.talk.labName]
         })
     }
 

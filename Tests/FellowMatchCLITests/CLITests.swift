@@ -109,14 +109,14 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(r.stdout.contains("Proved the best possible placement"))
         #expect(r.stdout.contains("Priya Raman (f001) → Clinical NLP Lab"))
         let csv = try String(contentsOf: out.appendingPathComponent("placements.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("fellow,status,lab,mentor,rank,funding\n"))
+        #expect(csv.hasPrefix("fellow,status,lab,mentor,rank,funding,fellow_name,lab_name,mentor_name\n"))
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect(summary["status"] as? String == "optimal")
         for key in ["objective", "bound", "gap", "solve_seconds", "rank_profile", "unplaced"] { #expect(summary[key] != nil, "\(key)") }
         // The demo has sessions.csv: the schedule and calendars come with the run.
         #expect(r.stdout.contains("Seminars: 40 talks in 25 sessions"))
         let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
-        #expect(schedule.hasPrefix("session,date,start,end,room,fellow,kind,mentor\n"))
+        #expect(schedule.hasPrefix("session,date,start,end,room,fellow,kind,mentor,fellow_name,mentor_name,lab,lab_name\n"))
         let program = try String(contentsOf: out.appendingPathComponent("calendar/program.ics"), encoding: .utf8)
         #expect(program.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(fm.fileExists(atPath: out.appendingPathComponent("calendar/f001.ics").path))

@@ -34,7 +34,7 @@ struct GAPScenarioTests {
         #expect(outcome.objective == Double(ref.value))
 
         // Independent check from the output file.
-        let csv = PlacementsFile.render(outcome)
+        let csv = PlacementsFile.render(outcome, scenario: scenario)
         var total = 0
         var used = [Int](repeating: 0, count: instance.agents)
         for line in csv.split(separator: "\n").dropFirst() {
