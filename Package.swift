@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // GLPK as Debian ships it (libglpk-dev; no pkg-config file).
@@ -54,7 +55,10 @@ let package = Package(
         ),
         .target(name: "PlacementSolver", dependencies: ["Domain", "Modeling"]),
         .target(name: "SeminarSolver", dependencies: ["Domain", "Modeling", "PlacementSolver"]),
-        .target(name: "Reports", dependencies: ["Domain", "PlacementSolver", "SeminarSolver"]),
+        .target(
+            name: "Reports",
+            dependencies: ["Domain", "PlacementSolver", "SeminarSolver", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "fellowmatch",
             dependencies: [

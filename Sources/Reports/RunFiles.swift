@@ -3,12 +3,22 @@ import Foundation
 import PlacementSolver
 import SeminarSolver
 
-/// The files a run writes: `placements.csv` (only when a placement exists),
-/// `summary.json` (always), and with a schedule `schedule.csv` and `calendar/`.
+/// The files a run writes: `placements.csv`, `funding.csv` and `budgets.csv`
+/// (only when a placement exists), `summary.json` and `report.html` (always),
+/// with a schedule `schedule.csv` and `calendar/`, and with `public` the
+/// shareable `report-public.html` and `placements-public.csv`.
 public enum RunFiles {
     public static func files(for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
-                             today: CalendarDate? = nil) throws -> [String: Data] {
+                             today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
+                             public withPublic: Bool = false) throws -> [String: Data] {
         var files: [String: Data] = [:]
+        files["report.html"] = Data(HTMLPages.report(outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
+                                                     moreNotFirst: moreNotFirst, public: false).utf8)
+        if withPublic {
+            files["report-public.html"] = Data(HTMLPages.report(outcome, scenario: scenario, schedule: schedule, notFirst: [],
+                                                                moreNotFirst: 0, public: true).utf8)
+            if outcome.hasPlacement { files["placements-public.csv"] = Data(PlacementsFile.render(outcome, scenario: scenario, public: true).utf8) }
+        }
         if outcome.hasPlacement {
             files["placements.csv"] = Data(PlacementsFile.render(outcome, scenario: scenario).utf8)
             files["funding.csv"] = Data(PlacementsFile.funding(outcome, scenario: scenario).utf8)

@@ -29,10 +29,13 @@ public enum Wording {
         return text + "."
     }
 
-    /// How good the placement is, and why the search stopped, with the figures.
-    public static func status(_ o: PlacementOutcome) -> String {
+    /// How good the placement is, and why the search stopped, with the
+    /// figures. Without `time` (pages, which must not change from run to
+    /// run) the solve time is left out.
+    public static func status(_ o: PlacementOutcome, time showTime: Bool = true) -> String {
         let objective = o.objective.map { "\(objectiveName(o.objectiveKind)) \(NumberText.number($0))" }
-        let time = "solved in \(NumberText.seconds(o.solveSeconds))" + (o.solves > 1 ? " over \(o.solves) stages" : "")
+        let time: String? = showTime ? "solved in \(NumberText.seconds(o.solveSeconds))" + (o.solves > 1 ? " over \(o.solves) stages" : "")
+                                     : (o.solves > 1 ? "in \(o.solves) stages" : nil)
         switch o.status {
         case .optimal:
             return "Proved the best possible placement (" + [objective, time].compactMap { $0 }.joined(separator: ", ") + ")."
@@ -44,7 +47,7 @@ public enum Wording {
         case .infeasible:
             return "No placement exists."
         case .timeLimitNoSolution:
-            return "No placement was found within the time limit (\(NumberText.seconds(o.solveSeconds))); try a longer --time-limit."
+            return "No placement was found within the time limit; try a longer --time-limit."
         }
     }
 

@@ -69,7 +69,7 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(2)
         }
         try write(["comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
-                   "comparison.json": Data(json.utf8)], to: folder)
-        print("\n" + ConsoleReport.wrote(outURL.path, files: ["comparison.md", "comparison.csv", "comparison.json"]))
+                   "comparison.json": Data(json.utf8), "comparison.html": Data(HTMLPages.comparison(comparison).utf8)], to: folder)
+        print("\n" + ConsoleReport.wrote(outURL.path, files: ["comparison.md", "comparison.csv", "comparison.json", "comparison.html"]))
     }
 }

@@ -16,6 +16,8 @@ struct Pipeline {
     var previousSchedule: String?
     var today: CalendarDate?
     var previousPlacements: String?
+    /// Also write the shareable report and placements (`--public`).
+    var publicVariant = false
 
     func run() throws {
         let s = try loadScenario(scenarioPath)
@@ -55,8 +57,12 @@ struct Pipeline {
             throw ExitCode(2)
         }
         progress.finish()
+        let (notFirst, more) = explanations(outcome, scenario: s, engine: engine)
         let files: [String: Data]
-        do { files = try RunFiles.files(for: outcome, scenario: s, schedule: schedule, today: today) } catch {
+        do {
+            files = try RunFiles.files(for: outcome, scenario: s, schedule: schedule, today: today, notFirst: notFirst, moreNotFirst: more,
+                                       public: publicVariant)
+        } catch {
             printError("error: the run's files could not be prepared (\(error)); nothing was written")
             throw ExitCode(2)
         }
@@ -66,6 +72,26 @@ struct Pipeline {
         if let schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
         print("\n" + ConsoleReport.wrote(outURL.path, files: Array(files.keys)))
         if !outcome.hasPlacement || schedule.map({ !$0.hasSchedule }) == true { throw ExitCode(1) }
+    }
+}
+
+extension Pipeline {
+    /// The report explains this many fellows not at their first choice (each
+    /// re-solves once per better-ranked lab), on intakes of at most
+    /// ``explainedIntake`` new fellows; `fellowmatch explain` does the rest.
+    static let explainedFellows = 25
+    static let explainedIntake = 300
+
+    /// Why the first fellows not at their first choice did not get it, and how many more there are.
+    func explanations(_ o: PlacementOutcome, scenario s: Scenario, engine: PlacementEngine) -> ([HTMLPages.NotFirstChoice], Int) {
+        guard o.hasPlacement else { return ([], 0) }
+        let best = Dictionary(s.preferences.map { ($0.fellow, $0.rank) }, uniquingKeysWith: min)
+        let ids = o.placements.filter { $0.status == .unplaced || ($0.status == .new && ($0.rank ?? 1) > (best[$0.fellow] ?? 1)) }.map(\.fellow)
+        guard s.newFellows.count <= Self.explainedIntake else { return ([], ids.count) }
+        let chosen = Array(ids.prefix(Self.explainedFellows))
+        let results = SolveThreads.map(chosen) { id in try? engine.explain(s, base: o, fellow: id) }
+        let explained = results.compactMap { $0 }.map { HTMLPages.NotFirstChoice(fellow: $0.fellow, statements: ExplainReport.statements($0, scenario: s)) }
+        return (explained, ids.count - explained.count)
     }
 }
 

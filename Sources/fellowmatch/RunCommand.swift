@@ -13,10 +13,13 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @Flag(name: .long, help: "Also write report-public.html and placements-public.csv: no citizenship, external funding, funding splits or availability, for sharing beyond the program office.")
+    var `public` = false
+
     @Option(name: .long, help: "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved.")
     var keep: String?
 
     func run() throws {
-        try Pipeline(scenarioPath: scenario, options: options, previousPlacements: keep).run()
+        try Pipeline(scenarioPath: scenario, options: options, previousPlacements: keep, publicVariant: `public`).run()
     }
 }

@@ -22,7 +22,10 @@ struct ScheduleCommand: ParsableCommand {
 
     @OptionGroup var options: SolveOptions
 
+    @Flag(name: .long, help: "Also write report-public.html and placements-public.csv: no citizenship, external funding, funding splits or availability, for sharing beyond the program office.")
+    var `public` = false
+
     func run() throws {
-        try Pipeline(scenarioPath: scenario, options: options, previousSchedule: keep, today: today).run()
+        try Pipeline(scenarioPath: scenario, options: options, previousSchedule: keep, today: today, publicVariant: `public`).run()
     }
 }

@@ -1,0 +1,158 @@
+import Domain
+import Foundation
+import Mustache
+import PlacementSolver
+import SeminarSolver
+
+/// `report.html` (the coordinator's page to read, print and send) and
+/// `comparison.html`, rendered from ``PageTemplates`` with swift-mustache.
+/// The `public` variant leaves out citizenship, external funding, funding
+/// splits, funding sources and availability, for sharing beyond the office.
+public enum HTMLPages {
+    /// Why a fellow is not at their first choice, for the report.
+    public struct NotFirstChoice: Sendable {
+        public var fellow: String
+        public var statements: [String]
+        public init(fellow: String, statements: [String]) {
+            self.fellow = fellow
+            self.statements = statements
+        }
+    }
+
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        // The templates are constants of this module: a failure here is a bug, caught by the tests.
+        try! library.register(PageTemplates.chart, named: "chart")
+        try! library.register(PageTemplates.report, named: "report")
+        try! library.register(PageTemplates.comparison, named: "comparison")
+        return library
+    }()
+
+    static var footer: String { "Written by FellowMatch \(FellowMatchVersion.current)." }
+
+    // MARK: report.html
+
+    public static func report(_ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
+                              notFirst: [NotFirstChoice], moreNotFirst: Int, public isPublic: Bool) -> String {
+        let names = Directory(s)
+        var context: [String: Any] = [
+            "style": PageTemplates.style,
+            "title": s.settings.name + (s.settings.intake.map { ", \($0) intake" } ?? ""),
+            "subtitle": isPublic ? "Placements and seminar series (shareable version: no citizenship, funding or availability)."
+                                 : "Placements, funding and seminar series: the program office's report.",
+            "headline": o.hasPlacement ? Wording.headline(o) : Wording.status(o, time: false),
+            "status": o.hasPlacement ? Wording.status(o, time: false) : "",
+            "statusClass": o.status == .optimal ? "proved" : "unproved",
+            "hasPlacement": o.hasPlacement,
+            "public": isPublic,
+            "footer": footer,
+            "warnings": isPublic ? [] : o.warnings.map(\.message),
+            "unplaced": o.unplaced.isEmpty ? [] : [o.unplaced.map(names.fellow).joined(separator: ", ")],
+        ]
+        if let d = o.diagnosis, !isPublic { context["diagnosis"] = ["summary": d.summary, "lines": d.lines] }
+        if o.hasPlacement {
+            context["rankChart"] = rankChart(o)
+            context["placements"] = placementRows(o, s, names)
+            context["explanations"] = notFirst.map { ["heading": names.fellow($0.fellow), "reasons": Array($0.statements.dropFirst())] as [String: Any] }
+            context["moreExplanations"] = moreNotFirst > 0
+                ? ["\(moreNotFirst) more fellow\(moreNotFirst == 1 ? " is" : "s are") not at their first choice: `fellowmatch explain --all` says why."] : []
+            context["labs"] = o.labLoads.map { load(names.labName($0.id), $0.id, $0, extra: ["institution": names.institution(ofLab: $0.id)]) }
+            context["mentors"] = o.mentorLoads.map { l in
+                load(names.mentorName(l.id), l.id, l, extra: ["lab": s.mentors.first { $0.id == l.id }.map { names.labName($0.lab) } ?? ""])
+            }
+            if !isPublic { context["budgets"] = budgetRows(o, s, names) }
+        }
+        if let schedule {
+            if schedule.hasSchedule {
+                context["hasSchedule"] = true
+                context["months"] = MonthCalendar.months(schedule, names: names)
+                context["scheduleSummary"] = ConsoleReport.render(schedule, scenario: s).replacingOccurrences(of: "\n  ", with: " ")
+                    .split(separator: "\n").prefix(2).joined(separator: " ")
+            } else {
+                context["scheduleProblem"] = ["summary": schedule.status == .timeLimitNoSolution ? "No schedule was found within the time limit."
+                                                                                                 : "No seminar schedule exists.",
+                                              "lines": isPublic ? [] : schedule.explanation]
+            }
+        }
+        return library.render(context, withTemplate: "report") ?? ""
+    }
+
+    static func rankChart(_ o: PlacementOutcome) -> [String: Any] {
+        let ranks = o.rankProfile.keys.sorted()
+        var chart = BarChart(groups: ranks.map { NumberText.ordinal($0) }, series: ["new fellows"], values: ranks.map { [o.rankProfile[$0] ?? 0] },
+                             xAxisLabel: "Choice (the fellow's rank of the lab)", yAxisLabel: "New fellows").context
+        chart["title"] = "New fellows at each choice: " + ranks.map { "\(NumberText.ordinal($0)) \(o.rankProfile[$0] ?? 0)" }.joined(separator: ", ")
+        return chart
+    }
+
+    static func placementRows(_ o: PlacementOutcome, _ s: Scenario, _ names: Directory) -> [[String: Any]] {
+        let fellows = Dictionary(uniqueKeysWithValues: s.fellows.map { ($0.id, $0) })
+        return o.placements.map { p in
+            let f = fellows[p.fellow]
+            return [
+                "name": names.fellowName(p.fellow), "id": p.fellow, "track": f?.track ?? "", "status": p.status.rawValue,
+                "lab": p.lab.map(names.labName) ?? "", "mentor": p.mentor.map(names.mentorName) ?? "",
+                "rank": p.rank.map(NumberText.ordinal) ?? "",
+                "citizenship": f.map { $0.citizenship.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "",
+                "external": f.map { $0.externalFunding > 0 ? MoneyText.dollars($0.externalFunding) : "" } ?? "",
+                "funding": p.funding.map { ["source": names.sourceName($0.source), "amount": MoneyText.cents($0.cents)] },
+            ]
+        }
+    }
+
+    static func load(_ name: String, _ id: String, _ l: Load, extra: [String: Any]) -> [String: Any] {
+        let percent = l.capacity > 0 ? min(100, Int((Double(l.total) / Double(l.capacity) * 100).rounded())) : 100
+        return ["name": name, "id": id, "continuing": l.continuing, "new": l.new, "capacity": l.capacity, "percent": percent,
+                "full": l.total >= l.capacity && l.capacity > 0].merging(extra) { a, _ in a }
+    }
+
+    static func budgetRows(_ o: PlacementOutcome, _ s: Scenario, _ names: Directory) -> [[String: Any]] {
+        let needs = o.placements.filter { $0.status == .new }.map(\.need).sorted()
+        let median = needs.isEmpty ? 0 : needs[needs.count / 2]
+        return o.budgets.map { b in
+            let source = s.funding.first { $0.id == b.source }
+            var restrictions: [String] = []
+            if let lab = source?.lab { restrictions.append("grant of \(names.labName(lab))") }
+            if source?.citizensOnly == true { restrictions.append("citizens and permanent residents only") }
+            if let areas = source?.areas, !areas.isEmpty { restrictions.append("areas: " + areas.joined(separator: ", ")) }
+            let percent = b.budget > 0 ? min(100, Int((Double(b.usedCents) / Double(b.budget * 100) * 100).rounded())) : 0
+            return ["name": names.sourceName(b.source), "id": b.source, "restrictions": restrictions.isEmpty ? "any fellow, any lab" : restrictions.joined(separator: "; "),
+                    "budget": MoneyText.dollars(b.budget), "used": MoneyText.cents(b.usedCents), "left": MoneyText.cents(b.leftCents),
+                    "percent": percent, "binds": b.budget > 0 && b.leftCents < max(1, median) * 100] as [String: Any]
+        }
+    }
+
+    // MARK: comparison.html
+
+    public static func comparison(_ c: Comparison) -> String {
+        let base = c.columns.first
+        let ranks = Set(c.columns.flatMap { $0.outcome.rankProfile.keys }).sorted()
+        var chart = BarChart(groups: ranks.map { NumberText.ordinal($0) }, series: c.columns.map(\.label),
+                             values: ranks.map { r in c.columns.map { $0.outcome.rankProfile[r] ?? 0 } },
+                             xAxisLabel: "Choice (the fellow's rank of the lab)", yAxisLabel: "New fellows",
+                             groupWidth: max(60, 16 * c.columns.count + 12)).context
+        chart["title"] = "New fellows at each choice, by scenario"
+        let context: [String: Any] = [
+            "style": PageTemplates.style,
+            "title": "What-ifs for \(base?.scenario.settings.name ?? "the base scenario")",
+            "subtitle": "\(c.columns.count - 1) what-if\(c.columns.count == 2 ? "" : "s") compared with the base, each solved on its own.",
+            "footer": footer,
+            "scenarios": c.columns.enumerated().map { ["label": $0.element.label, "description": $0.element.description, "isBase": $0.offset == 0] as [String: Any] },
+            "measures": c.measures.map { m in
+                ["name": m.name, "heading": m.isHeading, "span": c.columns.count + 1, "values": m.text] as [String: Any]
+            },
+            "rankChart": chart,
+            "whatIfs": c.diffs.enumerated().map { k, d -> [String: Any] in
+                let column = c.columns[k + 1]
+                return ["label": column.label, "hasMoves": !d.isEmpty, "showFunding": true,
+                        "none": column.outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement: \(Wording.status(column.outcome, time: false))",
+                        "moves": d.map { f in
+                            ["fellow": c.names.fellow(f.fellow), "before": c.names.place(f.before), "after": c.names.place(f.after),
+                             "rank": "\(f.rankBefore.map(NumberText.ordinal) ?? "-") → \(f.rankAfter.map(NumberText.ordinal) ?? "-")",
+                             "funding": f.fundingBefore == f.fundingAfter ? "unchanged" : "\(c.fundingWords(f.fundingBefore)) → \(c.fundingWords(f.fundingAfter))"]
+                        }]
+            },
+        ]
+        return library.render(context, withTemplate: "comparison") ?? ""
+    }
+}
