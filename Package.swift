@@ -77,6 +77,7 @@ let package = Package(
             name: "SeminarSolverTests",
             dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
         ),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "PlacementSolver", "GLPKBackend"]),
         .testTarget(name: "WhatIfTests", dependencies: ["Domain", "PlacementSolver", "GLPKBackend", "Reports"]),
         .testTarget(
             name: "BenchmarkSupportTests",

@@ -238,3 +238,26 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(r.stdout.contains("Re-match: nobody moved."))
     }
 }
+
+/// Every command's terminal output on the demo fits 80 columns (issue 13).
+@Suite struct EightyColumnTests {
+    static let commands: [[String]] = [
+        ["run", "Scenarios/demo", "--out", "OUT"], ["schedule", "Scenarios/demo", "--out", "OUT"], ["check", "Scenarios/demo"],
+        ["explain", "Scenarios/demo", "--all"], ["explain", "Scenarios/demo", "--fellow", "f005"], ["binds", "Scenarios/demo"],
+        ["compare", "Scenarios/demo", "Scenarios/demo/what-if/grant-cut.toml", "Scenarios/demo/what-if/sabbatical.toml",
+         "Scenarios/demo/what-if/three-more.toml", "--out", "OUT"],
+    ]
+
+    @Test(arguments: commands)
+    func outputFitsEightyColumns(_ command: [String]) throws {
+        let out = CLI.temporary("eighty")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try CLI.run(command.map { $0 == "OUT" ? out.path : $0 })
+        #expect(r.status == 0, "\(r.stderr)")
+        // Located problems (file:line: column: ...) stay on one line, as compilers print them.
+        let lines = (r.stdout + r.stderrAsPrinted).split(separator: "\n").filter { !$0.contains(".csv:") && !$0.contains(".toml:") }
+        let wide = lines.filter { $0.count > 80 }
+        #expect(wide.isEmpty, "\(wide.joined(separator: "\n"))")
+        #expect(!r.stdout.isEmpty)
+    }
+}

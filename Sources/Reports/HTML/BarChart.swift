@@ -11,7 +11,7 @@ public struct BarChart: Sendable {
     }
 
     public struct Tick: Sendable { public var y: Int; public var label: String }
-    public struct Legend: Sendable { public var name: String; public var series: Int; public var x: Int }
+    public struct Legend: Sendable { public var name: String; public var series: Int; public var x: Int; public var row: Int }
 
     public var width: Int
     public var height: Int
@@ -32,7 +32,9 @@ public struct BarChart: Sendable {
         let barWidth = min(56, max(8, (groupWidth - 12) / max(1, series.count)))
         let plotTop = 20, plotLeft = 56, plotBottom = 170
         width = plotLeft + max(1, groups.count) * groupWidth + 20
-        height = 220 + (series.count > 1 ? 24 : 0)
+        let perRow = max(1, (plotLeft + max(1, groups.count) * max(groupWidth, 360 / max(1, groups.count)) + 20 - plotLeft) / 150)
+        let legendRows = series.count > 1 ? (series.count + perRow - 1) / perRow : 0
+        height = 220 + legendRows * 20
         self.plotBottom = plotBottom
         plotRight = width - 20
         self.xAxisLabel = xAxisLabel
@@ -57,7 +59,9 @@ public struct BarChart: Sendable {
         }
         self.bars = bars
         groupLabels = labels
-        legend = series.count > 1 ? series.enumerated().map { Legend(name: $0.element, series: $0.offset, x: plotLeft + $0.offset * 150) } : []
+        legend = series.count > 1 ? series.enumerated().map {
+            Legend(name: $0.element, series: $0.offset, x: plotLeft + ($0.offset % perRow) * 150, row: $0.offset / perRow)
+        } : []
     }
 
     /// The chart as a template context.
@@ -71,7 +75,8 @@ public struct BarChart: Sendable {
                                 "labelX": $0.labelX, "valueY": $0.valueY, "series": $0.series] as [String: Any] },
             "groups": groupLabels.map { ["label": $0.label, "x": $0.x] as [String: Any] },
             "ticks": ticks.map { ["y": $0.y, "label": $0.label, "labelY": $0.y + 4] as [String: Any] },
-            "legend": legend.map { ["name": $0.name, "series": $0.series, "x": $0.x, "textX": $0.x + 16] as [String: Any] },
+            "legend": legend.map { ["name": $0.name, "series": $0.series, "x": $0.x, "textX": $0.x + 16,
+                                    "y": plotBottom + 46 + $0.row * 20, "textY": plotBottom + 57 + $0.row * 20] as [String: Any] },
             "hasLegend": !legend.isEmpty,
         ]
     }

@@ -38,7 +38,7 @@ public enum HTMLPages {
         var context: [String: Any] = [
             "style": PageTemplates.style,
             "title": s.settings.name + (s.settings.intake.map { ", \($0) intake" } ?? ""),
-            "subtitle": isPublic ? "Placements and seminar series (shareable version: no citizenship, funding or availability)."
+            "subtitle": isPublic ? "Placements and seminar series: the version to share beyond the program office."
                                  : "Placements, funding and seminar series: the program office's report.",
             "headline": o.hasPlacement ? Wording.headline(o) : Wording.status(o, time: false),
             "status": o.hasPlacement ? Wording.status(o, time: false) : "",
@@ -139,7 +139,8 @@ public enum HTMLPages {
             "footer": footer,
             "scenarios": c.columns.enumerated().map { ["label": $0.element.label, "description": $0.element.description, "isBase": $0.offset == 0] as [String: Any] },
             "measures": c.measures.map { m in
-                ["name": m.name, "heading": m.isHeading, "span": c.columns.count + 1, "values": m.text] as [String: Any]
+                ["name": m.name, "shown": m.display.trimmingCharacters(in: .whitespaces), "heading": m.isHeading, "span": c.columns.count + 1,
+                 "values": m.text] as [String: Any]
             },
             "rankChart": chart,
             "whatIfs": c.diffs.enumerated().map { k, d -> [String: Any] in
@@ -148,7 +149,8 @@ public enum HTMLPages {
                         "none": column.outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement: \(Wording.status(column.outcome, time: false))",
                         "moves": d.map { f in
                             ["fellow": c.names.fellow(f.fellow), "before": c.names.place(f.before), "after": c.names.place(f.after),
-                             "rank": "\(f.rankBefore.map(NumberText.ordinal) ?? "-") → \(f.rankAfter.map(NumberText.ordinal) ?? "-")",
+                             "rank": f.rankBefore == nil && f.rankAfter == nil ? ""
+                                : "\(f.rankBefore.map(NumberText.ordinal) ?? "-") → \(f.rankAfter.map(NumberText.ordinal) ?? "-")",
                              "funding": f.fundingBefore == f.fundingAfter ? "unchanged" : "\(c.fundingWords(f.fundingBefore)) → \(c.fundingWords(f.fundingAfter))"]
                         }]
             },

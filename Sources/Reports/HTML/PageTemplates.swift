@@ -58,7 +58,7 @@ enum PageTemplates {
     {{/bars}}{{#groups}}<text class="bar-label" x="{{x}}" y="{{groupLabelY}}" text-anchor="middle">{{label}}</text>
     {{/groups}}<text class="axis-label" x="{{xAxisMid}}" y="{{xAxisY}}" text-anchor="middle">{{xAxisLabel}}</text>
     <text class="axis-label" transform="translate({{yAxisX}},{{yAxisMid}}) rotate(-90)" text-anchor="middle">{{yAxisLabel}}</text>
-    {{#hasLegend}}{{#legend}}<rect class="s{{series}}" x="{{x}}" y="{{legendY}}" width="12" height="12"/><text x="{{textX}}" y="{{legendTextY}}">{{name}}</text>
+    {{#hasLegend}}{{#legend}}<rect class="s{{series}}" x="{{x}}" y="{{y}}" width="12" height="12"/><text x="{{textX}}" y="{{textY}}">{{name}}</text>
     {{/legend}}{{/hasLegend}}</svg>
     """
 
@@ -175,7 +175,7 @@ enum PageTemplates {
     <table>
     <thead><tr><th>Measure</th>{{#scenarios}}<th class="num">{{label}}</th>{{/scenarios}}</tr></thead>
     <tbody>
-    {{#measures}}{{#heading}}<tr><th colspan="{{span}}">{{name}}</th></tr>{{/heading}}{{^heading}}<tr><td>{{name}}</td>{{#values}}<td class="num">{{.}}</td>{{/values}}</tr>{{/heading}}
+    {{#measures}}{{#heading}}<tr><th colspan="{{span}}">{{name}}</th></tr>{{/heading}}{{^heading}}<tr><td>{{shown}}</td>{{#values}}<td class="num">{{.}}</td>{{/values}}</tr>{{/heading}}
     {{/measures}}</tbody>
     </table>
     </section>
