@@ -21,7 +21,7 @@ public struct Talk: Hashable, Sendable {
 
     /// "the thesis talk of f017", "the 2nd wip talk of f003".
     public var phrase: String {
-        let nth = number == 1 ? "" : "\(number)\(number == 2 ? "nd" : number == 3 ? "rd" : "th") "
+        let nth = number == 1 ? "" : NumberText.ordinal(number) + " "
         return "the \(nth)\(kind) talk of \(fellow)"
     }
 }
