@@ -4,7 +4,7 @@ import PackageDescription
 // FellowMatch: matches postdoctoral fellows to labs and mentors, splits their
 // funding, and schedules the seminar series. The data flows one way:
 // CGLPK → CGLPKGuard → Modeling → GLPKBackend → Domain → PlacementSolver →
-// SeminarSolver → Reports → fellowmatch (CLI).
+// SeminarSolver → Reports / RunHistory → fellowmatch (CLI).
 let package = Package(
     name: "FellowMatch",
     products: [
@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GLPK as Debian ships it (libglpk-dev; no pkg-config file).
@@ -59,10 +60,15 @@ let package = Package(
             name: "Reports",
             dependencies: ["Domain", "PlacementSolver", "SeminarSolver", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // The record of every run and of the official match of each intake (SQLite through GRDB).
+        .target(
+            name: "RunHistory",
+            dependencies: ["Domain", "PlacementSolver", "SeminarSolver", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "fellowmatch",
             dependencies: [
-                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling", "IntakeGenerator",
+                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling", "IntakeGenerator", "RunHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +83,7 @@ let package = Package(
             name: "SeminarSolverTests",
             dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
         ),
+        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", "Domain", "PlacementSolver", "GLPKBackend"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "PlacementSolver", "GLPKBackend"]),
         .testTarget(name: "WhatIfTests", dependencies: ["Domain", "PlacementSolver", "GLPKBackend", "Reports"]),
         .testTarget(

@@ -19,6 +19,14 @@ public struct Directory: Sendable {
         for x in s.sessions ?? [] { sessions[x.id] = x }
     }
 
+    /// A directory from recorded names alone (id → name per kind).
+    public init(fellows: [String: String], labs: [String: String], mentors: [String: String], sources: [String: String]) {
+        for (id, name) in fellows { self.fellows[id] = Fellow(id: id, name: name, track: "", citizenship: .other, interests: [], cost: 0) }
+        for (id, name) in labs { self.labs[id] = Lab(id: id, name: name, areas: [], capacity: 0) }
+        for (id, name) in mentors { self.mentors[id] = Mentor(id: id, name: name, lab: "", capacity: 0) }
+        for (id, name) in sources { self.sources[id] = FundingSource(id: id, name: name, budget: 0) }
+    }
+
     /// This directory with `other`'s entries added; where both know an id,
     /// `other`'s name is used.
     public func merging(_ other: Directory) -> Directory {

@@ -12,6 +12,11 @@ public enum PlacementStatus: String, Sendable, Hashable {
 public struct FundingShare: Sendable, Hashable {
     public var source: String
     public var cents: Int
+
+    public init(source: String, cents: Int) {
+        self.source = source
+        self.cents = cents
+    }
 }
 
 /// One row of `placements.csv`.
@@ -115,6 +120,28 @@ public struct PlacementOutcome: Sendable {
     public var moves: [PlacementMove] = []
 
     public var hasPlacement: Bool { status == .optimal || status == .feasible }
+
+    public init(scenarioName: String, objectiveKind: ObjectiveKind, status: PlacementStatus, objective: Double?, bound: Double?, gap: Double?,
+                solveSeconds: Double, placements: [FellowPlacement], rankProfile: [Int: Int], unplaced: [String], budgets: [BudgetUse],
+                labLoads: [Load], mentorLoads: [Load], warnings: [Finding], diagnosis: Diagnosis?, solves: Int, moves: [PlacementMove] = []) {
+        self.scenarioName = scenarioName
+        self.objectiveKind = objectiveKind
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.gap = gap
+        self.solveSeconds = solveSeconds
+        self.placements = placements
+        self.rankProfile = rankProfile
+        self.unplaced = unplaced
+        self.budgets = budgets
+        self.labLoads = labLoads
+        self.mentorLoads = mentorLoads
+        self.warnings = warnings
+        self.diagnosis = diagnosis
+        self.solves = solves
+        self.moves = moves
+    }
 
     /// The placements as an earlier run's rows, to compare a later run with.
     public var asPrevious: [PreviousPlacement] {

@@ -6,14 +6,27 @@ import PlacementSolver
 public struct ComparedScenario: Sendable {
     public var label: String
     public var description: String
-    public var scenario: Scenario
+    /// The scenario solved (absent for a run read back from the history).
+    public var scenario: Scenario?
     public var outcome: PlacementOutcome
+    /// Names of its people, labs and sources.
+    public var names: Directory
 
     public init(label: String, description: String, scenario: Scenario, outcome: PlacementOutcome) {
         self.label = label
         self.description = description
         self.scenario = scenario
         self.outcome = outcome
+        names = Directory(scenario)
+    }
+
+    /// A recorded outcome with the names it was recorded with.
+    public init(label: String, description: String, outcome: PlacementOutcome, names: Directory) {
+        self.label = label
+        self.description = description
+        scenario = nil
+        self.outcome = outcome
+        self.names = names
     }
 }
 
@@ -81,7 +94,7 @@ public struct Comparison {
     public init(_ columns: [ComparedScenario]) {
         self.columns = columns
         var merged = Directory()
-        for c in columns.reversed() { merged = merged.merging(Directory(c.scenario)) }
+        for c in columns.reversed() { merged = merged.merging(c.names) }
         names = merged
         let outcomes = columns.map(\.outcome)
         var measures: [Measure] = []

@@ -5,6 +5,7 @@ import GLPKBackend
 import Modeling
 import PlacementSolver
 import Reports
+import RunHistory
 import SeminarSolver
 
 /// What `run` and `schedule` share: solve the placement, then (with sessions)
@@ -18,6 +19,8 @@ struct Pipeline {
     var previousPlacements: String?
     /// Also write the shareable report and placements (`--public`).
     var publicVariant = false
+    /// Where runs are recorded; `nil`: not recorded (`--no-history`).
+    var historyPath: String?
 
     func run() throws {
         let s = try loadScenario(scenarioPath)
@@ -67,15 +70,34 @@ struct Pipeline {
             throw ExitCode(2)
         }
         try write(files, to: folder)
+        let recorded = record(outcome, schedule: schedule, scenario: s)
         print(ConsoleReport.render(outcome, scenario: s))
         if kept != nil { print(ConsoleReport.rematch(outcome.moves, scenario: s)) }
         if let schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
         print("\n" + ConsoleReport.wrote(outURL.path, files: Array(files.keys)))
+        if let recorded { print(TextLayout.wrap("Recorded as run \(recorded) in \(historyPath ?? ""); `fellowmatch publish \(recorded) --note TEXT` makes it the official match.", indent: "  ").joined(separator: "\n")) }
         if !outcome.hasPlacement || schedule.map({ !$0.hasSchedule }) == true { throw ExitCode(1) }
     }
 }
 
 extension Pipeline {
+    /// Records the run in the history; a history that cannot be written is a
+    /// warning (the run's files are written already), not a failure.
+    func record(_ o: PlacementOutcome, schedule: ScheduleOutcome?, scenario s: Scenario) -> Int64? {
+        guard let historyPath else { return nil }
+        let settings = "objective=\(s.settings.objective.rawValue); mentor_weight=\(s.settings.mentorWeight); allow_unplaced=\(s.settings.allowUnplaced)"
+            + (options.timeLimit.map { "; time_limit=\($0)" } ?? "") + (options.cuts.map { "; cuts=\($0.families.map(\.rawValue).sorted().joined(separator: ","))" } ?? "")
+            + (previousPlacements.map { "; keep=\($0)" } ?? "") + (previousSchedule.map { "; keep_schedule=\($0)" } ?? "")
+            + (today.map { "; today=\($0)" } ?? "")
+        let folder = URL(fileURLWithPath: scenarioPath).standardizedFileURL.path
+        let run = RunRecord(outcome: o, schedule: schedule, scenario: s, scenarioPath: folder, inputHash: inputHash(folder: folder),
+                            settings: settings, recordedAt: nowStamp())
+        do { return try HistoryStore(path: historyPath).record(run) } catch {
+            printError("warning: \(error)")
+            return nil
+        }
+    }
+
     /// The report explains this many fellows not at their first choice (each
     /// re-solves once per better-ranked lab), on intakes of at most
     /// ``explainedIntake`` new fellows; `fellowmatch explain` does the rest.

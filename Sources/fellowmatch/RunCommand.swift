@@ -16,10 +16,15 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write report-public.html and placements-public.csv: no citizenship, external funding, funding splits or availability, for sharing beyond the program office.")
     var `public` = false
 
+    @OptionGroup var history: HistoryOptions
+
+    @Flag(name: .long, help: "Do not record this run in the run history.")
+    var noHistory = false
+
     @Option(name: .long, help: "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved.")
     var keep: String?
 
     func run() throws {
-        try Pipeline(scenarioPath: scenario, options: options, previousPlacements: keep, publicVariant: `public`).run()
+        try Pipeline(scenarioPath: scenario, options: options, previousPlacements: keep, publicVariant: `public`, historyPath: noHistory ? nil : history.path(scenario: scenario)).run()
     }
 }

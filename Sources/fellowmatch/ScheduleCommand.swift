@@ -25,7 +25,12 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write report-public.html and placements-public.csv: no citizenship, external funding, funding splits or availability, for sharing beyond the program office.")
     var `public` = false
 
+    @OptionGroup var history: HistoryOptions
+
+    @Flag(name: .long, help: "Do not record this run in the run history.")
+    var noHistory = false
+
     func run() throws {
-        try Pipeline(scenarioPath: scenario, options: options, previousSchedule: keep, today: today, publicVariant: `public`).run()
+        try Pipeline(scenarioPath: scenario, options: options, previousSchedule: keep, today: today, publicVariant: `public`, historyPath: noHistory ? nil : history.path(scenario: scenario)).run()
     }
 }

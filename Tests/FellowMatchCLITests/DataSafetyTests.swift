@@ -107,3 +107,55 @@ import Testing
         }
     }
 }
+
+/// The run history through the real binary (issue 14).
+@Suite struct HistoryCLITests {
+    @Test func twoProcessesRecordingAtOnceBothLand() throws {
+        let s = try CLI.demoCopy()
+        let history = s.deletingLastPathComponent().appendingPathComponent("h-\(UUID().uuidString).sqlite")
+        let processes = try (0..<3).map { k -> Process in
+            let p = Process()
+            p.executableURL = CLI.binary
+            p.arguments = ["run", s.path, "--out", s.appendingPathComponent("out\(k)").path, "--history", history.path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let list = try CLI.run(["history", "--history", history.path, "--json"])
+        let runs = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+        #expect(runs?.count == 3)
+        #expect(Set(runs?.compactMap { $0["id"] as? Int } ?? []) == [1, 2, 3])
+    }
+
+    @Test func commandsThatReadTheHistorySayWhenThereIsNone() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString).sqlite").path
+        for args in [["history"], ["history", "show", "1"], ["history", "diff", "1", "2"], ["publish", "1", "--note", "x"]] {
+            let r = try CLI.run(args + ["--history", missing])
+            #expect(r.status == 1 && r.stderr.contains("There is no run history") && r.stderr.contains("fellowmatch run"), "\(args)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    @Test func historyDiffEqualsCompare() throws {
+        let s = try CLI.demoCopy()
+        let history = s.appendingPathComponent("h.sqlite").path
+        let whatIf = s.appendingPathComponent("what-if/grant-cut.toml")
+        let compare = try CLI.run(["compare", s.path, whatIf.path, "--out", s.appendingPathComponent("cmp").path])
+        #expect(compare.status == 0)
+        // The same two scenarios as runs: the base, and the what-if applied as a folder.
+        #expect(try CLI.run(["run", s.path, "--out", s.appendingPathComponent("o1").path, "--history", history]).status == 0)
+        #expect(try CLI.run(["apply", whatIf.path, "--to", s.appendingPathComponent("cut").path]).status == 0)
+        #expect(try CLI.run(["run", s.appendingPathComponent("cut").path, "--out", s.appendingPathComponent("o2").path, "--history", history]).status == 0)
+        let diff = try CLI.run(["history", "diff", "1", "2", "--history", history])
+        #expect(diff.status == 0)
+        let all = compare.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = all.lastIndex { $0.hasPrefix("grant-cut: ") } ?? all.endIndex
+        let compareLines = all[start...].prefix { !$0.hasPrefix("Wrote") && !$0.isEmpty }
+        let diffLines = diff.stdout.split(separator: "\n")
+        #expect(Array(compareLines.dropFirst()) == Array(diffLines.dropFirst()), "\(compareLines)\n\(diffLines)")
+        #expect(compareLines.first?.dropFirst("grant-cut: ".count) == diffLines.first?.dropFirst("run 2: ".count))
+    }
+}

@@ -134,7 +134,7 @@ public enum HTMLPages {
         chart["title"] = "New fellows at each choice, by scenario"
         let context: [String: Any] = [
             "style": PageTemplates.style,
-            "title": "What-ifs for \(base?.scenario.settings.name ?? "the base scenario")",
+            "title": "What-ifs for \(base?.scenario?.settings.name ?? base?.description ?? "the base scenario")",
             "subtitle": "\(c.columns.count - 1) what-if\(c.columns.count == 2 ? "" : "s") compared with the base, each solved on its own.",
             "footer": footer,
             "scenarios": c.columns.enumerated().map { ["label": $0.element.label, "description": $0.element.description, "isBase": $0.offset == 0] as [String: Any] },

@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+import PlacementSolver
+
+/// Why the history could not be read or written.
+public struct HistoryError: Error, CustomStringConvertible, Sendable {
+    public enum Code: String, Sendable { case unavailable, noSuchRun, alreadyPublished, published, storage }
+    public var code: Code
+    public var message: String
+    public var description: String { message }
+}
+
+/// The run history: every run of `fellowmatch run`, and which run is the
+/// official match of each intake, in one SQLite file (GRDB).
+///
+/// - Each run is recorded in one transaction: a crash part-way leaves the
+///   history as it was.
+/// - The schema is created and upgraded by migrations (`DatabaseMigrator`).
+/// - Several processes may record at once: SQLite serialises the writers,
+///   and each waits (up to ``busyTimeout`` seconds) for the others.
+/// - A published run is never changed; publishing another run of the same
+///   intake needs `replace`, and keeps the old one, marked replaced with when
+///   and why.
+public final class HistoryStore: Sendable {
+    /// The file's default name, in the folder that holds the scenario folders.
+    public static let defaultFileName = "fellowmatch-history.sqlite"
+    public static let busyTimeout: TimeInterval = 30
+
+    let database: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the history at `path` and brings its schema up to date.
+    public init(path: String) throws(HistoryError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(database)
+        } catch {
+            throw HistoryError(code: .unavailable, message: "the run history \(path) cannot be opened: \(Self.plain(error))")
+        }
+    }
+
+    /// Whether a history file exists at `path` (commands that only read it say so when not).
+    public static func exists(at path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, placements, funding, talks") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recorded_at", .text).notNull()
+                t.column("scenario_name", .text).notNull()
+                t.column("scenario_path", .text).notNull()
+                t.column("intake", .text)
+                t.column("intake_key", .text).notNull().indexed()
+                t.column("input_hash", .text).notNull()
+                t.column("version", .text).notNull()
+                t.column("settings", .text).notNull()
+                t.column("objective_kind", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("objective", .double)
+                t.column("bound", .double)
+                t.column("gap", .double)
+                t.column("published_at", .text)
+                t.column("publish_note", .text)
+                t.column("replaced_at", .text)
+                t.column("replaced_note", .text)
+                t.column("replaced_by", .integer).references("run")
+            }
+            try db.create(table: "placement") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade).indexed()
+                t.column("position", .integer).notNull()
+                t.column("fellow", .text).notNull()
+                t.column("fellow_name", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("lab", .text)
+                t.column("mentor", .text)
+                t.column("rank", .integer)
+                t.primaryKey(["run_id", "position"])
+            }
+            try db.create(table: "funding") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade).indexed()
+                t.column("position", .integer).notNull()
+                t.column("fellow", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("cents", .integer).notNull()
+                t.primaryKey(["run_id", "position"])
+            }
+            try db.create(table: "talk") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade).indexed()
+                t.column("position", .integer).notNull()
+                t.column("session", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("start", .text).notNull()
+                t.column("end", .text).notNull()
+                t.column("room", .text).notNull()
+                t.column("fellow", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("mentor", .text).notNull()
+                t.primaryKey(["run_id", "position"])
+            }
+            try db.create(table: "name") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade).indexed()
+                t.column("kind", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("name", .text).notNull()
+                t.primaryKey(["run_id", "kind", "id"])
+            }
+            // A published run cannot be changed, only marked replaced.
+            try db.execute(sql: """
+                CREATE TRIGGER published_run_is_final BEFORE UPDATE OF recorded_at, scenario_name, input_hash, settings, status,
+                    objective, bound, gap, published_at, publish_note ON run
+                WHEN OLD.published_at IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a published run cannot be changed'); END;
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: Recording
+
+    /// Records a run in one transaction and returns its id. `interruption`
+    /// runs inside the transaction after the run's row is written (tests use
+    /// it to simulate a crash part-way: the transaction rolls back).
+    @discardableResult
+    public func record(_ run: RunRecord, interruption: (@Sendable () throws -> Void)? = nil) throws(HistoryError) -> Int64 {
+        do {
+            return try database.write { db -> Int64 in
+                try db.execute(sql: """
+                    INSERT INTO run (recorded_at, scenario_name, scenario_path, intake, intake_key, input_hash, version, settings,
+                                     objective_kind, status, objective, bound, gap)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [run.recordedAt, run.scenarioName, run.scenarioPath, run.intake, run.intakeKey, run.inputHash, run.version,
+                                     run.settings, run.objectiveKind, run.status, run.objective, run.bound, run.gap])
+                let id = db.lastInsertedRowID
+                try interruption?()
+                var share = 0
+                for (k, p) in run.placements.enumerated() {
+                    try db.execute(sql: "INSERT INTO placement VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, k, p.fellow, p.fellowName, p.status, p.lab, p.mentor, p.rank])
+                    for f in p.funding {
+                        try db.execute(sql: "INSERT INTO funding VALUES (?, ?, ?, ?, ?)", arguments: [id, share, p.fellow, f.source, f.cents])
+                        share += 1
+                    }
+                }
+                for (kind, entries) in run.names.sorted(by: { $0.key < $1.key }) {
+                    for (key, name) in entries.sorted(by: { $0.key < $1.key }) {
+                        try db.execute(sql: "INSERT INTO name VALUES (?, ?, ?, ?)", arguments: [id, kind, key, name])
+                    }
+                }
+                for (k, t) in run.talks.enumerated() {
+                    try db.execute(sql: "INSERT INTO talk VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor])
+                }
+                return id
+            }
+        } catch {
+            throw HistoryError(code: .storage, message: "the run could not be recorded in \(path): \(Self.plain(error)); the history is as it was")
+        }
+    }
+
+    // MARK: Publishing
+
+    /// Marks run `id` as the official match of its intake. With another run
+    /// of the intake already published, `replace` must be set: that run is
+    /// kept, marked replaced (when, by which run, and `note`).
+    public func publish(_ id: Int64, note: String, replace: Bool, at time: String) throws(HistoryError) -> RunRecord? {
+        do {
+            return try database.write { db -> RunRecord? in
+                guard let run = try Self.fetchRun(db, id) else { throw HistoryError(code: .noSuchRun, message: "there is no run \(id) in \(path)") }
+                if run.publishedAt != nil { throw HistoryError(code: .published, message: "run \(id) is already published (\(run.publishedAt!))") }
+                let current = try Self.official(db, intakeKey: run.intakeKey)
+                if let current, !replace {
+                    throw HistoryError(code: .alreadyPublished,
+                                       message: "run \(current.id) is the official match of \(run.intakeKey) (published \(current.publishedAt ?? "")); "
+                                           + "add --replace to publish run \(id) in its place (run \(current.id) stays recorded as replaced)")
+                }
+                if let current {
+                    try db.execute(sql: "UPDATE run SET replaced_at = ?, replaced_note = ?, replaced_by = ? WHERE id = ?",
+                                   arguments: [time, note, id, current.id])
+                }
+                try db.execute(sql: "UPDATE run SET published_at = ?, publish_note = ? WHERE id = ?", arguments: [time, note, id])
+                return current
+            }
+        } catch let e as HistoryError {
+            throw e
+        } catch {
+            throw HistoryError(code: .storage, message: "run \(id) could not be published: \(Self.plain(error))")
+        }
+    }
+
+    // MARK: Reading
+
+    /// Runs, newest first; of one intake (its label or scenario name) when given.
+    public func runs(intakeKey: String? = nil) throws(HistoryError) -> [RunRecord] {
+        do {
+            return try database.read { db in
+                let ids = try Int64.fetchAll(db, sql: intakeKey == nil ? "SELECT id FROM run ORDER BY id DESC"
+                                                                       : "SELECT id FROM run WHERE intake_key = ? ORDER BY id DESC",
+                                             arguments: intakeKey.map { [$0] } ?? [])
+                return try ids.compactMap { try Self.fetchRun(db, $0) }
+            }
+        } catch {
+            throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
+        }
+    }
+
+    public func run(_ id: Int64) throws(HistoryError) -> RunRecord {
+        let found: RunRecord?
+        do { found = try database.read { db in try Self.fetchRun(db, id) } } catch {
+            throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
+        }
+        guard let found else { throw HistoryError(code: .noSuchRun, message: "there is no run \(id) in \(path); `fellowmatch history` lists them") }
+        return found
+    }
+
+    /// The official match of an intake, if one is published.
+    public func official(intakeKey: String) throws(HistoryError) -> RunRecord? {
+        do { return try database.read { db in try Self.official(db, intakeKey: intakeKey) } } catch {
+            throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
+        }
+    }
+
+    static func official(_ db: Database, intakeKey: String) throws -> RunRecord? {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM run WHERE intake_key = ? AND published_at IS NOT NULL AND replaced_at IS NULL",
+                                          arguments: [intakeKey]) else { return nil }
+        return try fetchRun(db, id)
+    }
+
+    static func fetchRun(_ db: Database, _ id: Int64) throws -> RunRecord? {
+        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else { return nil }
+        var shares: [String: [(Int, String, Int)]] = [:]
+        for f in try Row.fetchAll(db, sql: "SELECT * FROM funding WHERE run_id = ? ORDER BY position", arguments: [id]) {
+            shares[f["fellow"], default: []].append((f["position"], f["source"], f["cents"]))
+        }
+        let placements = try Row.fetchAll(db, sql: "SELECT * FROM placement WHERE run_id = ? ORDER BY position", arguments: [id]).map { p in
+            RecordedPlacement(fellow: p["fellow"], fellowName: p["fellow_name"], status: p["status"], lab: p["lab"], mentor: p["mentor"],
+                              rank: p["rank"], funding: (shares[p["fellow"]] ?? []).map { FundingShare(source: $0.1, cents: $0.2) })
+        }
+        let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE run_id = ? ORDER BY position", arguments: [id]).map { t in
+            RecordedTalk(session: t["session"], date: t["date"], start: t["start"], end: t["end"], room: t["room"], fellow: t["fellow"],
+                         kind: t["kind"], mentor: t["mentor"])
+        }
+        var names: [String: [String: String]] = [:]
+        for n in try Row.fetchAll(db, sql: "SELECT * FROM name WHERE run_id = ?", arguments: [id]) {
+            names[n["kind"], default: [:]][n["id"]] = n["name"]
+        }
+        var run = RunRecord(recordedAt: r["recorded_at"], scenarioName: r["scenario_name"], scenarioPath: r["scenario_path"], intake: r["intake"],
+                            inputHash: r["input_hash"], version: r["version"], settings: r["settings"], objectiveKind: r["objective_kind"],
+                            status: r["status"], objective: r["objective"], bound: r["bound"], gap: r["gap"], placements: placements, talks: talks)
+        run.id = r["id"]
+        run.names = names
+        run.publishedAt = r["published_at"]
+        run.publishNote = r["publish_note"]
+        run.replacedAt = r["replaced_at"]
+        run.replacedNote = r["replaced_note"]
+        run.replacedBy = r["replaced_by"]
+        return run
+    }
+
+    static func plain(_ error: Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        if let e = error as? HistoryError { return e.message }
+        return "\(error)"
+    }
+}
