@@ -12,7 +12,7 @@ public struct Directory: Sendable {
     var sessions: [String: SeminarSession] = [:]
 
     public init(_ s: Scenario) {
-        for f in s.fellows { fellows[f.id] = f }
+        for f in s.fellows + s.withdrawn { fellows[f.id] = f }
         for l in s.labs { labs[l.id] = l }
         for m in s.mentors { mentors[m.id] = m }
         for f in s.funding { sources[f.id] = f }

@@ -8,10 +8,13 @@ public enum Citizenship: String, Sendable, Hashable, CaseIterable {
     public var mayReceiveCitizensOnlyFunds: Bool { self != .other }
 }
 
-/// `new`: to be placed this intake; `continuing`: already placed.
+/// `new`: to be placed this intake; `continuing`: already placed;
+/// `withdrawn`: left the program (their rows elsewhere stay valid and are
+/// ignored for placement; their place, mentor capacity and money are freed).
 public enum FellowStatus: String, Sendable, Hashable, CaseIterable {
     case new
     case continuing
+    case withdrawn
 }
 
 /// A postdoctoral fellow (a row of fellows.csv).
@@ -31,6 +34,8 @@ public struct Fellow: Sendable, Hashable, Identifiable {
     public var externalFunding: Int
     /// Line in fellows.csv (0 when built in code).
     public var line: Int
+    /// For a withdrawn fellow: the date they left (`withdrawn_on`), if given.
+    public var withdrawnOn: CalendarDate?
 
     public init(id: String, name: String? = nil, track: String, citizenship: Citizenship, status: FellowStatus = .new,
                 lab: String? = nil, mentor: String? = nil, interests: [String], cost: Int, externalFunding: Int = 0, line: Int = 0) {

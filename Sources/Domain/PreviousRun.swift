@@ -6,12 +6,27 @@ public struct PreviousTalk: Sendable, Hashable {
     public var fellow: String
     public var kind: String
     public var line: Int
+    /// When and where it was (or was to be) held, and the fellow's mentor, as
+    /// the earlier schedule says: a talk that was held stays in the schedule,
+    /// and a cancelled one is announced, even if its session or presenter is
+    /// gone from the scenario since.
+    public var date: CalendarDate?
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
+    public var room: String = ""
+    public var mentor: String?
 
-    public init(session: String, fellow: String, kind: String, line: Int = 0) {
+    public init(session: String, fellow: String, kind: String, line: Int = 0, date: CalendarDate? = nil, start: TimeOfDay? = nil,
+                end: TimeOfDay? = nil, room: String = "", mentor: String? = nil) {
         self.session = session
         self.fellow = fellow
         self.kind = kind
         self.line = line
+        self.date = date
+        self.start = start
+        self.end = end
+        self.room = room
+        self.mentor = mentor
     }
 }
 
@@ -43,7 +58,9 @@ public enum PreviousRun {
         for row in table.rows {
             let r = RowReader(table: table, row: row, columns: columns)
             guard let s = r.required(C.session, &issues), let f = r.required(C.fellow, &issues), let k = r.required(C.kind, &issues) else { continue }
-            result.append(PreviousTalk(session: s, fellow: f, kind: k, line: row.line))
+            result.append(PreviousTalk(session: s, fellow: f, kind: k, line: row.line, date: r.text(C.date).flatMap(CalendarDate.init),
+                                       start: r.text(C.start).flatMap(TimeOfDay.init), end: r.text(C.end).flatMap(TimeOfDay.init),
+                                       room: r.text(C.room) ?? "", mentor: r.text(C.mentor)))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
         return result

@@ -19,6 +19,9 @@ public struct Scenario: Sendable {
     /// `nil` when the scenario has no sessions.csv.
     public var sessions: [SeminarSession]?
     public var availability: [Unavailability]
+    /// Fellows whose status is `withdrawn`: not placed, not scheduled; rows
+    /// of other files that name them are left out of the lists above.
+    public var withdrawn: [Fellow] = []
 
     public init(settings: ScenarioSettings, fellows: [Fellow], labs: [Lab], mentors: [Mentor], funding: [FundingSource],
                 preferences: [Preference], mentorPreferences: [MentorPreference] = [], costs: [CostOverride] = [],

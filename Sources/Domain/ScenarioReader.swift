@@ -28,7 +28,7 @@ public struct ScenarioReader {
 
     /// Every column the format defines, by file (required and optional).
     public static let knownColumns: [String: [String]] = [
-        "fellows.csv": ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"],
+        "fellows.csv": ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding", "withdrawn_on"],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
         "mentors.csv": ["id", "name", "lab", "areas", "capacity"],
         "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas"],
@@ -171,6 +171,21 @@ struct ScenarioBuilder {
         readSessions()
         readAvailability()
         checkTracks()
+        setAsideWithdrawn()
+    }
+
+    /// Withdrawn fellows leave the lists the engine reads; the rows of other
+    /// files that name them were checked like any row and are now left out.
+    mutating func setAsideWithdrawn() {
+        let gone = Set(scenario.fellows.filter { $0.status == .withdrawn }.map(\.id))
+        guard !gone.isEmpty else { return }
+        scenario.withdrawn = scenario.fellows.filter { gone.contains($0.id) }
+        scenario.fellows.removeAll { gone.contains($0.id) }
+        scenario.preferences.removeAll { gone.contains($0.fellow) }
+        scenario.mentorPreferences.removeAll { gone.contains($0.fellow) }
+        scenario.costs.removeAll { gone.contains($0.fellow) }
+        scenario.rules.removeAll { gone.contains($0.fellow) }
+        scenario.availability.removeAll { gone.contains($0.person) }
     }
 
     func unknown(_ r: RowReader, _ column: String, _ id: String, in file: String, candidates: [String]) -> ScenarioIssue {
@@ -256,7 +271,17 @@ struct ScenarioBuilder {
             let cost = r.money("cost", &found, required: true)
             let external = r.money("external_funding", &found, required: false) ?? 0
             let name = r.freeText("name", &found)
-            if status == .new {
+            var withdrawnOn: CalendarDate?
+            if let text = r.text("withdrawn_on") {
+                withdrawnOn = CalendarDate(text)
+                if withdrawnOn == nil { found.append(r.issue("withdrawn_on", CalendarDate.problem(with: text), hint: "write YYYY-MM-DD, e.g. 2026-10-15")) }
+                if status != .withdrawn {
+                    found.append(r.issue("withdrawn_on", "is given but the fellow's status is \(status.rawValue)", hint: "set status to withdrawn, or clear withdrawn_on"))
+                }
+            }
+            if status == .withdrawn {
+                // Left the program: only their id, track and citizenship still matter; a lab and mentor, if given, must exist.
+            } else if status == .new {
                 if interests.isEmpty {
                     found.append(r.issue("interests", "a new fellow needs research interests",
                                           hint: "list them separated by ';', e.g. clinical-nlp; sepsis"))
@@ -275,10 +300,11 @@ struct ScenarioBuilder {
             }
             guard let id else { continue }
             let clean = found.count == before
-            fellows.append((Fellow(id: id, name: name, track: track ?? "", citizenship: citizenship ?? .other, status: status,
-                                   lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
-                                   externalFunding: external,
-                                   line: r.row.line), r))
+            var fellow = Fellow(id: id, name: name, track: track ?? "", citizenship: citizenship ?? .other, status: status,
+                                lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
+                                externalFunding: external, line: r.row.line)
+            fellow.withdrawnOn = withdrawnOn
+            fellows.append((fellow, r))
         }
         issues += found
         let haveLabs = tables["labs.csv"] != nil, haveMentors = tables["mentors.csv"] != nil
@@ -288,15 +314,15 @@ struct ScenarioBuilder {
                 problems.append(r.issue("id", "\"\(fellow.id)\" is also a mentor's id (mentors.csv line \(m.line))",
                                         hint: "a fellow and a mentor never share an id: rename one"))
             }
-            if !fellow.isNew, let labID = fellow.lab, let mentorID = fellow.mentor {
+            if !fellow.isNew, let labID = fellow.lab {
                 if labs[labID] == nil && haveLabs {
                     problems.append(unknown(r, "lab", labID, in: "labs.csv", candidates: scenario.labs.map(\.id)))
-                } else if let m = mentors[mentorID] {
+                } else if let mentorID = fellow.mentor, let m = mentors[mentorID] {
                     if m.lab != labID {
                         problems.append(r.issue("mentor", "mentor \(mentorID) is in lab \(m.lab), not in \(labID)",
                                                 hint: "give the fellow's actual lab, or a mentor of lab \(labID)"))
                     }
-                } else if haveMentors {
+                } else if let mentorID = fellow.mentor, haveMentors {
                     problems.append(unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
                 }
             }
@@ -372,6 +398,7 @@ struct ScenarioBuilder {
                 continue
             }
             seen[key] = r.row.line
+            if fellow.status == .withdrawn { continue }
             if !fellow.isNew {
                 extra.append(ScenarioIssue(file: "preferences.csv", line: r.row.line, column: "fellow",
                                            message: "\(fellow.id) is continuing: their preferences are ignored",
@@ -471,6 +498,7 @@ struct ScenarioBuilder {
             }
             let rule = PlacementRule(fellow: fellow.id, lab: lab, mentor: mentorID, kind: kind, reason: reason ?? "",
                                      line: r.row.line)
+            if fellow.status == .withdrawn { continue }
             if !fellow.isNew {
                 let restates = kind == .lock && fellow.lab == lab && (mentorID == nil || mentorID == fellow.mentor)
                 if !restates {

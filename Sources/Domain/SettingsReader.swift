@@ -211,7 +211,7 @@ struct SettingsReader {
                         warnUnknownKeys(entry, section: "seminars", kind: "talk")
                         var talk = TalkRequirement(kind: "")
                         if let s = entry["status"] {
-                            if let str = s.string, let st = FellowStatus(rawValue: str) { talk.status = st }
+                            if let str = s.string, let st = FellowStatus(rawValue: str), st != .withdrawn { talk.status = st }
                             else { issue("talks", in: "seminars", "status must be \"new\" or \"continuing\" (or left out for every fellow)") }
                         }
                         if let k = entry["kind"]?.string, Identifier.isValid(k) { talk.kind = k }
@@ -222,7 +222,7 @@ struct SettingsReader {
                         }
                         if !talk.kind.isEmpty { talks.append(talk) }
                     }
-                    for status in FellowStatus.allCases {
+                    for status in [FellowStatus.new, .continuing] {
                         let total = talks.filter { $0.status == nil || $0.status == status }.reduce(0) { $0 + $1.count }
                         if total > InputLimits.talksPerFellow {
                             issue("talks", in: "seminars", "each \(status.rawValue) fellow would give \(total) talks; at most \(InputLimits.talksPerFellow) are allowed",

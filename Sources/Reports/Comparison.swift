@@ -183,7 +183,7 @@ public struct Comparison {
     func sentence(_ f: FellowDiff) -> String {
         var text = "\(names.fellow(f.fellow)): "
         if f.moved {
-            text += "\(names.place(f.before)) → \(names.place(f.after))"
+            text += "\(f.before.map(names.place) ?? "not in the base") → \(f.after.map(names.place) ?? "no longer in the program")"
             switch (f.rankBefore, f.rankAfter) {
             case let (b?, a?) where a != b: text += ", \(NumberText.ordinal(b)) → \(NumberText.ordinal(a)) choice"
             case let (b?, a?) where a == b: text += ", same rank"

@@ -135,3 +135,28 @@ public enum ConsoleReport {
         return TextLayout.wrap("Wrote \(folder): " + shown.joined(separator: ", "), indent: "  ").joined(separator: "\n")
     }
 }
+
+extension ConsoleReport {
+    /// After a re-match against a recorded run: who moved and whose funding
+    /// changed, as `compare` lists it.
+    public static func changes(since run: Int64, before: PlacementOutcome, names: Directory, after: PlacementOutcome, scenario: Scenario) -> String {
+        let comparison = Comparison([ComparedScenario(label: "run \(run)", description: "", outcome: before, names: names),
+                                     ComparedScenario(label: "this run", description: scenario.settings.name, scenario: scenario, outcome: after)])
+        var lines = comparison.diffLines()
+        if !lines.isEmpty { lines[0] = "Since run \(run): " + lines[0].dropFirst("this run: ".count) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Better-ranked labs with room now, for the coordinator to decide on.
+    public static func opportunities(_ list: [Opportunity], scenario: Scenario) -> String {
+        let names = Directory(scenario)
+        guard !list.isEmpty else { return "Opportunities: no fellow could move to a lab they ranked higher." }
+        var lines = TextLayout.wrap("Opportunities (nobody was moved; a re-run with a lock in rules.csv moves them):", indent: "  ")
+        for o in list {
+            lines += TextLayout.wrap("\(names.fellow(o.fellow)) could move from \(names.labName(o.currentLab)) (\(NumberText.ordinal(o.currentRank)) choice) "
+                                     + "to \(names.labName(o.lab)) (\(NumberText.ordinal(o.rank)) choice), with "
+                                     + Wording.list(o.mentors.map(names.mentorName)) + ".", first: "  - ", indent: "    ")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -50,7 +50,23 @@ public enum ScheduleFiles {
                 "END:VEVENT",
             ]
         }
-        func calendar(_ name: String, _ talks: [ScheduledTalk]) -> String {
+        /// A talk no longer given: the same UID with a higher SEQUENCE and STATUS:CANCELLED.
+        func cancellation(_ c: CancelledTalk) -> [String] {
+            let t = c.talk
+            let kindTitle = t.kind == "wip" ? "Work in progress" : t.kind == "thesis" ? "Thesis presentation" : t.kind.capitalized
+            return [
+                "BEGIN:VEVENT",
+                "UID:\(t.id)@\(domain).fellowmatch",
+                "DTSTAMP:\(stamp)",
+                "SEQUENCE:2",
+                "STATUS:CANCELLED",
+                "DTSTART:\(ICalendar.utcStamp(instant(c.session.date, c.session.start, in: zone)))",
+                "DTEND:\(ICalendar.utcStamp(instant(c.session.date, c.session.end, in: zone)))",
+                "SUMMARY:\(ICalendar.escape("Cancelled: \(kindTitle): \(t.fellowName)"))",
+                "END:VEVENT",
+            ]
+        }
+        func calendar(_ name: String, _ talks: [ScheduledTalk], cancelled: [CancelledTalk] = []) -> String {
             ICalendar.render([
                 "BEGIN:VCALENDAR",
                 "VERSION:2.0",
@@ -59,18 +75,23 @@ public enum ScheduleFiles {
                 "METHOD:PUBLISH",
                 "X-WR-CALNAME:\(ICalendar.escape(name))",
                 "X-WR-TIMEZONE:\(zone.identifier)",
-            ] + talks.flatMap(event) + ["END:VCALENDAR"])
+            ] + talks.flatMap(event) + cancelled.flatMap(cancellation) + ["END:VCALENDAR"])
         }
         var files: [String: String] = [:]
         let title = scenario.settings.name + (scenario.settings.intake.map { " \($0)" } ?? "")
-        files["calendar/program.ics"] = calendar("\(title) seminars", o.talks)
-        let fellowNames = Dictionary(o.talks.map { ($0.talk.fellow, $0.talk.fellowName) }, uniquingKeysWith: { a, _ in a })
-        for (fellow, talks) in Dictionary(grouping: o.talks, by: \.talk.fellow) {
-            files["calendar/\(fellow).ics"] = calendar("\(title) seminars: \(fellowNames[fellow] ?? fellow)", talks)
+        files["calendar/program.ics"] = calendar("\(title) seminars", o.talks, cancelled: o.cancelled)
+        let fellowNames = Dictionary((o.talks.map(\.talk) + o.cancelled.map(\.talk)).map { ($0.fellow, $0.fellowName) }, uniquingKeysWith: { a, _ in a })
+        let talksOf = Dictionary(grouping: o.talks, by: \.talk.fellow), cancelledOf = Dictionary(grouping: o.cancelled, by: \.talk.fellow)
+        for fellow in Set(talksOf.keys).union(cancelledOf.keys) where !fellow.isEmpty {
+            files["calendar/\(fellow).ics"] = calendar("\(title) seminars: \(fellowNames[fellow] ?? fellow)", talksOf[fellow] ?? [],
+                                                       cancelled: cancelledOf[fellow] ?? [])
         }
-        let mentorNames = Dictionary(o.talks.map { ($0.talk.mentor, $0.talk.mentorName) }, uniquingKeysWith: { a, _ in a })
-        for (mentor, talks) in Dictionary(grouping: o.talks.filter(\.talk.mentorRequired), by: \.talk.mentor) {
-            files["calendar/\(mentor).ics"] = calendar("\(title) seminars: \(mentorNames[mentor] ?? mentor)", talks)
+        let mentorNames = Dictionary((o.talks.map(\.talk) + o.cancelled.map(\.talk)).map { ($0.mentor, $0.mentorName) }, uniquingKeysWith: { a, _ in a })
+        let attended = Dictionary(grouping: o.talks.filter(\.talk.mentorRequired), by: \.talk.mentor)
+        let attendedCancelled = Dictionary(grouping: o.cancelled.filter(\.talk.mentorRequired), by: \.talk.mentor)
+        for mentor in Set(attended.keys).union(attendedCancelled.keys) where !mentor.isEmpty {
+            files["calendar/\(mentor).ics"] = calendar("\(title) seminars: \(mentorNames[mentor] ?? mentor)", attended[mentor] ?? [],
+                                                       cancelled: attendedCancelled[mentor] ?? [])
         }
         return files
     }

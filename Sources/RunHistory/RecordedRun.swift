@@ -48,7 +48,10 @@ public struct RecordedTalk: Sendable, Hashable {
         self.mentor = mentor
     }
 
-    public var asPrevious: PreviousTalk { PreviousTalk(session: session, fellow: fellow, kind: kind) }
+    public var asPrevious: PreviousTalk {
+        PreviousTalk(session: session, fellow: fellow, kind: kind, date: CalendarDate(date), start: TimeOfDay(start), end: TimeOfDay(end),
+                     room: room, mentor: mentor)
+    }
 }
 
 /// What a run is recorded with: everything the history keeps of it.
@@ -128,7 +131,7 @@ public struct RunRecord: Sendable {
                  "source": Dictionary(s.funding.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })]
     }
 
-    /// The names the run was recorded with, as a ``Directory``.
+    /// The names the run was recorded with, as a `Directory`.
     public var directory: Directory {
         Directory(fellows: names["fellow"] ?? [:], labs: names["lab"] ?? [:], mentors: names["mentor"] ?? [:], sources: names["source"] ?? [:])
     }

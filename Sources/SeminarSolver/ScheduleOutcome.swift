@@ -30,6 +30,14 @@ public struct TalkMove: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// A talk of an earlier schedule that will not be given: calendars keep it
+/// as a cancelled event (same UID), so calendar clients remove it.
+public struct CancelledTalk: Sendable, Hashable {
+    public var talk: Talk
+    /// Where it was to be held.
+    public var session: SeminarSession
+}
+
 /// The result of scheduling the seminar series.
 public struct ScheduleOutcome: Sendable {
     public var status: PlacementStatus
@@ -44,6 +52,8 @@ public struct ScheduleOutcome: Sendable {
     /// Soft-aim measures of the schedule.
     public var sessionsWithSameLab: Int
     public var sessionsWithSameTrack: Int
+    /// In a re-plan: talks of the earlier schedule on or after `--today` that are no longer given.
+    public var cancelled: [CancelledTalk] = []
 
     public var hasSchedule: Bool { status == .optimal || status == .feasible }
 }

@@ -60,6 +60,16 @@ public struct SeminarScheduler: Sendable {
         outcome.sessionsWithSameTrack = bySession.values.filter { Set($0.map(\.talk.track)).count < $0.count }.count
         if let previous {
             (outcome.moves, outcome.kept) = moves(talks, chosen: chosen, options: options, kept: kept, previous: previous)
+            let (held, cancelled) = settle(outcome.moves.filter { $0.kind == .dropped }, previous: previous, options: options,
+                                           scenario: scenario, today: today)
+            let heldIDs = Set(held.map(\.talk.id))
+            outcome.moves.removeAll { $0.kind == .dropped && heldIDs.contains($0.talk) }
+            outcome.kept += held.count
+            outcome.cancelled = cancelled
+            outcome.talks = (outcome.talks + held).sorted { a, b in
+                (a.session.date, a.session.start, a.session.id, a.talk.fellow, a.talk.kind, a.talk.number)
+                    < (b.session.date, b.session.start, b.session.id, b.talk.fellow, b.talk.kind, b.talk.number)
+            }
         }
         return outcome
     }
@@ -101,11 +111,56 @@ public struct SeminarScheduler: Sendable {
         }
         // Earlier talks that match no current talk (a fellow left, a session was removed).
         let matched = Set(kept.map { "\(talks[$0.talk].fellow)\u{1}\(talks[$0.talk].kind)\u{1}\(options.sessions[$0.session].id)" })
-        for row in previous where !matched.contains("\(row.fellow)\u{1}\(row.kind)\u{1}\(row.session)") {
-            result.append(TalkMove(kind: .dropped, talk: "\(row.fellow)-\(row.kind)", fellow: row.fellow, talkKind: row.kind, phrase: "the \(row.kind) talk of \(row.fellow)",
+        for (id, row) in Self.numbered(previous) where !matched.contains("\(row.fellow)\u{1}\(row.kind)\u{1}\(row.session)") {
+            result.append(TalkMove(kind: .dropped, talk: id, fellow: row.fellow, talkKind: row.kind, phrase: "the \(row.kind) talk of \(row.fellow)",
                                    from: row.session, to: nil))
         }
         return (result, keptCount)
+    }
+
+    /// An earlier schedule's rows with their talks' ids (`fellow-kind-number`):
+    /// a fellow's talks of one kind are numbered in the order they were held.
+    static func numbered(_ previous: [PreviousTalk]) -> [(String, PreviousTalk)] {
+        var out: [(String, PreviousTalk)] = []
+        for (_, rows) in Dictionary(grouping: previous, by: { "\($0.fellow)\u{1}\($0.kind)" }) {
+            let ordered = rows.sorted { ($0.date.map { "\($0)" } ?? "", $0.start?.minutes ?? 0, $0.session) < ($1.date.map { "\($0)" } ?? "", $1.start?.minutes ?? 0, $1.session) }
+            for (k, row) in ordered.enumerated() { out.append(("\(row.fellow)-\(row.kind)-\(k + 1)", row)) }
+        }
+        return out.sorted { ($0.1.date.map { "\($0)" } ?? "", $0.1.start?.minutes ?? 0, $0.0) < ($1.1.date.map { "\($0)" } ?? "", $1.1.start?.minutes ?? 0, $1.0) }
+    }
+
+    /// The earlier schedule's talks no current talk took over: those before
+    /// `today` were held and stay in the schedule (also when their presenter
+    /// has withdrawn since); the others are cancelled, so calendars remove them.
+    func settle(_ dropped: [TalkMove], previous: [PreviousTalk], options: SessionOptions, scenario: Scenario,
+                today: CalendarDate?) -> (held: [ScheduledTalk], cancelled: [CancelledTalk]) {
+        let rows = Dictionary(Self.numbered(previous), uniquingKeysWith: { a, _ in a })
+        let sessions = Dictionary(options.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let people = Dictionary((scenario.fellows + scenario.withdrawn).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let mentors = Dictionary(scenario.mentors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let labs = Dictionary(scenario.labs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let required = Set(scenario.settings.seminars.mentorRequired)
+        var held: [ScheduledTalk] = [], cancelled: [CancelledTalk] = []
+        for move in dropped {
+            guard let row = rows[move.talk] else { continue }
+            guard let session = sessions[row.session] ?? row.date.map({ date in
+                SeminarSession(id: row.session, date: date, start: row.start ?? TimeOfDay(hour: 12, minute: 0),
+                               end: row.end ?? TimeOfDay(hour: 13, minute: 0), room: row.room)
+            }) else { continue }
+            let fellow = people[row.fellow]
+            let mentorID = row.mentor ?? fellow?.mentor ?? ""
+            let labID = mentors[mentorID]?.lab ?? fellow?.lab ?? ""
+            let number = Int(move.talk.split(separator: "-").last ?? "1") ?? 1
+            let talk = Talk(fellow: row.fellow, fellowName: fellow?.name ?? row.fellow, kind: row.kind, number: number, lab: labID,
+                            labName: labs[labID]?.name ?? labID, mentor: mentorID, mentorName: mentors[mentorID]?.name ?? mentorID,
+                            track: fellow?.track ?? "", mentorRequired: required.contains(row.kind))
+            if let today, session.date < today {
+                held.append(ScheduledTalk(talk: talk, session: session))
+            } else {
+                cancelled.append(CancelledTalk(talk: talk, session: session))
+            }
+        }
+        return (held, cancelled)
     }
 
     // MARK: - Explanations

@@ -19,8 +19,12 @@ struct Pipeline {
     var previousPlacements: String?
     /// Also write the shareable report and placements (`--public`).
     var publicVariant = false
-    /// Where runs are recorded; `nil`: not recorded (`--no-history`).
+    /// The run history: its official match is kept by default, and the run is recorded there.
     var historyPath: String?
+    /// Record the run (`false` with `--no-history`).
+    var recordRun = true
+    /// Ignore the intake's official match (`--fresh`).
+    var fresh = false
 
     func run() throws {
         let s = try loadScenario(scenarioPath)
@@ -37,6 +41,16 @@ struct Pipeline {
                 for issue in error.issues { printProblem(issue.description) }
                 throw ExitCode(2)
             }
+        }
+        // With no file to keep, the intake's official match (if published) is kept as far as the scenario allows.
+        let official = fresh || previousPlacements != nil || previousSchedule != nil ? nil : officialMatch(s)
+        if let official {
+            kept = official.placements.map(\.asPrevious)
+            if !official.talks.isEmpty { previous = official.talks.map(\.asPrevious) }
+            print(TextLayout.wrap("Re-matching against the official match of \(official.intakeKey) (run \(official.id), published "
+                                  + "\(official.publishedAt ?? "")): everyone stays where they are unless the scenario no longer allows it"
+                                  + (today.map { "; talks before \($0) stay as they were" } ?? "") + ". Use --fresh to start over.", indent: "  ")
+                    .joined(separator: "\n") + "\n")
         }
         let outURL = URL(fileURLWithPath: self.options.out ?? (scenarioPath as NSString).appendingPathComponent("out"))
         let folder = try outputFolder(outURL)
@@ -72,7 +86,12 @@ struct Pipeline {
         try write(files, to: folder)
         let recorded = record(outcome, schedule: schedule, scenario: s)
         print(ConsoleReport.render(outcome, scenario: s))
-        if kept != nil { print(ConsoleReport.rematch(outcome.moves, scenario: s)) }
+        if let official {
+            print("\n" + ConsoleReport.changes(since: official.id, before: official.outcome, names: official.directory, after: outcome, scenario: s))
+            print(ConsoleReport.opportunities(Opportunities.find(s, outcome), scenario: s))
+        } else if kept != nil {
+            print(ConsoleReport.rematch(outcome.moves, scenario: s))
+        }
         if let schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
         print("\n" + ConsoleReport.wrote(outURL.path, files: Array(files.keys)))
         if let recorded { print(TextLayout.wrap("Recorded as run \(recorded) in \(historyPath ?? ""); `fellowmatch publish \(recorded) --note TEXT` makes it the official match.", indent: "  ").joined(separator: "\n")) }
@@ -81,10 +100,19 @@ struct Pipeline {
 }
 
 extension Pipeline {
+    /// The published run of the scenario's intake, if the history has one.
+    func officialMatch(_ s: Scenario) -> RunRecord? {
+        guard let historyPath, HistoryStore.exists(at: historyPath) else { return nil }
+        do { return try HistoryStore(path: historyPath).official(intakeKey: s.settings.intake ?? s.settings.name) } catch {
+            printError("warning: \(error); the official match is not used")
+            return nil
+        }
+    }
+
     /// Records the run in the history; a history that cannot be written is a
     /// warning (the run's files are written already), not a failure.
     func record(_ o: PlacementOutcome, schedule: ScheduleOutcome?, scenario s: Scenario) -> Int64? {
-        guard let historyPath else { return nil }
+        guard recordRun, let historyPath else { return nil }
         let settings = "objective=\(s.settings.objective.rawValue); mentor_weight=\(s.settings.mentorWeight); allow_unplaced=\(s.settings.allowUnplaced)"
             + (options.timeLimit.map { "; time_limit=\($0)" } ?? "") + (options.cuts.map { "; cuts=\($0.families.map(\.rawValue).sorted().joined(separator: ","))" } ?? "")
             + (previousPlacements.map { "; keep=\($0)" } ?? "") + (previousSchedule.map { "; keep_schedule=\($0)" } ?? "")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Domain
 import Modeling
 
 struct RunCommand: ParsableCommand {
@@ -21,10 +22,16 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not record this run in the run history.")
     var noHistory = false
 
+    @Flag(name: .long, help: "Ignore the intake's official match (by default a run keeps it as far as the scenario allows).")
+    var fresh = false
+
     @Option(name: .long, help: "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved.")
     var keep: String?
 
+    @Option(name: .long, help: "YYYY-MM-DD: in a re-match, talks before this date are history (they never move or disappear).")
+    var today: CalendarDate?
+
     func run() throws {
-        try Pipeline(scenarioPath: scenario, options: options, previousPlacements: keep, publicVariant: `public`, historyPath: noHistory ? nil : history.path(scenario: scenario)).run()
+        try Pipeline(scenarioPath: scenario, options: options, today: today, previousPlacements: keep, publicVariant: `public`, historyPath: history.path(scenario: scenario), recordRun: !noHistory, fresh: fresh).run()
     }
 }

@@ -30,7 +30,10 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not record this run in the run history.")
     var noHistory = false
 
+    @Flag(name: .long, help: "Ignore the intake's official match (by default a run keeps it as far as the scenario allows).")
+    var fresh = false
+
     func run() throws {
-        try Pipeline(scenarioPath: scenario, options: options, previousSchedule: keep, today: today, publicVariant: `public`, historyPath: noHistory ? nil : history.path(scenario: scenario)).run()
+        try Pipeline(scenarioPath: scenario, options: options, previousSchedule: keep, today: today, publicVariant: `public`, historyPath: history.path(scenario: scenario), recordRun: !noHistory, fresh: fresh).run()
     }
 }
