@@ -7,9 +7,13 @@ public enum ScenarioWriter {
     public static func files(for s: Scenario) -> [String: String] {
         var files: [String: String] = [:]
         files["scenario.toml"] = toml(s.settings)
-        files["fellows.csv"] = csv(["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"],
-                                   s.fellows.map { [$0.id, $0.name, $0.track, $0.citizenship.rawValue, $0.status.rawValue, $0.lab ?? "",
-                                                    $0.mentor ?? "", $0.interests.joined(separator: ";"), "\($0.cost)", "\($0.externalFunding)"] })
+        let everyone = (s.fellows + s.withdrawn).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        let withdrawnOn = !s.withdrawn.isEmpty
+        files["fellows.csv"] = csv(["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
+                                       + (withdrawnOn ? ["withdrawn_on"] : []),
+                                   everyone.map { [$0.id, $0.name, $0.track, $0.citizenship.rawValue, $0.status.rawValue, $0.lab ?? "",
+                                                   $0.mentor ?? "", $0.interests.joined(separator: ";"), "\($0.cost)", "\($0.externalFunding)"]
+                                                   + (withdrawnOn ? [$0.withdrawnOn.map { "\($0)" } ?? ""] : []) })
         files["labs.csv"] = csv(["id", "name", "institution", "areas", "capacity"],
                                 s.labs.map { [$0.id, $0.name, $0.institution, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
         files["mentors.csv"] = csv(["id", "name", "lab", "areas", "capacity"],
@@ -17,8 +21,9 @@ public enum ScenarioWriter {
         files["funding.csv"] = csv(["id", "name", "lab", "budget", "citizens_only", "areas"],
                                    s.funding.map { [$0.id, $0.name, $0.lab ?? "", "\($0.budget)", $0.citizensOnly ? "true" : "false",
                                                     $0.areas.joined(separator: ";")] })
-        files["preferences.csv"] = csv(["fellow", "lab", "rank", "score"],
-                                       s.preferences.map { [$0.fellow, $0.lab, "\($0.rank)", $0.score.map(number) ?? ""] })
+        let scored = s.preferences.contains { $0.score != nil }
+        files["preferences.csv"] = csv(["fellow", "lab", "rank"] + (scored ? ["score"] : []),
+                                       s.preferences.map { [$0.fellow, $0.lab, "\($0.rank)"] + (scored ? [$0.score.map(number) ?? ""] : []) })
         if !s.mentorPreferences.isEmpty {
             files["mentor_preferences.csv"] = csv(["mentor", "fellow", "rank"], s.mentorPreferences.map { [$0.mentor, $0.fellow, "\($0.rank)"] })
         }

@@ -20,7 +20,7 @@ struct FellowMatch: ParsableCommand {
         """,
         version: FellowMatchVersion.current,
         subcommands: [RunCommand.self, ScheduleCommand.self, CompareCommand.self, ExplainCommand.self, BindsCommand.self,
-                      CheckCommand.self, ExportCommand.self, GenerateCommand.self, HistoryCommand.self, PublishCommand.self, ApplyCommand.self]
+                      CheckCommand.self, ExportCommand.self, GenerateCommand.self, HistoryCommand.self, PublishCommand.self, ApplyCommand.self, NextIntakeCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (the scenario

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// An intake's life through the real binary (issue 14): run, publish, a
+/// withdrawal, re-match, re-schedule, next intake.
+@Suite struct OfficialMatchTests {
+    let fm = FileManager.default
+
+    /// Marks fellows withdrawn in a scenario's fellows.csv (adding `withdrawn_on`), editing nothing else.
+    func withdraw(_ ids: [String], in scenario: URL, on date: String) throws {
+        let url = scenario.appendingPathComponent("fellows.csv")
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        let status = header.firstIndex(of: "status")!
+        lines[0] += ",withdrawn_on"
+        for i in 1..<lines.count {
+            var cells = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if ids.contains(cells[0]) { cells[status] = "withdrawn"; cells.append(date) } else { cells.append("") }
+            lines[i] = cells.joined(separator: ",")
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+    }
+
+    func rows(_ url: URL) throws -> [[String: String]] {
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return lines.dropFirst().map { line in
+            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        }
+    }
+
+    /// Calendar content lines, unfolded (RFC 5545 3.1).
+    func unfolded(_ url: URL) throws -> [String] {
+        try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+    }
+
+    @Test func aWithdrawnFellowFreesTheirPlaceWithoutAnyOtherFileEdited() throws {
+        let s = try CLI.demoCopy()
+        // Lucas Ferreira (f004) holds a place in the full Imaging Informatics Lab, which Elena Petrova (f015) ranked first.
+        try withdraw(["f004"], in: s, on: "2026-10-20")
+        let r = try CLI.run(["run", s.path, "--no-history"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let placed = Dictionary(uniqueKeysWithValues: try rows(s.appendingPathComponent("out/placements.csv")).map { ($0["fellow"]!, $0) })
+        #expect(placed["f004"]?["status"] == "withdrawn" && placed["f004"]?["lab"] == "")
+        #expect(placed["f015"]?["lab"] == "lab04" && placed["f015"]?["rank"] == "1")
+        #expect(!(try String(contentsOf: s.appendingPathComponent("out/funding.csv"), encoding: .utf8)).contains("f004,"))
+    }
+
+    @Test func withdrawRematchAndRescheduleKeepsHistoryAndCancelsWhatIsGone() throws {
+        let s = try CLI.demoCopy()
+        let history = s.appendingPathComponent("history.sqlite").path
+        let first = try CLI.run(["run", s.path, "--out", s.appendingPathComponent("official").path, "--history", history])
+        #expect(first.status == 0 && first.stdout.contains("Recorded as run 1"))
+        #expect(try CLI.run(["publish", "1", "--note", "Approved by the program committee", "--history", history]).status == 0)
+        let before = try rows(s.appendingPathComponent("official/schedule.csv"))
+        let placedBefore = try rows(s.appendingPathComponent("official/placements.csv"))
+
+        // Mateo Alvarez (f010, new) and Samuel Adeyemi (f103, second year) withdraw; today is 1 November.
+        try withdraw(["f010", "f103"], in: s, on: "2026-10-20")
+        let today = "2026-11-01"
+        let re = try CLI.run(["run", s.path, "--today", today, "--out", s.appendingPathComponent("rematch").path, "--history", history])
+        #expect(re.status == 0, "\(re.stderr)")
+        #expect(re.stdout.contains("Re-matching against the official match"))
+        #expect(re.stdout.contains("Since run 1:") && re.stdout.contains("funding"))
+        #expect(re.stdout.contains("Opportunities"))
+        // Everyone else stays where the official match placed them.
+        let placedAfter = Dictionary(uniqueKeysWithValues: try rows(s.appendingPathComponent("rematch/placements.csv")).map { ($0["fellow"]!, $0) })
+        for p in placedBefore where !["f010", "f103"].contains(p["fellow"]!) {
+            #expect(placedAfter[p["fellow"]!]?["lab"] == p["lab"] && placedAfter[p["fellow"]!]?["mentor"] == p["mentor"], "\(p["fellow"]!)")
+        }
+        // Every talk before today stays (also the withdrawn fellow's), every other talk where it was.
+        let after = try rows(s.appendingPathComponent("rematch/schedule.csv"))
+        let key = { (r: [String: String]) in "\(r["session"]!)|\(r["fellow"]!)|\(r["kind"]!)" }
+        let afterKeys = Set(after.map(key))
+        for talk in before where talk["date"]! < today { #expect(afterKeys.contains(key(talk)), "held talk \(key(talk)) disappeared") }
+        for talk in before where talk["date"]! >= today && !["f010", "f103"].contains(talk["fellow"]!) {
+            #expect(afterKeys.contains(key(talk)), "talk \(key(talk)) moved")
+        }
+        #expect(after.contains { $0["fellow"] == "f103" && $0["date"]! < today })
+        #expect(!after.contains { ["f010", "f103"].contains($0["fellow"]!) && $0["date"]! >= today })
+        // Their later talks stay in the calendars as cancelled events with the same UID and a higher SEQUENCE.
+        let program = try unfolded(s.appendingPathComponent("rematch/calendar/program.ics"))
+        let events = program.split(separator: "BEGIN:VEVENT").dropFirst().map { Array($0) }
+        let cancelled = events.filter { $0.contains("STATUS:CANCELLED") }
+        let gone = before.filter { ["f010", "f103"].contains($0["fellow"]!) && $0["date"]! >= today }
+        #expect(cancelled.count == gone.count && !gone.isEmpty)
+        let officialUIDs = try unfolded(s.appendingPathComponent("official/calendar/program.ics")).filter { $0.hasPrefix("UID:") }
+        for event in cancelled {
+            let uid = event.first { $0.hasPrefix("UID:") }!
+            #expect(officialUIDs.contains(uid) && event.contains("SEQUENCE:2") && event.contains { $0.hasPrefix("DTSTART:") })
+            #expect(event.contains("END:VEVENT"))
+        }
+        #expect(fm.fileExists(atPath: s.appendingPathComponent("rematch/calendar/f010.ics").path))
+
+        // Re-scheduling with the re-match published keeps it all again.
+        #expect(try CLI.run(["publish", "2", "--note", "After two withdrawals", "--replace", "--history", history]).status == 0)
+        let again = try CLI.run(["schedule", s.path, "--today", today, "--out", s.appendingPathComponent("again").path, "--history", history])
+        #expect(again.status == 0)
+        #expect(Set(try rows(s.appendingPathComponent("again/schedule.csv")).map(key)) == afterKeys)
+        let listed = try CLI.run(["history", "--history", history])
+        #expect(listed.stdout.contains("replaced") && listed.stdout.contains("yes"))
+    }
+
+    @Test func nextIntakeCarriesThePublishedPlacementsAndPassesCheckWithOneNewFellow() throws {
+        let s = try CLI.demoCopy()
+        let history = s.appendingPathComponent("history.sqlite").path
+        #expect(try CLI.run(["run", s.path, "--history", history]).status == 0)
+        #expect(try CLI.run(["next-intake", s.path, "--to", s.appendingPathComponent("next").path, "--history", history]).status == 1)
+        #expect(try CLI.run(["publish", "1", "--note", "official", "--history", history]).status == 0)
+        let next = s.appendingPathComponent("next")
+        let r = try CLI.run(["next-intake", s.path, "--to", next.path, "--history", history])
+        #expect(r.status == 0, "\(r.stderr)")
+        let published = try rows(s.appendingPathComponent("out/placements.csv")).filter { $0["status"] == "new" }
+        let carried = try rows(next.appendingPathComponent("fellows.csv"))
+        #expect(carried.count == published.count)
+        for p in published {
+            let c = carried.first { $0["id"] == p["fellow"] }
+            #expect(c?["status"] == "continuing" && c?["lab"] == p["lab"] && c?["mentor"] == p["mentor"], "\(p["fellow"]!)")
+        }
+        #expect(!carried.contains { $0["id"]!.hasPrefix("f1") })  // second-years graduated
+        #expect(try String(contentsOf: next.appendingPathComponent("scenario.toml"), encoding: .utf8).contains("intake = \"2027-28\""))
+        // One new applicant, and check accepts the folder.
+        let fellows = next.appendingPathComponent("fellows.csv"), prefs = next.appendingPathComponent("preferences.csv")
+        try Data((try String(contentsOf: fellows, encoding: .utf8) + "n001,Ines Duarte,clinical,citizen,new,,,clinical-nlp,73000,0\n").utf8).write(to: fellows)
+        try Data((try String(contentsOf: prefs, encoding: .utf8) + "n001,lab01,1\n").utf8).write(to: prefs)
+        let check = try CLI.run(["check", next.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+}
