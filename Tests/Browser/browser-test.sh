@@ -18,7 +18,7 @@ chromium_bin=$(command -v chromium || command -v chromium-browser || true)
 
 swift build --product fellowmatch >/dev/null
 bin="$(swift build --show-bin-path)/fellowmatch"
-"$bin" run Scenarios/demo --out "$work/run" --public >/dev/null
+"$bin" run Scenarios/demo --out "$work/run" --public --no-history --fresh >/dev/null
 "$bin" compare Scenarios/demo Scenarios/demo/what-if/*.toml --out "$work/compare" >/dev/null 2>&1
 
 render() { # page, name, height

@@ -27,6 +27,13 @@ struct CLI {
         p.executableURL = binary
         p.arguments = arguments
         p.currentDirectoryURL = root
+        // Each run gets a history of its own unless the test names one, so
+        // tests never record into (or re-match against) the repository's.
+        var environment = ProcessInfo.processInfo.environment
+        if !arguments.contains("--history") {
+            environment["FELLOWMATCH_HISTORY"] = temporary("history").appendingPathExtension("sqlite").path
+        }
+        p.environment = environment
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
