@@ -224,6 +224,25 @@ public struct Comparison {
         return out
     }
 
+    /// Why a variant has no placement: its diagnosis (pre-check findings or
+    /// the limits that must give), one list per such variant.
+    public func reasons(_ c: ComparedScenario) -> [String] {
+        guard !c.outcome.hasPlacement else { return [] }
+        guard let d = c.outcome.diagnosis else { return [Wording.status(c.outcome, time: false)] }
+        return [d.summary] + d.lines
+    }
+
+    /// The terminal's notes: why each variant without a placement has none.
+    public func noteLines() -> [String] {
+        var out: [String] = []
+        for c in columns where !c.outcome.hasPlacement {
+            let why = reasons(c)
+            out += TextLayout.wrap("\(c.label): " + (why.first ?? ""), indent: "  ")
+            for line in why.dropFirst() { out += TextLayout.wrap(line, first: "  - ", indent: "    ") }
+        }
+        return out
+    }
+
     public func descriptions() -> [String] {
         columns.flatMap { TextLayout.wrap("\($0.label): \($0.description)", indent: "  ") }
     }
@@ -235,6 +254,15 @@ public struct Comparison {
         md += ["", "| measure | " + columns.map { cell($0.label) }.joined(separator: " | ") + " |",
                "| --- |" + String(repeating: " ---: |", count: columns.count)]
         for m in measures where !m.isHeading { md.append("| \(cell(m.name)) | " + m.text.map(cell).joined(separator: " | ") + " |") }
+        let unplaceable = columns.filter { !$0.outcome.hasPlacement }
+        if !unplaceable.isEmpty {
+            md += ["", "## Why some variants have no placement", ""]
+            for c in unplaceable {
+                let why = reasons(c)
+                md.append("- **\(cell(c.label))**: \(cell(why.first ?? ""))")
+                for line in why.dropFirst() { md.append("  - \(cell(line))") }
+            }
+        }
         md += ["", "## Who moves, and whose funding changes", ""]
         for (k, d) in diffs.enumerated() {
             md.append("### \(cell(columns[k + 1].label))")
@@ -254,6 +282,9 @@ public struct Comparison {
             for k in columns.indices {
                 body.append([columns[k].label, m.name, m.numbers[k].map(Self.csvNumber) ?? "", m.text[k]])
             }
+        }
+        for c in columns where !c.outcome.hasPlacement {
+            body.append([c.label, "why no placement", "", reasons(c).joined(separator: " ")])
         }
         return CSVText.render(header: ["scenario", "measure", "value", "text"], rows: body)
     }
@@ -277,13 +308,14 @@ public struct Comparison {
             var unplaced: [String]
             var measures: [String: Double?]
             var moves: [FellowDiff]?
+            var why_no_placement: [String]?
         }
         let items = columns.enumerated().map { k, c in
             Column(label: c.label, description: c.description, status: c.outcome.status.rawValue, objective: c.outcome.objective?.meaningfulValue,
                    rank_profile: Dictionary(uniqueKeysWithValues: c.outcome.rankProfile.map { (String($0.key), $0.value) }),
                    unplaced: c.outcome.unplaced,
                    measures: Dictionary(measures.filter { $0.name != "status" && !$0.isHeading }.map { ($0.name, $0.numbers[k]) }, uniquingKeysWith: { a, _ in a }),
-                   moves: k == 0 ? nil : diffs[k - 1])
+                   moves: k == 0 ? nil : diffs[k - 1], why_no_placement: c.outcome.hasPlacement ? nil : reasons(c))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -27,7 +27,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let baseScenario = try loadScenario(base)
         var entries: [(String, String, Scenario)] = [("base", baseScenario.settings.name, baseScenario)]
-        var failed = false
+        var unreadable: [String] = []
         for path in whatIfs {
             do {
                 let w = try WhatIfReader.read(path: path)
@@ -36,11 +36,12 @@ struct CompareCommand: ParsableCommand {
                 entries.append((w.label, w.description, w.scenario))
             } catch {
                 for issue in error.issues { printProblem(issue.description) }
-                failed = true
+                printError("\(path) is left out of the comparison: \(error.errorCount) problem\(error.errorCount == 1 ? "" : "s").")
+                unreadable.append(path)
             }
         }
-        if failed {
-            printError("Nothing was solved or written.")
+        if !whatIfs.isEmpty && unreadable.count == whatIfs.count {
+            printError("No what-if could be read; nothing was solved or written.")
             throw ExitCode(2)
         }
         let outURL = URL(fileURLWithPath: options.out ?? whatIfs.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out") }
@@ -63,6 +64,8 @@ struct CompareCommand: ParsableCommand {
         print("")
         print(comparison.table())
         print(comparison.diffLines().joined(separator: "\n"))
+        let notes = comparison.noteLines()
+        if !notes.isEmpty { print("\n" + notes.joined(separator: "\n")) }
         let json: String
         do { json = try comparison.json() } catch {
             printError("error: comparison.json could not be encoded (\(error)); nothing was written")
@@ -71,5 +74,9 @@ struct CompareCommand: ParsableCommand {
         try write(["comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
                    "comparison.json": Data(json.utf8), "comparison.html": Data(HTMLPages.comparison(comparison).utf8)], to: folder)
         print("\n" + ConsoleReport.wrote(outURL.path, files: ["comparison.md", "comparison.csv", "comparison.json", "comparison.html"]))
+        if !unreadable.isEmpty {
+            printError("\(unreadable.count) of \(whatIfs.count) what-ifs could not be read (see above) and are not in the comparison.")
+            throw ExitCode(1)
+        }
     }
 }

@@ -19,10 +19,7 @@ struct HistoryOptions: ParsableArguments {
         return (parent as NSString).appendingPathComponent(HistoryStore.defaultFileName)
     }
 
-    /// The folder of a scenario argument (a what-if file's base is its folder's parent).
-    func scenarioFolder(_ scenario: String) -> String {
-        scenario.hasSuffix(".toml") ? ((scenario as NSString).deletingLastPathComponent as NSString).appendingPathComponent("..") : scenario
-    }
+    func scenarioFolder(_ scenario: String) -> String { scenarioFolderPath(scenario) }
 
     /// Opens the history for reading: says what to run when there is none yet.
     func openExisting(scenario: String?) throws -> HistoryStore {
@@ -38,6 +35,12 @@ struct HistoryOptions: ParsableArguments {
     }
 }
 
+/// The scenario folder a scenario argument stands for: itself, or for a
+/// what-if file the folder above the one holding it (its base, by convention `..`).
+func scenarioFolderPath(_ scenario: String) -> String {
+    isWhatIf(scenario) ? ((scenario as NSString).deletingLastPathComponent as NSString).appendingPathComponent("..") : scenario
+}
+
 /// The current time, UTC, ISO 8601 (for the history).
 func nowStamp() -> String {
     let f = ISO8601DateFormatter()
@@ -46,15 +49,23 @@ func nowStamp() -> String {
     return f.string(from: Date())
 }
 
+/// A scenario folder's input files: scenario.toml and the CSV files.
+func scenarioFiles(_ folder: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 == "scenario.toml" || $0.hasSuffix(".csv") }.sorted()
+        .map { (folder as NSString).appendingPathComponent($0) }
+}
+
 /// FNV-1a 64 of a scenario folder's input files (names and bytes), in hex:
 /// two runs of the same inputs have the same hash.
-func inputHash(folder: String) -> String {
+func inputHash(folder: String) -> String { inputHash(files: scenarioFiles(folder)) }
+
+/// FNV-1a 64 of files (names and bytes), in hex.
+func inputHash(files: [String]) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func mix(_ bytes: some Sequence<UInt8>) { for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 == "scenario.toml" || $0.hasSuffix(".csv") }.sorted()
-    for name in names {
-        mix(Array(name.utf8) + [0])
-        if let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)) { mix(data) }
+    for path in files {
+        mix(Array((path as NSString).lastPathComponent.utf8) + [0])
+        if let data = FileManager.default.contents(atPath: path) { mix(data) }
         mix([0])
     }
     let hex = String(hash, radix: 16)

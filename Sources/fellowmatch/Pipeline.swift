@@ -52,7 +52,7 @@ struct Pipeline {
                                   + (today.map { "; talks before \($0) stay as they were" } ?? "") + ". Use --fresh to start over.", indent: "  ")
                     .joined(separator: "\n") + "\n")
         }
-        let outURL = URL(fileURLWithPath: self.options.out ?? (scenarioPath as NSString).appendingPathComponent("out"))
+        let outURL = URL(fileURLWithPath: self.options.out ?? defaultOut)
         let folder = try outputFolder(outURL)
         let options = self.options.solverOptions()
         let progress = ProgressLine()
@@ -100,6 +100,13 @@ struct Pipeline {
 }
 
 extension Pipeline {
+    /// `SCENARIO/out` for a folder; `out-LABEL` beside a what-if file.
+    var defaultOut: String {
+        guard isWhatIf(scenarioPath) else { return (scenarioPath as NSString).appendingPathComponent("out") }
+        let label = ((scenarioPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        return ((scenarioPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out-\(label)")
+    }
+
     /// The published run of the scenario's intake, if the history has one.
     func officialMatch(_ s: Scenario) -> RunRecord? {
         guard let historyPath, HistoryStore.exists(at: historyPath) else { return nil }
@@ -118,7 +125,9 @@ extension Pipeline {
             + (previousPlacements.map { "; keep=\($0)" } ?? "") + (previousSchedule.map { "; keep_schedule=\($0)" } ?? "")
             + (today.map { "; today=\($0)" } ?? "")
         let folder = URL(fileURLWithPath: scenarioPath).standardizedFileURL.path
-        let run = RunRecord(outcome: o, schedule: schedule, scenario: s, scenarioPath: folder, inputHash: inputHash(folder: folder),
+        let hash = isWhatIf(scenarioPath) ? inputHash(files: [folder] + scenarioFiles(URL(fileURLWithPath: scenarioFolderPath(scenarioPath)).standardizedFileURL.path))
+                                          : inputHash(folder: folder)
+        let run = RunRecord(outcome: o, schedule: schedule, scenario: s, scenarioPath: folder, inputHash: hash,
                             settings: settings, recordedAt: nowStamp())
         do { return try HistoryStore(path: historyPath).record(run) } catch {
             printError("warning: \(error)")

@@ -3,9 +3,26 @@ import Domain
 import Foundation
 import Reports
 
-/// Reads a scenario folder for a command; on bad input prints every problem
-/// and exits with status 2.
+/// Whether a command's scenario argument is a what-if file rather than a folder.
+func isWhatIf(_ path: String) -> Bool { path.hasSuffix(".toml") && !FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("scenario.toml")) }
+
+/// Reads a scenario folder, or a what-if file (the scenario its changes
+/// describe), for a command; on bad input prints every problem and exits
+/// with status 2.
 func loadScenario(_ path: String) throws -> Scenario {
+    if isWhatIf(path) {
+        do {
+            let w = try WhatIfReader.read(path: path)
+            for warning in w.warnings { printProblem(warning.description) }
+            for note in w.notes { printError("note: \(note)") }
+            return w.scenario
+        } catch {
+            for issue in error.issues { printProblem(issue.description) }
+            let count = error.errorCount
+            printError("\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was solved or written.")
+            throw ExitCode(2)
+        }
+    }
     let url = URL(fileURLWithPath: path)
     do {
         let result = try ScenarioReader().read(folder: url)

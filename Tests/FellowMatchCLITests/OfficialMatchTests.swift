@@ -127,3 +127,50 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 }
+
+/// Planners' what-ifs (issue 17): a what-if is a scenario, and compare explains every variant.
+@Suite struct WhatIfCLITests {
+    @Test func aWhatIfRunDirectlyGivesTheSameFilesAsItsAppliedFolder() throws {
+        let s = try CLI.demoCopy()
+        let whatIf = s.appendingPathComponent("what-if/three-more.toml")
+        #expect(try CLI.run(["run", whatIf.path, "--out", s.appendingPathComponent("direct").path]).status == 0)
+        #expect(try CLI.run(["apply", whatIf.path, "--to", s.appendingPathComponent("applied").path]).status == 0)
+        #expect(try CLI.run(["run", s.appendingPathComponent("applied").path, "--out", s.appendingPathComponent("via").path]).status == 0)
+        let fm = FileManager.default
+        let files = (fm.enumerator(atPath: s.appendingPathComponent("direct").path)?.allObjects as? [String] ?? []).filter { $0.contains(".") }.sorted()
+        #expect(files.contains("placements.csv") && files.contains("report.html") && files.contains("calendar/program.ics"))
+        #expect(files == (fm.enumerator(atPath: s.appendingPathComponent("via").path)?.allObjects as? [String] ?? []).filter { $0.contains(".") }.sorted())
+        for file in files {
+            var a = try String(contentsOf: s.appendingPathComponent("direct/\(file)"), encoding: .utf8)
+            var b = try String(contentsOf: s.appendingPathComponent("via/\(file)"), encoding: .utf8)
+            if file == "summary.json" {  // the one field that varies between identical runs
+                let time = try Regex(#""solve_seconds" : [0-9.]+"#)
+                a = a.replacing(time, with: ""); b = b.replacing(time, with: "")
+            }
+            #expect(a == b, "\(file) differs")
+        }
+        for command in [["check"], ["explain", "--all"], ["binds"], ["export", "--format", "lp", "--output", s.appendingPathComponent("m.lp").path]] {
+            let r = try CLI.run([command[0], whatIf.path] + command.dropFirst())
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+        }
+    }
+
+    @Test func compareExplainsAnInfeasibleWhatIfAndReportsABadOneWhileComparingTheRest() throws {
+        let s = try CLI.demoCopy()
+        let folder = s.appendingPathComponent("what-if")
+        try Data("description = \"No training grant\"\nbase = \"..\"\n[[change]]\naction = \"modify\"\nfile = \"funding\"\nid = \"nlm-t15\"\nset = { budget = 100000 }\n".utf8)
+            .write(to: folder.appendingPathComponent("no-grant.toml"))
+        try Data("description = \"A typo\"\nbase = \"..\"\n[[change]]\naction = \"add\"\nfile = \"preferences\"\nrow = { fellow = \"f001\", lab = \"lab99\", rank = 9 }\n".utf8)
+            .write(to: folder.appendingPathComponent("typo.toml"))
+        let r = try CLI.run(["compare", s.path, folder.appendingPathComponent("no-grant.toml").path, folder.appendingPathComponent("typo.toml").path,
+                             folder.appendingPathComponent("sabbatical.toml").path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("typo.toml:") && r.stderr.contains("lab99") && r.stderr.contains("left out of the comparison"))
+        #expect(r.stdout.contains("sabbatical") && r.stdout.contains("no-grant: No placement exists"))
+        let md = try String(contentsOf: folder.appendingPathComponent("out/comparison.md"), encoding: .utf8)
+        #expect(md.contains("## Why some variants have no placement") && md.contains("NLM T15 training grant"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/comparison.json"))) as? [[String: Any]]
+        #expect((json?.first { $0["label"] as? String == "no-grant" }?["why_no_placement"] as? [String])?.isEmpty == false)
+        #expect(try String(contentsOf: folder.appendingPathComponent("out/comparison.csv"), encoding: .utf8).contains("no-grant,why no placement,,"))
+    }
+}

@@ -146,7 +146,7 @@ public enum HTMLPages {
             "whatIfs": c.diffs.enumerated().map { k, d -> [String: Any] in
                 let column = c.columns[k + 1]
                 return ["label": column.label, "hasMoves": !d.isEmpty, "showFunding": true,
-                        "none": column.outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement: \(Wording.status(column.outcome, time: false))",
+                        "none": column.outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement: " + c.reasons(column).joined(separator: " "),
                         "moves": d.map { f in
                             ["fellow": c.names.fellow(f.fellow), "before": c.names.place(f.before), "after": c.names.place(f.after),
                              "rank": f.rankBefore == nil && f.rankAfter == nil ? ""
