@@ -61,7 +61,10 @@ public struct PlacementEngine: Sendable {
     public func run(_ scenario: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome {
         var placement = PlacementModel(scenario: scenario)
         let findings = PreChecks.run(scenario, placement.eligibility)
-        let blocking = findings.filter(\.blocking)
+        // Shortfalls that add up (money, seats) are certain, but the solver's
+        // diagnosis says which limits to change: solve anyway and report both.
+        let blocking = findings.filter { $0.blocking && $0.kind != .aggregateShortfall }
+        let shortfalls = findings.filter { $0.blocking && $0.kind == .aggregateShortfall }
         var outcome = PlacementOutcome(
             scenarioName: scenario.settings.name, objectiveKind: scenario.settings.objective, status: .infeasible,
             objective: nil, bound: nil, gap: nil, solveSeconds: 0, placements: [], rankProfile: [:], unplaced: [],
@@ -131,6 +134,7 @@ public struct PlacementEngine: Sendable {
                     case .infeasible, .unboundedOrInfeasible:
                         outcome.status = .infeasible
                         outcome.diagnosis = try diagnose(scenario, options: o)
+                        outcome.diagnosis?.findings = shortfalls
                     default:
                         outcome.status = .timeLimitNoSolution
                     }

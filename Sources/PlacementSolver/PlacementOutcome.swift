@@ -90,7 +90,7 @@ public struct Diagnosis: Sendable, Hashable {
     public var changes: [LimitChange]
     public var summary: String
 
-    public var lines: [String] { findings.filter(\.blocking).map(\.message) + changes.map(\.message) }
+    public var lines: [String] { changes.map(\.message) + findings.filter(\.blocking).map(\.message) }
 }
 
 /// Everything a placement run produced.

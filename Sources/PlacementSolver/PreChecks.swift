@@ -10,6 +10,7 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
         case continuingOverCapacity = "continuing-over-capacity"
         case continuingUnfunded = "continuing-unfunded"
         case lockCannotHold = "lock-cannot-hold"
+        case aggregateShortfall = "aggregate-shortfall"
     }
 
     public var kind: Kind
@@ -119,6 +120,8 @@ public enum PreChecks {
                                         blocking: true))
             }
         }
+        // Money and seats that cannot add up.
+        findings += AggregateChecks.findings(s, e, names: names)
         return findings
     }
 }

@@ -1,0 +1,72 @@
+import Domain
+import PlacementSolver
+import Testing
+
+/// Pre-checks that add up (issue 17), on hand-built shortfalls with known amounts.
+@Suite struct AggregateCheckTests {
+    func messages(_ p: TestProgram) -> [String] {
+        let s = p.scenario
+        return PreChecks.run(s, Eligibility(s)).filter { $0.kind == .aggregateShortfall }.map(\.message)
+    }
+
+    @Test func totalNeedAgainstAllMoney() throws {
+        var p = TestProgram()
+        p.lab("labA")
+        p.fellow("f1", cost: 100_000, ranks: ["labA"])
+        p.fellow("f2", cost: 80_000, ranks: ["labA"])
+        p.source("pool", budget: 150_000)
+        let m = messages(p)
+        #expect(m.count == 1)
+        #expect(m[0].contains("need at least $180,000") && m[0].contains("holds $150,000") && m[0].contains("$30,000 short"))
+        // The solver agrees: no placement.
+        #expect(try p.solve().status == .infeasible)
+    }
+
+    @Test func nonCitizensAgainstTheMoneyThatMayPayThem() throws {
+        var p = TestProgram()
+        p.lab("labA")
+        // Each non-citizen fits the pool alone; together they do not, though the money in all would do.
+        p.fellow("c1", citizenship: .citizen, cost: 100_000, ranks: ["labA"])
+        p.fellow("n1", citizenship: .other, cost: 60_000, external: 20_000, ranks: ["labA"])
+        p.fellow("n2", citizenship: .other, cost: 40_000, ranks: ["labA"])
+        p.source("t15", budget: 300_000, citizensOnly: true)
+        p.source("pool", budget: 50_000)
+        let m = messages(p)
+        #expect(m.count == 1)
+        #expect(m[0].contains("2 fellows can be paid only by pool") && m[0].contains("need at least $80,000") && m[0].contains("$30,000 short"))
+        #expect(try p.solve().status == .infeasible)
+    }
+
+    @Test func anAreasMoneyAgainstTheNeedsOnlyItCovers() throws {
+        var p = TestProgram()
+        p.lab("labG", areas: ["genomics"])
+        p.fellow("g1", citizenship: .other, interests: ["genomics"], cost: 90_000, ranks: ["labG"])
+        p.fellow("g2", citizenship: .other, interests: ["genomics"], cost: 70_000, ranks: ["labG"])
+        p.source("t15", budget: 1_000_000, citizensOnly: true)
+        p.source("genome-grant", lab: "labG", budget: 100_000, areas: ["genomics"])
+        let m = messages(p)
+        #expect(m.contains { $0.contains("2 fellows can be paid only by genome-grant") && $0.contains("$160,000") && $0.contains("$60,000 short") })
+    }
+
+    @Test func seatsAgainstTheFellowsWhoCanUseNothingElse() throws {
+        var p = TestProgram()
+        p.lab("labA", capacity: 2)
+        p.lab("labB", capacity: 5)
+        p.fellow("f1", ranks: ["labA"])
+        p.fellow("f2", ranks: ["labA"])
+        p.fellow("f3", ranks: ["labA"])
+        p.fellow("f4", ranks: ["labA", "labB"])
+        let m = messages(p)
+        #expect(m == ["3 new fellows can go only to labA, which have 2 free places in all: 1 short (rule 4 in docs/scenario-format.md). Raise a capacity or widen their choices."])
+    }
+
+    @Test func aScenarioThatAddsUpHasNoShortfall() throws {
+        var p = TestProgram()
+        p.lab("labA", capacity: 2)
+        p.fellow("f1", cost: 50_000, ranks: ["labA"])
+        p.fellow("f2", cost: 50_000, ranks: ["labA"])
+        p.source("pool", budget: 100_000)
+        #expect(messages(p).isEmpty)
+        #expect(try p.solve().status == .optimal)
+    }
+}
