@@ -16,7 +16,16 @@ public enum ConsoleReport {
         lines += TextLayout.wrap(title, indent: "")
         if let d = o.diagnosis {
             lines += TextLayout.wrap(d.summary, indent: "")
-            for l in d.lines { lines += TextLayout.wrap(l, first: "  - ", indent: "    ") }
+            if d.changes.isEmpty {
+                for l in d.lines { lines += TextLayout.wrap(l, first: "  - ", indent: "    ") }
+            } else {
+                for c in d.changes { lines += TextLayout.wrap(c.message, first: "  - ", indent: "    ") }
+                let totals = d.findings.filter(\.blocking)
+                if !totals.isEmpty {
+                    lines.append("Totals that already do not add up, before solving:")
+                    for f in totals { lines += TextLayout.wrap(f.message, first: "  - ", indent: "    ") }
+                }
+            }
             return lines.joined(separator: "\n")
         }
         guard o.hasPlacement else {

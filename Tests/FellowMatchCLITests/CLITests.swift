@@ -22,11 +22,11 @@ struct CLI {
         var stderrAsPrinted: String
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Output {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = folder ?? root
         // Each run gets a history of its own unless the test names one, so
         // tests never record into (or re-match against) the repository's.
         var environment = ProcessInfo.processInfo.environment
