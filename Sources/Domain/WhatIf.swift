@@ -92,6 +92,7 @@ public enum WhatIfReader {
         let changeLines = text.physicalLines().enumerated()
             .filter { $0.element.trimmingCharacters(in: .whitespaces).hasPrefix("[[change]]") }.map { $0.offset + 1 }
         var notes: [String] = []
+        var touched: [(index: Int, line: Int, ids: Set<String>)] = []
         if let changes = root["change"] {
             guard let array = changes.array else { throw fail("change", "must be an array of tables", hint: "write each change under [[change]]") }
             for (k, element) in array.enumerated() {
@@ -101,8 +102,10 @@ public enum WhatIfReader {
                     issues.append(context.issue("-", "each change must be a table"))
                     continue
                 }
+                let before = tables
                 notes += context.apply(change, to: &tables)
                 issues += context.issues
+                touched.append((k + 1, line, Self.changedIDs(before, tables)))
             }
         }
         if !issues.filter({ $0.severity == .error }).isEmpty { throw ScenarioError(issues: issues) }
@@ -121,8 +124,49 @@ public enum WhatIfReader {
                           warnings: ScenarioIssue.capped(issues.filter { $0.severity == .warning }
                                                          + result.warnings.map { remap($0, origins, basePath) }))
         } catch {
-            throw ScenarioError(issues: error.issues.map { remap($0, origins, basePath) })
+            let baseOwn = Self.ownErrors(texts: texts, defaultName: baseURL.lastPathComponent, basePath: basePath)
+            throw ScenarioError(issues: error.issues.map { issue in
+                let mapped = remap(issue, origins, basePath)
+                guard mapped.severity == .error, mapped.file.hasPrefix(basePath + "/"), !baseOwn.contains(Self.key(mapped)) else { return mapped }
+                return Self.blame(mapped, on: touched, path: path) ?? mapped
+            })
         }
+    }
+
+    /// Ids of rows a change removed or modified (by comparing the tables before and after it).
+    static func changedIDs(_ before: [String: EditableTable], _ after: [String: EditableTable]) -> Set<String> {
+        var ids = Set<String>()
+        for (name, old) in before {
+            let new = after[name]?.rows ?? []
+            let kept = Set(new.map { $0.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}") })
+            for row in old.rows where !kept.contains(row.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")) {
+                if let id = row.fields["id"] { ids.insert(id) }
+            }
+        }
+        return ids
+    }
+
+    static func key(_ i: ScenarioIssue) -> String { "\(i.file)\u{1}\(i.line)\u{1}\(i.column)\u{1}\(i.message)" }
+
+    /// The errors the base scenario has of its own (not caused by the what-if).
+    static func ownErrors(texts: [String: String], defaultName: String, basePath: String) -> Set<String> {
+        do {
+            _ = try ScenarioReader.parse(texts: texts, defaultName: defaultName)
+            return []
+        } catch {
+            return Set(error.issues.map { key(relocate($0, basePath)) })
+        }
+    }
+
+    /// A base row that only breaks because of a change: reported at the
+    /// change (the latest whose removed or modified ids the message names,
+    /// else the latest that changed anything), naming the base row.
+    static func blame(_ issue: ScenarioIssue, on touched: [(index: Int, line: Int, ids: Set<String>)], path: String) -> ScenarioIssue? {
+        let words = Set(issue.message.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }).map(String.init))
+        guard let change = touched.last(where: { !$0.ids.isDisjoint(with: words) }) ?? touched.last(where: { !$0.ids.isEmpty }) else { return nil }
+        return ScenarioIssue(file: path, line: change.line, column: "change[\(change.index)]",
+                             message: "\(issue.file):\(issue.line) (a row of the base) breaks after this change: \(issue.column): \(issue.message)",
+                             hint: "change or remove that row in this what-if too (another [[change]]), or leave what it names in place")
     }
 
     static func relativePath(_ url: URL) -> String {

@@ -155,6 +155,19 @@ import Testing
         }
     }
 
+    @Test func aChangeThatBreaksABaseRowIsReportedAtTheChangeAllAtOnce() throws {
+        let s = try CLI.demoCopy()
+        let whatIf = s.appendingPathComponent("what-if/leave.toml")
+        // m05 supervises a second-year fellow (fellows.csv:19); lab12 hosts one (fellows.csv:29).
+        try Data("description = \"Two leave\"\nbase = \"..\"\n[[change]]\naction = \"remove\"\nfile = \"mentors\"\nid = \"m05\"\n[[change]]\naction = \"remove\"\nfile = \"labs\"\nid = \"lab12\"\n".utf8)
+            .write(to: whatIf)
+        let r = try CLI.run(["check", whatIf.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("leave.toml:3: change[1]:") && r.stderr.contains("fellows.csv:19 (a row of the base) breaks after this change: mentor: unknown mentor \"m05\""))
+        #expect(r.stderr.contains("leave.toml:7: change[2]:") && r.stderr.contains("fellows.csv:29 (a row of the base) breaks after this change: lab: unknown lab \"lab12\""))
+        #expect(r.stderr.contains("2 problems in"))
+    }
+
     @Test func compareExplainsAnInfeasibleWhatIfAndReportsABadOneWhileComparingTheRest() throws {
         let s = try CLI.demoCopy()
         let folder = s.appendingPathComponent("what-if")
