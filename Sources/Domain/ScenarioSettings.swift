@@ -8,6 +8,9 @@ public enum ObjectiveKind: String, Sendable, Hashable, CaseIterable {
     case rankMaximal = "rank-maximal"
     /// Smallest worst rank, then fewest at that rank, then smallest Σ rank.
     case generous
+
+    /// Solved as a sequence of stages, each holding the previous optimum.
+    public var isLexicographic: Bool { self == .rankMaximal || self == .generous }
 }
 
 /// `[tracks.NAME] min_new, max_new`.

@@ -128,6 +128,17 @@ public enum ConsoleReport {
         return lines.joined(separator: "\n")
     }
 
+    /// Fellows whose lab differs among equally good placements.
+    public static func ties(_ ties: [Tie], scenario: Scenario) -> String {
+        let names = Directory(scenario)
+        var lines = TextLayout.wrap("Equally good placements exist; the choice between them was a tie for:", indent: "  ")
+        for t in ties {
+            lines += TextLayout.wrap("\(names.fellow(t.fellow)): \(names.labName(t.lab)), or equally \(names.labName(t.alternative))",
+                                     first: "  - ", indent: "    ")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// After a re-match: who moved, by name.
     public static func rematch(_ moves: [PlacementMove], scenario: Scenario) -> String {
         let names = Directory(scenario)

@@ -10,10 +10,10 @@ import SeminarSolver
 public enum RunFiles {
     public static func files(for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
                              today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
-                             public withPublic: Bool = false) throws -> [String: Data] {
+                             ties: [Tie]? = nil, public withPublic: Bool = false) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(HTMLPages.report(outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
-                                                     moreNotFirst: moreNotFirst, public: false).utf8)
+                                                     moreNotFirst: moreNotFirst, ties: ties ?? [], public: false).utf8)
         if withPublic {
             files["report-public.html"] = Data(HTMLPages.report(outcome, scenario: scenario, schedule: schedule, notFirst: [],
                                                                 moreNotFirst: 0, public: true).utf8)
@@ -30,7 +30,9 @@ public enum RunFiles {
                 files[name] = Data(text.utf8)
             }
         }
-        files["summary.json"] = Data(try SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule).render().utf8)
+        var summary = SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule)
+        summary.ties = ties.map { $0.map { SummaryFile.TieEntry(fellow: $0.fellow, lab: $0.lab, alternative_lab: $0.alternative, alternative_mentor: $0.alternativeMentor) } }
+        files["summary.json"] = Data(try summary.render().utf8)
         return files
     }
 }

@@ -40,6 +40,13 @@ public struct SummaryFile: Encodable {
         var moves: [String]?
     }
 
+    struct TieEntry: Encodable {
+        var fellow: String
+        var lab: String
+        var alternative_lab: String
+        var alternative_mentor: String?
+    }
+
     struct DiagnosisEntry: Encodable {
         var summary: String
         var findings: [String]
@@ -69,6 +76,8 @@ public struct SummaryFile: Encodable {
     var warnings: [String]
     var diagnosis: DiagnosisEntry?
     var schedule: ScheduleEntry?
+    /// New fellows whose lab differs among equally good placements (`nil`: not checked).
+    var ties: [TieEntry]?
 
     public init(_ o: PlacementOutcome, intake: String?, schedule: ScheduleOutcome? = nil) {
         scenario = o.scenarioName
@@ -115,7 +124,7 @@ public struct SummaryFile: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds, solves, rank_profile,
-             unplaced, budgets, labs, mentors, warnings, diagnosis, schedule
+             unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -140,6 +149,7 @@ public struct SummaryFile: Encodable {
         try c.encode(warnings, forKey: .warnings)
         if let diagnosis { try c.encode(diagnosis, forKey: .diagnosis) }
         if let schedule { try c.encode(schedule, forKey: .schedule) }
+        if let ties { try c.encode(ties, forKey: .ties) }
     }
 
     public func render() throws -> String {

@@ -80,6 +80,13 @@ public enum Wording {
         }
     }
 
+    /// "Equally good placements exist: Elena Petrova (f015) could be in Imaging Informatics Lab instead of …".
+    public static func ties(_ ties: [Tie], _ names: Directory) -> String {
+        "Equally good placements exist (the choice between them was a tie): "
+            + ties.map { "\(names.fellow($0.fellow)) could be in \(names.labName($0.alternative)) instead of \(names.labName($0.lab))" }
+                .joined(separator: "; ") + "."
+    }
+
     /// "a, b and c".
     public static func list(_ items: [String]) -> String {
         switch items.count {

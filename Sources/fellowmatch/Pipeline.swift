@@ -75,10 +75,11 @@ struct Pipeline {
         }
         progress.finish()
         let (notFirst, more) = explanations(outcome, scenario: s, engine: engine)
+        let ties = options.timeLimit == nil && kept == nil ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
         let files: [String: Data]
         do {
             files = try RunFiles.files(for: outcome, scenario: s, schedule: schedule, today: today, notFirst: notFirst, moreNotFirst: more,
-                                       public: publicVariant)
+                                       ties: ties, public: publicVariant)
         } catch {
             printError("error: the run's files could not be prepared (\(error)); nothing was written")
             throw ExitCode(2)
@@ -86,6 +87,7 @@ struct Pipeline {
         try write(files, to: folder)
         let recorded = record(outcome, schedule: schedule, scenario: s)
         print(ConsoleReport.render(outcome, scenario: s))
+        if let ties, !ties.isEmpty { print(ConsoleReport.ties(ties, scenario: s)) }
         if let official {
             print("\n" + ConsoleReport.changes(since: official.id, before: official.outcome, names: official.directory, after: outcome, scenario: s))
             print(ConsoleReport.opportunities(Opportunities.find(s, outcome), scenario: s))

@@ -1,4 +1,5 @@
 import Domain
+import GLPKBackend
 import PlacementSolver
 import Testing
 
@@ -68,5 +69,33 @@ import Testing
         p.source("pool", budget: 100_000)
         #expect(messages(p).isEmpty)
         #expect(try p.solve().status == .optimal)
+    }
+}
+
+/// Ties made visible (issue 17): two fellows who can swap.
+@Suite struct TieTests {
+    @Test func twoFellowsWhoCanSwapAreReported() throws {
+        var p = TestProgram()
+        p.lab("labA", capacity: 1)
+        p.lab("labB", capacity: 1)
+        p.fellow("f1", ranks: ["labA", "labB"])
+        p.fellow("f2", ranks: ["labA", "labB"])
+        let engine = PlacementEngine(solver: GLPKSolver())
+        let base = try engine.run(p.scenario)
+        let ties = engine.ties(p.scenario, base: base) { jobs in jobs.map { $0() } } ?? []
+        // Either fellow may have labA: total rank 3 both ways.
+        #expect(Set(ties.map(\.fellow)) == ["f1", "f2"])
+        #expect(ties.allSatisfy { $0.lab != $0.alternative })
+    }
+
+    @Test func aUniqueBestPlacementHasNoTie() throws {
+        var p = TestProgram()
+        p.lab("labA", capacity: 1)
+        p.lab("labB", capacity: 1)
+        p.fellow("f1", ranks: ["labA", "labB"])
+        p.fellow("f2", ranks: ["labB", "labA"])
+        let engine = PlacementEngine(solver: GLPKSolver())
+        let base = try engine.run(p.scenario)
+        #expect(engine.ties(p.scenario, base: base) { jobs in jobs.map { $0() } } == [])
     }
 }

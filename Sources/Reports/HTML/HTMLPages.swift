@@ -33,7 +33,7 @@ public enum HTMLPages {
     // MARK: report.html
 
     public static func report(_ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
-                              notFirst: [NotFirstChoice], moreNotFirst: Int, public isPublic: Bool) -> String {
+                              notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
             "style": PageTemplates.style,
@@ -48,6 +48,7 @@ public enum HTMLPages {
             "footer": footer,
             "warnings": isPublic ? [] : o.warnings.map(\.message),
             "unplaced": o.unplaced.isEmpty ? [] : [o.unplaced.map(names.fellow).joined(separator: ", ")],
+            "ties": ties.isEmpty ? [] : [Wording.ties(ties, names)],
         ]
         if let d = o.diagnosis, !isPublic { context["diagnosis"] = ["summary": d.summary, "lines": d.lines] }
         if o.hasPlacement {

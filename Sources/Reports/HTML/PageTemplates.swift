@@ -80,6 +80,7 @@ enum PageTemplates {
     <p class="headline">{{headline}}</p>
     <p class="status {{statusClass}}">{{status}}</p>
     {{#unplaced}}<p class="warning">Unplaced: {{.}}</p>{{/unplaced}}
+    {{#ties}}<p class="ties">{{.}}</p>{{/ties}}
     {{#diagnosis}}<p class="warning">{{summary}}</p><ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/diagnosis}}
     {{#warnings}}<p class="warning">Warning: {{.}}</p>{{/warnings}}
     </section>
