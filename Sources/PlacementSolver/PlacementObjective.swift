@@ -31,6 +31,21 @@ extension PlacementModel {
         }
     }
 
+    /// What it costs the diagnosis to let a limit give: a seat (1000) before a
+    /// flexible pool (1200: program-wide, any fellow), before a track limit
+    /// (1300), before a restricted grant (1500: a lab's, citizens-only or
+    /// area-restricted), before a lock (2000).
+    func giveCost(_ limit: Relaxation.Limit) -> Double {
+        switch limit {
+        case .labCapacity, .mentorCapacity: return 1000
+        case .budget(let si):
+            let source = scenario.funding[si]
+            return source.lab == nil && !source.citizensOnly && source.areas.isEmpty ? 1200 : 1500
+        case .trackMinimum, .trackMaximum: return 1300
+        case .lock: return 2000
+        }
+    }
+
     /// The unplaced variables in fellow order.
     var unplacedVariables: [Variable] { unplaced.sorted { $0.key < $1.key }.map(\.value) }
 
@@ -57,12 +72,13 @@ extension PlacementModel {
         }.map { (1.0, assign[$0.offset]) })
     }
 
-    /// The elastic model's objective: as few limits giving as possible (1000
-    /// each), then as little excess (1 per seat, 1 per $1,000).
+    /// The elastic model's objective: as few limits giving as possible, the
+    /// ones a coordinator controls most easily first (``giveCost``), then as
+    /// little excess (1 per seat, 1 per $1,000).
     mutating func setRelaxationObjective() {
         var e = LinearExpression()
         for r in relaxations {
-            e.add(1000, r.gives)
+            e.add(giveCost(r.limit), r.gives)
             switch r.limit {
             case .budget: e.add(1, r.excess) // excess is in thousands of dollars
             default: e.add(1, r.excess)

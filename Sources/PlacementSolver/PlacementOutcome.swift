@@ -87,10 +87,23 @@ public struct LimitChange: Sendable, Hashable, CustomStringConvertible {
 /// that must give (from the elastic model).
 public struct Diagnosis: Sendable, Hashable {
     public var findings: [Finding]
+    /// The easiest set of changes that makes a placement possible.
     public var changes: [LimitChange]
     public var summary: String
+    /// Other sets of changes, each enough on its own, harder ones later.
+    public var alternatives: [[LimitChange]] = []
 
-    public var lines: [String] { changes.map(\.message) + findings.filter(\.blocking).map(\.message) }
+    public init(findings: [Finding], changes: [LimitChange], summary: String, alternatives: [[LimitChange]] = []) {
+        self.findings = findings
+        self.changes = changes
+        self.summary = summary
+        self.alternatives = alternatives
+    }
+
+    public var lines: [String] {
+        changes.map(\.message) + alternatives.map { "Or instead: " + $0.map(\.message).joined(separator: " ") }
+            + findings.filter(\.blocking).map(\.message)
+    }
 }
 
 /// Everything a placement run produced.

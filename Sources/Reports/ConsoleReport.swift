@@ -19,7 +19,17 @@ public enum ConsoleReport {
             if d.changes.isEmpty {
                 for l in d.lines { lines += TextLayout.wrap(l, first: "  - ", indent: "    ") }
             } else {
-                for c in d.changes { lines += TextLayout.wrap(c.message, first: "  - ", indent: "    ") }
+                let sets = [d.changes] + d.alternatives
+                for (k, set) in sets.enumerated() {
+                    if sets.count == 1 {
+                        for c in set { lines += TextLayout.wrap(c.message, first: "  - ", indent: "    ") }
+                    } else if set.count == 1 {
+                        lines += TextLayout.wrap(set[0].message, first: "  \(k + 1). ", indent: "     ")
+                    } else {
+                        lines.append("  \(k + 1). All of:")
+                        for c in set { lines += TextLayout.wrap(c.message, first: "     - ", indent: "       ") }
+                    }
+                }
                 let totals = d.findings.filter(\.blocking)
                 if !totals.isEmpty {
                     lines.append("Totals that already do not add up, before solving:")

@@ -51,6 +51,8 @@ public struct SummaryFile: Encodable {
         var summary: String
         var findings: [String]
         var changes: [Change]
+        /// Other sets of changes, each enough on its own.
+        var alternatives: [[Change]]
     }
 
     var scenario: String
@@ -111,7 +113,10 @@ public struct SummaryFile: Encodable {
         warnings = o.warnings.map(\.message)
         diagnosis = o.diagnosis.map { d in
             DiagnosisEntry(summary: d.summary, findings: d.findings.map(\.message),
-                           changes: d.changes.map { Change(kind: $0.kind.rawValue, subject: $0.subject, current: $0.current, needed: $0.needed, message: $0.message) })
+                           changes: d.changes.map { Change(kind: $0.kind.rawValue, subject: $0.subject, current: $0.current, needed: $0.needed, message: $0.message) },
+                           alternatives: d.alternatives.map { set in
+                               set.map { Change(kind: $0.kind.rawValue, subject: $0.subject, current: $0.current, needed: $0.needed, message: $0.message) }
+                           })
         }
         self.schedule = schedule.map { s in
             ScheduleEntry(status: s.status.rawValue, talks: s.talks.count, sessions_used: Set(s.talks.map(\.session.id)).count,

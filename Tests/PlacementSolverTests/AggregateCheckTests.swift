@@ -99,3 +99,40 @@ import Testing
         #expect(engine.ties(p.scenario, base: base) { jobs in jobs.map { $0() } } == [])
     }
 }
+
+/// The diagnosis lists several distinct fixes, each verified (issue 17).
+@Suite struct DiagnosisAlternativeTests {
+    @Test func twoWaysToMakeRoomAreBothListedAndEachWorks() throws {
+        var p = TestProgram()
+        p.lab("labA", capacity: 1)
+        p.lab("labB", capacity: 1)
+        p.fellow("f1", ranks: ["labA", "labB"])
+        p.fellow("f2", ranks: ["labA", "labB"])
+        p.fellow("f3", ranks: ["labA", "labB"])
+        let o = try p.solve()
+        #expect(o.status == .infeasible)
+        let d = try #require(o.diagnosis)
+        let sets = [d.changes] + d.alternatives
+        let subjects = sets.map { $0.map(\.subject) }
+        #expect(subjects.contains(["labA"]) && subjects.contains(["labB"]), "\(subjects)")
+        // Each set on its own gives a placement.
+        for set in sets {
+            var q = p
+            for c in set { if let i = q.labs.firstIndex(where: { $0.id == c.subject }), let n = c.needed { q.labs[i].capacity = n } }
+            #expect(try q.solve().status == .optimal, "\(set.map(\.message))")
+        }
+    }
+
+    @Test func aSeatComesBeforeMoneyAndAFlexiblePoolBeforeARestrictedGrant() throws {
+        var p = TestProgram()
+        p.lab("labA", capacity: 2)
+        p.fellow("f1", citizenship: .citizen, cost: 50_000, ranks: ["labA"])
+        p.fellow("f2", citizenship: .citizen, cost: 50_000, ranks: ["labA"])
+        p.source("t15", budget: 60_000, citizensOnly: true)
+        p.source("pool", budget: 10_000)
+        let d = try #require(try p.solve().diagnosis)
+        // $30,000 short: the pool (flexible) is proposed first, the citizens-only grant after.
+        #expect(d.changes.map(\.subject) == ["pool"])
+        #expect(d.alternatives.first?.map(\.subject) == ["t15"])
+    }
+}
