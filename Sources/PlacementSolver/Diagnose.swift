@@ -46,6 +46,13 @@ extension PlacementEngine {
 
     /// Whether the scenario with `changes` applied has a placement.
     func verify(_ changes: [LimitChange], scenario: Scenario, options: SolverOptions) throws(SolverError) -> Bool {
+        let m = PlacementModel(scenario: Self.applying(changes, to: scenario))
+        return try solver.solve(m.model, options: SolveStrategy.tune(options, for: m.model)).solution != nil
+    }
+
+    /// The scenario with a diagnosis's changes made: capacities, budgets and
+    /// track limits set to what they need, broken locks removed.
+    static func applying(_ changes: [LimitChange], to scenario: Scenario) -> Scenario {
         var s = scenario
         for c in changes {
             guard let needed = c.needed else {
@@ -61,8 +68,7 @@ extension PlacementEngine {
             case .lock: break
             }
         }
-        let m = PlacementModel(scenario: s)
-        return try solver.solve(m.model, options: SolveStrategy.tune(options, for: m.model)).solution != nil
+        return s
     }
 
     /// The limits that give in an elastic solution, as changes in words.

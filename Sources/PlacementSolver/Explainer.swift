@@ -10,7 +10,11 @@ public struct LabExplanation: Sendable, Hashable {
         /// Placing the fellow there is possible: the objective moves from
         /// `from` to `to`, and these fellows would move.
         case cost(from: Double, to: Double, displaced: [PlacementMove])
-        /// Placing the fellow there is impossible with the other limits.
+        /// Placing the fellow there is impossible with the other limits as
+        /// they are; these changes (the smallest, from the diagnosis) would
+        /// make it possible, giving that objective and moving these fellows.
+        case needsChange(changes: [LimitChange], objective: Double?, displaced: [PlacementMove])
+        /// Placing the fellow there is impossible, and no change of limits helps.
         case infeasible([String])
     }
 
@@ -55,13 +59,20 @@ extension PlacementEngine {
                 result.better.append(LabExplanation(lab: p.lab, rank: p.rank, verdict: .ineligible(reason.explanation(fellow: fellow, lab: lab, names: Directory(scenario)))))
                 continue
             }
+            // The fellow in that lab or nowhere: locked there, and it is the only lab they ranked.
             var locked = scenario
             locked.rules.removeAll { $0.fellow == id && $0.kind == .lock }
             locked.rules.append(PlacementRule(fellow: id, lab: p.lab, kind: .lock, reason: "explain"))
+            locked.preferences.removeAll { $0.fellow == id && $0.lab != p.lab }
             let o = try run(locked)
             if o.hasPlacement, let to = o.objective, let from = base.objective {
                 result.better.append(LabExplanation(lab: p.lab, rank: p.rank,
                                                     verdict: .cost(from: from, to: to, displaced: PlacementMove.moves(from: base.asPrevious, to: o.placements))))
+            } else if let changes = o.diagnosis?.changes, !changes.isEmpty, !changes.contains(where: { $0.kind == .lock }) {
+                let after = try run(Self.applying(changes, to: locked))
+                result.better.append(LabExplanation(lab: p.lab, rank: p.rank, verdict: .needsChange(
+                    changes: changes, objective: after.objective,
+                    displaced: after.hasPlacement ? PlacementMove.moves(from: base.asPrevious, to: after.placements) : [])))
             } else {
                 let why = o.diagnosis.map { [$0.summary] + $0.lines } ?? ["no solution was found within the time limit"]
                 result.better.append(LabExplanation(lab: p.lab, rank: p.rank, verdict: .infeasible(why)))

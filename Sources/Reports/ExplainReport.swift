@@ -21,6 +21,12 @@ public enum ExplainReport {
             switch b.verdict {
             case .ineligible(let why):
                 out.append("\(head) not eligible: \(why).")
+            case .needsChange(let changes, let objective, let displaced):
+                let movers = displaced.filter { $0.fellow != e.fellow }
+                out.append("\(head) not possible as things are; the smallest change that would make it possible: "
+                           + changes.map(\.message).joined(separator: " ")
+                           + (objective.map { " The \(Wording.objectiveName(scenario.settings.objective)) would then be \(NumberText.number($0))" } ?? "")
+                           + (movers.isEmpty ? "." : (objective == nil ? " It" : ", and it") + " would move " + movers.map { Wording.move($0, names) }.joined(separator: "; ") + "."))
             case .infeasible(let why):
                 out.append("\(head) no placement exists with \(names.fellowName(e.fellow)) there: " + why.joined(separator: " "))
             case .cost(let from, let to, let displaced):

@@ -1,6 +1,7 @@
 import Domain
 import GLPKBackend
 import PlacementSolver
+import Reports
 import Testing
 
 /// Pre-checks that add up (issue 17), on hand-built shortfalls with known amounts.
@@ -134,5 +135,29 @@ import Testing
         // $30,000 short: the pool (flexible) is proposed first, the citizens-only grant after.
         #expect(d.changes.map(\.subject) == ["pool"])
         #expect(d.alternatives.first?.map(\.subject) == ["t15"])
+    }
+}
+
+/// explain names the smallest change that would give a fellow the lab they wanted (issue 17).
+@Suite struct ExplainChangeTests {
+    @Test func aFullLabThatALockHoldsNeedsOneMorePlace() throws {
+        var p = TestProgram()
+        p.lab("labA", capacity: 1)
+        p.lab("labB", capacity: 2)
+        p.fellow("f1", ranks: ["labA", "labB"])
+        p.fellow("f2", ranks: ["labA", "labB"])
+        p.rules = [PlacementRule(fellow: "f2", lab: "labA", kind: .lock, reason: "continues a project")]
+        let engine = PlacementEngine(solver: GLPKSolver())
+        let base = try engine.run(p.scenario)
+        #expect(base.placement("f1")?.lab == "labB")
+        let e = try engine.explain(p.scenario, base: base, fellow: "f1")
+        guard case .needsChange(let changes, let objective, _) = e.better.first?.verdict else {
+            Issue.record("expected the change that gives f1 labA: \(String(describing: e.better.first?.verdict))")
+            return
+        }
+        #expect(changes.map(\.subject) == ["labA"] && changes.first?.needed == 2)
+        #expect(objective == 2)  // both at their first choice once labA has two places
+        let text = ExplainReport.statements(e, scenario: p.scenario).joined(separator: "\n")
+        #expect(text.contains("the smallest change that would make it possible: Lab labA needs 1 more place: capacity 1 → 2."))
     }
 }
