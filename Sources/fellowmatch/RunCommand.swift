@@ -14,16 +14,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: SolveOptions
 
-    @Flag(name: .long, help: "Also write report-public.html and placements-public.csv: no citizenship, external funding, funding splits or availability, for sharing beyond the program office.")
-    var `public` = false
-
-    @OptionGroup var history: HistoryOptions
-
-    @Flag(name: .long, help: "Do not record this run in the run history.")
-    var noHistory = false
-
-    @Flag(name: .long, help: "Ignore the intake's official match (by default a run keeps it as far as the scenario allows).")
-    var fresh = false
+    @OptionGroup var record: RunRecordOptions
 
     @Option(name: .long, help: "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved.")
     var keep: String?
@@ -32,6 +23,6 @@ struct RunCommand: ParsableCommand {
     var today: CalendarDate?
 
     func run() throws {
-        try Pipeline(scenarioPath: scenario, options: options, today: today, previousPlacements: keep, publicVariant: `public`, historyPath: history.path(scenario: scenario), recordRun: !noHistory, fresh: fresh).run()
+        try record.pipeline(scenario, options, today: today, keepPlacements: keep).run()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Domain
 import Modeling
 
 extension CutSelection: ExpressibleByArgument {
@@ -41,5 +42,27 @@ struct SolveOptions: ParsableArguments {
             options.logSink = { text in FileHandle.standardError.write(Data(text.utf8)) }
         }
         return options
+    }
+}
+
+/// What `run` and `schedule` share beyond solving: the shareable variant and
+/// the run history.
+struct RunRecordOptions: ParsableArguments {
+    @Flag(name: .long, help: "Also write report-public.html and placements-public.csv: no citizenship, external funding, funding splits or availability, for sharing beyond the program office.")
+    var `public` = false
+
+    @OptionGroup var history: HistoryOptions
+
+    @Flag(name: .long, help: "Do not record this run in the run history.")
+    var noHistory = false
+
+    @Flag(name: .long, help: "Ignore the intake's official match (by default a run keeps it as far as the scenario allows).")
+    var fresh = false
+
+    /// The pipeline for a scenario with these options.
+    func pipeline(_ scenario: String, _ options: SolveOptions, today: CalendarDate?, keepPlacements: String? = nil,
+                  keepSchedule: String? = nil) -> Pipeline {
+        Pipeline(scenarioPath: scenario, options: options, previousSchedule: keepSchedule, today: today, previousPlacements: keepPlacements,
+                 publicVariant: `public`, historyPath: history.path(scenario: scenario), recordRun: !noHistory, fresh: fresh)
     }
 }

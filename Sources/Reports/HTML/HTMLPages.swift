@@ -22,6 +22,7 @@ public enum HTMLPages {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         // The templates are constants of this module: a failure here is a bug, caught by the tests.
+        try! library.register(PageTemplates.head, named: "head")
         try! library.register(PageTemplates.chart, named: "chart")
         try! library.register(PageTemplates.report, named: "report")
         try! library.register(PageTemplates.comparison, named: "comparison")

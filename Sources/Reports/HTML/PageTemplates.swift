@@ -62,7 +62,8 @@ enum PageTemplates {
     {{/legend}}{{/hasLegend}}</svg>
     """
 
-    static let report = """
+    /// The start of both pages: document head (inline styles) and page header.
+    static let head = """
     <!DOCTYPE html>
     <html lang="en">
     <head>
@@ -76,6 +77,10 @@ enum PageTemplates {
     <h1>{{title}}</h1>
     <p class="subtitle">{{subtitle}}</p>
     </header>
+    """
+
+    static let report = """
+    {{> head}}
     <section id="summary">
     <p class="headline">{{headline}}</p>
     <p class="status {{statusClass}}">{{status}}</p>
@@ -154,19 +159,7 @@ enum PageTemplates {
     """
 
     static let comparison = """
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{title}}</title>
-    {{{style}}}
-    </head>
-    <body>
-    <header>
-    <h1>{{title}}</h1>
-    <p class="subtitle">{{subtitle}}</p>
-    </header>
+    {{> head}}
     <section id="scenarios">
     <h2>Scenarios</h2>
     <ul>{{#scenarios}}<li><strong>{{label}}</strong>{{#isBase}} (base){{/isBase}}: {{description}}</li>{{/scenarios}}</ul>
