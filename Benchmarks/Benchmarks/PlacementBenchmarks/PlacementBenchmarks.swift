@@ -26,7 +26,7 @@ let benchmarks: @Sendable () -> Void = {
             let s = try ScenarioReader().read(folder: root.appendingPathComponent("Scenarios/demo")).scenario
             let o = try PlacementEngine(solver: GLPKSolver()).run(s)
             let schedule = try SeminarScheduler(solver: GLPKSolver()).schedule(s, placements: o.placements)
-            blackHole(RunFiles.files(for: o, scenario: s, schedule: schedule))
+            blackHole(try RunFiles.files(for: o, scenario: s, schedule: schedule))
         }
     }
 
