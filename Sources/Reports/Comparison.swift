@@ -274,19 +274,21 @@ public struct Comparison {
         return md.joined(separator: "\n")
     }
 
-    /// `scenario,measure,value,text`: `value` is a number where the measure
-    /// is one (empty otherwise); `text` is what the table shows.
+    /// `scenario,measure,value`: `value` is a plain number for every measure
+    /// that is one (money in dollars, shares as fractions), and text only for
+    /// the measures that are words (`status`, `why no placement`).
     public func csv() -> String {
         var body: [[String]] = []
         for m in measures where !m.isHeading {
             for k in columns.indices {
-                body.append([columns[k].label, m.name, m.numbers[k].map(Self.csvNumber) ?? "", m.text[k]])
+                let isText = m.numbers.allSatisfy { $0 == nil } && m.text.contains { $0 != "-" }
+                body.append([columns[k].label, m.name, isText ? m.text[k] : m.numbers[k].map(Self.csvNumber) ?? ""])
             }
         }
         for c in columns where !c.outcome.hasPlacement {
-            body.append([c.label, "why no placement", "", reasons(c).joined(separator: " ")])
+            body.append([c.label, "why no placement", reasons(c).joined(separator: " ")])
         }
-        return CSVText.render(header: ["scenario", "measure", "value", "text"], rows: body)
+        return CSVText.render(header: ["scenario", "measure", "value"], rows: body)
     }
 
     /// A number for CSV: no grouping, no currency sign, at most 6 decimals.

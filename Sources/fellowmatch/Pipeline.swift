@@ -141,7 +141,7 @@ extension Pipeline {
     /// re-solves once per better-ranked lab), on intakes of at most
     /// ``explainedIntake`` new fellows; `fellowmatch explain` does the rest.
     static let explainedFellows = 25
-    static let explainedIntake = 300
+    static let explainedIntake = 100
 
     /// Why the first fellows not at their first choice did not get it, and how many more there are.
     func explanations(_ o: PlacementOutcome, scenario s: Scenario, engine: PlacementEngine) -> ([HTMLPages.NotFirstChoice], Int) {

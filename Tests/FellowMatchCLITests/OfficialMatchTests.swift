@@ -184,6 +184,6 @@ import Testing
         #expect(md.contains("## Why some variants have no placement") && md.contains("NLM T15 training grant"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/comparison.json"))) as? [[String: Any]]
         #expect((json?.first { $0["label"] as? String == "no-grant" }?["why_no_placement"] as? [String])?.isEmpty == false)
-        #expect(try String(contentsOf: folder.appendingPathComponent("out/comparison.csv"), encoding: .utf8).contains("no-grant,why no placement,,"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("out/comparison.csv"), encoding: .utf8).contains("no-grant,why no placement,"))
     }
 }

@@ -228,7 +228,7 @@ func sameContent(_ a: Scenario, _ b: Scenario) -> Bool {
         #expect(!expected.isEmpty)
         let table = c.table(width: 100)
         #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 })
-        #expect(c.csv().hasPrefix("scenario,measure,value,text\n"))
+        #expect(c.csv().hasPrefix("scenario,measure,value\n"))
         #expect(c.markdown().contains("## Who moves"))
     }
 }
