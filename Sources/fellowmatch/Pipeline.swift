@@ -75,7 +75,7 @@ struct Pipeline {
         }
         progress.finish()
         let (notFirst, more) = explanations(outcome, scenario: s, engine: engine)
-        let ties = options.timeLimit == nil && kept == nil ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
+        let ties = options.timeLimit == nil && s.settings.timeLimit == nil && kept == nil ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
         let files: [String: Data]
         do {
             files = try RunFiles.files(for: outcome, scenario: s, schedule: schedule, today: today, notFirst: notFirst, moreNotFirst: more,
