@@ -15,6 +15,17 @@ enum InputFile {
     case text(String)
     case problem(ScenarioIssue)
 
+    /// The text of a file the user named (a what-if, an earlier run's file):
+    /// absent is a problem too, with `hint` saying what to give.
+    static func required(_ url: URL, as name: String, hint: String) throws(ScenarioError) -> String {
+        switch read(url, as: name) {
+        case .text(let t): return t
+        case .problem(let issue): throw ScenarioError(issues: [issue])
+        case .absent:
+            throw ScenarioError(issues: [ScenarioIssue(file: name, line: 1, column: "-", message: "does not exist", hint: hint)])
+        }
+    }
+
     static func read(_ url: URL, as name: String) -> InputFile {
         var st = stat()
         guard lstat(url.path, &st) == 0 else { return .absent }

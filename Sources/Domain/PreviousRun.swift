@@ -83,14 +83,7 @@ public enum PreviousRun {
 
     static func load(_ url: URL, required: [String]) throws(ScenarioError) -> CSVTable {
         let name = url.path
-        let text: String
-        switch InputFile.read(url, as: name) {
-        case .text(let t): text = t
-        case .problem(let issue): throw ScenarioError(issues: [issue])
-        case .absent:
-            throw ScenarioError(issues: [ScenarioIssue(file: name, line: 1, column: "-", message: "does not exist",
-                                                       hint: "give the file an earlier run wrote")])
-        }
+        let text = try InputFile.required(url, as: name, hint: "give the file an earlier run wrote")
         var issues: [ScenarioIssue] = []
         guard var table = CSVTable.parse(text, file: name, issues: &issues) else {
             throw ScenarioError(issues: issues)

@@ -49,14 +49,7 @@ public enum WhatIfReader {
     ///   changes, or the rows they produce, located at the what-if's lines.
     public static func read(path: String) throws(ScenarioError) -> WhatIf {
         let url = URL(fileURLWithPath: path)
-        let text: String
-        switch InputFile.read(url, as: path) {
-        case .text(let t): text = t
-        case .problem(let issue): throw ScenarioError(issues: [issue])
-        case .absent:
-            throw ScenarioError(issues: [ScenarioIssue(file: path, line: 1, column: "-", message: "does not exist",
-                                                       hint: "give the path of a what-if .toml file")])
-        }
+        let text = try InputFile.required(url, as: path, hint: "give the path of a what-if .toml file")
         var reader = SettingsReader(text: text, file: path, extraRootKeys: ["description", "base", "change"])
         guard let root = reader.parseTable() else { throw ScenarioError(issues: reader.issues) }
         var issues: [ScenarioIssue] = []
