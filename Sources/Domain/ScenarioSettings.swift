@@ -10,7 +10,20 @@ public enum ObjectiveKind: String, Sendable, Hashable, CaseIterable {
     case generous
 
     /// Solved as a sequence of stages, each holding the previous optimum.
-    public var isLexicographic: Bool { self == .rankMaximal || self == .generous }
+    public var isLexicographic: Bool {
+        switch self {
+        case .rankMaximal, .generous: return true
+        case .totalRank, .score: return false
+        }
+    }
+
+    /// Higher objective values are better (otherwise lower ones are).
+    public var isMaximised: Bool {
+        switch self {
+        case .score: return true
+        case .totalRank, .rankMaximal, .generous: return false
+        }
+    }
 }
 
 /// `[tracks.NAME] min_new, max_new`.

@@ -56,7 +56,7 @@ extension PlacementEngine {
         }
         let engine = self
         let outcomes = parallel(candidates.map { (_, s) in { @Sendable () -> PlacementOutcome? in try? engine.run(s) } })
-        let maximize = scenario.settings.objective == .score
+        let maximize = scenario.settings.objective.isMaximised
         let previous = base.asPrevious
         return zip(candidates, outcomes).map { pair, o in
             var limit = pair.0

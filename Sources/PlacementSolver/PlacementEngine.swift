@@ -155,7 +155,7 @@ public struct PlacementEngine: Sendable {
         }
         guard let result = last, let solution = result.solution else { return outcome }
         outcome.status = allOptimal ? .optimal : .feasible
-        let lexicographic = stages.count > (previous == nil ? 1 : 2) || scenario.settings.objective == .rankMaximal || scenario.settings.objective == .generous
+        let lexicographic = stages.count > (previous == nil ? 1 : 2) || scenario.settings.objective.isLexicographic
         if lexicographic {
             outcome.objective = placement.totalRank.value(at: placement.roundedValues(solution))
             outcome.bound = nil

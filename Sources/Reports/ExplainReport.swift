@@ -15,7 +15,7 @@ public enum ExplainReport {
             out.append("\(who) is not placed.")
         }
         if e.better.isEmpty { out.append("They got their first choice.") }
-        let worse = scenario.settings.objective == .score ? "lower" : "higher"
+        let worse = scenario.settings.objective.isMaximised ? "lower" : "higher"
         for b in e.better {
             let head = "\(NumberText.ordinal(b.rank)) choice, \(names.lab(b.lab)):"
             switch b.verdict {

@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let s = try loadScenario(scenario)
         let placement = PlacementModel(scenario: s)
-        if s.settings.objective == .rankMaximal || s.settings.objective == .generous {
+        if s.settings.objective.isLexicographic {
             printError("note: \(s.settings.objective.rawValue) is solved in stages; the file holds the first stage's objective (total rank).")
         }
         do {
