@@ -60,7 +60,7 @@ enum AggregateChecks {
             let who = set == allSources
                 ? "All \(group.count) fellows who need funding need at least \(MoneyText.dollars(need)) in all, but every source together holds \(MoneyText.dollars(money))"
                 : "\(group.count) fellow\(group.count == 1 ? "" : "s") can be paid only by "
-                    + ListText.names(set.sorted().map { names.sourceName(s.funding[$0].id) })
+                    + ListText.joined(set.sorted().map { names.sourceName(s.funding[$0].id) }, atMost: 6, empty: "nothing")
                     + ": they need at least \(MoneyText.dollars(need)), and those sources hold \(MoneyText.dollars(money))"
             let advice = unplaced ? " Some of them will be unplaced." : " Raise those budgets or add a source that may pay them."
             findings.append(Finding(kind: .aggregateShortfall, message: "\(who): \(MoneyText.dollars(short)) short \(FormatRule.funding.citation).\(advice)",
@@ -86,23 +86,11 @@ enum AggregateChecks {
             let unplaced = s.settings.allowUnplaced
             findings.append(Finding(
                 kind: .aggregateShortfall,
-                message: "\(group.count) new fellow\(group.count == 1 ? "" : "s") can go only to " + ListText.names(set.sorted().map { names.labName(s.labs[$0].id) })
+                message: "\(group.count) new fellow\(group.count == 1 ? "" : "s") can go only to " + ListText.joined(set.sorted().map { names.labName(s.labs[$0].id) }, atMost: 6, empty: "nothing")
                     + ", which have \(places) free place\(places == 1 ? "" : "s") in all: \(group.count - places) short \(FormatRule.capacity.citation)."
                     + (unplaced ? " Some of them will be unplaced." : " Raise a capacity or widen their choices."),
                 blocking: !unplaced))
         }
         return findings
-    }
-}
-
-enum ListText {
-    /// "a, b and c", at most six names then "and N more".
-    static func names(_ items: [String]) -> String {
-        let shown = items.count > 6 ? Array(items.prefix(6)) + ["\(items.count - 6) more"] : items
-        switch shown.count {
-        case 0: return "nothing"
-        case 1: return shown[0]
-        default: return shown.dropLast().joined(separator: ", ") + " and " + shown.last!
-        }
     }
 }

@@ -36,8 +36,7 @@ extension PlacementEngine {
     public func bindingLimits(_ scenario: Scenario, base: PlacementOutcome,
                               parallel: ([@Sendable () -> PlacementOutcome?]) -> [PlacementOutcome?]) -> [BindingLimit] {
         guard base.hasPlacement, let baseObjective = base.objective else { return [] }
-        let needs = base.placements.filter { $0.status == .new }.map(\.need).sorted()
-        let money = max(needs.isEmpty ? 0 : needs[needs.count / 2], 1)
+        let money = max(base.medianNewNeed, 1)
         var candidates: [(BindingLimit, Scenario)] = []
         for load in base.labLoads where load.total >= load.capacity {
             var s = scenario

@@ -60,6 +60,8 @@ public struct Load: Sendable, Hashable {
     public var continuing: Int
     public var new: Int
     public var total: Int { continuing + new }
+    /// At capacity, with somebody in it (what the reports call "at capacity").
+    public var isFull: Bool { total >= capacity && total > 0 }
 }
 
 /// A limit that must give for a placement to exist, and by how much.
@@ -133,6 +135,13 @@ public struct PlacementOutcome: Sendable {
     public var moves: [PlacementMove] = []
 
     public var hasPlacement: Bool { status == .optimal || status == .feasible }
+
+    /// One fellow's worth of money: the median need of the placed new
+    /// fellows (in dollars, 0 when none is placed).
+    public var medianNewNeed: Int {
+        let needs = placements.filter { $0.status == .new }.map(\.need).sorted()
+        return needs.isEmpty ? 0 : needs[needs.count / 2]
+    }
 
     public init(scenarioName: String, objectiveKind: ObjectiveKind, status: PlacementStatus, objective: Double?, bound: Double?, gap: Double?,
                 solveSeconds: Double, placements: [FellowPlacement], rankProfile: [Int: Int], unplaced: [String], budgets: [BudgetUse],

@@ -114,8 +114,8 @@ public struct Comparison {
         for rank in ranks { number("at \(NumberText.ordinal(rank)) choice") { o in Double(o.rankProfile[rank] ?? 0) } }
         number("worst rank") { o in o.rankProfile.keys.max().map(Double.init) }
         number("unplaced") { o in Double(o.unplaced.count) }
-        number("mentors at capacity") { o in Double(o.mentorLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.count) }
-        number("labs at capacity") { o in Double(o.labLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.count) }
+        number("mentors at capacity") { o in Double(o.mentorLoads.filter(\.isFull).count) }
+        number("labs at capacity") { o in Double(o.labLoads.filter(\.isFull).count) }
         var sources: [String] = []
         for o in outcomes { for b in o.budgets where !sources.contains(b.source) { sources.append(b.source) } }
         let money: (Double) -> String = { MoneyText.cents(Int(($0 * 100).rounded())) }

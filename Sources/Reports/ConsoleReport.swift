@@ -53,8 +53,8 @@ public enum ConsoleReport {
             lines.append("")
             lines += fundingTable(o, names)
         }
-        let fullLabs = o.labLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.map { names.labName($0.id) }
-        let fullMentors = o.mentorLoads.filter { $0.total >= $0.capacity && $0.total > 0 }.map { names.mentorName($0.id) }
+        let fullLabs = o.labLoads.filter(\.isFull).map { names.labName($0.id) }
+        let fullMentors = o.mentorLoads.filter(\.isFull).map { names.mentorName($0.id) }
         if !fullLabs.isEmpty || !fullMentors.isEmpty { lines.append("") }
         if !fullLabs.isEmpty {
             lines += TextLayout.wrap("Labs at capacity (\(fullLabs.count)): " + fullLabs.joined(separator: ", ") + ".", indent: "  ")
@@ -69,10 +69,11 @@ public enum ConsoleReport {
     /// One line per new fellow (up to ``listedPlacements``): who goes where, at which rank.
     static func placementLines(_ o: PlacementOutcome, _ names: Directory) -> [String] {
         let new = o.placements.filter { $0.status != .continuing }
+        let notFirst = new.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }
         var shown = new
         var lines: [String] = []
         if new.count > listedPlacements {
-            shown = new.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }.prefix(listedPlacements).map { $0 }
+            shown = Array(notFirst.prefix(listedPlacements))
             lines.append(shown.isEmpty ? "Every new fellow is at their first choice (placements.csv lists them)."
                                        : "New fellows not at their first choice (placements.csv lists everyone):")
         } else {
@@ -83,7 +84,7 @@ public enum ConsoleReport {
             let rank = TextLayout.pad(p.rank.map(NumberText.ordinal) ?? "-", 4)
             lines += TextLayout.wrap("\(names.fellow(p.fellow)) → \(place)", first: "  \(rank) ", indent: "         ")
         }
-        let hidden = new.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }.count - shown.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }.count
+        let hidden = notFirst.count - shown.count
         if new.count > listedPlacements && hidden > 0 { lines.append("  … and \(hidden) more (see placements.csv)") }
         return lines
     }
@@ -113,18 +114,7 @@ public enum ConsoleReport {
         let names = Directory(scenario)
         var lines: [String] = []
         if s.hasSchedule {
-            let sessions = Set(s.talks.map(\.session.id)).count
-            var text = "Seminars: \(s.talks.count) talks in \(sessions) sessions"
-            if let first = s.talks.first, let last = s.talks.last {
-                text += ", \(DateText.long(first.session.date)) to \(DateText.long(last.session.date))"
-            }
-            text += s.status == .optimal ? " (the best schedule possible)." : " (a valid schedule; not proved best)."
-            lines += TextLayout.wrap(text, indent: "  ")
-            if s.sessionsWithSameLab == 0 && s.sessionsWithSameTrack == 0 {
-                lines += TextLayout.wrap("No session has two talks from one lab or from one track.", indent: "  ")
-            } else {
-                lines += TextLayout.wrap("Sessions with two talks from one lab: \(s.sessionsWithSameLab); from one track: \(s.sessionsWithSameTrack).", indent: "  ")
-            }
+            for sentence in Wording.scheduleSummary(s) { lines += TextLayout.wrap(sentence, indent: "  ") }
             if !s.moves.isEmpty || s.kept > 0 {
                 lines += TextLayout.wrap("Re-plan: \(s.kept) talk\(s.kept == 1 ? "" : "s") kept where they were, \(s.moves.count) change\(s.moves.count == 1 ? "" : "s")\(s.moves.isEmpty ? "." : ":")", indent: "  ")
                 for m in s.moves { lines += TextLayout.wrap(Wording.talkMove(m, names), first: "  - ", indent: "    ") }

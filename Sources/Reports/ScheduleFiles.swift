@@ -33,7 +33,7 @@ public enum ScheduleFiles {
 
         func event(_ s: ScheduledTalk) -> [String] {
             let t = s.talk
-            let kindTitle = t.kind == "wip" ? "Work in progress" : t.kind == "thesis" ? "Thesis presentation" : t.kind.capitalized
+            let kindTitle = Wording.talkTitle(t.kind)
             var description = "\(kindTitle) by \(t.fellowName) (\(t.labName)). Mentor: \(t.mentorName)"
             description += t.mentorRequired ? " (attends)." : "."
             return [
@@ -53,7 +53,7 @@ public enum ScheduleFiles {
         /// A talk no longer given: the same UID with a higher SEQUENCE and STATUS:CANCELLED.
         func cancellation(_ c: CancelledTalk) -> [String] {
             let t = c.talk
-            let kindTitle = t.kind == "wip" ? "Work in progress" : t.kind == "thesis" ? "Thesis presentation" : t.kind.capitalized
+            let kindTitle = Wording.talkTitle(t.kind)
             return [
                 "BEGIN:VEVENT",
                 "UID:\(t.id)@\(domain).fellowmatch",

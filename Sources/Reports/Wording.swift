@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import PlacementSolver
 import SeminarSolver
 
@@ -67,7 +68,7 @@ public enum Wording {
 
     /// A talk's kind as a title: "Work in progress", "Thesis presentation".
     public static func talkTitle(_ kind: String) -> String {
-        kind == "wip" ? "Work in progress" : kind == "thesis" ? "Thesis presentation" : kind.prefix(1).uppercased() + kind.dropFirst()
+        kind == "wip" ? "Work in progress" : kind == "thesis" ? "Thesis presentation" : kind.capitalized
     }
 
     /// "Priya Raman's work-in-progress talk: Thu 17 Sep 2026, 12:00 → Thu 1 Oct 2026, 12:00".
@@ -87,14 +88,23 @@ public enum Wording {
                 .joined(separator: "; ") + "."
     }
 
-    /// "a, b and c".
-    public static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    /// A schedule in two sentences: how many talks in how many sessions, from
+    /// when to when and whether proved best; how the soft aims came out.
+    public static func scheduleSummary(_ s: ScheduleOutcome) -> [String] {
+        let sessions = Set(s.talks.map(\.session.id)).count
+        var text = "Seminars: \(s.talks.count) talks in \(sessions) sessions"
+        if let first = s.talks.first, let last = s.talks.last {
+            text += ", \(DateText.long(first.session.date)) to \(DateText.long(last.session.date))"
         }
+        text += s.status == .optimal ? " (the best schedule possible)." : " (a valid schedule; not proved best)."
+        let aims = s.sessionsWithSameLab == 0 && s.sessionsWithSameTrack == 0
+            ? "No session has two talks from one lab or from one track."
+            : "Sessions with two talks from one lab: \(s.sessionsWithSameLab); from one track: \(s.sessionsWithSameTrack)."
+        return [text, aims]
     }
+
+    /// "a, b and c".
+    public static func list(_ items: [String]) -> String { ListText.joined(items) }
 }
 
 extension Directory {

@@ -68,8 +68,7 @@ public enum HTMLPages {
             if schedule.hasSchedule {
                 context["hasSchedule"] = true
                 context["months"] = MonthCalendar.months(schedule, names: names)
-                context["scheduleSummary"] = ConsoleReport.render(schedule, scenario: s).replacingOccurrences(of: "\n  ", with: " ")
-                    .split(separator: "\n").prefix(2).joined(separator: " ")
+                context["scheduleSummary"] = Wording.scheduleSummary(schedule).joined(separator: " ")
             } else {
                 context["scheduleProblem"] = ["summary": schedule.status == .timeLimitNoSolution ? "No schedule was found within the time limit."
                                                                                                  : "No seminar schedule exists.",
@@ -105,12 +104,11 @@ public enum HTMLPages {
     static func load(_ name: String, _ id: String, _ l: Load, extra: [String: Any]) -> [String: Any] {
         let percent = l.capacity > 0 ? min(100, Int((Double(l.total) / Double(l.capacity) * 100).rounded())) : 100
         return ["name": name, "id": id, "continuing": l.continuing, "new": l.new, "capacity": l.capacity, "percent": percent,
-                "full": l.total >= l.capacity && l.capacity > 0].merging(extra) { a, _ in a }
+                "full": l.isFull].merging(extra) { a, _ in a }
     }
 
     static func budgetRows(_ o: PlacementOutcome, _ s: Scenario, _ names: Directory) -> [[String: Any]] {
-        let needs = o.placements.filter { $0.status == .new }.map(\.need).sorted()
-        let median = needs.isEmpty ? 0 : needs[needs.count / 2]
+        let median = o.medianNewNeed
         return o.budgets.map { b in
             let source = s.funding.first { $0.id == b.source }
             var restrictions: [String] = []
