@@ -17,6 +17,11 @@ public struct PlacementEngine: Sendable {
     /// With ``lagrangianFixing``: the same bound at every subproblem of
     /// GLPK's search (see ``LagrangianNodeBound``). For measuring.
     public var lagrangianNodeBounds = true
+    /// For `rank-maximal` and `generous`: solve a weighted objective first,
+    /// as the stages' start, or as the answer when its weights are exact
+    /// (see ``LexicographicProxy``). On by default; off only to measure what
+    /// it saves. Never changes the optimum.
+    public var weightedStart = true
 
     /// - Parameter options: solver settings; the scenario's `[solver]` time
     ///   limit and gap are applied on top unless already set here.
@@ -27,8 +32,8 @@ public struct PlacementEngine: Sendable {
         self.progress = progress
     }
 
-    func effectiveOptions(_ s: Scenario, model: Model) -> SolverOptions {
-        var o = SolveStrategy.tune(options, for: model)
+    func effectiveOptions(_ s: Scenario, model: Model, counting: Bool = false) -> SolverOptions {
+        var o = SolveStrategy.tune(options, for: model, counting: counting)
         if o.timeLimit == nil { o.timeLimit = s.settings.timeLimit }
         if o.relativeGap == 0 { o.relativeGap = s.settings.mipGap }
         return o
@@ -75,92 +80,64 @@ public struct PlacementEngine: Sendable {
             return outcome
         }
         let o = effectiveOptions(scenario, model: placement.model)
-        var stages = self.stages(for: &placement)
-        if let previous {
-            stages.insert(LexicographicStage(name: "keep", sense: .maximize, expression: placement.kept(previous)), at: 0)
-        }
+        var plan = StagePlan(placement, previous: previous, weighted: weightedStart)
+        // The latest stage's solution (it satisfies every hold so far), and the weighted start's.
+        var best: Solution?
+        var weighted: Solution?
         var last: SolveResult?
         var allOptimal = true
-        for k in stages.indices {
-            let stage = stages[k]
+        while let stage = plan.next(&placement, known: placement.satisfying([best, weighted])) {
             placement.model.objective = Objective(stage.sense, stage.expression)
-            var stageOptions = o
-            // A warm start (see SolveStrategy): the greedy placement for the
-            // first stage, the previous stage's solution (which satisfies its
-            // hold row) for the others.
+            let start = bestStart(for: stage, placement, among: [best, weighted])
+            if let start, !stage.isStartOnly, stage.reachesBound(start.objective) {
+                // No placement does better than this start: no solve needed.
+                best = start
+                plan.settle(stage, value: start.objective, &placement)
+                continue
+            }
+            var stageOptions = stage.counts ? effectiveOptions(scenario, model: placement.model, counting: true) : o
+            // A warm start (see SolveStrategy): the greedy placement at first,
+            // then the best placement known that satisfies the stage's holds.
             if warmStart {
-                stageOptions.startingSolution = last.flatMap(\.solution).map { placement.roundedValues($0) }
+                stageOptions.startingSolution = start.map(\.values) ?? best.map { placement.roundedValues($0) }
                     ?? GreedyStart.values(for: placement)
             }
-            // Columns fixed by a Lagrangian bound (see SolveStrategy), for
-            // this stage only: a later stage may need solutions they exclude.
-            var stageModel = placement.model
-            var lagrangianBound: Double?
-            var targeted: (search: TargetedSearch, start: [Double], bound: Double)?
-            if lagrangianFixing {
-                let clock = ContinuousClock(), started = clock.now
-                if let (start, report, nodeBound) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver,
-                                                                                timeLimit: stageOptions.timeLimit) {
-                    stageOptions.startingSolution = start
-                    if lagrangianNodeBounds, !stageOptions.presolve, let nodeBound {
-                        stageOptions.nodeExaminer = nodeBound
-                        if nodeBound.shape.integralObjective, let start, report.bound.isFinite {
-                            targeted = (TargetedSearch(solver: solver, nodeBound: nodeBound, log: stageOptions.logLevel > .off ? stageOptions.logSink : nil),
-                                        start, report.bound)
-                        }
-                    }
-                    lagrangianBound = report.bound.isFinite ? report.bound : nil
-                    if stageOptions.logLevel > .off { stageOptions.logSink?(report.summary) }
-                    let seconds = (clock.now - started).seconds
-                    outcome.solveSeconds += seconds
-                    if let limit = stageOptions.timeLimit { stageOptions.timeLimit = max(limit - seconds, 0.001) }
-                }
-            }
-            var r: SolveResult
-            if let t = targeted {
-                r = try t.search.solve(stageModel, start: t.start, bound: t.bound, options: stageOptions, progress: progress)
-            } else {
-                r = try solver.solve(stageModel, options: stageOptions, progress: progress)
-            }
-            // The Lagrangian bound holds for the whole model too: keep the tighter.
-            if let l = lagrangianBound, r.termination != .optimal {
-                r.bound = r.bound.map { stage.sense == .maximize ? min($0, l) : max($0, l) } ?? l
-            }
-            outcome.solves += 1
-            outcome.solveSeconds += r.solveSeconds
+            let r = try solve(stage, placement, options: stageOptions, outcome: &outcome)
             guard let solution = r.solution else {
-                if k == 0 {
+                if best == nil && weighted == nil {
                     switch r.termination {
                     case .infeasible, .unboundedOrInfeasible:
                         outcome.status = .infeasible
                         outcome.diagnosis = try diagnose(scenario, options: o)
                         outcome.diagnosis?.findings = shortfalls
+                        return outcome
                     default:
-                        outcome.status = .timeLimitNoSolution
+                        if !stage.isStartOnly {
+                            outcome.status = .timeLimitNoSolution
+                            return outcome
+                        }
                     }
-                    return outcome
                 }
+                if stage.isStartOnly { plan.settle(stage, value: 0, &placement); continue }
                 allOptimal = false
                 break
             }
-            last = r
-            if r.termination != .optimal { allOptimal = false }
-            if k + 1 < stages.count {
-                placement.model.add(stage.hold(solution.objective), name: "hold(\(stage.name))")
-                if stage.name == "worst-rank" {
-                    let worst = restrictToWorstRank(&placement, solution.objective)
-                    stages[k + 1].expression = placement.placed(atRank: worst)
-                }
+            if stage.isStartOnly {
+                weighted = Solution(values: placement.roundedValues(solution), objective: solution.objective)
+            } else {
+                best = solution
+                last = r
+                if r.termination != .optimal { allOptimal = false }
             }
+            plan.settle(stage, value: solution.objective, &placement)
         }
-        guard let result = last, let solution = result.solution else { return outcome }
+        guard let solution = best else { return outcome }
         outcome.status = allOptimal ? .optimal : .feasible
-        let lexicographic = stages.count > (previous == nil ? 1 : 2) || scenario.settings.objective.isLexicographic
-        if lexicographic {
+        if scenario.settings.objective.isLexicographic {
             outcome.objective = placement.totalRank.value(at: placement.roundedValues(solution))
             outcome.bound = nil
             outcome.gap = nil
-        } else {
+        } else if let result = last {
             // The objective evaluated at the rounded 0/1 values: exact sums of
             // ranks, weights and penalties, free of solver tolerances.
             let exact = placement.model.objective.expression.value(at: placement.roundedValues(solution))
@@ -175,49 +152,56 @@ public struct PlacementEngine: Sendable {
         return outcome
     }
 
-    /// The stages of the scenario's objective (one for `total-rank` and `score`).
-    func stages(for p: inout PlacementModel) -> [LexicographicStage] {
-        let s = p.scenario
-        var stages: [LexicographicStage] = []
-        let maximizePlaced = s.settings.allowUnplaced && !p.unplaced.isEmpty
-        switch s.settings.objective {
-        case .totalRank, .score:
-            return [LexicographicStage(name: "objective", sense: p.model.objective.sense, expression: p.model.objective.expression)]
-        case .rankMaximal:
-            // Most placed, then most at rank 1, then at rank 2, ... The last
-            // rank's count is fixed by the others, so it needs no stage.
-            if maximizePlaced { stages.append(.init(name: "placed", sense: .maximize, expression: p.placedCount)) }
-            let ranks = Set(p.eligibility.choices.map(\.rank)).sorted()
-            for r in ranks.dropLast() {
-                stages.append(.init(name: "rank-\(r)", sense: .maximize, expression: p.placed(atRank: r)))
+    /// Of the known placements that satisfy the stage's model (its holds and
+    /// closed choices), the best for the stage, its objective the stage's value.
+    func bestStart(for stage: LexicographicStage, _ p: PlacementModel, among candidates: [Solution?]) -> Solution? {
+        p.satisfying(candidates).map { Solution(values: $0, objective: stage.expression.value(at: $0)) }
+            .reduce(nil) { (kept: Solution?, s: Solution) in
+                kept.map { stage.isBetter(s.objective, than: $0.objective) ? s : $0 } ?? s
             }
-            if stages.isEmpty { stages.append(.init(name: "total-rank", sense: .minimize, expression: p.totalRank)) }
-        case .generous:
-            // Most placed, then the smallest worst rank, then fewest at that
-            // rank, then the smallest total rank.
-            if maximizePlaced { stages.append(.init(name: "placed", sense: .maximize, expression: p.placedCount)) }
-            let worst = p.model.addVariable("worst_rank", .continuous, lower: 0, upper: nil)
-            for fi in p.newFellows {
-                let rank = LinearExpression(sum: (p.eligibility.choicesOfFellow[fi] ?? []).map {
-                    (Double(p.eligibility.choices[$0].rank), p.assign[$0])
-                })
-                p.model.add(worst - rank >= 0, name: "worst(\(p.tag(s.fellows[fi].id)))")
-            }
-            stages.append(.init(name: "worst-rank", sense: .minimize, expression: LinearExpression(worst)))
-            // Its expression is set once the worst rank is known.
-            stages.append(.init(name: "at-worst-rank", sense: .minimize, expression: LinearExpression()))
-            stages.append(.init(name: "total-rank", sense: .minimize, expression: p.totalRank))
-        }
-        return stages
     }
 
-    /// After the worst-rank stage of `generous`: choices worse than the optimum
-    /// are closed; returns the worst rank, whose count the next stage minimises.
-    func restrictToWorstRank(_ p: inout PlacementModel, _ worst: Double) -> Int {
-        let w = Int(worst.rounded())
-        for (ci, c) in p.eligibility.choices.enumerated() where c.rank > w {
-            p.model.setBounds(p.assign[ci], lower: 0, upper: 0)
+    /// One stage's solve: columns fixed by a Lagrangian bound where the model
+    /// has GAP's shape (see ``SolveStrategy``), then GLPK's search.
+    func solve(_ stage: LexicographicStage, _ placement: PlacementModel, options: SolverOptions,
+               outcome: inout PlacementOutcome) throws(SolverError) -> SolveResult {
+        var stageOptions = options
+        // Columns fixed by a Lagrangian bound, for this stage only: a later
+        // stage may need solutions they exclude.
+        var stageModel = placement.model
+        var lagrangianBound: Double?
+        var targeted: (search: TargetedSearch, start: [Double], bound: Double)?
+        if lagrangianFixing {
+            let clock = ContinuousClock(), started = clock.now
+            if let (start, report, nodeBound) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver,
+                                                                            timeLimit: stageOptions.timeLimit) {
+                stageOptions.startingSolution = start
+                if lagrangianNodeBounds, !stageOptions.presolve, let nodeBound {
+                    stageOptions.nodeExaminer = nodeBound
+                    if nodeBound.shape.integralObjective, let start, report.bound.isFinite {
+                        targeted = (TargetedSearch(solver: solver, nodeBound: nodeBound, log: stageOptions.logLevel > .off ? stageOptions.logSink : nil),
+                                    start, report.bound)
+                    }
+                }
+                lagrangianBound = report.bound.isFinite ? report.bound : nil
+                if stageOptions.logLevel > .off { stageOptions.logSink?(report.summary) }
+                let seconds = (clock.now - started).seconds
+                outcome.solveSeconds += seconds
+                if let limit = stageOptions.timeLimit { stageOptions.timeLimit = max(limit - seconds, 0.001) }
+            }
         }
-        return w
+        var r: SolveResult
+        if let t = targeted {
+            r = try t.search.solve(stageModel, start: t.start, bound: t.bound, options: stageOptions, progress: progress)
+        } else {
+            r = try solver.solve(stageModel, options: stageOptions, progress: progress)
+        }
+        // The Lagrangian bound holds for the whole model too: keep the tighter.
+        if let l = lagrangianBound, r.termination != .optimal {
+            r.bound = r.bound.map { stage.sense == .maximize ? min($0, l) : max($0, l) } ?? l
+        }
+        outcome.solves += 1
+        outcome.solveSeconds += r.solveSeconds
+        return r
     }
 }

@@ -104,12 +104,21 @@ public enum SolveStrategy {
     /// Options tuned for a placement model. Options the caller changed from
     /// their defaults are left as given: cut families are picked here only
     /// when nobody chose them (`--cuts` absent).
-    public static func tune(_ options: SolverOptions, for model: Model) -> SolverOptions {
+    ///
+    /// - Parameter counting: the objective counts fellows (a stage of
+    ///   `rank-maximal` or `generous` such as "most at rank 3"). Such stages
+    ///   get MIR, cover and clique cuts even with continuous payments: MIR
+    ///   cuts close what the money rows leave open there. Measured with glpsol
+    ///   on stages of a generated intake of 300 (release GLPK, this machine):
+    ///   "most second choices" 0.7 s with MIR, not proved in 30 s (1.4 % gap)
+    ///   without; "most third choices" 0.3 s against not solved in 60 s;
+    ///   "most fifth choices" 1.6 s against not solved in 30 s.
+    public static func tune(_ options: SolverOptions, for model: Model, counting: Bool = false) -> SolverOptions {
         var o = options
         if o.presolve { o.presolve = false }
         let pureInteger = model.variables.allSatisfy(\.isInteger)
         if o.cuts == nil {
-            o.cuts = pureInteger ? [.mixedIntegerRounding, .cover, .clique] : [.gomory, .cover, .clique]
+            o.cuts = pureInteger || counting ? [.mixedIntegerRounding, .cover, .clique] : [.gomory, .cover, .clique]
         }
         if o.branching == SolverOptions().branching && !pureInteger {
             o.branching = .driebeckTomlin
