@@ -37,6 +37,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
+    /// The date `days` (≥ 0) days later.
+    public func adding(days: Int) -> CalendarDate {
+        var d = self
+        for _ in 0..<max(days, 0) {
+            if d.day < Self.days(inMonth: d.month, year: d.year) { d.day += 1 } else if d.month < 12 {
+                d.month += 1; d.day = 1
+            } else {
+                d.year += 1; d.month = 1; d.day = 1
+            }
+        }
+        return d
+    }
+
     public var description: String {
         "\(zeroPadded(year, 4))-\(zeroPadded(month, 2))-\(zeroPadded(day, 2))"
     }

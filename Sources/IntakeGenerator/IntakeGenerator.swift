@@ -9,10 +9,13 @@ import Domain
 public struct IntakeGenerator: Sendable {
     public var newFellows: Int
     public var seed: UInt64
+    /// With a seminar series (sessions and availability; see ``SeminarSeries``).
+    public var seminars: Bool
 
-    public init(newFellows: Int, seed: UInt64 = 2026) {
+    public init(newFellows: Int, seed: UInt64 = 2026, seminars: Bool = true) {
         self.newFellows = newFellows
         self.seed = seed
+        self.seminars = seminars
     }
 
     static let tracks: [(String, [String])] = [
@@ -119,7 +122,10 @@ public struct IntakeGenerator: Sendable {
         var settings = ScenarioSettings(name: "Generated intake of \(n)")
         settings.intake = "seed \(seed)"
         settings.allowUnplaced = true
-        return Scenario(settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
-                        preferences: preferences, costs: costs)
+        var scenario = Scenario(settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
+                                preferences: preferences, costs: costs)
+        // Drawn after everything else, so the placement part is the same with or without it.
+        if seminars { SeminarSeries.add(to: &scenario, rng: &rng) }
+        return scenario
     }
 }

@@ -96,7 +96,14 @@ public enum Wording {
         if let first = s.talks.first, let last = s.talks.last {
             text += ", \(DateText.long(first.session.date)) to \(DateText.long(last.session.date))"
         }
-        text += s.status == .optimal ? " (the best schedule possible)." : " (a valid schedule; not proved best)."
+        if s.status == .optimal {
+            text += " (the best schedule possible)."
+        } else if let penalty = s.penalty, let bound = s.penaltyBound {
+            text += " (a valid schedule; not proved best: its soft-aim penalty is \(NumberText.number(penalty)), "
+                + "the least possible at least \(NumberText.number(bound)))."
+        } else {
+            text += " (a valid schedule; not proved best)."
+        }
         let aims = s.sessionsWithSameLab == 0 && s.sessionsWithSameTrack == 0
             ? "No session has two talks from one lab or from one track."
             : "Sessions with two talks from one lab: \(s.sessionsWithSameLab); from one track: \(s.sessionsWithSameTrack)."

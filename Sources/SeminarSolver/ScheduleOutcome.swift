@@ -54,6 +54,10 @@ public struct ScheduleOutcome: Sendable {
     public var sessionsWithSameTrack: Int
     /// In a re-plan: talks of the earlier schedule on or after `--today` that are no longer given.
     public var cancelled: [CancelledTalk] = []
+    /// The soft-aim penalty of the schedule (the model's objective), and the
+    /// least any schedule can have, as far as proved (`nil`: unknown).
+    public var penalty: Double?
+    public var penaltyBound: Double?
 
     public var hasSchedule: Bool { status == .optimal || status == .feasible }
 }

@@ -155,6 +155,14 @@ public struct SeminarModel: Sendable {
         model.minimize(objective)
     }
 
+    /// Values for every variable: 1 for each talk's session in `sessionOf`,
+    /// 0 elsewhere (GLPK's warm start completes the soft-aim variables).
+    public func values(for sessionOf: [Int?]) -> [Double] {
+        var v = [Double](repeating: 0, count: model.variables.count)
+        for (t, s) in sessionOf.enumerated() { if let s, let x = assign[t][s] { v[x.index] = 1 } }
+        return v
+    }
+
     /// The session each talk got, from a solution.
     public func sessions(in solution: Solution) -> [Int?] {
         assign.map { row in row.first { solution.isOne($0.value) }?.key }

@@ -8,6 +8,11 @@ public struct SeminarScheduler: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
 
+    /// Series of at most this many talks are also solved by GLPK from the
+    /// built schedule, so their soft aims are proved best; larger ones keep
+    /// the built and improved schedule (see ``ScheduleConstruction``).
+    public static let provedLimit = 200
+
     public init(solver: any Solver, options: SolverOptions = .deterministic) {
         self.solver = solver
         self.options = options
@@ -34,22 +39,43 @@ public struct SeminarScheduler: Sendable {
         // Talks with no open session at all: explain them before solving.
         let stranded = talks.indices.filter { ti in options.open[ti].isEmpty && !kept.contains { $0.talk == ti && $0.fixed } }
         if !stranded.isEmpty {
-            outcome.explanation = stranded.map { explainStranded(talks[$0], refusals: options.refusals[$0], sessions: options.sessions) }
+            outcome.explanation = stranded.map { explainStranded(talks[$0], refusals: options.refusals(of: talks[$0]), sessions: options.sessions) }
             return outcome
         }
-        let model = SeminarModel(talks: talks, options: options, kept: kept)
-        let result = try solver.solve(model.model, options: self.options)
-        outcome.solveSeconds = result.solveSeconds
-        guard let solution = result.solution else {
-            if result.termination == .infeasible || result.termination == .unboundedOrInfeasible {
+        // A schedule built directly first (valid whenever it is complete),
+        // improved on the soft aims; then, for series small enough to prove,
+        // GLPK's search from it.
+        var state = ScheduleState(talks: talks, options: options, kept: kept)
+        let built = ScheduleConstruction.build(&state)
+        if built { ScheduleImprovement.improve(&state) }
+        var chosen = state.sessionOf
+        if built && (talks.count > Self.provedLimit || state.penalty <= state.leastPenalty + 1e-6) {
+            outcome.status = state.penalty <= state.leastPenalty + 1e-6 ? .optimal : .feasible
+            outcome.penalty = state.penalty
+            outcome.penaltyBound = state.leastPenalty
+        } else {
+            let model = SeminarModel(talks: talks, options: options, kept: kept)
+            var o = self.options
+            if built { o.startingSolution = model.values(for: state.sessionOf) }
+            let result = try solver.solve(model.model, options: o)
+            outcome.solveSeconds = result.solveSeconds
+            if let solution = result.solution {
+                outcome.status = result.termination == .optimal ? .optimal : .feasible
+                chosen = model.sessions(in: solution)
+                outcome.penalty = solution.objective
+                outcome.penaltyBound = result.termination == .optimal ? solution.objective : result.bound
+            } else if built {
+                outcome.status = .feasible
+                outcome.penalty = state.penalty
+                outcome.penaltyBound = result.bound ?? state.leastPenalty
+            } else if result.termination == .infeasible || result.termination == .unboundedOrInfeasible {
                 outcome.explanation = try explainContention(talks, options: options, kept: kept)
+                return outcome
             } else {
                 outcome.status = .timeLimitNoSolution
+                return outcome
             }
-            return outcome
         }
-        outcome.status = result.termination == .optimal ? .optimal : .feasible
-        let chosen = model.sessions(in: solution)
         outcome.talks = talks.indices.compactMap { ti in chosen[ti].map { ScheduledTalk(talk: talks[ti], session: options.sessions[$0]) } }
             .sorted { a, b in
                 (a.session.date, a.session.start, a.session.id, a.talk.fellow, a.talk.kind, a.talk.number)

@@ -20,8 +20,9 @@ public struct SessionOptions: Sendable {
     public let position: [Int]
     /// Talk index → open session indices.
     public var open: [[Int]]
-    /// Talk index → session index → why it is closed.
-    public var refusals: [[Int: SessionRefusal]]
+    /// Person → the sessions they cannot attend (indices).
+    let blocked: [String: Set<Int>]
+    let today: CalendarDate?
 
     public init(talks: [Talk], scenario: Scenario, today: CalendarDate? = nil) {
         let sorted = (scenario.sessions ?? []).sorted { ($0.date, $0.start, $0.id) < ($1.date, $1.start, $1.id) }
@@ -35,23 +36,42 @@ public struct SessionOptions: Sendable {
             previous = (s.date, s.start)
         }
         position = pos
-        let away = Dictionary(grouping: scenario.availability, by: \.person)
-        func isAway(_ person: String, _ s: SeminarSession) -> Bool { (away[person] ?? []).contains { $0.blocks(s) } }
-        open = []
-        refusals = []
-        for t in talks {
-            var o: [Int] = []
-            var r: [Int: SessionRefusal] = [:]
-            for (si, s) in sorted.enumerated() {
-                if let today, s.date < today { r[si] = .inThePast; continue }
-                if !s.allows(t.kind) { r[si] = .kindNotAllowed; continue }
-                if s.capacity < 1 { r[si] = .noRoom; continue }
-                if isAway(t.fellow, s) { r[si] = .presenterAway; continue }
-                if t.mentorRequired && isAway(t.mentor, s) { r[si] = .mentorAway; continue }
-                o.append(si)
-            }
-            open.append(o)
-            refusals.append(r)
+        // Person → the sessions they cannot attend (indices), from each row's date or session id.
+        let byDate = Dictionary(grouping: sorted.indices, by: { sorted[$0].date })
+        let byID = Dictionary(grouping: sorted.indices, by: { sorted[$0].id })
+        var blocked: [String: Set<Int>] = [:]
+        for row in scenario.availability {
+            var hit = row.date.flatMap { byDate[$0] } ?? []
+            hit += row.session.flatMap { byID[$0] } ?? []
+            blocked[row.person, default: []].formUnion(hit)
         }
+        self.blocked = blocked
+        self.today = today
+        open = []
+        for t in talks {
+            let fellowAway = blocked[t.fellow] ?? [], mentorAway = blocked[t.mentor] ?? []
+            open.append(sorted.indices.filter { Self.refusal(t, sorted[$0], $0, today, fellowAway, mentorAway) == nil })
+        }
+    }
+
+    /// Session index → why it is closed to `t` (open sessions are absent).
+    public func refusals(of t: Talk) -> [Int: SessionRefusal] {
+        let fellowAway = blocked[t.fellow] ?? [], mentorAway = blocked[t.mentor] ?? []
+        var r: [Int: SessionRefusal] = [:]
+        for (si, s) in sessions.enumerated() {
+            if let why = Self.refusal(t, s, si, today, fellowAway, mentorAway) { r[si] = why }
+        }
+        return r
+    }
+
+    /// Why session `s` (index `si`) is closed to `t`, or `nil` when it is open.
+    static func refusal(_ t: Talk, _ s: SeminarSession, _ si: Int, _ today: CalendarDate?,
+                        _ fellowAway: Set<Int>, _ mentorAway: Set<Int>) -> SessionRefusal? {
+        if let today, s.date < today { return .inThePast }
+        if !s.allows(t.kind) { return .kindNotAllowed }
+        if s.capacity < 1 { return .noRoom }
+        if fellowAway.contains(si) { return .presenterAway }
+        if t.mentorRequired && mentorAway.contains(si) { return .mentorAway }
+        return nil
     }
 }

@@ -50,3 +50,13 @@ public enum TalkList {
         return talks
     }
 }
+
+/// The talk kinds the rules name.
+public enum TalkKind {
+    /// Work in progress.
+    public static let wip = "wip"
+    /// The year-two thesis talk.
+    public static let thesis = "thesis"
+    /// Kinds a fellow gives in this order (every `wip` strictly before every `thesis`).
+    public static let ordered = [wip, thesis]
+}

@@ -18,15 +18,19 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write (created; must not exist).")
     var out: String
 
+    @Flag(name: .long, help: "Leave out the seminar series (sessions.csv, availability.csv).")
+    var noSessions = false
+
     func validate() throws {
         if fellows < 1 { throw ValidationError("--fellows must be at least 1") }
         if FileManager.default.fileExists(atPath: out) { throw ValidationError("\(out) exists already; choose a new folder") }
     }
 
     func run() throws {
-        let s = IntakeGenerator(newFellows: fellows, seed: seed).scenario()
+        let s = IntakeGenerator(newFellows: fellows, seed: seed, seminars: !noSessions).scenario()
         try ScenarioWriter.write(s, to: URL(fileURLWithPath: out))
         print("Wrote \(out): \(s.newFellows.count) new and \(s.continuingFellows.count) continuing fellows, \(s.labs.count) labs, "
-              + "\(s.mentors.count) mentors, \(s.funding.count) funding sources, \(s.preferences.count) preferences.")
+              + "\(s.mentors.count) mentors, \(s.funding.count) funding sources, \(s.preferences.count) preferences"
+              + (s.sessions.map { ", \($0.count) seminar sessions." } ?? "."))
     }
 }

@@ -121,7 +121,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(summary["status"] as? String == "optimal")
         for key in ["objective", "bound", "gap", "solve_seconds", "rank_profile", "unplaced"] { #expect(summary[key] != nil, "\(key)") }
         // The demo has sessions.csv: the schedule and calendars come with the run.
-        #expect(r.stdout.contains("Seminars: 40 talks in 25 sessions"))
+        #expect(r.stdout.contains("Seminars: 40 talks in 33 sessions"))
         let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
         #expect(schedule.hasPrefix("session,date,start,end,room,fellow,kind,mentor,fellow_name,mentor_name,lab,lab_name\n"))
         let program = try String(contentsOf: out.appendingPathComponent("calendar/program.ics"), encoding: .utf8)

@@ -31,9 +31,8 @@ struct SeminarProgram {
     /// Sessions on consecutive Thursdays from 2026-09-10.
     mutating func sessions(_ n: Int, capacity: Int = 1, kinds: [String] = [], startingWeek: Int = 0) {
         for k in 0..<n {
-            let day = 10 + 7 * (startingWeek + k)
-            let (month, d) = day <= 30 ? (9, day) : day <= 61 ? (10, day - 30) : (11, day - 61)
-            sessions.append(SeminarSession(id: "s\(sessions.count + 1)", date: CalendarDate(year: 2026, month: month, day: d),
+            sessions.append(SeminarSession(id: "s\(sessions.count + 1)",
+                                           date: CalendarDate(year: 2026, month: 9, day: 10).adding(days: 7 * (startingWeek + k)),
                                            start: TimeOfDay(hour: 12, minute: 0), end: TimeOfDay(hour: 13, minute: 0),
                                            room: "Room 403", capacity: capacity, kinds: kinds))
         }
