@@ -11,10 +11,20 @@ import SeminarSolver
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-/// Sizes of generated intakes (new fellows); FELLOWMATCH_BENCH_SIZES=50,200 narrows them.
-let sizes: [Int] = ProcessInfo.processInfo.environment["FELLOWMATCH_BENCH_SIZES"].map {
-    $0.split(separator: ",").compactMap { Int($0) }
-} ?? [50, 200, 1000, 5000]
+/// A comma-separated list of numbers from the environment, or `fallback`.
+func list(_ name: String, _ fallback: [Int]) -> [Int] {
+    ProcessInfo.processInfo.environment[name].map { $0.split(separator: ",").compactMap { Int($0) } } ?? fallback
+}
+
+/// Sizes of generated intakes (new fellows); FELLOWMATCH_BENCH_SIZES=300 narrows them.
+let sizes = list("FELLOWMATCH_BENCH_SIZES", [300, 1000, 5000])
+/// Objective kinds; FELLOWMATCH_BENCH_KINDS=total-rank,generous narrows them.
+let kinds: [ObjectiveKind] = ProcessInfo.processInfo.environment["FELLOWMATCH_BENCH_KINDS"].map {
+    $0.split(separator: ",").compactMap { ObjectiveKind(rawValue: String($0)) }
+} ?? [.totalRank, .score, .rankMaximal, .generous]
+/// Seminar series by fellows in the program (new and continuing);
+/// FELLOWMATCH_BENCH_SEMINAR_SIZES=100 narrows them.
+let seminarSizes = list("FELLOWMATCH_BENCH_SEMINAR_SIZES", [100, 500, 1700])
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
@@ -30,15 +40,36 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // Generated intakes: model building and solve (the scenario is generated in setup).
+    // Generated intakes, every objective kind: model building and solve
+    // (the scenario is generated in setup). Each must be proved optimal.
     for n in sizes {
-        let scenario = IntakeGenerator(newFellows: n).scenario()
-        Benchmark("generated intake \(n) new fellows",
-                  configuration: .init(warmupIterations: n >= 1000 ? 0 : 1, maxDuration: .seconds(n >= 1000 ? 120 : 30),
-                                       maxIterations: n >= 5000 ? 1 : n >= 1000 ? 3 : 10)) { benchmark in
+        for kind in kinds {
+            var scenario = IntakeGenerator(newFellows: n, seminars: false).scenario()
+            scenario.settings.objective = kind
+            Benchmark("placement \(kind.rawValue), \(n) new fellows",
+                      configuration: .init(warmupIterations: n >= 1000 ? 0 : 1, maxDuration: .seconds(n >= 1000 ? 120 : 30),
+                                           maxIterations: n >= 5000 ? 1 : n >= 1000 ? 3 : 10)) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    let o = try PlacementEngine(solver: GLPKSolver()).run(scenario)
+                    precondition(o.status == .optimal, "\(kind.rawValue) at \(n): \(o.status)")
+                    blackHole(o)
+                }
+            }
+        }
+    }
+
+    // Seminar series of generated intakes: the schedule only, from the
+    // placement (solved in setup). Each must keep every hard rule.
+    for fellows in seminarSizes {
+        // The generator's continuing fellows are 3/4 of the new ones.
+        let scenario = IntakeGenerator(newFellows: max(1, fellows * 4 / 7)).scenario()
+        let placements = (try? PlacementEngine(solver: GLPKSolver()).run(scenario))?.placements ?? []
+        Benchmark("seminars, \(scenario.fellows.count) fellows",
+                  configuration: .init(warmupIterations: fellows >= 1000 ? 0 : 1, maxDuration: .seconds(60),
+                                       maxIterations: fellows >= 1000 ? 3 : 10)) { benchmark in
             for _ in benchmark.scaledIterations {
-                let o = try PlacementEngine(solver: GLPKSolver()).run(scenario)
-                precondition(o.status == .optimal, "generated intake \(n): \(o.status)")
+                let o = try SeminarScheduler(solver: GLPKSolver()).schedule(scenario, placements: placements)
+                precondition(o.hasSchedule, "seminars at \(fellows): \(o.status)")
                 blackHole(o)
             }
         }

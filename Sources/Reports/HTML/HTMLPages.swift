@@ -54,15 +54,14 @@ public enum HTMLPages {
         if let d = o.diagnosis, !isPublic { context["diagnosis"] = ["summary": d.summary, "lines": d.lines] }
         if o.hasPlacement {
             context["rankChart"] = rankChart(o)
-            context["placements"] = placementRows(o, s, names)
+            context["placementRows"] = TableRows.placements(o, s, names, public: isPublic)
             context["explanations"] = notFirst.map { ["heading": names.fellow($0.fellow), "reasons": Array($0.statements.dropFirst())] as [String: Any] }
             context["moreExplanations"] = moreNotFirst > 0
                 ? ["\(moreNotFirst) more fellow\(moreNotFirst == 1 ? " is" : "s are") not at their first choice: `fellowmatch explain --all` says why."] : []
-            context["labs"] = o.labLoads.map { load(names.labName($0.id), $0.id, $0, extra: ["institution": names.institution(ofLab: $0.id)]) }
-            context["mentors"] = o.mentorLoads.map { l in
-                load(names.mentorName(l.id), l.id, l, extra: ["lab": s.mentors.first { $0.id == l.id }.map { names.labName($0.lab) } ?? ""])
-            }
-            if !isPublic { context["budgets"] = budgetRows(o, s, names) }
+            context["labRows"] = TableRows.loads(o.labLoads, name: names.labName, place: names.institution(ofLab:))
+            let labOfMentor = Dictionary(s.mentors.map { ($0.id, $0.lab) }, uniquingKeysWith: { a, _ in a })
+            context["mentorRows"] = TableRows.loads(o.mentorLoads, name: names.mentorName, place: { labOfMentor[$0].map(names.labName) ?? "" })
+            if !isPublic { context["budgetRows"] = TableRows.budgets(o, s, names) }
         }
         if let schedule {
             if schedule.hasSchedule {
@@ -84,42 +83,6 @@ public enum HTMLPages {
                              xAxisLabel: "Choice (the fellow's rank of the lab)", yAxisLabel: "New fellows").context
         chart["title"] = "New fellows at each choice: " + ranks.map { "\(NumberText.ordinal($0)) \(o.rankProfile[$0] ?? 0)" }.joined(separator: ", ")
         return chart
-    }
-
-    static func placementRows(_ o: PlacementOutcome, _ s: Scenario, _ names: Directory) -> [[String: Any]] {
-        let fellows = Dictionary(uniqueKeysWithValues: s.fellows.map { ($0.id, $0) })
-        return o.placements.map { p in
-            let f = fellows[p.fellow]
-            return [
-                "name": names.fellowName(p.fellow), "id": p.fellow, "track": f?.track ?? "", "status": p.status.rawValue,
-                "lab": p.lab.map(names.labName) ?? "", "mentor": p.mentor.map(names.mentorName) ?? "",
-                "rank": p.rank.map(NumberText.ordinal) ?? "",
-                "citizenship": f.map { $0.citizenship.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "",
-                "external": f.map { $0.externalFunding > 0 ? MoneyText.dollars($0.externalFunding) : "" } ?? "",
-                "funding": p.funding.map { ["source": names.sourceName($0.source), "amount": MoneyText.cents($0.cents)] },
-            ]
-        }
-    }
-
-    static func load(_ name: String, _ id: String, _ l: Load, extra: [String: Any]) -> [String: Any] {
-        let percent = l.capacity > 0 ? min(100, Int((Double(l.total) / Double(l.capacity) * 100).rounded())) : 100
-        return ["name": name, "id": id, "continuing": l.continuing, "new": l.new, "capacity": l.capacity, "percent": percent,
-                "full": l.isFull].merging(extra) { a, _ in a }
-    }
-
-    static func budgetRows(_ o: PlacementOutcome, _ s: Scenario, _ names: Directory) -> [[String: Any]] {
-        let median = o.medianNewNeed
-        return o.budgets.map { b in
-            let source = s.funding.first { $0.id == b.source }
-            var restrictions: [String] = []
-            if let lab = source?.lab { restrictions.append("grant of \(names.labName(lab))") }
-            if source?.citizensOnly == true { restrictions.append("citizens and permanent residents only") }
-            if let areas = source?.areas, !areas.isEmpty { restrictions.append("areas: " + areas.joined(separator: ", ")) }
-            let percent = b.budget > 0 ? min(100, Int((Double(b.usedCents) / Double(b.budget * 100) * 100).rounded())) : 0
-            return ["name": names.sourceName(b.source), "id": b.source, "restrictions": restrictions.isEmpty ? "any fellow, any lab" : restrictions.joined(separator: "; "),
-                    "budget": MoneyText.dollars(b.budget), "used": MoneyText.cents(b.usedCents), "left": MoneyText.cents(b.leftCents),
-                    "percent": percent, "binds": b.budget > 0 && b.leftCents < max(1, median) * 100] as [String: Any]
-        }
     }
 
     // MARK: comparison.html

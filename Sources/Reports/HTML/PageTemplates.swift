@@ -99,8 +99,7 @@ enum PageTemplates {
     <table>
     <thead><tr><th>Fellow</th><th>Track</th><th>Status</th><th>Lab</th><th>Mentor</th><th class="num">Choice</th>{{^public}}<th>Citizenship</th><th class="num">External</th><th>Funding</th>{{/public}}</tr></thead>
     <tbody>
-    {{#placements}}<tr class="fellow-row"><td><span class="fellow-name">{{name}}</span> <span class="id">{{id}}</span></td><td>{{track}}</td><td>{{status}}</td><td>{{lab}}</td><td>{{mentor}}</td><td class="num">{{rank}}</td>{{^public}}<td>{{citizenship}}</td><td class="num">{{external}}</td><td>{{#funding}}<div>{{source}}: {{amount}}</div>{{/funding}}</td>{{/public}}</tr>
-    {{/placements}}</tbody>
+    {{{placementRows}}}</tbody>
     </table>
     </section>
     <section id="not-first">
@@ -115,15 +114,13 @@ enum PageTemplates {
     <table>
     <thead><tr><th>Lab</th><th>Institution</th><th class="num">Continuing</th><th class="num">New</th><th class="num">Capacity</th><th>Load</th></tr></thead>
     <tbody>
-    {{#labs}}<tr><td>{{name}} <span class="id">{{id}}</span></td><td>{{institution}}</td><td class="num">{{continuing}}</td><td class="num">{{new}}</td><td class="num">{{capacity}}</td><td><span class="meter"><span class="{{#full}}full{{/full}}" style="width: {{percent}}%"></span></span>{{#full}}<span class="tag full">at capacity</span>{{/full}}</td></tr>
-    {{/labs}}</tbody>
+    {{{labRows}}}</tbody>
     </table>
     <h3>Mentors</h3>
     <table>
     <thead><tr><th>Mentor</th><th>Lab</th><th class="num">Continuing</th><th class="num">New</th><th class="num">Capacity</th><th>Load</th></tr></thead>
     <tbody>
-    {{#mentors}}<tr><td>{{name}} <span class="id">{{id}}</span></td><td>{{lab}}</td><td class="num">{{continuing}}</td><td class="num">{{new}}</td><td class="num">{{capacity}}</td><td><span class="meter"><span class="{{#full}}full{{/full}}" style="width: {{percent}}%"></span></span>{{#full}}<span class="tag full">at capacity</span>{{/full}}</td></tr>
-    {{/mentors}}</tbody>
+    {{{mentorRows}}}</tbody>
     </table>
     </section>
     {{^public}}
@@ -132,8 +129,7 @@ enum PageTemplates {
     <table>
     <thead><tr><th>Source</th><th>Restrictions</th><th class="num">Budget</th><th class="num">Used</th><th class="num">Left</th><th>Use</th></tr></thead>
     <tbody>
-    {{#budgets}}<tr><td>{{name}} <span class="id">{{id}}</span></td><td>{{restrictions}}</td><td class="num">{{budget}}</td><td class="num">{{used}}</td><td class="num">{{left}}</td><td><span class="meter"><span class="{{#binds}}full{{/binds}}" style="width: {{percent}}%"></span></span>{{#binds}}<span class="tag full">used up</span>{{/binds}}</td></tr>
-    {{/budgets}}</tbody>
+    {{{budgetRows}}}</tbody>
     </table>
     </section>
     {{/public}}
