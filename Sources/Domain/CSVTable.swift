@@ -36,7 +36,8 @@ struct CSVTable {
             }
             return nil
         }
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Stops at the first visible character (no copy of the whole file).
+        guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             issues.append(ScenarioIssue(file: file, line: 1, column: "-", message: "the file is empty",
                                         hint: "add a header row naming the columns"))
             return nil

@@ -152,7 +152,7 @@ struct RowReader {
 enum Identifier {
     static func isValid(_ s: String) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy {
-            ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) || $0 == "." || $0 == "_" || $0 == "-"
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
         }
     }
 

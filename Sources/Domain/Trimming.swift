@@ -5,6 +5,9 @@ extension StringProtocol {
     /// cost when there is nothing to trim (almost every cell of a scenario).
     func trimmedSpaces() -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
+        // Printable ASCII other than a space is never whitespace: no CharacterSet needed.
+        func plain(_ c: Unicode.Scalar) -> Bool { c.value > 0x20 && c.value < 0x7F }
+        if plain(first) && plain(last) { return String(self) }
         let spaces = CharacterSet.whitespaces
         if !spaces.contains(first) && !spaces.contains(last) { return String(self) }
         return trimmingCharacters(in: spaces)

@@ -38,7 +38,12 @@ struct LexicographicProxy {
     /// `nil` for the single-stage kinds.
     init?(_ p: PlacementModel) {
         let kind = p.scenario.settings.objective
-        guard kind.isLexicographic else { return nil }
+        let rankMaximal: Bool // its cumulative weights are exact with B ≥ N + 1; generous's are not
+        switch kind {
+        case .totalRank, .score: return nil
+        case .rankMaximal: rankMaximal = true
+        case .generous: rankMaximal = false
+        }
         let ranks = Set(p.eligibility.choices.map(\.rank)).sorted()
         let k = ranks.count
         guard k > 0 else { return nil }
@@ -46,7 +51,7 @@ struct LexicographicProxy {
         // The largest weight is about B^K (times 2 for unplaced), summed over n fellows.
         func total(_ b: Double) -> Double { 2 * n * b.power(k) + n * Double(ranks.last ?? 0) }
         var base = n + 1
-        exact = kind == .rankMaximal && total(base) <= Self.exactLimit
+        exact = rankMaximal && total(base) <= Self.exactLimit
         if !exact {
             base = 2
             while base < n + 1 && total(base + 1) <= Self.heuristicLimit { base += 1 }
@@ -54,13 +59,13 @@ struct LexicographicProxy {
         let index = Dictionary(uniqueKeysWithValues: ranks.enumerated().map { ($1, $0) })
         let unplacedCost: Double
         var cost: [Double]
-        switch kind {
-        case .rankMaximal:
-            // cost(i) = Σ_{j<i} B^(K−1−j)
+        if rankMaximal {
+            // rank-maximal: cost(i) = Σ_{j<i} B^(K−1−j)
             cost = [0]
             for j in 0..<k { cost.append(cost[j] + base.power(k - 1 - j)) }
             unplacedCost = base.power(k) + cost[k]
-        default:
+        } else {
+            // generous: B^(i−1) + r_i
             cost = ranks.enumerated().map { base.power($0.offset) + Double($0.element) }
             unplacedCost = 2 * base.power(k)
         }

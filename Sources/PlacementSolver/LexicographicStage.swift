@@ -16,9 +16,9 @@ struct LexicographicStage {
     /// Solved only for a start (``LexicographicProxy``): no hold row, and its
     /// optimum proves nothing.
     var isStartOnly = false
-    /// The objective counts fellows (every coefficient 1): see
+    /// The objective counts fellows (at one rank or several, weighted): see
     /// ``SolveStrategy/tune(_:for:counting:)`` for why that changes the cuts.
-    var counts: Bool { expression.terms.allSatisfy { $0.coefficient == 1 } && !expression.terms.isEmpty }
+    var counts = false
 
     /// The constraint that keeps the stage's optimum `value`.
     func hold(_ value: Double) -> LinearConstraint {

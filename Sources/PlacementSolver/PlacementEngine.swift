@@ -131,8 +131,10 @@ public struct PlacementEngine: Sendable {
             }
             plan.settle(stage, value: solution.objective, &placement)
         }
-        guard let solution = best else { return outcome }
-        outcome.status = allOptimal ? .optimal : .feasible
+        // A stage that stopped without any placement (a time limit) leaves the
+        // weighted start, which is a valid placement.
+        guard let solution = best ?? weighted else { return outcome }
+        outcome.status = allOptimal && best != nil ? .optimal : .feasible
         if scenario.settings.objective.isLexicographic {
             outcome.objective = placement.totalRank.value(at: placement.roundedValues(solution))
             outcome.bound = nil

@@ -8,8 +8,10 @@ import Modeling
 /// - `total-rank`, `score`: one stage, the model's objective.
 /// - `rank-maximal`: a weighted start (``LexicographicProxy``); with
 ///   `allow_unplaced`, most placed; then most at the best rank, at the next,
-///   and so on. The last rank's count follows from the others, and once every
-///   placed fellow is at a rank already held, the later counts are all 0.
+///   and so on, consecutive ranks in one stage where exact weights fit
+///   (``rankGroup()``). The last rank's count follows from the others, and
+///   once every placed fellow is at a rank already held, the later counts are
+///   all 0.
 /// - `generous`: the weighted start; most placed; then, with w the worst rank
 ///   of the best placement known, fewest at rank w with every worse choice
 ///   closed, and w one lower as long as that fewest is 0 (each such stage
@@ -41,6 +43,30 @@ struct StagePlan {
     private var counted = 0
     /// `generous`: the rank whose count is being minimised.
     private var worst: Int?
+    /// `rank-maximal`: the ranks of the stage being solved.
+    private var grouped: [Int] = []
+    /// Largest objective value of a stage with several ranks: its weights are
+    /// powers of (fellows left + 1), exact while GLPK's objective tolerance
+    /// (10⁻⁷ relative, so 0.4 here) stays below 1: a node it prunes cannot
+    /// hold a placement better by a whole count (see ``LexicographicProxy``).
+    static let groupLimit = 4e6
+
+    /// The pending `mostAtRank` criteria to solve as one stage: with L fellows
+    /// left to count, ranks r₁ … r_g weighted (L+1)^(g−1) … 1 order the counts
+    /// exactly (no count below can outweigh one above), as long as the largest
+    /// value, L·(L+1)^(g−1), stays within ``groupLimit``.
+    func rankGroup() -> [Int] {
+        let left = Double(toPlace - counted)
+        var group: [Int] = []
+        var top = left
+        for criterion in pending {
+            guard case .mostAtRank(let r) = criterion else { break }
+            if !group.isEmpty && top * (left + 1) > Self.groupLimit { break }
+            if !group.isEmpty { top *= left + 1 }
+            group.append(r)
+        }
+        return group
+    }
 
     init(_ p: PlacementModel, previous: [PreviousPlacement]?, weighted: Bool = true) {
         let s = p.scenario
@@ -69,21 +95,31 @@ struct StagePlan {
         guard let criterion = pending.first else { return nil }
         switch criterion {
         case .keep:
-            return LexicographicStage(name: "keep", sense: .maximize, expression: keep ?? LinearExpression(), bound: keepBound)
+            return LexicographicStage(name: "keep", sense: .maximize, expression: keep ?? LinearExpression(), bound: keepBound, counts: true)
         case .proxy:
             guard let proxy = LexicographicProxy(p) else { pending.removeFirst(); return next(&p, known: known) }
             return LexicographicStage(name: proxy.exact ? "weighted (exact)" : "weighted start", sense: .minimize,
                                       expression: proxy.expression, bound: nil, isStartOnly: !proxy.exact)
         case .placed:
-            return LexicographicStage(name: "placed", sense: .maximize, expression: p.placedCount, bound: Double(toPlace))
-        case .mostAtRank(let r):
-            return LexicographicStage(name: "rank-\(r)", sense: .maximize, expression: p.placed(atRank: r),
-                                      bound: Double(toPlace - counted))
+            return LexicographicStage(name: "placed", sense: .maximize, expression: p.placedCount, bound: Double(toPlace), counts: true)
+        case .mostAtRank:
+            // Consecutive ranks in one stage where exact weights fit (see ``rankGroup``).
+            let group = rankGroup()
+            grouped = group
+            let left = toPlace - counted, base = Double(left + 1)
+            var e = LinearExpression()
+            for (i, r) in group.enumerated() {
+                let w = (0..<(group.count - 1 - i)).reduce(1.0) { w, _ in w * base }
+                for t in p.placed(atRank: r).terms { e.add(w, t.variable) }
+            }
+            let top = (0..<(group.count - 1)).reduce(1.0) { w, _ in w * base }
+            return LexicographicStage(name: "rank-" + group.map(String.init).joined(separator: "-"), sense: .maximize,
+                                      expression: e, bound: top * Double(left), counts: true)
         case .fewestAtWorstRank:
             let w = known.map { p.worstRank(in: $0) }.min() ?? ranks.last ?? 0
             worst = w
             p.close(ranksAbove: w)
-            return LexicographicStage(name: "at-rank-\(w)", sense: .minimize, expression: p.placed(atRank: w), bound: 0)
+            return LexicographicStage(name: "at-rank-\(w)", sense: .minimize, expression: p.placed(atRank: w), bound: 0, counts: true)
         case .totalRank:
             return LexicographicStage(name: "total-rank", sense: .minimize, expression: p.totalRank, bound: nil)
         case .objective:
@@ -104,9 +140,22 @@ struct StagePlan {
         case .placed:
             toPlace = v
         case .mostAtRank:
-            counted += v
+            // The group's value, read back digit by digit in base (left + 1).
+            let group = grouped
+            let base = toPlace - counted + 1
+            var rest = v
+            var counts = [Int](repeating: 0, count: group.count)
+            for i in group.indices.reversed() { counts[i] = rest % base; rest /= base }
+            pending.removeFirst(group.count - 1)
+            counted += counts.reduce(0, +)
             // Every placed fellow is at a rank held already: the rest count 0.
             if counted >= toPlace { pending.removeAll { if case .mostAtRank = $0 { return true } else { return false } } }
+            if !pending.isEmpty {
+                for (r, c) in zip(group, counts) {
+                    p.model.add(p.placed(atRank: r) >= Double(c) - 0.5, name: "hold(rank-\(r))")
+                }
+            }
+            return
         case .fewestAtWorstRank:
             // Nobody needs rank w: the worst rank is lower still (every choice
             // at w is closed when the next stage closes ranks above w − 1).
