@@ -38,6 +38,9 @@ public struct SummaryFile: Encodable {
         var explanation: [String]
         var kept: Int?
         var moves: [String]?
+        /// The soft-aim penalty (the model's objective) and the least any schedule can have, as far as proved.
+        var penalty: Double?
+        var least_penalty: Double?
     }
 
     struct TieEntry: Encodable {
@@ -123,7 +126,9 @@ public struct SummaryFile: Encodable {
                           sessions_with_same_lab: s.sessionsWithSameLab, sessions_with_same_track: s.sessionsWithSameTrack,
                           solve_seconds: (s.solveSeconds * 1000).rounded() / 1000, explanation: s.explanation,
                           kept: s.moves.isEmpty && s.kept == 0 ? nil : s.kept,
-                          moves: s.moves.isEmpty && s.kept == 0 ? nil : s.moves.map(\.description))
+                          moves: s.moves.isEmpty && s.kept == 0 ? nil : s.moves.map(\.description),
+                          penalty: s.penalty.map { ($0 * 1000).rounded() / 1000 },
+                          least_penalty: s.penaltyBound.map { ($0 * 1000).rounded() / 1000 })
         }
     }
 
