@@ -27,13 +27,12 @@ struct ScheduleConstruction {
         }
         // Waiting talks, the most constrained first.
         let keys = (0..<n).map { t in (state.open[t].count, -state.after[t].count, t) }
-        var waiting = (0..<n).filter { state.sessionOf[$0] == nil }.sorted { keys[$0] < keys[$1] }
+        let waiting = (0..<n).filter { state.sessionOf[$0] == nil }.sorted { keys[$0] < keys[$1] }
         var demand = [Int](repeating: 0, count: state.options.sessions.count)
         for t in waiting { for s in state.open[t] { demand[s] += 1 } }
         var movedBy = [Int?](repeating: nil, count: n)
         var budget = repairLimit * max(n, 1)
         var queue = Array(waiting.reversed()) // a stack: the last element is next
-        waiting.removeAll()
         while let t = queue.popLast() {
             if state.sessionOf[t] != nil { continue }
             for s in state.open[t] { demand[s] -= 1 }
