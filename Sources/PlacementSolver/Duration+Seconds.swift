@@ -1,6 +1,6 @@
 extension Duration {
     /// The duration in seconds, as time limits are given.
-    var seconds: Double {
+    public var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }

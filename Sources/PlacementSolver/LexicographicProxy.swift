@@ -77,8 +77,3 @@ struct LexicographicProxy {
         expression = e
     }
 }
-
-private extension Double {
-    /// `self` raised to a whole power.
-    func power(_ exponent: Int) -> Double { (0..<max(exponent, 0)).reduce(1) { r, _ in r * self } }
-}

@@ -109,10 +109,9 @@ struct StagePlan {
             let left = toPlace - counted, base = Double(left + 1)
             var e = LinearExpression()
             for (i, r) in group.enumerated() {
-                let w = (0..<(group.count - 1 - i)).reduce(1.0) { w, _ in w * base }
-                for t in p.placed(atRank: r).terms { e.add(w, t.variable) }
+                for t in p.placed(atRank: r).terms { e.add(base.power(group.count - 1 - i), t.variable) }
             }
-            let top = (0..<(group.count - 1)).reduce(1.0) { w, _ in w * base }
+            let top = base.power(group.count - 1)
             return LexicographicStage(name: "rank-" + group.map(String.init).joined(separator: "-"), sense: .maximize,
                                       expression: e, bound: top * Double(left), counts: true)
         case .fewestAtWorstRank:

@@ -49,8 +49,7 @@ public struct SeminarScheduler: Sendable {
         var state = ScheduleState(talks: talks, options: options, kept: kept)
         let built = ScheduleConstruction.build(&state)
         if built { ScheduleImprovement.improve(&state) }
-        let elapsed = clock.now - started
-        let buildSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let buildSeconds = (clock.now - started).seconds
         var chosen = state.sessionOf
         if built && (talks.count > Self.provedLimit || state.penalty <= state.leastPenalty + 1e-6) {
             outcome.status = state.penalty <= state.leastPenalty + 1e-6 ? .optimal : .feasible
