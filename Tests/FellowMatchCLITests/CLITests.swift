@@ -44,6 +44,18 @@ struct CLI {
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderrAsPrinted: String(decoding: e, as: UTF8.self))
     }
 
+    /// Starts the binary without waiting and without its output (for runs
+    /// at the same time); the environment is the test's own.
+    static func start(_ arguments: [String]) throws -> Process {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
     static func temporary(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("fm-cli-\(name)-\(UUID().uuidString)")
     }

@@ -74,15 +74,7 @@ import Testing
 
     @Test func runsWritingTheSameFolderAtOnceAllSucceed() throws {
         let s = try demo()
-        let results = try (0..<4).map { _ -> Process in
-            let p = Process()
-            p.executableURL = CLI.binary
-            p.arguments = ["run", s.path, "--out", s.appendingPathComponent("same").path]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            return p
-        }
+        let results = try (0..<4).map { _ in try CLI.start(["run", s.path, "--out", s.appendingPathComponent("same").path]) }
         for p in results { p.waitUntilExit() }
         #expect(results.allSatisfy { $0.terminationStatus == 0 })
         let names = try fm.contentsOfDirectory(atPath: s.path)
@@ -113,14 +105,8 @@ import Testing
     @Test func twoProcessesRecordingAtOnceBothLand() throws {
         let s = try CLI.demoCopy()
         let history = s.deletingLastPathComponent().appendingPathComponent("h-\(UUID().uuidString).sqlite")
-        let processes = try (0..<3).map { k -> Process in
-            let p = Process()
-            p.executableURL = CLI.binary
-            p.arguments = ["run", s.path, "--out", s.appendingPathComponent("out\(k)").path, "--history", history.path]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            return p
+        let processes = try (0..<3).map { k in
+            try CLI.start(["run", s.path, "--out", s.appendingPathComponent("out\(k)").path, "--history", history.path])
         }
         for p in processes { p.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
