@@ -15,7 +15,7 @@ struct ApplyCommand: ParsableCommand {
     var to: String
 
     func validate() throws {
-        if FileManager.default.fileExists(atPath: to) { throw ValidationError("\(to) exists already; choose a new folder") }
+        try requireNewFolder(to)
     }
 
     func run() throws {

@@ -23,7 +23,7 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         if fellows < 1 { throw ValidationError("--fellows must be at least 1") }
-        if FileManager.default.fileExists(atPath: out) { throw ValidationError("\(out) exists already; choose a new folder") }
+        try requireNewFolder(out)
     }
 
     func run() throws {

@@ -22,7 +22,7 @@ struct NextIntakeCommand: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func validate() throws {
-        if FileManager.default.fileExists(atPath: to) { throw ValidationError("\(to) exists already; choose a new folder") }
+        try requireNewFolder(to)
     }
 
     func run() throws {
