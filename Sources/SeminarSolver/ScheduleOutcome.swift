@@ -5,6 +5,12 @@ import PlacementSolver
 public struct ScheduledTalk: Sendable, Hashable {
     public var talk: Talk
     public var session: SeminarSession
+
+    /// The schedule's order: by date, start and session, then fellow, kind and number.
+    static func chronologically(_ a: ScheduledTalk, _ b: ScheduledTalk) -> Bool {
+        (a.session.date, a.session.start, a.session.id, a.talk.fellow, a.talk.kind, a.talk.number)
+            < (b.session.date, b.session.start, b.session.id, b.talk.fellow, b.talk.kind, b.talk.number)
+    }
 }
 
 /// What changed for one talk in a re-plan.

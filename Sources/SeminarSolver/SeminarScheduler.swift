@@ -80,10 +80,7 @@ public struct SeminarScheduler: Sendable {
             }
         }
         outcome.talks = talks.indices.compactMap { ti in chosen[ti].map { ScheduledTalk(talk: talks[ti], session: options.sessions[$0]) } }
-            .sorted { a, b in
-                (a.session.date, a.session.start, a.session.id, a.talk.fellow, a.talk.kind, a.talk.number)
-                    < (b.session.date, b.session.start, b.session.id, b.talk.fellow, b.talk.kind, b.talk.number)
-            }
+            .sorted(by: ScheduledTalk.chronologically)
         let bySession = Dictionary(grouping: outcome.talks, by: \.session.id)
         outcome.sessionsWithSameLab = bySession.values.filter { Set($0.map(\.talk.lab)).count < $0.count }.count
         outcome.sessionsWithSameTrack = bySession.values.filter { Set($0.map(\.talk.track)).count < $0.count }.count
@@ -95,10 +92,7 @@ public struct SeminarScheduler: Sendable {
             outcome.moves.removeAll { $0.kind == .dropped && heldIDs.contains($0.talk) }
             outcome.kept += held.count
             outcome.cancelled = cancelled
-            outcome.talks = (outcome.talks + held).sorted { a, b in
-                (a.session.date, a.session.start, a.session.id, a.talk.fellow, a.talk.kind, a.talk.number)
-                    < (b.session.date, b.session.start, b.session.id, b.talk.fellow, b.talk.kind, b.talk.number)
-            }
+            outcome.talks = (outcome.talks + held).sorted(by: ScheduledTalk.chronologically)
         }
         return outcome
     }
