@@ -36,10 +36,10 @@ enum SeminarSeries {
         s.sessions = sessions
         var away: [Unavailability] = []
         for f in s.fellows {
-            for d in Set(rng.sample(dates, 4)).sorted() { away.append(Unavailability(person: f.id, date: d, reason: "clinical duties")) }
+            for d in rng.sample(dates, 4).sorted() { away.append(Unavailability(person: f.id, date: d, reason: "clinical duties")) }
         }
         for m in s.mentors {
-            for d in Set(rng.sample(dates, 6)).sorted() { away.append(Unavailability(person: m.id, date: d, reason: "conference")) }
+            for d in rng.sample(dates, 6).sorted() { away.append(Unavailability(person: m.id, date: d, reason: "conference")) }
         }
         s.availability = away
     }
