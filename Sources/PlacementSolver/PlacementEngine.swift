@@ -32,8 +32,8 @@ public struct PlacementEngine: Sendable {
         self.progress = progress
     }
 
-    func effectiveOptions(_ s: Scenario, model: Model, counting: Bool = false) -> SolverOptions {
-        var o = SolveStrategy.tune(options, for: model, counting: counting)
+    func effectiveOptions(_ s: Scenario, model: Model) -> SolverOptions {
+        var o = SolveStrategy.tune(options, for: model)
         if o.timeLimit == nil { o.timeLimit = s.settings.timeLimit }
         if o.relativeGap == 0 { o.relativeGap = s.settings.mipGap }
         return o
@@ -95,7 +95,7 @@ public struct PlacementEngine: Sendable {
                 plan.settle(stage, value: start.objective, &placement)
                 continue
             }
-            var stageOptions = stage.counts ? effectiveOptions(scenario, model: placement.model, counting: true) : o
+            var stageOptions = o
             // A warm start (see SolveStrategy): the greedy placement at first,
             // then the best placement known that satisfies the stage's holds.
             if warmStart {

@@ -115,17 +115,25 @@ import Modeling
 ///   rank" is solved; when that fewest is 0 the rank is closed too. This
 ///   replaces a min-max row (worst ≥ rank of each fellow), whose LP bound was
 ///   weak. Generated 1,000: 26.6 s (issue 16's figure) → 7.1 s.
-/// - **MIR cuts on counting stages** (``tune(_:for:counting:)``).
+/// - **Holds without a margin** (``LexicographicStage/hold(_:)``): a stage's
+///   optimum v is held as `≥ v`, not `≥ v − ½`. Both admit the same
+///   placements, but the margin let the LP of every later stage place half
+///   a fellow less at a held rank and buy more at the next: generated 1,000,
+///   "most third choices" had a root LP of 82 against an optimum of 73 and
+///   needed 8.8 s of GLPK's MIR cuts; with exact holds every stage's root LP
+///   is its integer optimum there, and the MIR cuts these stages had needed
+///   only cost time (`generous` 1,000: 6.2 s with them, 1.5 s without), so
+///   the stages now get the model's usual cuts.
 /// - **Consecutive ranks in one stage** (``StagePlan/rankGroup()``): with L
 ///   fellows left to count, weights that are powers of L + 1 order the
 ///   counts exactly, while the stage's largest value stays where GLPK's
 ///   tolerance cannot lose a whole count. Generated 1,000: 6 stages and
 ///   31.3 s → 3 stages and 11.5 s; 300: 2.0 s → 0.9 s.
 /// Together, on generated intakes (release build, this machine, whole
-/// runs): `rank-maximal` at 300 from 300 s unproved to 0.9 s proved, at
-/// 1,000 from 423 s unproved (issue 16) to 11.5 s proved. What remains is
-/// the proof of each stage: GLPK's MIR separation at its root (seconds per
-/// stage at 1,000, minutes at 5,000).
+/// runs): `rank-maximal` at 300 from 300 s unproved to 0.3 s proved, at
+/// 1,000 from 423 s unproved (issue 16) to 1.3 s proved, at 5,000 in 22 s;
+/// `generous` at 1,000 from 26.6 s to 1.5 s, at 5,000 in 21 s (see
+/// BENCHMARKS.md for the sitting these come from).
 ///
 /// None of these trades correctness: the model is the same integer program,
 /// and every "optimal" on the OR-Library suite is checked against its
@@ -134,21 +142,12 @@ public enum SolveStrategy {
     /// Options tuned for a placement model. Options the caller changed from
     /// their defaults are left as given: cut families are picked here only
     /// when nobody chose them (`--cuts` absent).
-    ///
-    /// - Parameter counting: the objective counts fellows (a stage of
-    ///   `rank-maximal` or `generous` such as "most at rank 3"). Such stages
-    ///   get MIR, cover and clique cuts even with continuous payments: MIR
-    ///   cuts close what the money rows leave open there. Measured with glpsol
-    ///   on stages of a generated intake of 300 (release GLPK, this machine):
-    ///   "most second choices" 0.7 s with MIR, not proved in 30 s (1.4 % gap)
-    ///   without; "most third choices" 0.3 s against not solved in 60 s;
-    ///   "most fifth choices" 1.6 s against not solved in 30 s.
-    public static func tune(_ options: SolverOptions, for model: Model, counting: Bool = false) -> SolverOptions {
+    public static func tune(_ options: SolverOptions, for model: Model) -> SolverOptions {
         var o = options
         if o.presolve { o.presolve = false }
         let pureInteger = model.variables.allSatisfy(\.isInteger)
         if o.cuts == nil {
-            o.cuts = pureInteger || counting ? [.mixedIntegerRounding, .cover, .clique] : [.gomory, .cover, .clique]
+            o.cuts = pureInteger ? [.mixedIntegerRounding, .cover, .clique] : [.gomory, .cover, .clique]
         }
         if o.branching == SolverOptions().branching && !pureInteger {
             o.branching = .driebeckTomlin

@@ -95,13 +95,13 @@ struct StagePlan {
         guard let criterion = pending.first else { return nil }
         switch criterion {
         case .keep:
-            return LexicographicStage(name: "keep", sense: .maximize, expression: keep ?? LinearExpression(), bound: keepBound, counts: true)
+            return LexicographicStage(name: "keep", sense: .maximize, expression: keep ?? LinearExpression(), bound: keepBound)
         case .proxy:
             guard let proxy = LexicographicProxy(p) else { pending.removeFirst(); return next(&p, known: known) }
             return LexicographicStage(name: proxy.exact ? "weighted (exact)" : "weighted start", sense: .minimize,
                                       expression: proxy.expression, bound: nil, isStartOnly: !proxy.exact)
         case .placed:
-            return LexicographicStage(name: "placed", sense: .maximize, expression: p.placedCount, bound: Double(toPlace), counts: true)
+            return LexicographicStage(name: "placed", sense: .maximize, expression: p.placedCount, bound: Double(toPlace))
         case .mostAtRank:
             // Consecutive ranks in one stage where exact weights fit (see ``rankGroup``).
             let group = rankGroup()
@@ -113,12 +113,12 @@ struct StagePlan {
             }
             let top = base.power(group.count - 1)
             return LexicographicStage(name: "rank-" + group.map(String.init).joined(separator: "-"), sense: .maximize,
-                                      expression: e, bound: top * Double(left), counts: true)
+                                      expression: e, bound: top * Double(left))
         case .fewestAtWorstRank:
             let w = known.map { p.worstRank(in: $0) }.min() ?? ranks.last ?? 0
             worst = w
             p.close(ranksAbove: w)
-            return LexicographicStage(name: "at-rank-\(w)", sense: .minimize, expression: p.placed(atRank: w), bound: 0, counts: true)
+            return LexicographicStage(name: "at-rank-\(w)", sense: .minimize, expression: p.placed(atRank: w), bound: 0)
         case .totalRank:
             return LexicographicStage(name: "total-rank", sense: .minimize, expression: p.totalRank, bound: nil)
         case .objective:
@@ -151,7 +151,7 @@ struct StagePlan {
             if counted >= toPlace { pending.removeAll { if case .mostAtRank = $0 { return true } else { return false } } }
             if !pending.isEmpty {
                 for (r, c) in zip(group, counts) {
-                    p.model.add(p.placed(atRank: r) >= Double(c) - 0.5, name: "hold(rank-\(r))")
+                    p.model.add(p.placed(atRank: r) >= Double(c), name: "hold(rank-\(r))")
                 }
             }
             return
