@@ -83,14 +83,15 @@ let package = Package(
             name: "SeminarSolverTests",
             dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
         ),
-        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", "Domain", "PlacementSolver", "GLPKBackend"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", "Domain", "PlacementSolver", "GLPKBackend", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "PlacementSolver", "GLPKBackend"]),
         .testTarget(name: "WhatIfTests", dependencies: ["Domain", "PlacementSolver", "GLPKBackend", "Reports"]),
         .testTarget(
             name: "BenchmarkSupportTests",
             dependencies: ["BenchmarkSupport", "IntakeGenerator", "Domain", "PlacementSolver", "GLPKBackend"]
         ),
-        .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch"]),
+        .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of the real `fellowmatch` binary.
 struct CLI {
@@ -56,9 +57,8 @@ struct CLI {
         return p
     }
 
-    static func temporary(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("fm-cli-\(name)-\(UUID().uuidString)")
-    }
+    /// A fresh path in the test run's scratch folder (removed when the run ends).
+    static func temporary(_ name: String) -> URL { Scratch.path(name) }
 
     /// A copy of the demo scenario with one file replaced.
     static func demoCopy(replacing file: String? = nil, with text: String = "") throws -> URL {

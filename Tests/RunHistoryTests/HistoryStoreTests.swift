@@ -4,6 +4,7 @@ import GLPKBackend
 import PlacementSolver
 import RunHistory
 import Testing
+import TestSupport
 
 struct Interrupted: Error {}
 
@@ -12,7 +13,7 @@ struct Interrupted: Error {}
         .deletingLastPathComponent().appendingPathComponent("Scenarios/demo")
 
     func temporaryStore() throws -> HistoryStore {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fm-history-\(UUID().uuidString)/history.sqlite").path
+        let path = Scratch.path("history").appendingPathComponent("history.sqlite").path
         return try HistoryStore(path: path)
     }
 
