@@ -55,9 +55,16 @@ public struct LinearExpression: Hashable, Sendable {
         terms.append(Term(coefficient, variable))
     }
 
+    /// Adds `factor` × `other`. The terms grow geometrically, so a sum built
+    /// one small expression at a time stays linear in its length (an exact
+    /// `reserveCapacity` here made every call copy the whole array: summing
+    /// the 60,000 assignments of a 5,000-fellow intake took about a second).
     public mutating func add(_ other: LinearExpression, times factor: Double = 1) {
-        terms.reserveCapacity(terms.count + other.terms.count)
-        for term in other.terms { terms.append(Term(term.coefficient * factor, term.variable)) }
+        if factor == 1 {
+            terms.append(contentsOf: other.terms)
+        } else {
+            terms.append(contentsOf: other.terms.lazy.map { Term($0.coefficient * factor, $0.variable) })
+        }
         if other.constant != 0 { constant += other.constant * factor }
     }
 }
