@@ -9,6 +9,9 @@ public enum InputLimits {
     public static let capacity = 0...10_000
     /// Capacity of a seminar session (talks).
     public static let sessionCapacity = 0...100
+    /// `sequence` of a talk in an earlier `schedule.csv` (its calendar event's
+    /// revision number; one more per re-plan that moves the talk).
+    public static let sequence = 0...1_000_000
     /// A fellow's rank of a lab, or a mentor's rank of a fellow.
     public static let rank = 1...10_000
     /// Magnitude of a preference `score`.

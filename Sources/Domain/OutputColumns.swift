@@ -16,7 +16,9 @@ public enum OutputColumns {
         public static let session = "session", date = "date", start = "start", end = "end", room = "room", fellow = "fellow",
                           kind = "kind", mentor = "mentor"
         public static let fellowName = "fellow_name", mentorName = "mentor_name", lab = "lab", labName = "lab_name"
-        public static let all = [session, date, start, end, room, fellow, kind, mentor, fellowName, mentorName, lab, labName]
+        /// The talk's calendar revision (`SEQUENCE` of its event).
+        public static let sequence = "sequence"
+        public static let all = [session, date, start, end, room, fellow, kind, mentor, fellowName, mentorName, lab, labName, sequence]
     }
 
     /// `funding.csv` (an output): one row per fellow and source, amounts as numbers.

@@ -15,9 +15,12 @@ public struct PreviousTalk: Sendable, Hashable {
     public var end: TimeOfDay?
     public var room: String = ""
     public var mentor: String?
+    /// The `SEQUENCE` its calendar event was published with (1 when the file
+    /// has no `sequence` column: earlier versions wrote moved talks with 1).
+    public var sequence = 0
 
     public init(session: String, fellow: String, kind: String, line: Int = 0, date: CalendarDate? = nil, start: TimeOfDay? = nil,
-                end: TimeOfDay? = nil, room: String = "", mentor: String? = nil) {
+                end: TimeOfDay? = nil, room: String = "", mentor: String? = nil, sequence: Int = 0) {
         self.session = session
         self.fellow = fellow
         self.kind = kind
@@ -27,6 +30,7 @@ public struct PreviousTalk: Sendable, Hashable {
         self.end = end
         self.room = room
         self.mentor = mentor
+        self.sequence = sequence
     }
 }
 
@@ -57,10 +61,13 @@ public enum PreviousRun {
         let columns = table.columns
         for row in table.rows {
             let r = RowReader(table: table, row: row, columns: columns)
+            // A file without the column is from an earlier version, which
+            // published moved talks with SEQUENCE 1: count its talks as 1.
+            let sequence = columns[C.sequence] == nil ? 1 : r.integer(C.sequence, &issues, required: false, range: InputLimits.sequence)
             guard let s = r.required(C.session, &issues), let f = r.required(C.fellow, &issues), let k = r.required(C.kind, &issues) else { continue }
             result.append(PreviousTalk(session: s, fellow: f, kind: k, line: row.line, date: r.text(C.date).flatMap(CalendarDate.init),
                                        start: r.text(C.start).flatMap(TimeOfDay.init), end: r.text(C.end).flatMap(TimeOfDay.init),
-                                       room: r.text(C.room) ?? "", mentor: r.text(C.mentor)))
+                                       room: r.text(C.room) ?? "", mentor: r.text(C.mentor), sequence: sequence ?? 0))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
         return result

@@ -8,11 +8,12 @@ import SeminarSolver
 public enum ScheduleFiles {
     public static let header = OutputColumns.Schedule.all
 
-    /// The format's eight columns, then `fellow_name`, `mentor_name`, `lab`, `lab_name`.
+    /// The format's eight columns, then `fellow_name`, `mentor_name`, `lab`,
+    /// `lab_name` and `sequence` (the calendar revision a re-plan continues from).
     public static func scheduleCSV(_ o: ScheduleOutcome) -> String {
         CSVText.render(header: header, rows: o.talks.map { s in
             [s.session.id, "\(s.session.date)", "\(s.session.start)", "\(s.session.end)", s.session.room, s.talk.fellow, s.talk.kind,
-             s.talk.mentor, s.talk.fellowName, s.talk.mentorName, s.talk.lab, s.talk.labName]
+             s.talk.mentor, s.talk.fellowName, s.talk.mentorName, s.talk.lab, s.talk.labName, "\(s.sequence)"]
         })
     }
 
@@ -23,13 +24,14 @@ public enum ScheduleFiles {
     /// no `VTIMEZONE` is needed. UIDs name the talk (fellow, kind, number), so
     /// a talk keeps its UID when rescheduled. `DTSTAMP` is the schedule's
     /// reference date (`--today`, else the first session's date) so identical
-    /// inputs give identical files; a talk moved by a re-plan gets `SEQUENCE:1`.
+    /// inputs give identical files. `SEQUENCE` is the talk's revision
+    /// (`ScheduledTalk.sequence`): 0 at first, one more per re-plan that
+    /// moves it, and one more again when a re-plan cancels it.
     public static func calendars(_ o: ScheduleOutcome, scenario: Scenario, today: CalendarDate? = nil) -> [String: String] {
         let zone = TimeZone(identifier: scenario.settings.seminars.timezone) ?? TimeZone(identifier: "America/New_York")!
         let domain = slug(scenario.settings.name) + (scenario.settings.intake.map { "-" + slug($0) } ?? "")
         let reference = today ?? o.talks.map(\.session.date).min() ?? CalendarDate(year: 2000, month: 1, day: 1)
         let stamp = ICalendar.utcStamp(instant(reference, TimeOfDay(hour: 0, minute: 0), in: TimeZone(identifier: "UTC")!))
-        let moved = Set(o.moves.filter { $0.kind == .moved }.map(\.talk))
 
         func event(_ s: ScheduledTalk) -> [String] {
             let t = s.talk
@@ -40,7 +42,7 @@ public enum ScheduleFiles {
                 "BEGIN:VEVENT",
                 "UID:\(t.id)@\(domain).fellowmatch",
                 "DTSTAMP:\(stamp)",
-                "SEQUENCE:\(moved.contains(t.id) ? 1 : 0)",
+                "SEQUENCE:\(s.sequence)",
                 "DTSTART:\(ICalendar.utcStamp(instant(s.session.date, s.session.start, in: zone)))",
                 "DTEND:\(ICalendar.utcStamp(instant(s.session.date, s.session.end, in: zone)))",
                 "SUMMARY:\(ICalendar.escape("\(kindTitle): \(t.fellowName)"))",
@@ -58,7 +60,7 @@ public enum ScheduleFiles {
                 "BEGIN:VEVENT",
                 "UID:\(t.id)@\(domain).fellowmatch",
                 "DTSTAMP:\(stamp)",
-                "SEQUENCE:2",
+                "SEQUENCE:\(c.sequence)",
                 "STATUS:CANCELLED",
                 "DTSTART:\(ICalendar.utcStamp(instant(c.session.date, c.session.start, in: zone)))",
                 "DTEND:\(ICalendar.utcStamp(instant(c.session.date, c.session.end, in: zone)))",

@@ -118,6 +118,12 @@ public final class HistoryStore: Sendable {
                 BEGIN SELECT RAISE(ABORT, 'a published run cannot be changed'); END;
                 """)
         }
+        // Each talk's calendar revision (SEQUENCE). Runs recorded before it
+        // count as revision 1: earlier versions published moved talks with 1,
+        // so a later move or cancellation must go above that.
+        migrator.registerMigration("v2: talk sequence") { db in
+            try db.alter(table: "talk") { t in t.add(column: "sequence", .integer).notNull().defaults(to: 1) }
+        }
         return migrator
     }
 
@@ -153,8 +159,8 @@ public final class HistoryStore: Sendable {
                     }
                 }
                 for (k, t) in run.talks.enumerated() {
-                    try db.execute(sql: "INSERT INTO talk VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor])
+                    try db.execute(sql: "INSERT INTO talk VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor, t.sequence])
                 }
                 return id
             }
@@ -243,7 +249,7 @@ public final class HistoryStore: Sendable {
         }
         let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE run_id = ? ORDER BY position", arguments: [id]).map { t in
             RecordedTalk(session: t["session"], date: t["date"], start: t["start"], end: t["end"], room: t["room"], fellow: t["fellow"],
-                         kind: t["kind"], mentor: t["mentor"])
+                         kind: t["kind"], mentor: t["mentor"], sequence: t["sequence"])
         }
         var names: [String: [String: String]] = [:]
         for n in try Row.fetchAll(db, sql: "SELECT * FROM name WHERE run_id = ?", arguments: [id]) {

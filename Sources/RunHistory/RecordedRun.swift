@@ -36,8 +36,12 @@ public struct RecordedTalk: Sendable, Hashable {
     public var fellow: String
     public var kind: String
     public var mentor: String
+    /// The calendar revision it was published with (`ScheduledTalk.sequence`).
+    public var sequence: Int
 
-    public init(session: String, date: String, start: String, end: String, room: String, fellow: String, kind: String, mentor: String) {
+    public init(session: String, date: String, start: String, end: String, room: String, fellow: String, kind: String, mentor: String,
+                sequence: Int = 0) {
+        self.sequence = sequence
         self.session = session
         self.date = date
         self.start = start
@@ -50,7 +54,7 @@ public struct RecordedTalk: Sendable, Hashable {
 
     public var asPrevious: PreviousTalk {
         PreviousTalk(session: session, fellow: fellow, kind: kind, date: CalendarDate(date), start: TimeOfDay(start), end: TimeOfDay(end),
-                     room: room, mentor: mentor)
+                     room: room, mentor: mentor, sequence: sequence)
     }
 }
 
@@ -123,7 +127,8 @@ public struct RunRecord: Sendable {
                   },
                   talks: (schedule?.hasSchedule == true ? schedule!.talks : []).map {
                       RecordedTalk(session: $0.session.id, date: "\($0.session.date)", start: "\($0.session.start)", end: "\($0.session.end)",
-                                   room: $0.session.room, fellow: $0.talk.fellow, kind: $0.talk.kind, mentor: $0.talk.mentor)
+                                   room: $0.session.room, fellow: $0.talk.fellow, kind: $0.talk.kind, mentor: $0.talk.mentor,
+                                   sequence: $0.sequence)
                   })
         names = ["fellow": Dictionary(s.fellows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
                  "lab": Dictionary(s.labs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),

@@ -23,7 +23,11 @@ struct ScheduleConstruction {
     static func build(_ state: inout ScheduleState) -> Bool {
         let n = state.talks.count
         for t in 0..<n {
-            if let k = state.keptSession[t], state.fixed[t] || state.allows(t, in: k) { state.place(t, in: k) }
+            // Only where the session is still open to it: since the earlier
+            // schedule, its presenter or mentor may have become unavailable.
+            if let k = state.keptSession[t], state.fixed[t] || (state.open[t].contains(k) && state.allows(t, in: k)) {
+                state.place(t, in: k)
+            }
         }
         // Waiting talks, the most constrained first.
         let keys = (0..<n).map { t in (state.open[t].count, -state.after[t].count, t) }

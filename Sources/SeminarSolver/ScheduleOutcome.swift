@@ -5,6 +5,11 @@ import PlacementSolver
 public struct ScheduledTalk: Sendable, Hashable {
     public var talk: Talk
     public var session: SeminarSession
+    /// The revision of the talk's calendar event (its `SEQUENCE`): 0 when
+    /// first scheduled, the earlier schedule's value when a re-plan keeps it
+    /// in place, one more when a re-plan moves it. Calendar clients apply an
+    /// update only when this grows.
+    public var sequence = 0
 
     /// The schedule's order: by date, start and session, then fellow, kind and number.
     static func chronologically(_ a: ScheduledTalk, _ b: ScheduledTalk) -> Bool {
@@ -42,6 +47,8 @@ public struct CancelledTalk: Sendable, Hashable {
     public var talk: Talk
     /// Where it was to be held.
     public var session: SeminarSession
+    /// One more than the revision the earlier schedule published it with.
+    public var sequence: Int
 }
 
 /// The result of scheduling the seminar series.

@@ -7,6 +7,8 @@ public struct KeptTalk: Hashable, Sendable {
     public var session: Int
     /// Held before `--today`: it cannot move.
     public var fixed: Bool
+    /// The earlier schedule's revision of the talk (``ScheduledTalk/sequence``).
+    public var sequence = 0
 }
 
 /// The seminar schedule as an integer program.

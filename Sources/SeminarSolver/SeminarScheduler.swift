@@ -86,6 +86,7 @@ public struct SeminarScheduler: Sendable {
         outcome.sessionsWithSameTrack = bySession.values.filter { Set($0.map(\.talk.track)).count < $0.count }.count
         if let previous {
             (outcome.moves, outcome.kept) = moves(talks, chosen: chosen, options: options, kept: kept, previous: previous)
+            outcome.talks = revised(outcome.talks, talks: talks, kept: kept, moves: outcome.moves)
             let (held, cancelled) = settle(outcome.moves.filter { $0.kind == .dropped }, previous: previous, options: options,
                                            scenario: scenario, today: today)
             let heldIDs = Set(held.map(\.talk.id))
@@ -111,7 +112,7 @@ public struct SeminarScheduler: Sendable {
             for (k, (row, si)) in ordered.enumerated() {
                 guard let ti = talkIndex["\(row.fellow)-\(row.kind)-\(k + 1)"] else { continue }
                 let fixed = today.map { options.sessions[si].date < $0 } ?? false
-                kept.append(KeptTalk(talk: ti, session: si, fixed: fixed))
+                kept.append(KeptTalk(talk: ti, session: si, fixed: fixed, sequence: row.sequence))
             }
         }
         return kept.sorted { ($0.talk, $0.session) < ($1.talk, $1.session) }
@@ -139,6 +140,18 @@ public struct SeminarScheduler: Sendable {
                                    from: row.session, to: nil))
         }
         return (result, keptCount)
+    }
+
+    /// Each talk's calendar revision in a re-plan: the earlier schedule's,
+    /// plus 1 when the talk moved; a talk new to the schedule starts at 0.
+    func revised(_ scheduled: [ScheduledTalk], talks: [Talk], kept: [KeptTalk], moves: [TalkMove]) -> [ScheduledTalk] {
+        let earlier = Dictionary(kept.map { (talks[$0.talk].id, $0.sequence) }, uniquingKeysWith: { a, _ in a })
+        let moved = Set(moves.filter { $0.kind == .moved }.map(\.talk))
+        return scheduled.map { s in
+            var s = s
+            s.sequence = (earlier[s.talk.id] ?? 0) + (moved.contains(s.talk.id) ? 1 : 0)
+            return s
+        }
     }
 
     /// An earlier schedule's rows with their talks' ids (`fellow-kind-number`):
@@ -178,9 +191,9 @@ public struct SeminarScheduler: Sendable {
                             labName: labs[labID]?.name ?? labID, mentor: mentorID, mentorName: mentors[mentorID]?.name ?? mentorID,
                             track: fellow?.track ?? "", mentorRequired: required.contains(row.kind))
             if let today, session.date < today {
-                held.append(ScheduledTalk(talk: talk, session: session))
+                held.append(ScheduledTalk(talk: talk, session: session, sequence: row.sequence))
             } else {
-                cancelled.append(CancelledTalk(talk: talk, session: session))
+                cancelled.append(CancelledTalk(talk: talk, session: session, sequence: row.sequence + 1))
             }
         }
         return (held, cancelled)

@@ -135,7 +135,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         // The demo has sessions.csv: the schedule and calendars come with the run.
         #expect(r.stdout.contains("Seminars: 40 talks in 33 sessions"))
         let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
-        #expect(schedule.hasPrefix("session,date,start,end,room,fellow,kind,mentor,fellow_name,mentor_name,lab,lab_name\n"))
+        #expect(schedule.hasPrefix("session,date,start,end,room,fellow,kind,mentor,fellow_name,mentor_name,lab,lab_name,sequence\n"))
         let program = try String(contentsOf: out.appendingPathComponent("calendar/program.ics"), encoding: .utf8)
         #expect(program.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(fm.fileExists(atPath: out.appendingPathComponent("calendar/f001.ics").path))

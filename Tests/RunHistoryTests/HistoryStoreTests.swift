@@ -28,7 +28,7 @@ struct Interrupted: Error {}
     @Test func aRunIsRecordedWithItsPlacementsFundingAndSchedule() throws {
         let store = try temporaryStore()
         var run = try demoRecord()
-        run.talks = [RecordedTalk(session: "s01", date: "2026-09-10", start: "12:00", end: "13:00", room: "Room 1", fellow: "f101", kind: "wip", mentor: "m01")]
+        run.talks = [RecordedTalk(session: "s01", date: "2026-09-10", start: "12:00", end: "13:00", room: "Room 1", fellow: "f101", kind: "wip", mentor: "m01", sequence: 3)]
         let id = try store.record(run)
         let back = try store.run(id)
         #expect(back.placements == run.placements)

@@ -59,7 +59,7 @@ extension ScheduleOutcome {
         talks.first { $0.talk.fellow == fellow && $0.talk.kind == kind }?.session.id
     }
     var asPrevious: [PreviousTalk] {
-        talks.map { PreviousTalk(session: $0.session.id, fellow: $0.talk.fellow, kind: $0.talk.kind, line: 0) }
+        talks.map { PreviousTalk(session: $0.session.id, fellow: $0.talk.fellow, kind: $0.talk.kind, line: 0, sequence: $0.sequence) }
     }
 }
 
@@ -198,6 +198,23 @@ extension ScheduleOutcome {
         #expect(again.kept == first.talks.count - 1)
     }
 
+    /// A series whose directly built schedule is proved best, so GLPK never
+    /// runs: a kept talk must still leave a session its presenter can no
+    /// longer attend (it once stayed there).
+    @Test func presenterBecomingUnavailableMovesTheirTalk() throws {
+        var p = SeminarProgram()
+        p.fellow("f1")
+        p.fellow("f2", lab: "labB", mentor: "mB")
+        p.sessions(8)
+        let first = try p.schedule()
+        let wip = try #require(first.talks.first { $0.talk.id == "f1-wip-1" })
+        p.away("f1", session: wip.session.id)
+        let again = try p.schedule(previous: first.asPrevious)
+        #expect(again.status == .optimal)
+        #expect(again.session(of: "f1", "wip") != wip.session.id)
+        #expect(again.moves.map(\.talk) == ["f1-wip-1"] && again.kept == first.talks.count - 1)
+    }
+
     @Test func talksBeforeTodayNeverMove() throws {
         var p = program()
         let first = try p.schedule()
@@ -283,6 +300,40 @@ extension ScheduleOutcome {
         let c3 = ScheduleFiles.calendars(replanned, scenario: p.scenario)
         #expect(uids(c3) == uids(c1))
         #expect(unfold(c3["calendar/program.ics"]!).contains("SEQUENCE:1"))
+    }
+
+    /// Calendar clients apply an update only when SEQUENCE grows: a talk
+    /// moved twice is at 2, a kept one keeps its number, a cancelled one goes
+    /// one above what was published, and schedule.csv carries the number on.
+    @Test func sequenceGrowsWithEveryMoveAndCancellation() throws {
+        var p = SeminarProgram()
+        p.fellow("f1")
+        p.fellow("f2", lab: "labB", mentor: "mB")
+        p.sessions(8)
+        let first = try p.schedule()
+        let wip = try #require(first.talks.first { $0.talk.fellow == "f1" && $0.talk.kind == "wip" })
+        #expect(first.talks.allSatisfy { $0.sequence == 0 })
+        p.away("f1", session: wip.session.id)
+        let second = try p.schedule(previous: first.asPrevious)
+        let moved = try #require(second.talks.first { $0.talk.id == wip.talk.id })
+        #expect(moved.session.id != wip.session.id && moved.sequence == 1)
+        p.away("f1", session: moved.session.id)
+        let third = try p.schedule(previous: second.asPrevious)
+        let again = try #require(third.talks.first { $0.talk.id == wip.talk.id })
+        #expect(again.session.id != moved.session.id && again.sequence == 2)
+        #expect(third.talks.filter { $0.talk.id != wip.talk.id }.allSatisfy { $0.sequence == 0 })
+        let ics = unfold(ScheduleFiles.calendars(third, scenario: p.scenario)["calendar/program.ics"]!)
+        #expect(ics.contains("SEQUENCE:2"))
+        let rows = ScheduleFiles.scheduleCSV(third).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.first?.last == "sequence")
+        #expect(rows.contains { $0.contains("wip") && $0.contains("f1") && $0.last == "2" })
+        // f1 withdraws: their talks are cancelled one revision above what was published.
+        p.fellows.removeAll { $0.id == "f1" }
+        p.placements.removeAll { $0.fellow == "f1" }
+        let fourth = try p.schedule(previous: third.asPrevious)
+        let cancelled = try #require(fourth.cancelled.first { $0.talk.id == wip.talk.id })
+        #expect(cancelled.sequence == 3)
+        #expect(fourth.talks.allSatisfy { $0.sequence == 0 })
     }
 
     @Test func noPrivateFieldAppears() throws {
