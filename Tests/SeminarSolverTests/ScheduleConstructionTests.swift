@@ -105,4 +105,36 @@ import Testing
             #expect(abs((outcome.penalty ?? .nan) - best) < 1e-6, "seed \(seed)")
         }
     }
+
+    /// Random re-plans: a series is scheduled, then some presenters and
+    /// mentors become unavailable (often exactly where their talks are) and
+    /// the series is re-planned from the first schedule. The re-plan keeps
+    /// every rule of the changed series, and reports no schedule only when
+    /// the integer program finds none either.
+    @Test(arguments: 0..<60)
+    func aReplanIsAlwaysValid(seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(seed) &* 7919 &+ 11)
+        var p = SeminarProgram()
+        let fellows = rng.int(3...6)
+        for i in 1...fellows { p.fellow("f\(i)", lab: "lab\(rng.int(1...3))", mentor: "m\(i)") }
+        p.sessions(rng.int(6...12), capacity: rng.int(1...2))
+        let first = try p.schedule()
+        guard first.hasSchedule else { return }
+        for t in first.talks where rng.chance(0.4) {
+            p.away(rng.chance(0.6) || !t.talk.mentorRequired ? t.talk.fellow : t.talk.mentor, session: t.session.id)
+        }
+        for s in p.sessions where rng.chance(0.1) { p.away("f\(rng.int(1...fellows))", session: s.id) }
+        let again = try p.schedule(previous: first.asPrevious)
+        let talks = TalkList.talks(for: p.scenario, placements: p.placements)
+        let options = SessionOptions(talks: talks, scenario: p.scenario)
+        let exact = try GLPKSolver().solve(SeminarModel(talks: talks, options: options).model, options: .deterministic)
+        #expect(again.hasSchedule == (exact.solution != nil), "seed \(seed)")
+        guard again.hasSchedule else { return }
+        let sessionIndex = Dictionary(uniqueKeysWithValues: options.sessions.enumerated().map { ($1.id, $0) })
+        let placed = Dictionary(uniqueKeysWithValues: again.talks.map { ($0.talk.id, sessionIndex[$0.session.id]) })
+        let sessionOf = talks.map { placed[$0.id] ?? nil }
+        #expect(Self.violations(sessionOf, talks: talks, options: options).isEmpty, "seed \(seed)")
+        // Nobody left: every earlier talk is kept or moved, none dropped or added.
+        #expect(again.kept + again.moves.filter { $0.kind == .moved }.count == first.talks.count, "seed \(seed)")
+    }
 }
