@@ -41,7 +41,6 @@ public struct RecordedTalk: Sendable, Hashable {
 
     public init(session: String, date: String, start: String, end: String, room: String, fellow: String, kind: String, mentor: String,
                 sequence: Int = 0) {
-        self.sequence = sequence
         self.session = session
         self.date = date
         self.start = start
@@ -50,6 +49,7 @@ public struct RecordedTalk: Sendable, Hashable {
         self.fellow = fellow
         self.kind = kind
         self.mentor = mentor
+        self.sequence = sequence
     }
 
     public var asPrevious: PreviousTalk {
