@@ -38,6 +38,16 @@ struct SeminarProgram {
         }
     }
 
+    /// Two fellows of different labs and eight one-talk sessions: a series
+    /// whose directly built schedule is proved best without GLPK.
+    static func twoFellowsEightSessions() -> SeminarProgram {
+        var p = SeminarProgram()
+        p.fellow("f1")
+        p.fellow("f2", lab: "labB", mentor: "mB")
+        p.sessions(8)
+        return p
+    }
+
     mutating func away(_ person: String, session: String, reason: String = "urgent-care shift") {
         availability.append(Unavailability(person: person, session: session, reason: reason))
     }
@@ -202,10 +212,7 @@ extension ScheduleOutcome {
     /// runs: a kept talk must still leave a session its presenter can no
     /// longer attend (it once stayed there).
     @Test func presenterBecomingUnavailableMovesTheirTalk() throws {
-        var p = SeminarProgram()
-        p.fellow("f1")
-        p.fellow("f2", lab: "labB", mentor: "mB")
-        p.sessions(8)
+        var p = SeminarProgram.twoFellowsEightSessions()
         let first = try p.schedule()
         let wip = try #require(first.talks.first { $0.talk.id == "f1-wip-1" })
         p.away("f1", session: wip.session.id)
@@ -306,10 +313,7 @@ extension ScheduleOutcome {
     /// moved twice is at 2, a kept one keeps its number, a cancelled one goes
     /// one above what was published, and schedule.csv carries the number on.
     @Test func sequenceGrowsWithEveryMoveAndCancellation() throws {
-        var p = SeminarProgram()
-        p.fellow("f1")
-        p.fellow("f2", lab: "labB", mentor: "mB")
-        p.sessions(8)
+        var p = SeminarProgram.twoFellowsEightSessions()
         let first = try p.schedule()
         let wip = try #require(first.talks.first { $0.talk.fellow == "f1" && $0.talk.kind == "wip" })
         #expect(first.talks.allSatisfy { $0.sequence == 0 })
