@@ -17,14 +17,14 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "ORLibrary", targets: ["ORLibrary"]),
         .library(name: "IntakeGenerator", targets: ["IntakeGenerator"]),
-        .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
+        .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
     ],
     targets: [
         // GLPK as Debian ships it (libglpk-dev; no pkg-config file).
@@ -45,20 +45,24 @@ let package = Package(
         // Seeded, realistic intakes of any size (benchmarks and their tests).
         .target(name: "IntakeGenerator", dependencies: ["Domain"]),
         // The OR-Library runner and glpsol comparison behind Benchmarks/ (tested here).
-        .target(name: "BenchmarkSupport", dependencies: ["Domain", "ORLibrary", "PlacementSolver", "GLPKBackend", "Modeling"]),
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: ["Domain", "ORLibrary", "PlacementSolver", "GLPKBackend", "Modeling"]),
         .target(name: "GLPKBackend", dependencies: ["Modeling", "CGLPK", "CGLPKGuard"]),
         .target(
             name: "Domain",
             dependencies: [
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "CSV", package: "CSV.swift")
             ]
         ),
         .target(name: "PlacementSolver", dependencies: ["Domain", "Modeling"]),
         .target(name: "SeminarSolver", dependencies: ["Domain", "Modeling", "PlacementSolver"]),
         .target(
             name: "Reports",
-            dependencies: ["Domain", "PlacementSolver", "SeminarSolver", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "Domain", "PlacementSolver", "SeminarSolver", .product(name: "Mustache", package: "swift-mustache")
+            ]
         ),
         // The record of every run and of the official match of each intake (SQLite through GRDB).
         .target(
@@ -68,8 +72,9 @@ let package = Package(
         .executableTarget(
             name: "fellowmatch",
             dependencies: [
-                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling", "IntakeGenerator", "RunHistory",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling", "IntakeGenerator",
+                "RunHistory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .testTarget(name: "ModelingTests", dependencies: ["Modeling"]),
@@ -77,14 +82,18 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(
             name: "PlacementSolverTests",
-            dependencies: ["PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary", "IntakeGenerator"]
+            dependencies: [
+                "PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary", "IntakeGenerator"
+            ]
         ),
         .testTarget(
             name: "SeminarSolverTests",
             dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "RunHistoryTests", dependencies: ["RunHistory", "Domain", "PlacementSolver", "GLPKBackend", "TestSupport"]),
+        .testTarget(
+            name: "RunHistoryTests",
+            dependencies: ["RunHistory", "Domain", "PlacementSolver", "GLPKBackend", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "PlacementSolver", "GLPKBackend"]),
         .testTarget(name: "WhatIfTests", dependencies: ["Domain", "PlacementSolver", "GLPKBackend", "Reports"]),
         .testTarget(
@@ -92,7 +101,9 @@ let package = Package(
             dependencies: ["BenchmarkSupport", "IntakeGenerator", "Domain", "PlacementSolver", "GLPKBackend"]
         ),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"]),
-        .testTarget(name: "FuzzTests", dependencies: ["Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports"]),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,7 @@ let package = Package(
     dependencies: [
         .package(name: "FellowMatch", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .executableTarget(
@@ -24,7 +24,7 @@ let package = Package(
                 .product(name: "GLPKBackend", package: "FellowMatch"),
                 .product(name: "Reports", package: "FellowMatch"),
                 .product(name: "SeminarSolver", package: "FellowMatch"),
-                .product(name: "IntakeGenerator", package: "FellowMatch"),
+                .product(name: "IntakeGenerator", package: "FellowMatch")
             ],
             path: "Benchmarks/PlacementBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -35,10 +35,10 @@ let package = Package(
                 .product(name: "BenchmarkSupport", package: "FellowMatch"),
                 .product(name: "ORLibrary", package: "FellowMatch"),
                 .product(name: "Modeling", package: "FellowMatch"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             path: "Sources/gap-suite"
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -76,20 +76,26 @@ public struct GAPRunner: Sendable {
         options.timeLimit = timeLimit
         if let cuts { options.cuts = cuts }
         let o = try PlacementEngine(solver: GLPKSolver(), options: options).run(s)
-        return GAPRunResult(instance: ref.instance, known: ref.value, knownKind: ref.kind, found: o.objective,
-                            provedOptimal: o.status == .optimal, seconds: Date().timeIntervalSince(start))
+        return GAPRunResult(
+            instance: ref.instance, known: ref.value, knownKind: ref.kind, found: o.objective,
+            provedOptimal: o.status == .optimal, seconds: Date().timeIntervalSince(start))
     }
 
     /// The same model exported as CPLEX LP and solved by `glpsol` with its
     /// defaults (and `extraArguments`), timed as a whole command.
-    public func runGlpsol(_ ref: GAPReference, work: URL, glpsol: String = "glpsol", extraArguments: [String] = []) throws -> GAPRunResult {
+    public func runGlpsol(_ ref: GAPReference, work: URL, glpsol: String = "glpsol", extraArguments: [String] = [])
+        throws -> GAPRunResult
+    {
         let s = try scenario(ref, in: work)
         let lp = work.appendingPathComponent("\(ref.instance).lp")
         let output = work.appendingPathComponent("\(ref.instance).sol")
         try GLPKSolver().export(PlacementModel(scenario: s).model, format: .lp, to: lp.path)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: glpsol.hasPrefix("/") ? glpsol : "/usr/bin/env")
-        p.arguments = (glpsol.hasPrefix("/") ? [] : [glpsol]) + ["--lp", lp.path, "--tmlim", "\(Int(timeLimit.rounded(.up)))", "-o", output.path] + extraArguments
+        p.arguments =
+            (glpsol.hasPrefix("/") ? [] : [glpsol]) + [
+                "--lp", lp.path, "--tmlim", "\(Int(timeLimit.rounded(.up)))", "-o", output.path
+            ] + extraArguments
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         let start = Date()
@@ -107,22 +113,32 @@ public struct GAPRunner: Sendable {
             }
         }
         if text.contains("UNDEFINED") { found = nil }
-        return GAPRunResult(instance: ref.instance, known: ref.value, knownKind: ref.kind, found: found, provedOptimal: optimal, seconds: seconds)
+        return GAPRunResult(
+            instance: ref.instance, known: ref.value, knownKind: ref.kind, found: found, provedOptimal: optimal,
+            seconds: seconds)
     }
 }
 
 /// A table of results with totals, as BENCHMARKS.md shows them.
 public enum GAPReport {
     public static func table(_ rows: [(GAPRunResult, GAPRunResult?)]) -> String {
-        var out = ["| instance | optimum | FellowMatch | proved | seconds | glpsol | proved | seconds | ratio |",
-                   "| --- | ---: | ---: | :---: | ---: | ---: | :---: | ---: | ---: |"]
-        func v(_ d: Double?) -> String { d.map { $0 == $0.rounded() ? String(Int($0)) : String(format: "%.1f", $0) } ?? "-" }
+        var out = [
+            "| instance | optimum | FellowMatch | proved | seconds | glpsol | proved | seconds | ratio |",
+            "| --- | ---: | ---: | :---: | ---: | ---: | :---: | ---: | ---: |"
+        ]
+        func v(_ d: Double?) -> String {
+            d.map { $0 == $0.rounded() ? String(Int($0)) : String(format: "%.1f", $0) } ?? "-"
+        }
         for (f, g) in rows {
             let flag = f.contradictsOptimum ? " **WRONG**" : ""
-            out.append("| \(f.instance) | \(f.known)\(f.knownKind == "optimal" ? "" : "*") | \(v(f.found))\(flag) | \(f.provedOptimal ? "yes" : "no") | "
-                       + String(format: "%.2f", f.seconds) + " | "
-                       + (g.map { "\(v($0.found)) | \($0.provedOptimal ? "yes" : "no") | " + String(format: "%.2f", $0.seconds) + " | " + String(format: "%.1f×", $0.seconds / max(f.seconds, 1e-3)) }
-                          ?? "- | - | - | -") + " |")
+            out.append(
+                "| \(f.instance) | \(f.known)\(f.knownKind == "optimal" ? "" : "*") | \(v(f.found))\(flag) | \(f.provedOptimal ? "yes" : "no") | "
+                    + String(format: "%.2f", f.seconds) + " | "
+                    + (g.map {
+                        "\(v($0.found)) | \($0.provedOptimal ? "yes" : "no") | " + String(format: "%.2f", $0.seconds)
+                            + " | " + String(format: "%.1f×", $0.seconds / max(f.seconds, 1e-3))
+                    }
+                        ?? "- | - | - | -") + " |")
         }
         let proved = rows.filter { $0.0.provedOptimal }.count
         let total = rows.reduce(0) { $0 + $1.0.seconds }
@@ -130,7 +146,9 @@ public enum GAPReport {
         let g = rows.compactMap(\.1)
         if g.count == rows.count {
             let gt = g.reduce(0) { $0 + $1.seconds }
-            totals += "| **\(g.filter(\.provedOptimal).count)/\(g.count)** | **" + String(format: "%.2f", gt) + "** | **" + String(format: "%.1f×", gt / max(total, 1e-3)) + "** |"
+            totals +=
+                "| **\(g.filter(\.provedOptimal).count)/\(g.count)** | **" + String(format: "%.2f", gt) + "** | **"
+                + String(format: "%.1f×", gt / max(total, 1e-3)) + "** |"
         } else {
             totals += "| | | | |"
         }

@@ -24,8 +24,10 @@ public struct GLPKSolver: Solver {
 
     public static var version: String { String(cString: glp_version()) }
 
-    public func solve(_ model: Model, options: SolverOptions,
-                      progress: (@Sendable (SolveProgress) -> Void)?) throws(SolverError) -> SolveResult {
+    public func solve(
+        _ model: Model, options: SolverOptions,
+        progress: (@Sendable (SolveProgress) -> Void)?
+    ) throws(SolverError) -> SolveResult {
         if validatesModels {
             do { try model.validate() } catch { throw .invalidModel(error) }
         }
@@ -39,13 +41,17 @@ public struct GLPKSolver: Solver {
             guard options.presolve, case .solverFailure = error else { throw error }
             var retry = options
             retry.presolve = false
-            if options.logLevel > .off { options.logSink?("GLPK's presolver failed (\(error)); solving again without it\n") }
+            if options.logLevel > .off {
+                options.logSink?("GLPK's presolver failed (\(error)); solving again without it\n")
+            }
             return try solve(form, options: retry, progress: progress)
         }
     }
 
-    private func solve(_ form: StandardForm, options: SolverOptions,
-                       progress: (@Sendable (SolveProgress) -> Void)?) throws(SolverError) -> SolveResult {
+    private func solve(
+        _ form: StandardForm, options: SolverOptions,
+        progress: (@Sendable (SolveProgress) -> Void)?
+    ) throws(SolverError) -> SolveResult {
         let callbacks = CallbackBox(progress: progress, options: options)
         var outcome = fm_outcome()
         var values = [Double](repeating: 0, count: form.columnKinds.count)
@@ -55,10 +61,11 @@ public struct GLPKSolver: Solver {
                 let context = Unmanaged.passUnretained(callbacks).toOpaque()
                 return values.withUnsafeMutableBufferPointer { v in
                     duals.withUnsafeMutableBufferPointer { d in
-                        fm_solve(problem, params,
-                                 progress == nil ? nil : glpkProgressTrampoline,
-                                 glpkLogTrampoline,
-                                 context, &outcome, v.baseAddress, d.baseAddress)
+                        fm_solve(
+                            problem, params,
+                            progress == nil ? nil : glpkProgressTrampoline,
+                            glpkLogTrampoline,
+                            context, &outcome, v.baseAddress, d.baseAddress)
                     }
                 }
             }
@@ -78,11 +85,16 @@ public struct GLPKSolver: Solver {
         let form = StandardForm(model)
         var message = [CChar](repeating: 0, count: Int(FM_MESSAGE_SIZE))
         let rc: Int32 = withProblem(form) { problem in
-            fm_write(problem, format == .lp ? Int32(FM_FORMAT_LP.rawValue) : Int32(FM_FORMAT_MPS.rawValue),
-                     path, &message, message.count)
+            fm_write(
+                problem, format == .lp ? Int32(FM_FORMAT_LP.rawValue) : Int32(FM_FORMAT_MPS.rawValue),
+                path, &message, message.count)
         }
         if rc != 0 {
-            throw .io(path: path, message: GLPKSolver.trimmed(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) ?? "GLPK could not write the file")
+            throw .io(
+                path: path,
+                message: GLPKSolver.trimmed(
+                    String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                    ?? "GLPK could not write the file")
         }
         let negated = format == .mps && form.maximize
         if negated {
@@ -100,10 +112,13 @@ public struct GLPKSolver: Solver {
 
     /// Reads a CPLEX LP or free MPS file with GLPK and solves it. The result
     /// carries the objective and bound only (no variable values).
-    public func solveFile(_ path: String, format: ExportFormat, options: SolverOptions = .deterministic) throws(SolverError) -> SolveResult {
+    public func solveFile(_ path: String, format: ExportFormat, options: SolverOptions = .deterministic)
+        throws(SolverError) -> SolveResult
+    {
         var outcome = fm_outcome()
         let rc: Int32 = withParams(options) { params in
-            fm_solve_file(path, format == .lp ? Int32(FM_FORMAT_LP.rawValue) : Int32(FM_FORMAT_MPS.rawValue), params, &outcome)
+            fm_solve_file(
+                path, format == .lp ? Int32(FM_FORMAT_LP.rawValue) : Int32(FM_FORMAT_MPS.rawValue), params, &outcome)
         }
         if outcome.fatal != 0 { throw .solverFailure(message: GLPKSolver.message(from: outcome)) }
         if rc != 0 { throw .io(path: path, message: GLPKSolver.message(from: outcome)) }
@@ -127,7 +142,9 @@ public struct GLPKSolver: Solver {
             hasSolution = status == GLP_OPT || status == GLP_FEAS
             switch o.ret {
             case 0:
-                termination = status == GLP_OPT ? .optimal : status == GLP_NOFEAS ? .infeasible : hasSolution ? .feasible : .interrupted
+                termination =
+                    status == GLP_OPT
+                    ? .optimal : status == GLP_NOFEAS ? .infeasible : hasSolution ? .feasible : .interrupted
             case GLP_ETMLIM: termination = .timeLimit
             case GLP_EMIPGAP: termination = .gapLimit
             case GLP_ENOPFS: termination = .infeasible
@@ -153,13 +170,15 @@ public struct GLPKSolver: Solver {
                 throw .solverFailure(message: "\(returnCodeDescription(o.ret)). " + message(from: o))
             }
         }
-        let solution = hasSolution
+        let solution =
+            hasSolution
             ? Solution(values: values, objective: o.objective, duals: o.is_mip == 0 ? duals : nil)
             : nil
         var bound: Double? = o.has_bound != 0 ? o.bound : nil
         if termination == .optimal { bound = o.objective }
-        return SolveResult(termination: termination, solution: solution, bound: bound,
-                           solveSeconds: o.elapsed, nodes: Int(o.nodes))
+        return SolveResult(
+            termination: termination, solution: solution, bound: bound,
+            solveSeconds: o.elapsed, nodes: Int(o.nodes))
     }
 
     static func returnCodeDescription(_ code: Int32) -> String {
@@ -205,12 +224,13 @@ private func glpkProgressTrampoline(_ context: UnsafeMutableRawPointer?, _ p: Un
     guard let context, let p else { return }
     let box = Unmanaged<CallbackBox>.fromOpaque(context).takeUnretainedValue()
     let r = p.pointee
-    box.progress?(SolveProgress(
-        incumbent: r.has_incumbent != 0 ? r.incumbent : nil,
-        bound: r.has_bound != 0 ? r.bound : nil,
-        gap: r.has_incumbent != 0 && r.gap.isFinite ? r.gap : nil,
-        elapsedSeconds: r.elapsed,
-        nodes: Int(r.nodes)))
+    box.progress?(
+        SolveProgress(
+            incumbent: r.has_incumbent != 0 ? r.incumbent : nil,
+            bound: r.has_bound != 0 ? r.bound : nil,
+            gap: r.has_incumbent != 0 && r.gap.isFinite ? r.gap : nil,
+            elapsedSeconds: r.elapsed,
+            nodes: Int(r.nodes)))
 }
 
 private func glpkNodeTrampoline(_ context: UnsafeMutableRawPointer?, _ node: UnsafeMutablePointer<fm_node>?) {
@@ -220,9 +240,10 @@ private func glpkNodeTrampoline(_ context: UnsafeMutableRawPointer?, _ node: Uns
     let n = Int(node.pointee.ncols)
     let lower = Array(UnsafeBufferPointer(start: node.pointee.lb, count: n))
     let upper = Array(UnsafeBufferPointer(start: node.pointee.ub, count: n))
-    let verdict = examiner.examine(SearchNode(
-        lower: lower, upper: upper,
-        incumbent: node.pointee.has_incumbent != 0 ? node.pointee.incumbent : nil))
+    let verdict = examiner.examine(
+        SearchNode(
+            lower: lower, upper: upper,
+            incumbent: node.pointee.has_incumbent != 0 ? node.pointee.incumbent : nil))
     if verdict.prune { node.pointee.prune = 1 }
     for t in verdict.tightened where t.variable >= 0 && t.variable < n {
         node.pointee.new_lb[t.variable] = t.lower
@@ -254,27 +275,40 @@ private func withProblem<R>(_ f: StandardForm, _ body: (UnsafePointer<fm_problem
     }
     let colNames = CStringArray(f.columnNames)
     let rowNames = CStringArray(f.rowNames)
-    defer { colNames.free(); rowNames.free() }
+    defer {
+        colNames.free()
+        rowNames.free()
+    }
     return f.name.withCString { name in
         kinds.withUnsafeBufferPointer { kinds in
-        f.columnLower.withUnsafeBufferPointer { clb in
-        f.columnUpper.withUnsafeBufferPointer { cub in
-        f.objective.withUnsafeBufferPointer { obj in
-        f.rowLower.withUnsafeBufferPointer { rlb in
-        f.rowUpper.withUnsafeBufferPointer { rub in
-        f.rows.withUnsafeBufferPointer { ia in
-        f.columns.withUnsafeBufferPointer { ja in
-        f.values.withUnsafeBufferPointer { ar in
-            var p = fm_problem(
-                name: name, maximize: f.maximize ? 1 : 0,
-                ncols: Int32(f.columnKinds.count), col_kind: kinds.baseAddress,
-                col_lb: clb.baseAddress, col_ub: cub.baseAddress, obj: obj.baseAddress,
-                obj_constant: f.objectiveConstant, col_names: colNames.pointer,
-                nrows: Int32(f.rowNames.count), row_lb: rlb.baseAddress, row_ub: rub.baseAddress,
-                row_names: rowNames.pointer,
-                nnz: Int32(f.values.count), ia: ia.baseAddress, ja: ja.baseAddress, ar: ar.baseAddress)
-            return body(&p)
-        }}}}}}}}}
+            f.columnLower.withUnsafeBufferPointer { clb in
+                f.columnUpper.withUnsafeBufferPointer { cub in
+                    f.objective.withUnsafeBufferPointer { obj in
+                        f.rowLower.withUnsafeBufferPointer { rlb in
+                            f.rowUpper.withUnsafeBufferPointer { rub in
+                                f.rows.withUnsafeBufferPointer { ia in
+                                    f.columns.withUnsafeBufferPointer { ja in
+                                        f.values.withUnsafeBufferPointer { ar in
+                                            var p = fm_problem(
+                                                name: name, maximize: f.maximize ? 1 : 0,
+                                                ncols: Int32(f.columnKinds.count), col_kind: kinds.baseAddress,
+                                                col_lb: clb.baseAddress, col_ub: cub.baseAddress, obj: obj.baseAddress,
+                                                obj_constant: f.objectiveConstant, col_names: colNames.pointer,
+                                                nrows: Int32(f.rowNames.count), row_lb: rlb.baseAddress,
+                                                row_ub: rub.baseAddress,
+                                                row_names: rowNames.pointer,
+                                                nnz: Int32(f.values.count), ia: ia.baseAddress, ja: ja.baseAddress,
+                                                ar: ar.baseAddress)
+                                            return body(&p)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -6,8 +6,10 @@ import Foundation
 /// cooperative pool is never blocked: these are plain threads.
 public enum SolveThreads {
     /// `work(item)` for every item, at most `width` at once; results in input order.
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], width: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                                     _ work: @escaping @Sendable (T) -> R) -> [R] {
+    public static func map<T: Sendable, R: Sendable>(
+        _ items: [T], width: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ work: @escaping @Sendable (T) -> R
+    ) -> [R] {
         let results = Slots<R>(count: items.count)
         let gate = DispatchSemaphore(value: max(1, width))
         let group = DispatchGroup()

@@ -20,13 +20,24 @@ public struct IntakeGenerator: Sendable {
 
     static let tracks: [(String, [String])] = [
         ("clinical", ["clinical-nlp", "decision-support", "sepsis", "patient-safety", "ehr-phenotyping", "pediatrics"]),
-        ("population-health", ["epidemiology", "surveillance", "health-equity", "maternal-health", "causal-inference", "global-health"]),
-        ("imaging", ["radiomics", "imaging-ai", "digital-pathology", "ophthalmology-ai", "cardiac-imaging", "neuroimaging"]),
-        ("bioinformatics", ["genomics", "single-cell", "variant-interpretation", "proteomics", "microbiome", "pharmacogenomics"]),
+        (
+            "population-health",
+            ["epidemiology", "surveillance", "health-equity", "maternal-health", "causal-inference", "global-health"]
+        ),
+        (
+            "imaging",
+            ["radiomics", "imaging-ai", "digital-pathology", "ophthalmology-ai", "cardiac-imaging", "neuroimaging"]
+        ),
+        (
+            "bioinformatics",
+            ["genomics", "single-cell", "variant-interpretation", "proteomics", "microbiome", "pharmacogenomics"]
+        )
     ]
 
-    static let institutionKinds = ["Medical School", "Children's Hospital", "General Hospital", "Women's Hospital", "Medical Center",
-                                   "School of Public Health", "City Medical Center", "University Medical Center", "Technical University"]
+    static let institutionKinds = [
+        "Medical School", "Children's Hospital", "General Hospital", "Women's Hospital", "Medical Center",
+        "School of Public Health", "City Medical Center", "University Medical Center", "Technical University"
+    ]
 
     public func scenario() -> Scenario {
         var rng = SeededRandom(seed: seed &+ UInt64(newFellows))
@@ -48,13 +59,20 @@ public struct IntakeGenerator: Sendable {
             let id = "lab\(l + 1)"
             // Capacity leaves room for about 1.4 times the fellows there are.
             let capacity = rng.int(3...6)
-            labs.append(Lab(id: id, name: "Lab \(l + 1)", institution: "\(Self.institutionKinds[institution % Self.institutionKinds.count]) \(institution + 1)",
-                            areas: areas, capacity: capacity))
+            labs.append(
+                Lab(
+                    id: id, name: "Lab \(l + 1)",
+                    institution:
+                        "\(Self.institutionKinds[institution % Self.institutionKinds.count]) \(institution + 1)",
+                    areas: areas, capacity: capacity))
             labTrack.append(t)
             labInstitution.append(institution)
             for m in 0..<rng.int(2...4) {
                 let mAreas = rng.chance(0.5) ? [] : [rng.pick(areas)]
-                mentors.append(Mentor(id: "m\(l + 1)-\(m + 1)", name: "Mentor \(l + 1).\(m + 1)", lab: id, areas: mAreas, capacity: rng.int(1...3)))
+                mentors.append(
+                    Mentor(
+                        id: "m\(l + 1)-\(m + 1)", name: "Mentor \(l + 1).\(m + 1)", lab: id, areas: mAreas,
+                        capacity: rng.int(1...3)))
             }
         }
         let mentorsOfLab = Dictionary(grouping: mentors.indices, by: { mentors[$0].lab })
@@ -76,14 +94,21 @@ public struct IntakeGenerator: Sendable {
             k += 1
             let l = rng.int(0...(labCount - 1))
             guard labLoad[l] < labs[l].capacity - 1 else { continue }
-            guard let mi = (mentorsOfLab[labs[l].id] ?? []).first(where: { mentorLoad[mentors[$0].id, default: 0] < mentors[$0].capacity - 1 }) else { continue }
+            guard
+                let mi = (mentorsOfLab[labs[l].id] ?? []).first(where: {
+                    mentorLoad[mentors[$0].id, default: 0] < mentors[$0].capacity - 1
+                })
+            else { continue }
             labLoad[l] += 1
             mentorLoad[mentors[mi].id, default: 0] += 1
             let (c, ext) = citizenship()
             let interest = rng.pick(labs[l].areas)
-            fellows.append(Fellow(id: "c\(fellows.count + 1)", name: "Fellow C\(fellows.count + 1)", track: Self.tracks[labTrack[l]].0,
-                                  citizenship: c, status: .continuing, lab: labs[l].id, mentor: mentors[mi].id,
-                                  interests: [interest], cost: 68_000 + surcharge[labInstitution[l]], externalFunding: ext))
+            fellows.append(
+                Fellow(
+                    id: "c\(fellows.count + 1)", name: "Fellow C\(fellows.count + 1)",
+                    track: Self.tracks[labTrack[l]].0,
+                    citizenship: c, status: .continuing, lab: labs[l].id, mentor: mentors[mi].id,
+                    interests: [interest], cost: 68_000 + surcharge[labInstitution[l]], externalFunding: ext))
         }
         // New fellows, each ranking 3–8 labs, mostly of their own track.
         var preferences: [Preference] = []
@@ -95,13 +120,17 @@ public struct IntakeGenerator: Sendable {
             let (c, ext) = citizenship()
             let id = "f\(f + 1)"
             let base = 66_000 + rng.int(0...8) * 1_000
-            fellows.append(Fellow(id: id, name: "Fellow \(f + 1)", track: Self.tracks[t].0, citizenship: c, interests: interests,
-                                  cost: base, externalFunding: ext))
+            fellows.append(
+                Fellow(
+                    id: id, name: "Fellow \(f + 1)", track: Self.tracks[t].0, citizenship: c, interests: interests,
+                    cost: base, externalFunding: ext))
             let own = labsOfTrack[t].filter { labs[$0].areas.sharesItem(with: interests) }
             let other = (0..<labCount).filter { labTrack[$0] != t }
             let wanted = rng.int(3...7)
             var ranked = rng.sample(own, wanted)
-            if ranked.count < 3 { ranked += rng.sample(labsOfTrack[t].filter { !ranked.contains($0) }, 3 - ranked.count) }
+            if ranked.count < 3 {
+                ranked += rng.sample(labsOfTrack[t].filter { !ranked.contains($0) }, 3 - ranked.count)
+            }
             if ranked.count < 3 || rng.chance(0.3) { ranked += rng.sample(other, max(1, 3 - ranked.count)) }
             for (r, l) in ranked.prefix(8).enumerated() {
                 preferences.append(Preference(fellow: id, lab: labs[l].id, rank: r + 1, score: Double(10 - r)))
@@ -113,17 +142,22 @@ public struct IntakeGenerator: Sendable {
         // Money: a citizens-only training grant for about half of the need,
         // institutional pools, and area-restricted grants at most labs.
         let need = fellows.reduce(0) { $0 + max(0, $1.cost + 3_000 - $1.externalFunding) }
-        var funding = [FundingSource(id: "nlm-t15", name: "Federal training grant", budget: need / 2, citizensOnly: true)]
+        var funding = [
+            FundingSource(id: "nlm-t15", name: "Federal training grant", budget: need / 2, citizensOnly: true)
+        ]
         funding.append(FundingSource(id: "pool", name: "Institutional fellowship pool", budget: need / 5))
         for (l, lab) in labs.enumerated() where rng.chance(0.7) {
-            funding.append(FundingSource(id: "grant-\(lab.id)", name: "Research grant of Lab \(l + 1)", lab: lab.id,
-                                         budget: rng.int(1...3) * 75_000, areas: rng.sample(lab.areas, rng.int(1...2))))
+            funding.append(
+                FundingSource(
+                    id: "grant-\(lab.id)", name: "Research grant of Lab \(l + 1)", lab: lab.id,
+                    budget: rng.int(1...3) * 75_000, areas: rng.sample(lab.areas, rng.int(1...2))))
         }
         var settings = ScenarioSettings(name: "Generated intake of \(n)")
         settings.intake = "seed \(seed)"
         settings.allowUnplaced = true
-        var scenario = Scenario(settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
-                                preferences: preferences, costs: costs)
+        var scenario = Scenario(
+            settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
+            preferences: preferences, costs: costs)
         // Drawn after everything else, so the placement part is the same with or without it.
         if seminars { SeminarSeries.add(to: &scenario, rng: &rng) }
         return scenario

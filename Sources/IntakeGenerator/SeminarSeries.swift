@@ -29,17 +29,23 @@ enum SeminarSeries {
             for r in 0..<rooms where sessions.count < sessionCount {
                 let half = w < weeks / 2
                 let kinds = rng.int(0...2) == 0 ? [] : [half ? "wip" : "thesis"]
-                sessions.append(SeminarSession(id: "s\(w + 1)-\(r + 1)", date: date, start: TimeOfDay(hour: 12, minute: 0),
-                                               end: TimeOfDay(hour: 13, minute: 0), room: "Room \(r + 1)", capacity: 2, kinds: kinds))
+                sessions.append(
+                    SeminarSession(
+                        id: "s\(w + 1)-\(r + 1)", date: date, start: TimeOfDay(hour: 12, minute: 0),
+                        end: TimeOfDay(hour: 13, minute: 0), room: "Room \(r + 1)", capacity: 2, kinds: kinds))
             }
         }
         s.sessions = sessions
         var away: [Unavailability] = []
         for f in s.fellows {
-            for d in rng.sample(dates, 4).sorted() { away.append(Unavailability(person: f.id, date: d, reason: "clinical duties")) }
+            for d in rng.sample(dates, 4).sorted() {
+                away.append(Unavailability(person: f.id, date: d, reason: "clinical duties"))
+            }
         }
         for m in s.mentors {
-            for d in rng.sample(dates, 6).sorted() { away.append(Unavailability(person: m.id, date: d, reason: "conference")) }
+            for d in rng.sample(dates, 6).sorted() {
+                away.append(Unavailability(person: m.id, date: d, reason: "conference"))
+            }
         }
         s.availability = away
     }

@@ -7,7 +7,7 @@ public struct CutSelection: Sendable, Hashable {
 
     /// The names the command line uses, by family.
     public static let names: [(String, CutFamily)] = [
-        ("gomory", .gomory), ("mir", .mixedIntegerRounding), ("cover", .cover), ("clique", .clique),
+        ("gomory", .gomory), ("mir", .mixedIntegerRounding), ("cover", .cover), ("clique", .clique)
     ]
 
     public static let help = "all, none, or a comma-separated list of gomory, mir, cover, clique"
@@ -17,8 +17,14 @@ public struct CutSelection: Sendable, Hashable {
     /// Parses the option's text; `nil` when any part is not a known name.
     public init?(_ text: String) {
         let trimmed = text.trimmingSpaces
-        if trimmed == "all" { families = Set(CutFamily.allCases); return }
-        if trimmed == "none" { families = []; return }
+        if trimmed == "all" {
+            families = Set(CutFamily.allCases)
+            return
+        }
+        if trimmed == "none" {
+            families = []
+            return
+        }
         var chosen: Set<CutFamily> = []
         for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             let name = String(part).trimmingSpaces

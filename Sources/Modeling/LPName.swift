@@ -10,18 +10,21 @@ public enum LPName {
     static let keywords: Set<String> = [
         "minimize", "minimise", "minimum", "min", "maximize", "maximise", "maximum", "max",
         "subject", "such", "st", "s.t.", "bounds", "bound", "general", "generals", "gen",
-        "integer", "integers", "int", "binary", "binaries", "bin", "end", "free", "infinity", "inf",
+        "integer", "integers", "int", "binary", "binaries", "bin", "end", "free", "infinity", "inf"
     ]
     public static let maximumLength = 255
 
     public static func sanitize(_ raw: String) -> String {
         if isSafe(raw) { return raw }
-        var out = String(raw.map { c -> Character in
-            if c.isASCII && (c.isLetter || c.isNumber || allowedPunctuation.contains(c)) { return c }
-            return "_"
-        })
+        var out = String(
+            raw.map { c -> Character in
+                if c.isASCII && (c.isLetter || c.isNumber || allowedPunctuation.contains(c)) { return c }
+                return "_"
+            })
         if out.isEmpty { out = "_" }
-        if let first = out.first, first.isNumber || first == "." || first == "e" && Double(out) != nil { out = "_" + out }
+        if let first = out.first, first.isNumber || first == "." || first == "e" && Double(out) != nil {
+            out = "_" + out
+        }
         if keywords.contains(out.lowercased()) { out = "_" + out }
         if out.count > maximumLength { out = String(out.prefix(maximumLength)) }
         return out

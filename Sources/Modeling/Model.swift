@@ -31,8 +31,10 @@ public struct Model: Sendable {
     /// Adds a variable. Bounds of `nil` mean unbounded; a binary variable's
     /// bounds are 0 and 1 unless narrower ones are given.
     @discardableResult
-    public mutating func addVariable(_ name: String, _ kind: VariableKind = .continuous,
-                                     lower: Double? = 0, upper: Double? = nil) -> Variable {
+    public mutating func addVariable(
+        _ name: String, _ kind: VariableKind = .continuous,
+        lower: Double? = 0, upper: Double? = nil
+    ) -> Variable {
         let unique = names.register(name)
         let lo = kind == .binary ? max(lower ?? 0, 0) : lower
         let up = kind == .binary ? min(upper ?? 1, 1) : upper
@@ -63,7 +65,9 @@ public struct Model: Sendable {
 
     /// Adds `lower ≤ expression ≤ upper`.
     @discardableResult
-    public mutating func add<E: LinearExpressionConvertible>(_ name: String, lower: Double?, _ expression: E, upper: Double?) -> ConstraintReference {
+    public mutating func add<E: LinearExpressionConvertible>(
+        _ name: String, lower: Double?, _ expression: E, upper: Double?
+    ) -> ConstraintReference {
         add(LinearConstraint(lower: lower, expression.linearExpression, upper: upper), name: name)
     }
 

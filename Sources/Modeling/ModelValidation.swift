@@ -40,30 +40,38 @@ extension Model {
                 issues.append(.init(kind: .nonFiniteBound, subject: v.name, message: "upper bound is \(u)"))
             }
             if let l = v.lower, let u = v.upper, l > u {
-                issues.append(.init(kind: .crossedBounds, subject: v.name, message: "lower bound \(l) exceeds upper bound \(u)"))
+                issues.append(
+                    .init(kind: .crossedBounds, subject: v.name, message: "lower bound \(l) exceeds upper bound \(u)"))
             }
             if v.isInteger {
                 for (label, b) in [("lower", v.lower), ("upper", v.upper)] {
                     if let b, b.isFinite, b != b.rounded() {
-                        issues.append(.init(kind: .fractionalIntegerBound, subject: v.name,
-                                            message: "\(v.kind.rawValue) variable has fractional \(label) bound \(b)"))
+                        issues.append(
+                            .init(
+                                kind: .fractionalIntegerBound, subject: v.name,
+                                message: "\(v.kind.rawValue) variable has fractional \(label) bound \(b)"))
                     }
                 }
             }
         }
         func check(_ e: LinearExpression, _ subject: String) {
             if !e.constant.isFinite {
-                issues.append(.init(kind: .nonFiniteCoefficient, subject: subject, message: "constant is \(e.constant)"))
+                issues.append(
+                    .init(kind: .nonFiniteCoefficient, subject: subject, message: "constant is \(e.constant)"))
             }
             for t in e.terms {
                 guard t.variable.index >= 0 && t.variable.index < variables.count else {
-                    issues.append(.init(kind: .unknownVariable, subject: subject,
-                                        message: "refers to variable #\(t.variable.index), which this model does not have"))
+                    issues.append(
+                        .init(
+                            kind: .unknownVariable, subject: subject,
+                            message: "refers to variable #\(t.variable.index), which this model does not have"))
                     continue
                 }
                 if !t.coefficient.isFinite {
-                    issues.append(.init(kind: .nonFiniteCoefficient, subject: subject,
-                                        message: "coefficient of \(variables[t.variable.index].name) is \(t.coefficient)"))
+                    issues.append(
+                        .init(
+                            kind: .nonFiniteCoefficient, subject: subject,
+                            message: "coefficient of \(variables[t.variable.index].name) is \(t.coefficient)"))
                 }
             }
         }
@@ -77,7 +85,8 @@ extension Model {
                 issues.append(.init(kind: .nonFiniteBound, subject: c.name, message: "upper bound is \(u)"))
             }
             if let l = c.constraint.lower, let u = c.constraint.upper, l > u {
-                issues.append(.init(kind: .crossedBounds, subject: c.name, message: "lower bound \(l) exceeds upper bound \(u)"))
+                issues.append(
+                    .init(kind: .crossedBounds, subject: c.name, message: "lower bound \(l) exceeds upper bound \(u)"))
             }
         }
         if !issues.isEmpty { throw ModelValidationError(issues: issues) }

@@ -14,6 +14,10 @@ public struct Objective: Hashable, Sendable {
         self.expression = expression
     }
 
-    public static func minimize<E: LinearExpressionConvertible>(_ e: E) -> Objective { Objective(.minimize, e.linearExpression) }
-    public static func maximize<E: LinearExpressionConvertible>(_ e: E) -> Objective { Objective(.maximize, e.linearExpression) }
+    public static func minimize<E: LinearExpressionConvertible>(_ e: E) -> Objective {
+        Objective(.minimize, e.linearExpression)
+    }
+    public static func maximize<E: LinearExpressionConvertible>(_ e: E) -> Objective {
+        Objective(.maximize, e.linearExpression)
+    }
 }

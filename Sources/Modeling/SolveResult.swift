@@ -55,7 +55,9 @@ public struct SolveResult: Sendable {
     /// Branch-and-bound nodes created (0 for an LP).
     public var nodes: Int
 
-    public init(termination: TerminationReason, solution: Solution?, bound: Double?, solveSeconds: Double, nodes: Int = 0) {
+    public init(
+        termination: TerminationReason, solution: Solution?, bound: Double?, solveSeconds: Double, nodes: Int = 0
+    ) {
         self.termination = termination
         self.solution = solution
         self.bound = bound?.meaningful

@@ -53,8 +53,10 @@ public protocol Solver: Sendable {
     ///   apart from it, the best solution found, if any, and the bound.
     /// - Throws: ``SolverError`` for an invalid model or a failure of the
     ///   solver itself; an infeasible model is a result, not an error.
-    func solve(_ model: Model, options: SolverOptions,
-               progress: (@Sendable (SolveProgress) -> Void)?) throws(SolverError) -> SolveResult
+    func solve(
+        _ model: Model, options: SolverOptions,
+        progress: (@Sendable (SolveProgress) -> Void)?
+    ) throws(SolverError) -> SolveResult
 
     /// Writes `model` to `path` for other solvers.
     ///

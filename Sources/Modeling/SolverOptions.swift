@@ -12,7 +12,10 @@ public enum CutFamily: String, Sendable, Hashable, CaseIterable {
 
 /// How much the solver reports through the ``SolverOptions/logSink``.
 public enum SolverLogLevel: Int, Sendable, Comparable {
-    case off = 0, errors = 1, normal = 2, verbose = 3
+    case off = 0
+    case errors = 1
+    case normal = 2
+    case verbose = 3
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 

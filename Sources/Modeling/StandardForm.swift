@@ -39,7 +39,7 @@ public struct StandardForm: Sendable {
         rows = []
         columns = []
         values = []
-        var seen: [Int: Int] = [:] // column -> position in the current row's run
+        var seen: [Int: Int] = [:]  // column -> position in the current row's run
         for (i, c) in model.constraints.enumerated() {
             seen.removeAll(keepingCapacity: true)
             let start = values.count
@@ -57,7 +57,9 @@ public struct StandardForm: Sendable {
             var k = start
             while k < values.count {
                 if values[k] == 0 {
-                    rows.remove(at: k); columns.remove(at: k); values.remove(at: k)
+                    rows.remove(at: k)
+                    columns.remove(at: k)
+                    values.remove(at: k)
                 } else {
                     k += 1
                 }

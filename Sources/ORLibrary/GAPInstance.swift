@@ -74,25 +74,32 @@ public enum GAPLibrary {
         guard !lines.isEmpty else { throw GAPFormatError(path: path, message: "empty file") }
         let header = lines.removeFirst().split(separator: "\t").map(String.init)
         func col(_ name: String) throws -> Int {
-            guard let i = header.firstIndex(of: name) else { throw GAPFormatError(path: path, message: "no column \(name)") }
+            guard let i = header.firstIndex(of: name) else {
+                throw GAPFormatError(path: path, message: "no column \(name)")
+            }
             return i
         }
-        let (ci, cf, cx, cm, cn, cs, cv, ck) = (try col("instance"), try col("file"), try col("index"), try col("m"),
-                                                try col("n"), try col("sense"), try col("value"), try col("kind"))
+        let (ci, cf, cx, cm, cn, cs, cv, ck) = (
+            try col("instance"), try col("file"), try col("index"), try col("m"),
+            try col("n"), try col("sense"), try col("value"), try col("kind")
+        )
         return try lines.enumerated().map { (k, line) in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == header.count, let index = Int(f[cx]), let m = Int(f[cm]), let n = Int(f[cn]),
-                  let value = Int(f[cv]), let sense = GAPInstance.Sense(rawValue: f[cs]) else {
+                let value = Int(f[cv]), let sense = GAPInstance.Sense(rawValue: f[cs])
+            else {
                 throw GAPFormatError(path: path, message: "line \(k + 2) is malformed")
             }
-            return GAPReference(instance: f[ci], file: f[cf], index: index, agents: m, jobs: n,
-                                sense: sense, value: value, kind: f[ck])
+            return GAPReference(
+                instance: f[ci], file: f[cf], index: index, agents: m, jobs: n,
+                sense: sense, value: value, kind: f[ck])
         }
     }
 
     /// Reads every instance of one file. Files named `e…` hold one instance
     /// without the leading count.
-    public static func instances(file: URL, sense: GAPInstance.Sense, namePrefix: String? = nil) throws -> [GAPInstance] {
+    public static func instances(file: URL, sense: GAPInstance.Sense, namePrefix: String? = nil) throws -> [GAPInstance]
+    {
         let text = try String(contentsOfFile: file.path, encoding: .utf8)
         var numbers = text.split(whereSeparator: { $0.isWhitespace }).compactMap { Int($0) }[...]
         let base = file.deletingPathExtension().lastPathComponent

@@ -12,21 +12,27 @@ extension GAPInstance {
         settings.objective = sense == .max ? .score : .totalRank
         let labs = (0..<agents).map { Lab(id: "lab\($0 + 1)", areas: ["gap"], capacity: jobs) }
         let mentors = (0..<agents).map { Mentor(id: "mentor\($0 + 1)", lab: "lab\($0 + 1)", capacity: jobs) }
-        let funding = (0..<agents).map { FundingSource(id: "budget\($0 + 1)", lab: "lab\($0 + 1)", budget: capacity[$0]) }
-        let fellows = (0..<jobs).map { Fellow(id: "job\($0 + 1)", track: "gap", citizenship: .citizen, interests: ["gap"], cost: 0) }
+        let funding = (0..<agents).map {
+            FundingSource(id: "budget\($0 + 1)", lab: "lab\($0 + 1)", budget: capacity[$0])
+        }
+        let fellows = (0..<jobs).map {
+            Fellow(id: "job\($0 + 1)", track: "gap", citizenship: .citizen, interests: ["gap"], cost: 0)
+        }
         var preferences: [Preference] = []
         var costs: [CostOverride] = []
         for j in 0..<jobs {
             for i in 0..<agents {
                 if sense == .max {
-                    preferences.append(Preference(fellow: "job\(j + 1)", lab: "lab\(i + 1)", rank: 1, score: Double(cost[i][j])))
+                    preferences.append(
+                        Preference(fellow: "job\(j + 1)", lab: "lab\(i + 1)", rank: 1, score: Double(cost[i][j])))
                 } else {
                     preferences.append(Preference(fellow: "job\(j + 1)", lab: "lab\(i + 1)", rank: cost[i][j]))
                 }
                 costs.append(CostOverride(fellow: "job\(j + 1)", lab: "lab\(i + 1)", cost: resource[i][j]))
             }
         }
-        return Scenario(settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
-                        preferences: preferences, costs: costs)
+        return Scenario(
+            settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
+            preferences: preferences, costs: costs)
     }
 }

@@ -25,8 +25,10 @@ public struct PlacementEngine: Sendable {
 
     /// - Parameter options: solver settings; the scenario's `[solver]` time
     ///   limit and gap are applied on top unless already set here.
-    public init(solver: any Solver, options: SolverOptions = .deterministic,
-                progress: (@Sendable (SolveProgress) -> Void)? = nil) {
+    public init(
+        solver: any Solver, options: SolverOptions = .deterministic,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
         self.solver = solver
         self.options = options
         self.progress = progress
@@ -63,7 +65,8 @@ public struct PlacementEngine: Sendable {
     ///   scenario without a placement is a result, not an error.
     /// - Throws: `SolverError` when the solver itself fails (an invalid
     ///   model or a GLPK error), never for an infeasible scenario.
-    public func run(_ scenario: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome {
+    public func run(_ scenario: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome
+    {
         var placement = PlacementModel(scenario: scenario)
         let findings = PreChecks.run(scenario, placement.eligibility)
         // Shortfalls that add up (money, seats) are certain, but the solver's
@@ -73,10 +76,14 @@ public struct PlacementEngine: Sendable {
         var outcome = PlacementOutcome(
             scenarioName: scenario.settings.name, objectiveKind: scenario.settings.objective, status: .infeasible,
             objective: nil, bound: nil, gap: nil, solveSeconds: 0, placements: [], rankProfile: [:], unplaced: [],
-            budgets: [], labLoads: [], mentorLoads: [], warnings: findings.filter { !$0.blocking }, diagnosis: nil, solves: 0)
+            budgets: [], labLoads: [], mentorLoads: [], warnings: findings.filter { !$0.blocking }, diagnosis: nil,
+            solves: 0)
         if !blocking.isEmpty {
-            outcome.diagnosis = Diagnosis(findings: blocking, changes: [],
-                                          summary: "No placement exists: \(blocking.count) problem\(blocking.count == 1 ? "" : "s") found before solving.")
+            outcome.diagnosis = Diagnosis(
+                findings: blocking, changes: [],
+                summary:
+                    "No placement exists: \(blocking.count) problem\(blocking.count == 1 ? "" : "s") found before solving."
+            )
             return outcome
         }
         let o = effectiveOptions(scenario, model: placement.model)
@@ -99,7 +106,8 @@ public struct PlacementEngine: Sendable {
             // A warm start (see SolveStrategy): the greedy placement at first,
             // then the best placement known that satisfies the stage's holds.
             if warmStart {
-                stageOptions.startingSolution = start.map(\.values) ?? best.map { placement.roundedValues($0) }
+                stageOptions.startingSolution =
+                    start.map(\.values) ?? best.map { placement.roundedValues($0) }
                     ?? GreedyStart.values(for: placement)
             }
             let r = try solve(stage, placement, options: stageOptions, outcome: &outcome)
@@ -118,7 +126,10 @@ public struct PlacementEngine: Sendable {
                         }
                     }
                 }
-                if stage.isStartOnly { plan.settle(stage, value: 0, &placement); continue }
+                if stage.isStartOnly {
+                    plan.settle(stage, value: 0, &placement)
+                    continue
+                }
                 allOptimal = false
                 break
             }
@@ -165,8 +176,10 @@ public struct PlacementEngine: Sendable {
 
     /// One stage's solve: columns fixed by a Lagrangian bound where the model
     /// has GAP's shape (see ``SolveStrategy``), then GLPK's search.
-    func solve(_ stage: LexicographicStage, _ placement: PlacementModel, options: SolverOptions,
-               outcome: inout PlacementOutcome) throws(SolverError) -> SolveResult {
+    func solve(
+        _ stage: LexicographicStage, _ placement: PlacementModel, options: SolverOptions,
+        outcome: inout PlacementOutcome
+    ) throws(SolverError) -> SolveResult {
         var stageOptions = options
         // Columns fixed by a Lagrangian bound, for this stage only: a later
         // stage may need solutions they exclude.
@@ -175,14 +188,20 @@ public struct PlacementEngine: Sendable {
         var targeted: (search: TargetedSearch, start: [Double], bound: Double)?
         if lagrangianFixing {
             let clock = ContinuousClock(), started = clock.now
-            if let (start, report, nodeBound) = LagrangianFixing.apply(to: &stageModel, start: stageOptions.startingSolution, solver: solver,
-                                                                            timeLimit: stageOptions.timeLimit) {
+            if let (start, report, nodeBound) = LagrangianFixing.apply(
+                to: &stageModel, start: stageOptions.startingSolution, solver: solver,
+                timeLimit: stageOptions.timeLimit)
+            {
                 stageOptions.startingSolution = start
                 if lagrangianNodeBounds, !stageOptions.presolve, let nodeBound {
                     stageOptions.nodeExaminer = nodeBound
                     if nodeBound.shape.integralObjective, let start, report.bound.isFinite {
-                        targeted = (TargetedSearch(solver: solver, nodeBound: nodeBound, log: stageOptions.logLevel > .off ? stageOptions.logSink : nil),
-                                    start, report.bound)
+                        targeted = (
+                            TargetedSearch(
+                                solver: solver, nodeBound: nodeBound,
+                                log: stageOptions.logLevel > .off ? stageOptions.logSink : nil),
+                            start, report.bound
+                        )
                     }
                 }
                 lagrangianBound = report.bound.isFinite ? report.bound : nil
@@ -194,7 +213,8 @@ public struct PlacementEngine: Sendable {
         }
         var r: SolveResult
         if let t = targeted {
-            r = try t.search.solve(stageModel, start: t.start, bound: t.bound, options: stageOptions, progress: progress)
+            r = try t.search.solve(
+                stageModel, start: t.start, bound: t.bound, options: stageOptions, progress: progress)
         } else {
             r = try solver.solve(stageModel, options: stageOptions, progress: progress)
         }

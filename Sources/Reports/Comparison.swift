@@ -98,18 +98,25 @@ public struct Comparison {
         names = merged
         let outcomes = columns.map(\.outcome)
         var measures: [Measure] = []
-        func number(_ name: String, display: String? = nil, _ value: (PlacementOutcome) -> Double?, _ text: (Double) -> String = NumberText.number) {
+        func number(
+            _ name: String, display: String? = nil, _ value: (PlacementOutcome) -> Double?,
+            _ text: (Double) -> String = NumberText.number
+        ) {
             let values = outcomes.map { $0.hasPlacement ? value($0) : nil }
-            measures.append(Measure(name: name, display: display, text: values.map { $0.map(text) ?? "-" }, numbers: values))
+            measures.append(
+                Measure(name: name, display: display, text: values.map { $0.map(text) ?? "-" }, numbers: values))
         }
-        measures.append(Measure(name: "status", text: outcomes.map(\.status.rawValue), numbers: outcomes.map { _ in nil }))
+        measures.append(
+            Measure(name: "status", text: outcomes.map(\.status.rawValue), numbers: outcomes.map { _ in nil }))
         number("objective") { $0.objective }
         number("new fellows") { o in Double(o.placements.filter { $0.status != .continuing }.count) }
         number("first choices") { o in Double(o.rankProfile[1] ?? 0) }
-        number("first choices (share)", { o in
-            let n = o.placements.filter { $0.status != .continuing }.count
-            return n > 0 ? Double(o.rankProfile[1] ?? 0) / Double(n) : nil
-        }, { NumberText.number($0 * 100) + " %" })
+        number(
+            "first choices (share)",
+            { o in
+                let n = o.placements.filter { $0.status != .continuing }.count
+                return n > 0 ? Double(o.rankProfile[1] ?? 0) / Double(n) : nil
+            }, { NumberText.number($0 * 100) + " %" })
         let ranks = Set(outcomes.flatMap { $0.rankProfile.keys }).sorted()
         for rank in ranks { number("at \(NumberText.ordinal(rank)) choice") { o in Double(o.rankProfile[rank] ?? 0) } }
         number("worst rank") { o in o.rankProfile.keys.max().map(Double.init) }
@@ -121,14 +128,21 @@ public struct Comparison {
         let money: (Double) -> String = { MoneyText.cents(Int(($0 * 100).rounded())) }
         for source in sources {
             let name = merged.sourceName(source)
-            measures.append(Measure(name: name, text: columns.map { _ in "" }, numbers: columns.map { _ in nil }, isHeading: true))
-            number("\(name): used", display: "  used", { o in o.budgets.first { $0.source == source }.map { Double($0.usedCents) / 100 } }, money)
-            number("\(name): left", display: "  left", { o in o.budgets.first { $0.source == source }.map { Double($0.leftCents) / 100 } }, money)
+            measures.append(
+                Measure(name: name, text: columns.map { _ in "" }, numbers: columns.map { _ in nil }, isHeading: true))
+            number(
+                "\(name): used", display: "  used",
+                { o in o.budgets.first { $0.source == source }.map { Double($0.usedCents) / 100 } }, money)
+            number(
+                "\(name): left", display: "  left",
+                { o in o.budgets.first { $0.source == source }.map { Double($0.leftCents) / 100 } }, money)
         }
         let base = outcomes.first
         diffs = outcomes.dropFirst().map { Comparison.diff(base, $0, names: merged) }
         let moved = [nil] + diffs.map { Double($0.filter(\.moved).count) }
-        measures.append(Measure(name: "fellows moved vs base", text: moved.map { $0.map(NumberText.number) ?? "-" }, numbers: moved))
+        measures.append(
+            Measure(name: "fellows moved vs base", text: moved.map { $0.map(NumberText.number) ?? "-" }, numbers: moved)
+        )
         self.measures = measures
     }
 
@@ -137,15 +151,18 @@ public struct Comparison {
         let before = Dictionary(base.placements.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(other.placements.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = base.placements.map(\.fellow) + other.placements.map(\.fellow).filter { before[$0] == nil }
-        func place(_ p: FellowPlacement?) -> Place? { p.map { Place(lab: $0.lab, mentor: $0.mentor, isUnplaced: $0.status == .unplaced) } }
+        func place(_ p: FellowPlacement?) -> Place? {
+            p.map { Place(lab: $0.lab, mentor: $0.mentor, isUnplaced: $0.status == .unplaced) }
+        }
         func funding(_ p: FellowPlacement?) -> String {
             (p?.funding ?? []).map { "\($0.source):\(MoneyText.plain(cents: $0.cents))" }.joined(separator: ";")
         }
         return ids.compactMap { id in
             let b = before[id], a = after[id]
             guard place(b) != place(a) || funding(b) != funding(a) else { return nil }
-            return FellowDiff(fellow: id, fellowName: names.fellowName(id), before: place(b), after: place(a), rankBefore: b?.rank,
-                              rankAfter: a?.rank, fundingBefore: funding(b), fundingAfter: funding(a))
+            return FellowDiff(
+                fellow: id, fellowName: names.fellowName(id), before: place(b), after: place(a), rankBefore: b?.rank,
+                rankAfter: a?.rank, fundingBefore: funding(b), fundingAfter: funding(a))
         }
     }
 
@@ -162,7 +179,8 @@ public struct Comparison {
         while start < columns.count {
             let range = start..<min(columns.count, start + perTable)
             func line(_ name: String, _ cells: [String]) -> String {
-                var text = TextLayout.pad(TextLayout.clip(name, nameWidth), nameWidth) + "  "
+                var text =
+                    TextLayout.pad(TextLayout.clip(name, nameWidth), nameWidth) + "  "
                     + cells.map { TextLayout.lpad(TextLayout.clip($0, cellWidth), cellWidth) }.joined(separator: "  ")
                 while text.hasSuffix(" ") { text.removeLast() }
                 return text
@@ -170,7 +188,11 @@ public struct Comparison {
             out.append(line("", range.map { columns[$0].label }))
             out.append(String(repeating: "-", count: min(width, nameWidth + 2 + range.count * (cellWidth + 2) - 2)))
             for m in measures {
-                if m.isHeading { out += TextLayout.wrap(m.display, width: width, indent: "  ") } else { out.append(line(m.display, range.map { m.text[$0] })) }
+                if m.isHeading {
+                    out += TextLayout.wrap(m.display, width: width, indent: "  ")
+                } else {
+                    out.append(line(m.display, range.map { m.text[$0] }))
+                }
             }
             out.append("")
             start += perTable
@@ -183,10 +205,11 @@ public struct Comparison {
     func sentence(_ f: FellowDiff) -> String {
         var text = "\(names.fellow(f.fellow)): "
         if f.moved {
-            text += "\(f.before.map(names.place) ?? "not in the base") → \(f.after.map(names.place) ?? "no longer in the program")"
+            text +=
+                "\(f.before.map(names.place) ?? "not in the base") → \(f.after.map(names.place) ?? "no longer in the program")"
             switch (f.rankBefore, f.rankAfter) {
-            case let (b?, a?) where a != b: text += ", \(NumberText.ordinal(b)) → \(NumberText.ordinal(a)) choice"
-            case let (b?, a?) where a == b: text += ", same rank"
+            case (let b?, let a?) where a != b: text += ", \(NumberText.ordinal(b)) → \(NumberText.ordinal(a)) choice"
+            case (let b?, let a?) where a == b: text += ", same rank"
             default: break
             }
         } else {
@@ -212,9 +235,11 @@ public struct Comparison {
             let c = columns[k + 1]
             let moved = d.filter(\.moved).count, paid = d.count - moved
             var head = "\(c.label): "
-            if !c.outcome.hasPlacement { head += "no placement (\(c.outcome.status.rawValue))" }
-            else if d.isEmpty { head += "nobody moves and no funding changes" }
-            else {
+            if !c.outcome.hasPlacement {
+                head += "no placement (\(c.outcome.status.rawValue))"
+            } else if d.isEmpty {
+                head += "nobody moves and no funding changes"
+            } else {
                 head += moved == 0 ? "nobody moves" : "\(moved) fellow\(moved == 1 ? "" : "s") move"
                 if paid > 0 { head += "; \(paid) fellow\(paid == 1 ? "'s" : "s'") funding changes" }
             }
@@ -250,10 +275,16 @@ public struct Comparison {
     public func markdown() -> String {
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var md = ["# Comparison", ""]
-        for (k, c) in columns.enumerated() { md.append("- **\(cell(c.label))**\(k == 0 ? " (base)" : ""): \(cell(c.description))") }
-        md += ["", "| measure | " + columns.map { cell($0.label) }.joined(separator: " | ") + " |",
-               "| --- |" + String(repeating: " ---: |", count: columns.count)]
-        for m in measures where !m.isHeading { md.append("| \(cell(m.name)) | " + m.text.map(cell).joined(separator: " | ") + " |") }
+        for (k, c) in columns.enumerated() {
+            md.append("- **\(cell(c.label))**\(k == 0 ? " (base)" : ""): \(cell(c.description))")
+        }
+        md += [
+            "", "| measure | " + columns.map { cell($0.label) }.joined(separator: " | ") + " |",
+            "| --- |" + String(repeating: " ---: |", count: columns.count)
+        ]
+        for m in measures where !m.isHeading {
+            md.append("| \(cell(m.name)) | " + m.text.map(cell).joined(separator: " | ") + " |")
+        }
         let unplaceable = columns.filter { !$0.outcome.hasPlacement }
         if !unplaceable.isEmpty {
             md += ["", "## Why some variants have no placement", ""]
@@ -267,8 +298,12 @@ public struct Comparison {
         for (k, d) in diffs.enumerated() {
             md.append("### \(cell(columns[k + 1].label))")
             md.append("")
-            if d.isEmpty { md.append(columns[k + 1].outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement.") }
-            else { for f in d { md.append("- " + cell(sentence(f))) } }
+            if d.isEmpty {
+                md.append(
+                    columns[k + 1].outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement.")
+            } else {
+                for f in d { md.append("- " + cell(sentence(f))) }
+            }
             md.append("")
         }
         return md.joined(separator: "\n")
@@ -313,11 +348,16 @@ public struct Comparison {
             var why_no_placement: [String]?
         }
         let items = columns.enumerated().map { k, c in
-            Column(label: c.label, description: c.description, status: c.outcome.status.rawValue, objective: c.outcome.objective?.meaningfulValue,
-                   rank_profile: Dictionary(uniqueKeysWithValues: c.outcome.rankProfile.map { (String($0.key), $0.value) }),
-                   unplaced: c.outcome.unplaced,
-                   measures: Dictionary(measures.filter { $0.name != "status" && !$0.isHeading }.map { ($0.name, $0.numbers[k]) }, uniquingKeysWith: { a, _ in a }),
-                   moves: k == 0 ? nil : diffs[k - 1], why_no_placement: c.outcome.hasPlacement ? nil : reasons(c))
+            Column(
+                label: c.label, description: c.description, status: c.outcome.status.rawValue,
+                objective: c.outcome.objective?.meaningfulValue,
+                rank_profile: Dictionary(
+                    uniqueKeysWithValues: c.outcome.rankProfile.map { (String($0.key), $0.value) }),
+                unplaced: c.outcome.unplaced,
+                measures: Dictionary(
+                    measures.filter { $0.name != "status" && !$0.isHeading }.map { ($0.name, $0.numbers[k]) },
+                    uniquingKeysWith: { a, _ in a }),
+                moves: k == 0 ? nil : diffs[k - 1], why_no_placement: c.outcome.hasPlacement ? nil : reasons(c))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -6,7 +6,9 @@ import SeminarSolver
 /// Sentences about outcomes, in the coordinator's terms. Solvers return
 /// values; the words for them are written here.
 public enum Wording {
-    static let ordinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    static let ordinalWords = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"
+    ]
 
     /// "first", "second", …, "tenth", then "11th".
     public static func ordinalWord(_ n: Int) -> String {
@@ -23,8 +25,10 @@ public enum Wording {
         for (k, (rank, count)) in counts.enumerated() {
             parts.append("\(count) at their \(ordinalWord(rank))\(k == 0 ? " choice" : "")")
         }
-        let who = placed == new ? (new == 1 ? "The new fellow placed" : "All \(new) new fellows placed")
-                                : "\(placed) of \(new) new fellows placed"
+        let who =
+            placed == new
+            ? (new == 1 ? "The new fellow placed" : "All \(new) new fellows placed")
+            : "\(placed) of \(new) new fellows placed"
         var text = who + (parts.isEmpty ? "" : ": " + list(parts))
         if !o.unplaced.isEmpty { text += "; \(o.unplaced.count) unplaced" }
         return text + "."
@@ -35,13 +39,18 @@ public enum Wording {
     /// run) the solve time is left out.
     public static func status(_ o: PlacementOutcome, time showTime: Bool = true) -> String {
         let objective = o.objective.map { "\(objectiveName(o.objectiveKind)) \(NumberText.number($0))" }
-        let time: String? = showTime ? "solved in \(NumberText.seconds(o.solveSeconds))" + (o.solves > 1 ? " over \(o.solves) stages" : "")
-                                     : (o.solves > 1 ? "in \(o.solves) stages" : nil)
+        let time: String? =
+            showTime
+            ? "solved in \(NumberText.seconds(o.solveSeconds))" + (o.solves > 1 ? " over \(o.solves) stages" : "")
+            : (o.solves > 1 ? "in \(o.solves) stages" : nil)
         switch o.status {
         case .optimal:
-            return "Proved the best possible placement (" + [objective, time].compactMap { $0 }.joined(separator: ", ") + ")."
+            return "Proved the best possible placement (" + [objective, time].compactMap { $0 }.joined(separator: ", ")
+                + ")."
         case .feasible:
-            let distance = o.gap.map { "within \(NumberText.percent($0)) of the best possible" } ?? "no bound on the best possible was known yet"
+            let distance =
+                o.gap.map { "within \(NumberText.percent($0)) of the best possible" }
+                ?? "no bound on the best possible was known yet"
             let bound = o.bound.map { ", bound \(NumberText.number($0))" } ?? ""
             return "A valid placement, not proved best: \(distance); the time limit stopped the search ("
                 + [objective.map { $0 + bound }, time].compactMap { $0 }.joined(separator: ", ") + ")."
@@ -84,8 +93,10 @@ public enum Wording {
     /// "Equally good placements exist: Elena Petrova (f015) could be in Imaging Informatics Lab instead of …".
     public static func ties(_ ties: [Tie], _ names: Directory) -> String {
         "Equally good placements exist (the choice between them was a tie): "
-            + ties.map { "\(names.fellow($0.fellow)) could be in \(names.labName($0.alternative)) instead of \(names.labName($0.lab))" }
-                .joined(separator: "; ") + "."
+            + ties.map {
+                "\(names.fellow($0.fellow)) could be in \(names.labName($0.alternative)) instead of \(names.labName($0.lab))"
+            }
+            .joined(separator: "; ") + "."
     }
 
     /// A schedule in two sentences: how many talks in how many sessions, from
@@ -99,12 +110,14 @@ public enum Wording {
         if s.status == .optimal {
             text += " (the best schedule possible)."
         } else if let penalty = s.penalty, let bound = s.penaltyBound {
-            text += " (a valid schedule; not proved best: its soft-aim penalty is \(NumberText.number(penalty)), "
+            text +=
+                " (a valid schedule; not proved best: its soft-aim penalty is \(NumberText.number(penalty)), "
                 + "the least possible at least \(NumberText.number(bound)))."
         } else {
             text += " (a valid schedule; not proved best)."
         }
-        let aims = s.sessionsWithSameLab == 0 && s.sessionsWithSameTrack == 0
+        let aims =
+            s.sessionsWithSameLab == 0 && s.sessionsWithSameTrack == 0
             ? "No session has two talks from one lab or from one track."
             : "Sessions with two talks from one lab: \(s.sessionsWithSameLab); from one track: \(s.sessionsWithSameTrack)."
         return [text, aims]

@@ -36,11 +36,14 @@ public final class HistoryStore: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         do {
             let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(database)
         } catch {
-            throw HistoryError(code: .unavailable, message: "the run history \(path) cannot be opened: \(Self.plain(error))")
+            throw HistoryError(
+                code: .unavailable, message: "the run history \(path) cannot be opened: \(Self.plain(error))")
         }
     }
 
@@ -111,12 +114,13 @@ public final class HistoryStore: Sendable {
                 t.primaryKey(["run_id", "kind", "id"])
             }
             // A published run cannot be changed, only marked replaced.
-            try db.execute(sql: """
-                CREATE TRIGGER published_run_is_final BEFORE UPDATE OF recorded_at, scenario_name, input_hash, settings, status,
-                    objective, bound, gap, published_at, publish_note ON run
-                WHEN OLD.published_at IS NOT NULL
-                BEGIN SELECT RAISE(ABORT, 'a published run cannot be changed'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER published_run_is_final BEFORE UPDATE OF recorded_at, scenario_name, input_hash, settings, status,
+                        objective, bound, gap, published_at, publish_note ON run
+                    WHEN OLD.published_at IS NOT NULL
+                    BEGIN SELECT RAISE(ABORT, 'a published run cannot be changed'); END;
+                    """)
         }
         // Each talk's calendar revision (SEQUENCE). Runs recorded before it
         // count as revision 1: earlier versions published moved talks with 1,
@@ -133,23 +137,33 @@ public final class HistoryStore: Sendable {
     /// runs inside the transaction after the run's row is written (tests use
     /// it to simulate a crash part-way: the transaction rolls back).
     @discardableResult
-    public func record(_ run: RunRecord, interruption: (@Sendable () throws -> Void)? = nil) throws(HistoryError) -> Int64 {
+    public func record(_ run: RunRecord, interruption: (@Sendable () throws -> Void)? = nil) throws(HistoryError)
+        -> Int64
+    {
         do {
             return try database.write { db -> Int64 in
-                try db.execute(sql: """
-                    INSERT INTO run (recorded_at, scenario_name, scenario_path, intake, intake_key, input_hash, version, settings,
-                                     objective_kind, status, objective, bound, gap)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [run.recordedAt, run.scenarioName, run.scenarioPath, run.intake, run.intakeKey, run.inputHash, run.version,
-                                     run.settings, run.objectiveKind, run.status, run.objective, run.bound, run.gap])
+                try db.execute(
+                    sql: """
+                        INSERT INTO run (recorded_at, scenario_name, scenario_path, intake, intake_key, input_hash, version, settings,
+                                         objective_kind, status, objective, bound, gap)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        run.recordedAt, run.scenarioName, run.scenarioPath, run.intake, run.intakeKey, run.inputHash,
+                        run.version,
+                        run.settings, run.objectiveKind, run.status, run.objective, run.bound, run.gap
+                    ])
                 let id = db.lastInsertedRowID
                 try interruption?()
                 var share = 0
                 for (k, p) in run.placements.enumerated() {
-                    try db.execute(sql: "INSERT INTO placement VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [id, k, p.fellow, p.fellowName, p.status, p.lab, p.mentor, p.rank])
+                    try db.execute(
+                        sql: "INSERT INTO placement VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [id, k, p.fellow, p.fellowName, p.status, p.lab, p.mentor, p.rank])
                     for f in p.funding {
-                        try db.execute(sql: "INSERT INTO funding VALUES (?, ?, ?, ?, ?)", arguments: [id, share, p.fellow, f.source, f.cents])
+                        try db.execute(
+                            sql: "INSERT INTO funding VALUES (?, ?, ?, ?, ?)",
+                            arguments: [id, share, p.fellow, f.source, f.cents])
                         share += 1
                     }
                 }
@@ -159,13 +173,18 @@ public final class HistoryStore: Sendable {
                     }
                 }
                 for (k, t) in run.talks.enumerated() {
-                    try db.execute(sql: "INSERT INTO talk VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor, t.sequence])
+                    try db.execute(
+                        sql: "INSERT INTO talk VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor, t.sequence
+                        ])
                 }
                 return id
             }
         } catch {
-            throw HistoryError(code: .storage, message: "the run could not be recorded in \(path): \(Self.plain(error)); the history is as it was")
+            throw HistoryError(
+                code: .storage,
+                message: "the run could not be recorded in \(path): \(Self.plain(error)); the history is as it was")
         }
     }
 
@@ -177,19 +196,29 @@ public final class HistoryStore: Sendable {
     public func publish(_ id: Int64, note: String, replace: Bool, at time: String) throws(HistoryError) -> RunRecord? {
         do {
             return try database.write { db -> RunRecord? in
-                guard let run = try Self.fetchRun(db, id) else { throw HistoryError(code: .noSuchRun, message: "there is no run \(id) in \(path)") }
-                if run.publishedAt != nil { throw HistoryError(code: .published, message: "run \(id) is already published (\(run.publishedAt!))") }
+                guard let run = try Self.fetchRun(db, id) else {
+                    throw HistoryError(code: .noSuchRun, message: "there is no run \(id) in \(path)")
+                }
+                if run.publishedAt != nil {
+                    throw HistoryError(
+                        code: .published, message: "run \(id) is already published (\(run.publishedAt!))")
+                }
                 let current = try Self.official(db, intakeKey: run.intakeKey)
                 if let current, !replace {
-                    throw HistoryError(code: .alreadyPublished,
-                                       message: "run \(current.id) is the official match of \(run.intakeKey) (published \(current.publishedAt ?? "")); "
-                                           + "add --replace to publish run \(id) in its place (run \(current.id) stays recorded as replaced)")
+                    throw HistoryError(
+                        code: .alreadyPublished,
+                        message:
+                            "run \(current.id) is the official match of \(run.intakeKey) (published \(current.publishedAt ?? "")); "
+                            + "add --replace to publish run \(id) in its place (run \(current.id) stays recorded as replaced)"
+                    )
                 }
                 if let current {
-                    try db.execute(sql: "UPDATE run SET replaced_at = ?, replaced_note = ?, replaced_by = ? WHERE id = ?",
-                                   arguments: [time, note, id, current.id])
+                    try db.execute(
+                        sql: "UPDATE run SET replaced_at = ?, replaced_note = ?, replaced_by = ? WHERE id = ?",
+                        arguments: [time, note, id, current.id])
                 }
-                try db.execute(sql: "UPDATE run SET published_at = ?, publish_note = ? WHERE id = ?", arguments: [time, note, id])
+                try db.execute(
+                    sql: "UPDATE run SET published_at = ?, publish_note = ? WHERE id = ?", arguments: [time, note, id])
                 return current
             }
         } catch let e as HistoryError {
@@ -205,9 +234,12 @@ public final class HistoryStore: Sendable {
     public func runs(intakeKey: String? = nil) throws(HistoryError) -> [RunRecord] {
         do {
             return try database.read { db in
-                let ids = try Int64.fetchAll(db, sql: intakeKey == nil ? "SELECT id FROM run ORDER BY id DESC"
-                                                                       : "SELECT id FROM run WHERE intake_key = ? ORDER BY id DESC",
-                                             arguments: intakeKey.map { [$0] } ?? [])
+                let ids = try Int64.fetchAll(
+                    db,
+                    sql: intakeKey == nil
+                        ? "SELECT id FROM run ORDER BY id DESC"
+                        : "SELECT id FROM run WHERE intake_key = ? ORDER BY id DESC",
+                    arguments: intakeKey.map { [$0] } ?? [])
                 return try ids.compactMap { try Self.fetchRun(db, $0) }
             }
         } catch {
@@ -220,7 +252,10 @@ public final class HistoryStore: Sendable {
         do { found = try database.read { db in try Self.fetchRun(db, id) } } catch {
             throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
         }
-        guard let found else { throw HistoryError(code: .noSuchRun, message: "there is no run \(id) in \(path); `fellowmatch history` lists them") }
+        guard let found else {
+            throw HistoryError(
+                code: .noSuchRun, message: "there is no run \(id) in \(path); `fellowmatch history` lists them")
+        }
         return found
     }
 
@@ -232,32 +267,47 @@ public final class HistoryStore: Sendable {
     }
 
     static func official(_ db: Database, intakeKey: String) throws -> RunRecord? {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM run WHERE intake_key = ? AND published_at IS NOT NULL AND replaced_at IS NULL",
-                                          arguments: [intakeKey]) else { return nil }
+        guard
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM run WHERE intake_key = ? AND published_at IS NOT NULL AND replaced_at IS NULL",
+                arguments: [intakeKey])
+        else { return nil }
         return try fetchRun(db, id)
     }
 
     static func fetchRun(_ db: Database, _ id: Int64) throws -> RunRecord? {
         guard let r = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else { return nil }
         var shares: [String: [(Int, String, Int)]] = [:]
-        for f in try Row.fetchAll(db, sql: "SELECT * FROM funding WHERE run_id = ? ORDER BY position", arguments: [id]) {
+        for f in try Row.fetchAll(db, sql: "SELECT * FROM funding WHERE run_id = ? ORDER BY position", arguments: [id])
+        {
             shares[f["fellow"], default: []].append((f["position"], f["source"], f["cents"]))
         }
-        let placements = try Row.fetchAll(db, sql: "SELECT * FROM placement WHERE run_id = ? ORDER BY position", arguments: [id]).map { p in
-            RecordedPlacement(fellow: p["fellow"], fellowName: p["fellow_name"], status: p["status"], lab: p["lab"], mentor: p["mentor"],
-                              rank: p["rank"], funding: (shares[p["fellow"]] ?? []).map { FundingShare(source: $0.1, cents: $0.2) })
+        let placements = try Row.fetchAll(
+            db, sql: "SELECT * FROM placement WHERE run_id = ? ORDER BY position", arguments: [id]
+        ).map { p in
+            RecordedPlacement(
+                fellow: p["fellow"], fellowName: p["fellow_name"], status: p["status"], lab: p["lab"],
+                mentor: p["mentor"],
+                rank: p["rank"], funding: (shares[p["fellow"]] ?? []).map { FundingShare(source: $0.1, cents: $0.2) })
         }
-        let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE run_id = ? ORDER BY position", arguments: [id]).map { t in
-            RecordedTalk(session: t["session"], date: t["date"], start: t["start"], end: t["end"], room: t["room"], fellow: t["fellow"],
-                         kind: t["kind"], mentor: t["mentor"], sequence: t["sequence"])
-        }
+        let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE run_id = ? ORDER BY position", arguments: [id])
+            .map { t in
+                RecordedTalk(
+                    session: t["session"], date: t["date"], start: t["start"], end: t["end"], room: t["room"],
+                    fellow: t["fellow"],
+                    kind: t["kind"], mentor: t["mentor"], sequence: t["sequence"])
+            }
         var names: [String: [String: String]] = [:]
         for n in try Row.fetchAll(db, sql: "SELECT * FROM name WHERE run_id = ?", arguments: [id]) {
             names[n["kind"], default: [:]][n["id"]] = n["name"]
         }
-        var run = RunRecord(recordedAt: r["recorded_at"], scenarioName: r["scenario_name"], scenarioPath: r["scenario_path"], intake: r["intake"],
-                            inputHash: r["input_hash"], version: r["version"], settings: r["settings"], objectiveKind: r["objective_kind"],
-                            status: r["status"], objective: r["objective"], bound: r["bound"], gap: r["gap"], placements: placements, talks: talks)
+        var run = RunRecord(
+            recordedAt: r["recorded_at"], scenarioName: r["scenario_name"], scenarioPath: r["scenario_path"],
+            intake: r["intake"],
+            inputHash: r["input_hash"], version: r["version"], settings: r["settings"],
+            objectiveKind: r["objective_kind"],
+            status: r["status"], objective: r["objective"], bound: r["bound"], gap: r["gap"], placements: placements,
+            talks: talks)
         run.id = r["id"]
         run.names = names
         run.publishedAt = r["published_at"]

@@ -20,8 +20,11 @@ public enum NextIntake {
         // Track limits are a decision about one intake's new fellows.
         let hadTrackLimits = !settings.tracks.isEmpty
         settings.tracks = [:]
-        let placed = Dictionary(official.placements.filter { $0.status == "new" && $0.lab != nil && $0.mentor != nil }.map { ($0.fellow, $0) },
-                                uniquingKeysWith: { a, _ in a })
+        let placed = Dictionary(
+            official.placements.filter { $0.status == "new" && $0.lab != nil && $0.mentor != nil }.map {
+                ($0.fellow, $0)
+            },
+            uniquingKeysWith: { a, _ in a })
         let labIDs = Set(s.labs.map(\.id)), mentorIDs = Set(s.mentors.map(\.id))
         var fellows: [Fellow] = []
         var notes: [String] = []
@@ -31,22 +34,40 @@ public enum NextIntake {
                 continue
             }
             guard labIDs.contains(lab), mentorIDs.contains(mentor) else {
-                notes.append("\(f.name) (\(f.id)): lab \(lab) or mentor \(mentor) is no longer in the scenario; not carried over")
+                notes.append(
+                    "\(f.name) (\(f.id)): lab \(lab) or mentor \(mentor) is no longer in the scenario; not carried over"
+                )
                 continue
             }
-            fellows.append(Fellow(id: f.id, name: f.name, track: f.track, citizenship: f.citizenship, status: .continuing, lab: lab, mentor: mentor,
-                                  interests: f.interests, cost: f.cost, externalFunding: f.externalFunding))
+            fellows.append(
+                Fellow(
+                    id: f.id, name: f.name, track: f.track, citizenship: f.citizenship, status: .continuing, lab: lab,
+                    mentor: mentor,
+                    interests: f.interests, cost: f.cost, externalFunding: f.externalFunding))
         }
         let graduating = s.fellows.filter { !$0.isNew }.count
-        if graduating > 0 { notes.append("\(graduating) second-year fellow\(graduating == 1 ? " graduates" : "s graduate") and leave\(graduating == 1 ? "s" : "")") }
-        if !s.withdrawn.isEmpty { notes.append("\(s.withdrawn.count) withdrawn fellow\(s.withdrawn.count == 1 ? " is" : "s are") not carried over") }
-        if hadTrackLimits { notes.append("this intake's track limits are not carried over: set [tracks.NAME] again in scenario.toml if needed") }
+        if graduating > 0 {
+            notes.append(
+                "\(graduating) second-year fellow\(graduating == 1 ? " graduates" : "s graduate") and leave\(graduating == 1 ? "s" : "")"
+            )
+        }
+        if !s.withdrawn.isEmpty {
+            notes.append(
+                "\(s.withdrawn.count) withdrawn fellow\(s.withdrawn.count == 1 ? " is" : "s are") not carried over")
+        }
+        if hadTrackLimits {
+            notes.append(
+                "this intake's track limits are not carried over: set [tracks.NAME] again in scenario.toml if needed")
+        }
         let carried = Set(fellows.map(\.id))
         let costs = s.costs.filter { c in carried.contains(c.fellow) && placed[c.fellow]?.lab == c.lab }
-        var next = Scenario(settings: settings, fellows: fellows, labs: s.labs, mentors: s.mentors, funding: s.funding, preferences: [],
-                            costs: costs)
+        var next = Scenario(
+            settings: settings, fellows: fellows, labs: s.labs, mentors: s.mentors, funding: s.funding, preferences: [],
+            costs: costs)
         next.sessions = nil
-        notes.append("add the new fellows to fellows.csv and their ranked labs to preferences.csv; add this year's sessions.csv and availability.csv")
+        notes.append(
+            "add the new fellows to fellows.csv and their ranked labs to preferences.csv; add this year's sessions.csv and availability.csv"
+        )
         return (next, notes)
     }
 

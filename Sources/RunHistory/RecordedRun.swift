@@ -12,7 +12,10 @@ public struct RecordedPlacement: Sendable, Hashable {
     public var rank: Int?
     public var funding: [FundingShare]
 
-    public init(fellow: String, fellowName: String, status: String, lab: String?, mentor: String?, rank: Int?, funding: [FundingShare]) {
+    public init(
+        fellow: String, fellowName: String, status: String, lab: String?, mentor: String?, rank: Int?,
+        funding: [FundingShare]
+    ) {
         self.fellow = fellow
         self.fellowName = fellowName
         self.status = status
@@ -23,7 +26,9 @@ public struct RecordedPlacement: Sendable, Hashable {
     }
 
     /// The row as an earlier run's placement (for `--keep`).
-    public var asPrevious: PreviousPlacement { PreviousPlacement(fellow: fellow, status: status, lab: lab, mentor: mentor) }
+    public var asPrevious: PreviousPlacement {
+        PreviousPlacement(fellow: fellow, status: status, lab: lab, mentor: mentor)
+    }
 }
 
 /// One talk of a recorded schedule.
@@ -39,8 +44,11 @@ public struct RecordedTalk: Sendable, Hashable {
     /// The calendar revision it was published with (`ScheduledTalk.sequence`).
     public var sequence: Int
 
-    public init(session: String, date: String, start: String, end: String, room: String, fellow: String, kind: String, mentor: String,
-                sequence: Int = 0) {
+    public init(
+        session: String, date: String, start: String, end: String, room: String, fellow: String, kind: String,
+        mentor: String,
+        sequence: Int = 0
+    ) {
         self.session = session
         self.date = date
         self.start = start
@@ -53,8 +61,10 @@ public struct RecordedTalk: Sendable, Hashable {
     }
 
     public var asPrevious: PreviousTalk {
-        PreviousTalk(session: session, fellow: fellow, kind: kind, date: CalendarDate(date), start: TimeOfDay(start), end: TimeOfDay(end),
-                     room: room, mentor: mentor, sequence: sequence)
+        PreviousTalk(
+            session: session, fellow: fellow, kind: kind, date: CalendarDate(date), start: TimeOfDay(start),
+            end: TimeOfDay(end),
+            room: room, mentor: mentor, sequence: sequence)
     }
 }
 
@@ -89,9 +99,12 @@ public struct RunRecord: Sendable {
     public var replacedNote: String?
     public var replacedBy: Int64?
 
-    public init(recordedAt: String, scenarioName: String, scenarioPath: String, intake: String?, inputHash: String, version: String,
-                settings: String, objectiveKind: String, status: String, objective: Double?, bound: Double?, gap: Double?,
-                placements: [RecordedPlacement], talks: [RecordedTalk]) {
+    public init(
+        recordedAt: String, scenarioName: String, scenarioPath: String, intake: String?, inputHash: String,
+        version: String,
+        settings: String, objectiveKind: String, status: String, objective: Double?, bound: Double?, gap: Double?,
+        placements: [RecordedPlacement], talks: [RecordedTalk]
+    ) {
         self.recordedAt = recordedAt
         self.scenarioName = scenarioName
         self.scenarioPath = scenarioPath
@@ -115,46 +128,63 @@ public struct RunRecord: Sendable {
     public var isOfficial: Bool { publishedAt != nil && replacedAt == nil }
 
     /// The record of a run's outcome.
-    public init(outcome o: PlacementOutcome, schedule: ScheduleOutcome?, scenario s: Scenario, scenarioPath: String, inputHash: String,
-                settings: String, recordedAt: String) {
+    public init(
+        outcome o: PlacementOutcome, schedule: ScheduleOutcome?, scenario s: Scenario, scenarioPath: String,
+        inputHash: String,
+        settings: String, recordedAt: String
+    ) {
         let shown = Directory(s)
-        self.init(recordedAt: recordedAt, scenarioName: s.settings.name, scenarioPath: scenarioPath, intake: s.settings.intake,
-                  inputHash: inputHash, version: FellowMatchVersion.current, settings: settings, objectiveKind: o.objectiveKind.rawValue,
-                  status: o.status.rawValue, objective: o.objective?.meaningful, bound: o.bound?.meaningful, gap: o.gap?.meaningful,
-                  placements: o.placements.map {
-                      RecordedPlacement(fellow: $0.fellow, fellowName: shown.fellowName($0.fellow), status: $0.status.rawValue, lab: $0.lab,
-                                        mentor: $0.mentor, rank: $0.rank, funding: $0.funding)
-                  },
-                  talks: (schedule?.hasSchedule == true ? schedule!.talks : []).map {
-                      RecordedTalk(session: $0.session.id, date: "\($0.session.date)", start: "\($0.session.start)", end: "\($0.session.end)",
-                                   room: $0.session.room, fellow: $0.talk.fellow, kind: $0.talk.kind, mentor: $0.talk.mentor,
-                                   sequence: $0.sequence)
-                  })
-        names = ["fellow": Dictionary(s.fellows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                 "lab": Dictionary(s.labs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                 "mentor": Dictionary(s.mentors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                 "source": Dictionary(s.funding.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })]
+        self.init(
+            recordedAt: recordedAt, scenarioName: s.settings.name, scenarioPath: scenarioPath,
+            intake: s.settings.intake,
+            inputHash: inputHash, version: FellowMatchVersion.current, settings: settings,
+            objectiveKind: o.objectiveKind.rawValue,
+            status: o.status.rawValue, objective: o.objective?.meaningful, bound: o.bound?.meaningful,
+            gap: o.gap?.meaningful,
+            placements: o.placements.map {
+                RecordedPlacement(
+                    fellow: $0.fellow, fellowName: shown.fellowName($0.fellow), status: $0.status.rawValue, lab: $0.lab,
+                    mentor: $0.mentor, rank: $0.rank, funding: $0.funding)
+            },
+            talks: (schedule?.hasSchedule == true ? schedule!.talks : []).map {
+                RecordedTalk(
+                    session: $0.session.id, date: "\($0.session.date)", start: "\($0.session.start)",
+                    end: "\($0.session.end)",
+                    room: $0.session.room, fellow: $0.talk.fellow, kind: $0.talk.kind, mentor: $0.talk.mentor,
+                    sequence: $0.sequence)
+            })
+        names = [
+            "fellow": Dictionary(s.fellows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            "lab": Dictionary(s.labs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            "mentor": Dictionary(s.mentors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            "source": Dictionary(s.funding.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        ]
     }
 
     /// The names the run was recorded with, as a `Directory`.
     public var directory: Directory {
-        Directory(fellows: names["fellow"] ?? [:], labs: names["lab"] ?? [:], mentors: names["mentor"] ?? [:], sources: names["source"] ?? [:])
+        Directory(
+            fellows: names["fellow"] ?? [:], labs: names["lab"] ?? [:], mentors: names["mentor"] ?? [:],
+            sources: names["source"] ?? [:])
     }
 
     /// The run as an outcome (placements with funding, rank profile), to
     /// compare it as `compare` does.
     public var outcome: PlacementOutcome {
         let rows = placements.map { p in
-            FellowPlacement(fellow: p.fellow, status: FellowPlacement.Status(rawValue: p.status) ?? .unplaced, lab: p.lab, mentor: p.mentor,
-                            rank: p.rank, funding: p.funding)
+            FellowPlacement(
+                fellow: p.fellow, status: FellowPlacement.Status(rawValue: p.status) ?? .unplaced, lab: p.lab,
+                mentor: p.mentor,
+                rank: p.rank, funding: p.funding)
         }
         var profile: [Int: Int] = [:]
         for p in rows where p.status == .new { if let r = p.rank { profile[r, default: 0] += 1 } }
-        return PlacementOutcome(scenarioName: scenarioName, objectiveKind: ObjectiveKind(rawValue: objectiveKind) ?? .totalRank,
-                                status: PlacementStatus(rawValue: status) ?? .infeasible, objective: objective, bound: bound, gap: gap,
-                                solveSeconds: 0, placements: rows, rankProfile: profile,
-                                unplaced: rows.filter { $0.status == .unplaced }.map(\.fellow), budgets: [], labLoads: [], mentorLoads: [],
-                                warnings: [], diagnosis: nil, solves: 1)
+        return PlacementOutcome(
+            scenarioName: scenarioName, objectiveKind: ObjectiveKind(rawValue: objectiveKind) ?? .totalRank,
+            status: PlacementStatus(rawValue: status) ?? .infeasible, objective: objective, bound: bound, gap: gap,
+            solveSeconds: 0, placements: rows, rankProfile: profile,
+            unplaced: rows.filter { $0.status == .unplaced }.map(\.fellow), budgets: [], labLoads: [], mentorLoads: [],
+            warnings: [], diagnosis: nil, solves: 1)
     }
 }
 

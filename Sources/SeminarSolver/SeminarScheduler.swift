@@ -29,17 +29,24 @@ public struct SeminarScheduler: Sendable {
     /// - Returns: the schedule, or (``ScheduleOutcome/hasSchedule`` false)
     ///   an explanation in plain words of the talks that cannot be placed.
     /// - Throws: `SolverError` when the solver itself fails.
-    public func schedule(_ scenario: Scenario, placements: [FellowPlacement], previous: [PreviousTalk]? = nil,
-                         today: CalendarDate? = nil) throws(SolverError) -> ScheduleOutcome {
+    public func schedule(
+        _ scenario: Scenario, placements: [FellowPlacement], previous: [PreviousTalk]? = nil,
+        today: CalendarDate? = nil
+    ) throws(SolverError) -> ScheduleOutcome {
         let talks = TalkList.talks(for: scenario, placements: placements)
         let options = SessionOptions(talks: talks, scenario: scenario, today: today)
         let kept = previous.map { keptTalks(talks, options: options, previous: $0, today: today) } ?? []
-        var outcome = ScheduleOutcome(status: .infeasible, talks: [], explanation: [], moves: [], kept: 0, solveSeconds: 0,
-                                      sessionsWithSameLab: 0, sessionsWithSameTrack: 0)
+        var outcome = ScheduleOutcome(
+            status: .infeasible, talks: [], explanation: [], moves: [], kept: 0, solveSeconds: 0,
+            sessionsWithSameLab: 0, sessionsWithSameTrack: 0)
         // Talks with no open session at all: explain them before solving.
-        let stranded = talks.indices.filter { ti in options.open[ti].isEmpty && !kept.contains { $0.talk == ti && $0.fixed } }
+        let stranded = talks.indices.filter { ti in
+            options.open[ti].isEmpty && !kept.contains { $0.talk == ti && $0.fixed }
+        }
         if !stranded.isEmpty {
-            outcome.explanation = stranded.map { explainStranded(talks[$0], refusals: options.refusals(of: talks[$0]), sessions: options.sessions) }
+            outcome.explanation = stranded.map {
+                explainStranded(talks[$0], refusals: options.refusals(of: talks[$0]), sessions: options.sessions)
+            }
             return outcome
         }
         // A schedule built directly first (valid whenever it is complete),
@@ -79,16 +86,20 @@ public struct SeminarScheduler: Sendable {
                 return outcome
             }
         }
-        outcome.talks = talks.indices.compactMap { ti in chosen[ti].map { ScheduledTalk(talk: talks[ti], session: options.sessions[$0]) } }
-            .sorted(by: ScheduledTalk.chronologically)
+        outcome.talks = talks.indices.compactMap { ti in
+            chosen[ti].map { ScheduledTalk(talk: talks[ti], session: options.sessions[$0]) }
+        }
+        .sorted(by: ScheduledTalk.chronologically)
         let bySession = Dictionary(grouping: outcome.talks, by: \.session.id)
         outcome.sessionsWithSameLab = bySession.values.filter { Set($0.map(\.talk.lab)).count < $0.count }.count
         outcome.sessionsWithSameTrack = bySession.values.filter { Set($0.map(\.talk.track)).count < $0.count }.count
         if let previous {
-            (outcome.moves, outcome.kept) = moves(talks, chosen: chosen, options: options, kept: kept, previous: previous)
+            (outcome.moves, outcome.kept) = moves(
+                talks, chosen: chosen, options: options, kept: kept, previous: previous)
             outcome.talks = revised(outcome.talks, talks: talks, kept: kept, moves: outcome.moves)
-            let (held, cancelled) = settle(outcome.moves.filter { $0.kind == .dropped }, previous: previous, options: options,
-                                           scenario: scenario, today: today)
+            let (held, cancelled) = settle(
+                outcome.moves.filter { $0.kind == .dropped }, previous: previous, options: options,
+                scenario: scenario, today: today)
             let heldIDs = Set(held.map(\.talk.id))
             outcome.moves.removeAll { $0.kind == .dropped && heldIDs.contains($0.talk) }
             outcome.kept += held.count
@@ -102,7 +113,9 @@ public struct SeminarScheduler: Sendable {
 
     /// Matches an earlier schedule's rows to the current talks: a fellow's
     /// talks of one kind are numbered in the order they were held.
-    func keptTalks(_ talks: [Talk], options: SessionOptions, previous: [PreviousTalk], today: CalendarDate?) -> [KeptTalk] {
+    func keptTalks(_ talks: [Talk], options: SessionOptions, previous: [PreviousTalk], today: CalendarDate?)
+        -> [KeptTalk]
+    {
         let sessionIndex = Dictionary(uniqueKeysWithValues: options.sessions.enumerated().map { ($1.id, $0) })
         let talkIndex = Dictionary(uniqueKeysWithValues: talks.enumerated().map { ($1.id, $0) })
         var kept: [KeptTalk] = []
@@ -118,26 +131,41 @@ public struct SeminarScheduler: Sendable {
         return kept.sorted { ($0.talk, $0.session) < ($1.talk, $1.session) }
     }
 
-    func moves(_ talks: [Talk], chosen: [Int?], options: SessionOptions, kept: [KeptTalk],
-               previous: [PreviousTalk]) -> ([TalkMove], Int) {
+    func moves(
+        _ talks: [Talk], chosen: [Int?], options: SessionOptions, kept: [KeptTalk],
+        previous: [PreviousTalk]
+    ) -> ([TalkMove], Int) {
         var result: [TalkMove] = []
         var keptCount = 0
         let before = Dictionary(kept.map { ($0.talk, $0.session) }, uniquingKeysWith: { a, _ in a })
         for (ti, t) in talks.enumerated() {
             let now = chosen[ti].map { options.sessions[$0].id }
             if let was = before[ti] {
-                if was == chosen[ti] { keptCount += 1 } else {
-                    result.append(TalkMove(kind: .moved, talk: t.id, fellow: t.fellow, talkKind: t.kind, phrase: t.phrase, from: options.sessions[was].id, to: now))
+                if was == chosen[ti] {
+                    keptCount += 1
+                } else {
+                    result.append(
+                        TalkMove(
+                            kind: .moved, talk: t.id, fellow: t.fellow, talkKind: t.kind, phrase: t.phrase,
+                            from: options.sessions[was].id, to: now))
                 }
             } else {
-                result.append(TalkMove(kind: .added, talk: t.id, fellow: t.fellow, talkKind: t.kind, phrase: t.phrase, from: nil, to: now))
+                result.append(
+                    TalkMove(
+                        kind: .added, talk: t.id, fellow: t.fellow, talkKind: t.kind, phrase: t.phrase, from: nil,
+                        to: now))
             }
         }
         // Earlier talks that match no current talk (a fellow left, a session was removed).
-        let matched = Set(kept.map { "\(talks[$0.talk].fellow)\u{1}\(talks[$0.talk].kind)\u{1}\(options.sessions[$0.session].id)" })
-        for (id, row) in Self.numbered(previous) where !matched.contains("\(row.fellow)\u{1}\(row.kind)\u{1}\(row.session)") {
-            result.append(TalkMove(kind: .dropped, talk: id, fellow: row.fellow, talkKind: row.kind, phrase: "the \(row.kind) talk of \(row.fellow)",
-                                   from: row.session, to: nil))
+        let matched = Set(
+            kept.map { "\(talks[$0.talk].fellow)\u{1}\(talks[$0.talk].kind)\u{1}\(options.sessions[$0.session].id)" })
+        for (id, row) in Self.numbered(previous)
+        where !matched.contains("\(row.fellow)\u{1}\(row.kind)\u{1}\(row.session)") {
+            result.append(
+                TalkMove(
+                    kind: .dropped, talk: id, fellow: row.fellow, talkKind: row.kind,
+                    phrase: "the \(row.kind) talk of \(row.fellow)",
+                    from: row.session, to: nil))
         }
         return (result, keptCount)
     }
@@ -159,37 +187,53 @@ public struct SeminarScheduler: Sendable {
     static func numbered(_ previous: [PreviousTalk]) -> [(String, PreviousTalk)] {
         var out: [(String, PreviousTalk)] = []
         for (_, rows) in Dictionary(grouping: previous, by: { "\($0.fellow)\u{1}\($0.kind)" }) {
-            let ordered = rows.sorted { ($0.date.map { "\($0)" } ?? "", $0.start?.minutes ?? 0, $0.session) < ($1.date.map { "\($0)" } ?? "", $1.start?.minutes ?? 0, $1.session) }
+            let ordered = rows.sorted {
+                ($0.date.map { "\($0)" } ?? "", $0.start?.minutes ?? 0, $0.session) < (
+                    $1.date.map { "\($0)" } ?? "", $1.start?.minutes ?? 0, $1.session
+                )
+            }
             for (k, row) in ordered.enumerated() { out.append(("\(row.fellow)-\(row.kind)-\(k + 1)", row)) }
         }
-        return out.sorted { ($0.1.date.map { "\($0)" } ?? "", $0.1.start?.minutes ?? 0, $0.0) < ($1.1.date.map { "\($0)" } ?? "", $1.1.start?.minutes ?? 0, $1.0) }
+        return out.sorted {
+            ($0.1.date.map { "\($0)" } ?? "", $0.1.start?.minutes ?? 0, $0.0) < (
+                $1.1.date.map { "\($0)" } ?? "", $1.1.start?.minutes ?? 0, $1.0
+            )
+        }
     }
 
     /// The earlier schedule's talks no current talk took over: those before
     /// `today` were held and stay in the schedule (also when their presenter
     /// has withdrawn since); the others are cancelled, so calendars remove them.
-    func settle(_ dropped: [TalkMove], previous: [PreviousTalk], options: SessionOptions, scenario: Scenario,
-                today: CalendarDate?) -> (held: [ScheduledTalk], cancelled: [CancelledTalk]) {
+    func settle(
+        _ dropped: [TalkMove], previous: [PreviousTalk], options: SessionOptions, scenario: Scenario,
+        today: CalendarDate?
+    ) -> (held: [ScheduledTalk], cancelled: [CancelledTalk]) {
         let rows = Dictionary(Self.numbered(previous), uniquingKeysWith: { a, _ in a })
         let sessions = Dictionary(options.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let people = Dictionary((scenario.fellows + scenario.withdrawn).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let people = Dictionary(
+            (scenario.fellows + scenario.withdrawn).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let mentors = Dictionary(scenario.mentors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let labs = Dictionary(scenario.labs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let required = Set(scenario.settings.seminars.mentorRequired)
         var held: [ScheduledTalk] = [], cancelled: [CancelledTalk] = []
         for move in dropped {
             guard let row = rows[move.talk] else { continue }
-            guard let session = sessions[row.session] ?? row.date.map({ date in
-                SeminarSession(id: row.session, date: date, start: row.start ?? TimeOfDay(hour: 12, minute: 0),
-                               end: row.end ?? TimeOfDay(hour: 13, minute: 0), room: row.room)
-            }) else { continue }
+            guard
+                let session = sessions[row.session]
+                    ?? row.date.map({ date in
+                        SeminarSession(
+                            id: row.session, date: date, start: row.start ?? TimeOfDay(hour: 12, minute: 0),
+                            end: row.end ?? TimeOfDay(hour: 13, minute: 0), room: row.room)
+                    })
+            else { continue }
             let fellow = people[row.fellow]
             let mentorID = row.mentor ?? fellow?.mentor ?? ""
             let labID = mentors[mentorID]?.lab ?? fellow?.lab ?? ""
             let number = Int(move.talk.split(separator: "-").last ?? "1") ?? 1
-            let talk = Talk(fellow: row.fellow, fellowName: fellow?.name ?? row.fellow, kind: row.kind, number: number, lab: labID,
-                            labName: labs[labID]?.name ?? labID, mentor: mentorID, mentorName: mentors[mentorID]?.name ?? mentorID,
-                            track: fellow?.track ?? "", mentorRequired: required.contains(row.kind))
+            let talk = Talk(
+                fellow: row.fellow, fellowName: fellow?.name ?? row.fellow, kind: row.kind, number: number, lab: labID,
+                labName: labs[labID]?.name ?? labID, mentor: mentorID, mentorName: mentors[mentorID]?.name ?? mentorID,
+                track: fellow?.track ?? "", mentorRequired: required.contains(row.kind))
             if let today, session.date < today {
                 held.append(ScheduledTalk(talk: talk, session: session, sequence: row.sequence))
             } else {
@@ -202,27 +246,35 @@ public struct SeminarScheduler: Sendable {
     // MARK: - Explanations
 
     func explainStranded(_ t: Talk, refusals: [Int: SessionRefusal], sessions: [SeminarSession]) -> String {
-        let allowing = sessions.indices.filter { refusals[$0] != .kindNotAllowed && refusals[$0] != .noRoom && refusals[$0] != .inThePast }
+        let allowing = sessions.indices.filter {
+            refusals[$0] != .kindNotAllowed && refusals[$0] != .noRoom && refusals[$0] != .inThePast
+        }
         if allowing.isEmpty {
             if refusals.values.contains(.inThePast) && sessions.contains(where: { $0.allows(t.kind) }) {
-                return "\(capitalized(t.phrase)) has no session left: every session that allows \(t.kind) talks is before --today."
+                return
+                    "\(capitalized(t.phrase)) has no session left: every session that allows \(t.kind) talks is before --today."
             }
             let allowingKind = sessions.filter { $0.allows(t.kind) }
             if !allowingKind.isEmpty && allowingKind.allSatisfy({ $0.capacity < 1 }) {
-                return "\(capitalized(t.phrase)) has no session: every session that allows \(t.kind) talks has capacity 0 "
+                return
+                    "\(capitalized(t.phrase)) has no session: every session that allows \(t.kind) talks has capacity 0 "
                     + "(raise the capacity of one of \(allowingKind.prefix(3).map(\.id).joined(separator: ", ")) in sessions.csv)."
             }
-            return "\(capitalized(t.phrase)) has no session: no session in sessions.csv allows \(t.kind) talks (add \(t.kind) to a session's kinds, or leave kinds empty)."
+            return
+                "\(capitalized(t.phrase)) has no session: no session in sessions.csv allows \(t.kind) talks (add \(t.kind) to a session's kinds, or leave kinds empty)."
         }
         let presenterAway = allowing.filter { refusals[$0] == .presenterAway }.count
         let mentorAway = allowing.filter { refusals[$0] == .mentorAway }.count
         if presenterAway == allowing.count {
-            return "\(capitalized(t.phrase)) cannot be placed: \(t.fellowName) (\(t.fellow)) is away on every session that allows \(t.kind) talks."
+            return
+                "\(capitalized(t.phrase)) cannot be placed: \(t.fellowName) (\(t.fellow)) is away on every session that allows \(t.kind) talks."
         }
         if mentorAway == allowing.count {
-            return "\(capitalized(t.phrase)) needs \(t.mentorName) (\(t.mentor)), who is away on every session that allows \(t.kind) talks."
+            return
+                "\(capitalized(t.phrase)) needs \(t.mentorName) (\(t.mentor)), who is away on every session that allows \(t.kind) talks."
         }
-        return "\(capitalized(t.phrase)) cannot be placed: of the \(allowing.count) sessions that allow \(t.kind) talks, "
+        return
+            "\(capitalized(t.phrase)) cannot be placed: of the \(allowing.count) sessions that allow \(t.kind) talks, "
             + "\(t.fellow) is away on \(presenterAway) and their mentor \(t.mentor) on the other \(mentorAway)."
     }
 
@@ -234,7 +286,9 @@ public struct SeminarScheduler: Sendable {
             let need = talks.filter { $0.kind == kind }.count
             let room = options.sessions.filter { $0.allows(kind) }.reduce(0) { $0 + $1.capacity }
             if need > room {
-                lines.append("There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity.")
+                lines.append(
+                    "There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity."
+                )
             }
         }
         let elastic = SeminarModel(talks: talks, options: options, kept: kept.filter(\.fixed), elastic: true)
@@ -244,9 +298,11 @@ public struct SeminarScheduler: Sendable {
                 guard let u, solution.isOne(u) else { continue }
                 let t = talks[ti]
                 let open = options.open[ti].map { options.sessions[$0].id }
-                lines.append("\(capitalized(t.phrase)) does not fit: it can only go in \(open.joined(separator: ", ")) "
-                             + "(where \(t.fellow)\(t.mentorRequired ? " and \(t.mentor) are" : " is") available), and those are taken by other talks that have no other place"
-                             + (talks.contains { $0.fellow == t.fellow && $0.kind == "wip" } && t.kind == "thesis" ? ", or come before the fellow's wip talk" : "") + ".")
+                lines.append(
+                    "\(capitalized(t.phrase)) does not fit: it can only go in \(open.joined(separator: ", ")) "
+                        + "(where \(t.fellow)\(t.mentorRequired ? " and \(t.mentor) are" : " is") available), and those are taken by other talks that have no other place"
+                        + (talks.contains { $0.fellow == t.fellow && $0.kind == "wip" } && t.kind == "thesis"
+                            ? ", or come before the fellow's wip talk" : "") + ".")
             }
         }
         if lines.isEmpty { lines.append("No schedule satisfies every rule at once.") }

@@ -6,7 +6,8 @@ struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Write the scenario a what-if file describes as a folder of its own.",
-        discussion: "The folder must not exist yet. Running the folder gives the same results as comparing the what-if.")
+        discussion: "The folder must not exist yet. Running the folder gives the same results as comparing the what-if."
+    )
 
     @Argument(help: "The what-if file (.toml).")
     var whatIf: String
@@ -22,7 +23,8 @@ struct ApplyCommand: ParsableCommand {
         let w: WhatIf
         do { w = try WhatIfReader.read(path: whatIf) } catch {
             for issue in error.issues { printProblem(issue.description) }
-            printError("\(error.errorCount) problem\(error.errorCount == 1 ? "" : "s") in \(whatIf); nothing was written.")
+            printError(
+                "\(error.errorCount) problem\(error.errorCount == 1 ? "" : "s") in \(whatIf); nothing was written.")
             throw ExitCode(2)
         }
         for warning in w.warnings { printProblem(warning.description) }

@@ -11,10 +11,10 @@ struct BindsCommand: ParsableCommand {
         commandName: "binds",
         abstract: "Which capacities and budgets are used up, and what loosening each would gain.",
         discussion: """
-        Lists labs and mentors at capacity and budgets with less left than one fellow's need (the median need \
-        of the new fellows). Each is re-solved with one more place or that much more money, on separate threads, \
-        and the gain in the objective is shown with who would move.
-        """)
+            Lists labs and mentors at capacity and budgets with less left than one fellow's need (the median need \
+            of the new fellows). Each is re-solved with one more place or that much more money, on separate threads, \
+            and the gain in the objective is shown with who would move.
+            """)
 
     @Argument(help: "The scenario folder.")
     var scenario: String

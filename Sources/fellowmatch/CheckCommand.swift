@@ -15,7 +15,9 @@ struct CheckCommand: ParsableCommand {
         let s = try loadScenario(scenario)
         let eligibility = Eligibility(s)
         let findings = PreChecks.run(s, eligibility)
-        print(CheckReport.lines(s, path: scenario, choices: eligibility.choices.count, findings: findings).joined(separator: "\n"))
+        print(
+            CheckReport.lines(s, path: scenario, choices: eligibility.choices.count, findings: findings).joined(
+                separator: "\n"))
         let blocking = findings.filter(\.blocking)
         if !blocking.isEmpty { throw ExitCode(1) }
     }

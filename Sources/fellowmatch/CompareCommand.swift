@@ -11,10 +11,10 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Solve a base scenario and what-if variants side by side.",
         discussion: """
-        Each WHATIF is a .toml file naming its base folder and the changes to it (see Scenarios/demo/what-if/). \
-        All scenarios are solved at once, each on a thread of its own. Prints a table of measures and who moves, \
-        and writes comparison.md, comparison.csv and comparison.json.
-        """)
+            Each WHATIF is a .toml file naming its base folder and the changes to it (see Scenarios/demo/what-if/). \
+            All scenarios are solved at once, each on a thread of its own. Prints a table of measures and who moves, \
+            and writes comparison.md, comparison.csv and comparison.json.
+            """)
 
     @Argument(help: "The base scenario folder.")
     var base: String
@@ -36,7 +36,9 @@ struct CompareCommand: ParsableCommand {
                 entries.append((w.label, w.description, w.scenario))
             } catch {
                 for issue in error.issues { printProblem(issue.description) }
-                printError("\(path) is left out of the comparison: \(error.errorCount) problem\(error.errorCount == 1 ? "" : "s").")
+                printError(
+                    "\(path) is left out of the comparison: \(error.errorCount) problem\(error.errorCount == 1 ? "" : "s")."
+                )
                 unreadable.append(path)
             }
         }
@@ -44,16 +46,22 @@ struct CompareCommand: ParsableCommand {
             printError("No what-if could be read; nothing was solved or written.")
             throw ExitCode(2)
         }
-        let outURL = URL(fileURLWithPath: options.out ?? whatIfs.first.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out") }
-                         ?? (base as NSString).appendingPathComponent("out-compare"))
+        let outURL = URL(
+            fileURLWithPath: options.out ?? whatIfs.first.map {
+                (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("out")
+            }
+                ?? (base as NSString).appendingPathComponent("out-compare"))
         let folder = try outputFolder(outURL)
         let engine = PlacementEngine(solver: GLPKSolver(), options: options.solverOptions())
         let scenarios = entries.map(\.2)
-        let results = SolveThreads.map(scenarios) { s in Result { () throws(SolverError) -> PlacementOutcome in try engine.run(s) } }
+        let results = SolveThreads.map(scenarios) { s in
+            Result { () throws(SolverError) -> PlacementOutcome in try engine.run(s) }
+        }
         var columns: [ComparedScenario] = []
         for (entry, result) in zip(entries, results) {
             switch result {
-            case .success(let o): columns.append(ComparedScenario(label: entry.0, description: entry.1, scenario: entry.2, outcome: o))
+            case .success(let o):
+                columns.append(ComparedScenario(label: entry.0, description: entry.1, scenario: entry.2, outcome: o))
             case .failure(let e):
                 printError("error: \(entry.0): \(e)")
                 throw ExitCode(2)
@@ -71,11 +79,19 @@ struct CompareCommand: ParsableCommand {
             printError("error: comparison.json could not be encoded (\(error)); nothing was written")
             throw ExitCode(2)
         }
-        try write(["comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
-                   "comparison.json": Data(json.utf8), "comparison.html": Data(HTMLPages.comparison(comparison).utf8)], to: folder)
-        print("\n" + ConsoleReport.wrote(outURL.path, files: ["comparison.md", "comparison.csv", "comparison.json", "comparison.html"]))
+        try write(
+            [
+                "comparison.md": Data(comparison.markdown().utf8), "comparison.csv": Data(comparison.csv().utf8),
+                "comparison.json": Data(json.utf8), "comparison.html": Data(HTMLPages.comparison(comparison).utf8)
+            ], to: folder)
+        print(
+            "\n"
+                + ConsoleReport.wrote(
+                    outURL.path, files: ["comparison.md", "comparison.csv", "comparison.json", "comparison.html"]))
         if !unreadable.isEmpty {
-            printError("\(unreadable.count) of \(whatIfs.count) what-ifs could not be read (see above) and are not in the comparison.")
+            printError(
+                "\(unreadable.count) of \(whatIfs.count) what-ifs could not be read (see above) and are not in the comparison."
+            )
             throw ExitCode(1)
         }
     }

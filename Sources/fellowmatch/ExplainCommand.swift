@@ -11,10 +11,10 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Why didn't a fellow get a lab they ranked higher?",
         discussion: """
-        For every lab the fellow ranked above the one they got: the rule that makes it ineligible (with the \
-        numbers), or what placing them there would cost (re-solved with the fellow locked there: the change in \
-        the objective and who would be displaced), or why that is impossible.
-        """)
+            For every lab the fellow ranked above the one they got: the rule that makes it ineligible (with the \
+            numbers), or what placing them there would cost (re-solved with the fellow locked there: the change in \
+            the objective and who would be displaced), or why that is impossible.
+            """)
 
     @Argument(help: "The scenario folder.")
     var scenario: String
@@ -49,11 +49,17 @@ struct ExplainCommand: ParsableCommand {
             for line in base.diagnosis?.lines ?? [] { print("  - \(line)") }
             throw ExitCode(1)
         }
-        let ids = all ? base.placements.filter { $0.status == .unplaced || ($0.status == .new && ($0.rank ?? 1) > minimumRank(s, $0.fellow)) }.map(\.fellow)
-                      : [fellow!]
+        let ids =
+            all
+            ? base.placements.filter {
+                $0.status == .unplaced || ($0.status == .new && ($0.rank ?? 1) > minimumRank(s, $0.fellow))
+            }.map(\.fellow)
+            : [fellow!]
         var lines: [String] = []
         var markdown: [String] = []
-        let explanations = SolveThreads.map(ids) { id in Result { () throws(SolverError) -> FellowExplanation in try engine.explain(s, base: base, fellow: id) } }
+        let explanations = SolveThreads.map(ids) { id in
+            Result { () throws(SolverError) -> FellowExplanation in try engine.explain(s, base: base, fellow: id) }
+        }
         for result in explanations {
             switch result {
             case .success(let e):
@@ -71,7 +77,9 @@ struct ExplainCommand: ParsableCommand {
         print(lines.joined(separator: "\n"))
         if let output {
             let document = Self.heading + "\n\n" + markdown.joined(separator: "\n") + "\n"
-            do { try OutputFile(URL(fileURLWithPath: output), signatures: [Self.heading]).write(Data(document.utf8)) } catch {
+            do {
+                try OutputFile(URL(fileURLWithPath: output), signatures: [Self.heading]).write(Data(document.utf8))
+            } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)
             }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Domain
+import Foundation
 import GLPKBackend
 import Modeling
 import PlacementSolver
 import Reports
-import Foundation
 
 extension ExportFormat: ExpressibleByArgument {}
 
@@ -12,7 +12,9 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the placement model for other solvers (CPLEX LP or free MPS).",
-        discussion: "MPS has no objective sense: a maximisation (objective score) is written negated, with a comment saying so.")
+        discussion:
+            "MPS has no objective sense: a maximisation (objective score) is written negated, with a comment saying so."
+    )
 
     @Argument(help: "The scenario folder.")
     var scenario: String
@@ -31,18 +33,24 @@ struct ExportCommand: ParsableCommand {
         let s = try loadScenario(scenario)
         let placement = PlacementModel(scenario: s)
         if s.settings.objective.isLexicographic {
-            printError("note: \(s.settings.objective.rawValue) is solved in stages; the file holds the first stage's objective (total rank).")
+            printError(
+                "note: \(s.settings.objective.rawValue) is solved in stages; the file holds the first stage's objective (total rank)."
+            )
         }
         do {
             var negated = false
             try OutputFile(URL(fileURLWithPath: output), signatures: Self.signatures).write { path in
                 negated = try GLPKSolver().export(placement.model, format: format, to: path).negatedObjective
             }
-            if negated { printError("note: the maximisation was written to MPS as a minimisation of the negated objective.") }
+            if negated {
+                printError("note: the maximisation was written to MPS as a minimisation of the negated objective.")
+            }
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        print("Wrote \(output): \(placement.model.variables.count) variables, \(placement.model.constraints.count) constraints.")
+        print(
+            "Wrote \(output): \(placement.model.variables.count) variables, \(placement.model.constraints.count) constraints."
+        )
     }
 }

@@ -14,13 +14,16 @@ struct FellowMatch: ParsableCommand {
         commandName: "fellowmatch",
         abstract: "Match postdoctoral fellows to labs, mentors and funding; schedule their seminars.",
         discussion: """
-        Exit status: 0 when a placement was found, 1 when the scenario has no feasible placement \
-        (the diagnosis is printed and written to summary.json), 2 for bad input or usage. \
-        The input format, every rule and every limit: docs/scenario-format.md.
-        """,
+            Exit status: 0 when a placement was found, 1 when the scenario has no feasible placement \
+            (the diagnosis is printed and written to summary.json), 2 for bad input or usage. \
+            The input format, every rule and every limit: docs/scenario-format.md.
+            """,
         version: FellowMatchVersion.current,
-        subcommands: [RunCommand.self, ScheduleCommand.self, CompareCommand.self, ExplainCommand.self, BindsCommand.self,
-                      CheckCommand.self, ExportCommand.self, GenerateCommand.self, HistoryCommand.self, PublishCommand.self, ApplyCommand.self, NextIntakeCommand.self]
+        subcommands: [
+            RunCommand.self, ScheduleCommand.self, CompareCommand.self, ExplainCommand.self, BindsCommand.self,
+            CheckCommand.self, ExportCommand.self, GenerateCommand.self, HistoryCommand.self, PublishCommand.self,
+            ApplyCommand.self, NextIntakeCommand.self
+        ]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 (the scenario

@@ -29,8 +29,9 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let s = IntakeGenerator(newFellows: fellows, seed: seed, seminars: !noSessions).scenario()
         try ScenarioWriter.write(s, to: URL(fileURLWithPath: out))
-        print("Wrote \(out): \(s.newFellows.count) new and \(s.continuingFellows.count) continuing fellows, \(s.labs.count) labs, "
-              + "\(s.mentors.count) mentors, \(s.funding.count) funding sources, \(s.preferences.count) preferences"
-              + (s.sessions.map { ", \($0.count) seminar sessions." } ?? "."))
+        print(
+            "Wrote \(out): \(s.newFellows.count) new and \(s.continuingFellows.count) continuing fellows, \(s.labs.count) labs, "
+                + "\(s.mentors.count) mentors, \(s.funding.count) funding sources, \(s.preferences.count) preferences"
+                + (s.sessions.map { ", \($0.count) seminar sessions." } ?? "."))
     }
 }

@@ -8,14 +8,19 @@ import RunHistory
 /// folder (in the current folder when no scenario is named: run the history
 /// commands from the folder that holds the scenarios).
 struct HistoryOptions: ParsableArguments {
-    @Option(name: .long, help: "The run history (SQLite). Default: fellowmatch-history.sqlite beside the scenario folder, or FELLOWMATCH_HISTORY.")
+    @Option(
+        name: .long,
+        help:
+            "The run history (SQLite). Default: fellowmatch-history.sqlite beside the scenario folder, or FELLOWMATCH_HISTORY."
+    )
     var history: String?
 
     func path(scenario: String?) -> String {
         if let history { return history }
         if let env = ProcessInfo.processInfo.environment["FELLOWMATCH_HISTORY"], !env.isEmpty { return env }
         guard let scenario else { return HistoryStore.defaultFileName }
-        let parent = (URL(fileURLWithPath: scenarioFolder(scenario)).standardizedFileURL.path as NSString).deletingLastPathComponent
+        let parent = (URL(fileURLWithPath: scenarioFolder(scenario)).standardizedFileURL.path as NSString)
+            .deletingLastPathComponent
         return (parent as NSString).appendingPathComponent(HistoryStore.defaultFileName)
     }
 
@@ -25,7 +30,9 @@ struct HistoryOptions: ParsableArguments {
     func openExisting(scenario: String?) throws -> HistoryStore {
         let path = path(scenario: scenario)
         guard HistoryStore.exists(at: path) else {
-            printError("There is no run history at \(path) yet: `fellowmatch run SCENARIO` records each run there (or give --history PATH).")
+            printError(
+                "There is no run history at \(path) yet: `fellowmatch run SCENARIO` records each run there (or give --history PATH)."
+            )
             throw ExitCode(1)
         }
         do { return try HistoryStore(path: path) } catch {
@@ -38,7 +45,8 @@ struct HistoryOptions: ParsableArguments {
 /// The scenario folder a scenario argument stands for: itself, or for a
 /// what-if file the folder above the one holding it (its base, by convention `..`).
 func scenarioFolderPath(_ scenario: String) -> String {
-    isWhatIf(scenario) ? ((scenario as NSString).deletingLastPathComponent as NSString).appendingPathComponent("..") : scenario
+    isWhatIf(scenario)
+        ? ((scenario as NSString).deletingLastPathComponent as NSString).appendingPathComponent("..") : scenario
 }
 
 /// The current time, UTC, ISO 8601 (for the history).
@@ -51,7 +59,9 @@ func nowStamp() -> String {
 
 /// A scenario folder's input files: scenario.toml and the CSV files.
 func scenarioFiles(_ folder: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 == "scenario.toml" || $0.hasSuffix(".csv") }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+        $0 == "scenario.toml" || $0.hasSuffix(".csv")
+    }.sorted()
         .map { (folder as NSString).appendingPathComponent($0) }
 }
 

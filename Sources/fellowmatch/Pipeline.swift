@@ -47,10 +47,14 @@ struct Pipeline {
         if let official {
             kept = official.placements.map(\.asPrevious)
             if !official.talks.isEmpty { previous = official.talks.map(\.asPrevious) }
-            print(TextLayout.wrap("Re-matching against the official match of \(official.intakeKey) (run \(official.id), published "
-                                  + "\(official.publishedAt ?? "")): everyone stays where they are unless the scenario no longer allows it"
-                                  + (today.map { "; talks before \($0) stay as they were" } ?? "") + ". Use --fresh to start over.", indent: "  ")
-                    .joined(separator: "\n") + "\n")
+            print(
+                TextLayout.wrap(
+                    "Re-matching against the official match of \(official.intakeKey) (run \(official.id), published "
+                        + "\(official.publishedAt ?? "")): everyone stays where they are unless the scenario no longer allows it"
+                        + (today.map { "; talks before \($0) stay as they were" } ?? "")
+                        + ". Use --fresh to start over.", indent: "  "
+                )
+                .joined(separator: "\n") + "\n")
         }
         let outURL = URL(fileURLWithPath: self.options.out ?? defaultOut)
         let folder = try outputFolder(outURL)
@@ -75,11 +79,14 @@ struct Pipeline {
         }
         progress.finish()
         let (notFirst, more) = explanations(outcome, scenario: s, engine: engine)
-        let ties = options.timeLimit == nil && s.settings.timeLimit == nil && kept == nil ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
+        let ties =
+            options.timeLimit == nil && s.settings.timeLimit == nil && kept == nil
+            ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
         let files: [String: Data]
         do {
-            files = try RunFiles.files(for: outcome, scenario: s, schedule: schedule, today: today, notFirst: notFirst, moreNotFirst: more,
-                                       ties: ties, public: publicVariant)
+            files = try RunFiles.files(
+                for: outcome, scenario: s, schedule: schedule, today: today, notFirst: notFirst, moreNotFirst: more,
+                ties: ties, public: publicVariant)
         } catch {
             printError("error: the run's files could not be prepared (\(error)); nothing was written")
             throw ExitCode(2)
@@ -89,14 +96,24 @@ struct Pipeline {
         print(ConsoleReport.render(outcome, scenario: s))
         if let ties, !ties.isEmpty { print(ConsoleReport.ties(ties, scenario: s)) }
         if let official {
-            print("\n" + ConsoleReport.changes(since: official.id, before: official.outcome, names: official.directory, after: outcome, scenario: s))
+            print(
+                "\n"
+                    + ConsoleReport.changes(
+                        since: official.id, before: official.outcome, names: official.directory, after: outcome,
+                        scenario: s))
             print(ConsoleReport.opportunities(Opportunities.find(s, outcome), scenario: s))
         } else if kept != nil {
             print(ConsoleReport.rematch(outcome.moves, scenario: s))
         }
         if let schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
         print("\n" + ConsoleReport.wrote(outURL.path, files: Array(files.keys)))
-        if let recorded { print(TextLayout.wrap("Recorded as run \(recorded) in \(historyPath ?? ""); `fellowmatch publish \(recorded) --note TEXT` makes it the official match.", indent: "  ").joined(separator: "\n")) }
+        if let recorded {
+            print(
+                TextLayout.wrap(
+                    "Recorded as run \(recorded) in \(historyPath ?? ""); `fellowmatch publish \(recorded) --note TEXT` makes it the official match.",
+                    indent: "  "
+                ).joined(separator: "\n"))
+        }
         if !outcome.hasPlacement || schedule.map({ !$0.hasSchedule }) == true { throw ExitCode(1) }
     }
 }
@@ -112,7 +129,9 @@ extension Pipeline {
     /// The published run of the scenario's intake, if the history has one.
     func officialMatch(_ s: Scenario) -> RunRecord? {
         guard let historyPath, HistoryStore.exists(at: historyPath) else { return nil }
-        do { return try HistoryStore(path: historyPath).official(intakeKey: s.settings.intake ?? s.settings.name) } catch {
+        do {
+            return try HistoryStore(path: historyPath).official(intakeKey: s.settings.intake ?? s.settings.name)
+        } catch {
             printError("warning: \(error); the official match is not used")
             return nil
         }
@@ -122,15 +141,23 @@ extension Pipeline {
     /// warning (the run's files are written already), not a failure.
     func record(_ o: PlacementOutcome, schedule: ScheduleOutcome?, scenario s: Scenario) -> Int64? {
         guard recordRun, let historyPath else { return nil }
-        let settings = "objective=\(s.settings.objective.rawValue); mentor_weight=\(s.settings.mentorWeight); allow_unplaced=\(s.settings.allowUnplaced)"
-            + (options.timeLimit.map { "; time_limit=\($0)" } ?? "") + (options.cuts.map { "; cuts=\($0.families.map(\.rawValue).sorted().joined(separator: ","))" } ?? "")
-            + (previousPlacements.map { "; keep=\($0)" } ?? "") + (previousSchedule.map { "; keep_schedule=\($0)" } ?? "")
+        let settings =
+            "objective=\(s.settings.objective.rawValue); mentor_weight=\(s.settings.mentorWeight); allow_unplaced=\(s.settings.allowUnplaced)"
+            + (options.timeLimit.map { "; time_limit=\($0)" } ?? "")
+            + (options.cuts.map { "; cuts=\($0.families.map(\.rawValue).sorted().joined(separator: ","))" } ?? "")
+            + (previousPlacements.map { "; keep=\($0)" } ?? "")
+            + (previousSchedule.map { "; keep_schedule=\($0)" } ?? "")
             + (today.map { "; today=\($0)" } ?? "")
         let folder = URL(fileURLWithPath: scenarioPath).standardizedFileURL.path
-        let hash = isWhatIf(scenarioPath) ? inputHash(files: [folder] + scenarioFiles(URL(fileURLWithPath: scenarioFolderPath(scenarioPath)).standardizedFileURL.path))
-                                          : inputHash(folder: folder)
-        let run = RunRecord(outcome: o, schedule: schedule, scenario: s, scenarioPath: folder, inputHash: hash,
-                            settings: settings, recordedAt: nowStamp())
+        let hash =
+            isWhatIf(scenarioPath)
+            ? inputHash(
+                files: [folder]
+                    + scenarioFiles(URL(fileURLWithPath: scenarioFolderPath(scenarioPath)).standardizedFileURL.path))
+            : inputHash(folder: folder)
+        let run = RunRecord(
+            outcome: o, schedule: schedule, scenario: s, scenarioPath: folder, inputHash: hash,
+            settings: settings, recordedAt: nowStamp())
         do { return try HistoryStore(path: historyPath).record(run) } catch {
             printError("warning: \(error)")
             return nil
@@ -144,14 +171,20 @@ extension Pipeline {
     static let explainedIntake = 100
 
     /// Why the first fellows not at their first choice did not get it, and how many more there are.
-    func explanations(_ o: PlacementOutcome, scenario s: Scenario, engine: PlacementEngine) -> ([HTMLPages.NotFirstChoice], Int) {
+    func explanations(_ o: PlacementOutcome, scenario s: Scenario, engine: PlacementEngine) -> (
+        [HTMLPages.NotFirstChoice], Int
+    ) {
         guard o.hasPlacement else { return ([], 0) }
         let best = Dictionary(s.preferences.map { ($0.fellow, $0.rank) }, uniquingKeysWith: min)
-        let ids = o.placements.filter { $0.status == .unplaced || ($0.status == .new && ($0.rank ?? 1) > (best[$0.fellow] ?? 1)) }.map(\.fellow)
+        let ids = o.placements.filter {
+            $0.status == .unplaced || ($0.status == .new && ($0.rank ?? 1) > (best[$0.fellow] ?? 1))
+        }.map(\.fellow)
         guard s.newFellows.count <= Self.explainedIntake else { return ([], ids.count) }
         let chosen = Array(ids.prefix(Self.explainedFellows))
         let results = SolveThreads.map(chosen) { id in try? engine.explain(s, base: o, fellow: id) }
-        let explained = results.compactMap { $0 }.map { HTMLPages.NotFirstChoice(fellow: $0.fellow, statements: ExplainReport.statements($0, scenario: s)) }
+        let explained = results.compactMap { $0 }.map {
+            HTMLPages.NotFirstChoice(fellow: $0.fellow, statements: ExplainReport.statements($0, scenario: s))
+        }
         return (explained, ids.count - explained.count)
     }
 }

@@ -1,13 +1,15 @@
 import ArgumentParser
-import Foundation
 import Domain
+import Foundation
 import Modeling
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Place every new fellow and split funding; with sessions.csv, schedule the seminars.",
-        discussion: "Writes placements.csv and summary.json (default folder: SCENARIO/out), and with sessions.csv also schedule.csv and calendar/.")
+        discussion:
+            "Writes placements.csv and summary.json (default folder: SCENARIO/out), and with sessions.csv also schedule.csv and calendar/."
+    )
 
     @Argument(help: "The scenario folder (scenario.toml and CSV files).")
     var scenario: String
@@ -16,10 +18,16 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var record: RunRecordOptions
 
-    @Option(name: .long, help: "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved.")
+    @Option(
+        name: .long,
+        help:
+            "An earlier run's placements.csv: keep as many of its placements as the scenario allows, and list who moved."
+    )
     var keep: String?
 
-    @Option(name: .long, help: "YYYY-MM-DD: in a re-match, talks before this date are history (they never move or disappear).")
+    @Option(
+        name: .long,
+        help: "YYYY-MM-DD: in a re-match, talks before this date are history (they never move or disappear).")
     var today: CalendarDate?
 
     func run() throws {

@@ -4,11 +4,16 @@ import Foundation
 import Reports
 
 /// Whether a command's scenario argument is a what-if file rather than a folder.
-func isWhatIf(_ path: String) -> Bool { path.hasSuffix(".toml") && !FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("scenario.toml")) }
+func isWhatIf(_ path: String) -> Bool {
+    path.hasSuffix(".toml")
+        && !FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("scenario.toml"))
+}
 
 /// Refuses a folder to create that exists already (generate, apply, next-intake).
 func requireNewFolder(_ path: String) throws {
-    if FileManager.default.fileExists(atPath: path) { throw ValidationError("\(path) exists already; choose a new folder") }
+    if FileManager.default.fileExists(atPath: path) {
+        throw ValidationError("\(path) exists already; choose a new folder")
+    }
 }
 
 /// Reads a scenario folder, or a what-if file (the scenario its changes

@@ -6,10 +6,10 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Schedule (or re-plan) the seminar series after placement.",
         discussion: """
-        With --keep, re-solves after availability or sessions changed, keeping as many talks as possible \
-        where the earlier schedule had them, and lists what moved. Talks before --today never move, and no \
-        talk is added before it.
-        """)
+            With --keep, re-solves after availability or sessions changed, keeping as many talks as possible \
+            where the earlier schedule had them, and lists what moved. Talks before --today never move, and no \
+            talk is added before it.
+            """)
 
     @Argument(help: "The scenario folder; it must have sessions.csv.")
     var scenario: String

@@ -72,7 +72,8 @@ struct GAPRunnerTests {
         #expect(GAPReport.table([(r, nil)]).contains("**WRONG**"))
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/glpsol"), "glpsol (glpk-utils) is not installed"))
+    @Test(
+        .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/glpsol"), "glpsol (glpk-utils) is not installed"))
     func glpsolComparisonReadsItsResult() throws {
         let runner = GAPRunner(folder: gapFolder, timeLimit: 30)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("fm-glpsol-\(UUID().uuidString)")

@@ -10,16 +10,23 @@ import Testing
 
     @Test func everySymbolLinkResolvesInItsModule() throws {
         let fm = FileManager.default
-        let declaration = try Regex(#"\b(?:struct|enum|class|protocol|actor|typealias|func|var|let|case|init)\s+`?([A-Za-z_][A-Za-z0-9_]*)"#)
+        let declaration = try Regex(
+            #"\b(?:struct|enum|class|protocol|actor|typealias|func|var|let|case|init)\s+`?([A-Za-z_][A-Za-z0-9_]*)"#)
         let link = try Regex(#"``([^`]+)``"#)
         var broken: [String] = []
         for module in try fm.contentsOfDirectory(atPath: Self.sources.path).sorted() {
             let folder = Self.sources.appendingPathComponent(module)
-            let files = (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".swift") }
-            let texts = try files.map { (String(describing: $0), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+            let files = (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter {
+                $0.hasSuffix(".swift")
+            }
+            let texts = try files.map {
+                (String(describing: $0), try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+            }
             var declared: Set<String> = ["init"]
             for (_, text) in texts {
-                for m in text.matches(of: declaration) { if let name = m.output[1].substring { declared.insert(String(name)) } }
+                for m in text.matches(of: declaration) {
+                    if let name = m.output[1].substring { declared.insert(String(name)) }
+                }
             }
             for (file, text) in texts {
                 for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -28,7 +35,9 @@ import Testing
                         let target = String(m.output[1].substring ?? "")
                         for part in target.split(whereSeparator: { $0 == "/" || $0 == "." }) {
                             let name = String(part.prefix { $0 != "(" })
-                            if !name.isEmpty && !declared.contains(name) { broken.append("\(module)/\(file):\(n + 1): ``\(target)``") }
+                            if !name.isEmpty && !declared.contains(name) {
+                                broken.append("\(module)/\(file):\(n + 1): ``\(target)``")
+                            }
                         }
                     }
                 }

@@ -1,11 +1,13 @@
-@testable import Domain
 import Foundation
 import Testing
+
+@testable import Domain
 
 /// docs/scenario-format.md stays true to the reader (issue 18), and every
 /// link in the user-facing documents resolves inside the repository.
 @Suite struct FormatDocumentTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static var document: String {
         (try? String(contentsOf: root.appendingPathComponent(FormatRule.document), encoding: .utf8)) ?? ""
     }
@@ -26,7 +28,9 @@ import Testing
         for (table, keys) in SettingsReader.known {
             for key in keys {
                 let shown = table.isEmpty || table == "track" || table == "talk" ? "`\(key)`" : "`[\(table)] \(key)`"
-                let found = doc.contains(shown) || doc.contains("`\(key)`") || doc.contains("`[\(key)]") || doc.contains("`[\(key).NAME]")
+                let found =
+                    doc.contains(shown) || doc.contains("`\(key)`") || doc.contains("`[\(key)]")
+                    || doc.contains("`[\(key).NAME]")
                 #expect(found, "\(table).\(key) is not in docs/scenario-format.md")
             }
         }
@@ -40,18 +44,25 @@ import Testing
 
     @Test func everyLimitIsDocumented() {
         let doc = Self.document
-        for figure in ["1,000,000,000", "10,000", "86,400", "1900 to 2999", "64 characters", "200 characters", "32 MiB", "200,000 rows"] {
+        for figure in [
+            "1,000,000,000", "10,000", "86,400", "1900 to 2999", "64 characters", "200 characters", "32 MiB",
+            "200,000 rows"
+        ] {
             #expect(doc.contains(figure), "\(figure)")
         }
-        #expect(InputLimits.money == 1_000_000_000 && InputLimits.capacity.upperBound == 10_000 && InputLimits.idLength == 64)
+        #expect(
+            InputLimits.money == 1_000_000_000 && InputLimits.capacity.upperBound == 10_000
+                && InputLimits.idLength == 64)
     }
 
     /// Markdown links `[text](target)` in the README, docs/ and the demo's
     /// READMEs point at files in the repository (web links aside).
     @Test func everyLinkResolvesInsideTheRepository() throws {
         let fm = FileManager.default
-        var documents = ["README.md", "Benchmarks/BENCHMARKS.md", "Scenarios/demo/README.md", "Scenarios/demo/what-if/README.md",
-                         "Tests/Data/gap/README.md"]
+        var documents = [
+            "README.md", "Benchmarks/BENCHMARKS.md", "Scenarios/demo/README.md", "Scenarios/demo/what-if/README.md",
+            "Tests/Data/gap/README.md"
+        ]
         documents += ((try? fm.contentsOfDirectory(atPath: Self.root.appendingPathComponent("docs").path)) ?? [])
             .filter { $0.hasSuffix(".md") }.map { "docs/\($0)" }
         let link = try Regex(#"\]\(([^)\s]+)\)"#)
@@ -65,7 +76,9 @@ import Testing
                 if target.hasPrefix("http") || target.hasPrefix("#") || target.hasPrefix("mailto:") { continue }
                 let path = String(target.split(separator: "#").first ?? "")
                 let resolved = url.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
-                #expect(resolved.path.hasPrefix(Self.root.standardizedFileURL.path), "\(document): \(target) leaves the repository")
+                #expect(
+                    resolved.path.hasPrefix(Self.root.standardizedFileURL.path),
+                    "\(document): \(target) leaves the repository")
                 #expect(fm.fileExists(atPath: resolved.path), "\(document): \(target) does not exist")
             }
         }

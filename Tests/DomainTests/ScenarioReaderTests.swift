@@ -15,7 +15,7 @@ func validFiles() -> [String: String] {
         "labs.csv": "id,areas,capacity\nlabA,nlp,3\nlabB,nlp;imaging,2\n",
         "mentors.csv": "id,lab,capacity\nmA,labA,2\nmB,labB,2\n",
         "funding.csv": "id,lab,budget,citizens_only\nnlm,,200000,true\n",
-        "preferences.csv": "fellow,lab,rank\nf1,labA,1\nf1,labB,2\n",
+        "preferences.csv": "fellow,lab,rank\nf1,labA,1\nf1,labB,2\n"
     ]
 }
 
@@ -54,7 +54,10 @@ func only(_ change: (inout [String: String]) -> Void) throws -> ScenarioIssue {
 
     @Test func missingColumnIsNamedWithItsFile() throws {
         let i = try only { $0["fellows.csv"] = "id,track,citizenship,interests\nf1,clinical,citizen,nlp\n" }
-        #expect(i.description == "fellows.csv:1: cost: the column is missing (add a \"cost\" column to the header row (names are lower case))")
+        #expect(
+            i.description
+                == "fellows.csv:1: cost: the column is missing (add a \"cost\" column to the header row (names are lower case))"
+        )
     }
 
     @Test func badNumberNamesLineAndColumn() throws {
@@ -64,7 +67,10 @@ func only(_ change: (inout [String: String]) -> Void) throws -> ScenarioIssue {
     }
 
     @Test func badMoneyIsReported() throws {
-        let i = try only { $0["fellows.csv"] = $0["fellows.csv"]!.replacingOccurrences(of: "f1,clinical,citizen,new,,,nlp,60000", with: "f1,clinical,citizen,new,,,nlp,60000.5") }
+        let i = try only {
+            $0["fellows.csv"] = $0["fellows.csv"]!.replacingOccurrences(
+                of: "f1,clinical,citizen,new,,,nlp,60000", with: "f1,clinical,citizen,new,,,nlp,60000.5")
+        }
         #expect(i.line == 2 && i.column == "cost" && i.message.contains("whole number of dollars"))
     }
 
@@ -80,18 +86,26 @@ func only(_ change: (inout [String: String]) -> Void) throws -> ScenarioIssue {
     }
 
     @Test func continuingFellowWithoutLabIsAnError() throws {
-        let found = issues { $0["fellows.csv"] = $0["fellows.csv"]!.replacingOccurrences(of: "c1,clinical,citizen,continuing,labA,mA", with: "c1,clinical,citizen,continuing,,mA") }
+        let found = issues {
+            $0["fellows.csv"] = $0["fellows.csv"]!.replacingOccurrences(
+                of: "c1,clinical,citizen,continuing,labA,mA", with: "c1,clinical,citizen,continuing,,mA")
+        }
         #expect(found.contains { $0.file == "fellows.csv" && $0.line == 3 && $0.column == "lab" })
     }
 
     @Test func continuingFellowWithMentorOfAnotherLabIsAnError() throws {
-        let i = try only { $0["fellows.csv"] = $0["fellows.csv"]!.replacingOccurrences(of: "continuing,labA,mA", with: "continuing,labA,mB") }
+        let i = try only {
+            $0["fellows.csv"] = $0["fellows.csv"]!.replacingOccurrences(
+                of: "continuing,labA,mA", with: "continuing,labA,mB")
+        }
         #expect(i.line == 3 && i.column == "mentor" && i.message.contains("mentor mB is in lab labB"))
     }
 
     @Test func negativeBudgetsAndCapacitiesAreErrors() throws {
         let budget = try only { $0["funding.csv"] = "id,lab,budget\nnlm,,-5\n" }
-        #expect(budget.file == "funding.csv" && budget.line == 2 && budget.column == "budget" && budget.message.contains("negative"))
+        #expect(
+            budget.file == "funding.csv" && budget.line == 2 && budget.column == "budget"
+                && budget.message.contains("negative"))
         let capacity = try only { $0["mentors.csv"] = "id,lab,capacity\nmA,labA,-1\nmB,labB,2\n" }
         #expect(capacity.line == 2 && capacity.column == "capacity")
     }
@@ -183,7 +197,8 @@ func only(_ change: (inout [String: String]) -> Void) throws -> ScenarioIssue {
     }
 
     @Test func readsTheDemoScenarioFromDisk() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let r = try ScenarioReader().read(folder: root.appendingPathComponent("Scenarios/demo"))
         #expect(r.scenario.newFellows.count >= 15)
         #expect(r.scenario.continuingFellows.count >= 12)
@@ -197,6 +212,13 @@ func only(_ change: (inout [String: String]) -> Void) throws -> ScenarioIssue {
         let again = try ScenarioReader.parse(texts: ScenarioWriter.files(for: original), defaultName: "t").scenario
         #expect(again.fellows.map(\.id) == original.fellows.map(\.id))
         #expect(again.fellows.map(\.interests) == original.fellows.map(\.interests))
-        #expect(again.funding == original.funding.map { var f = $0; f.name = f.id; f.line = 2; return f })
+        #expect(
+            again.funding
+                == original.funding.map {
+                    var f = $0
+                    f.name = f.id
+                    f.line = 2
+                    return f
+                })
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end tests of the real `fellowmatch` binary.
 struct CLI {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The binary next to the test bundle (SwiftPM builds it for this test target).
     static var binary: URL {
@@ -42,7 +43,9 @@ struct CLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderrAsPrinted: String(decoding: e, as: UTF8.self))
+        return Output(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderrAsPrinted: String(decoding: e, as: UTF8.self))
     }
 
     /// Starts the binary without waiting and without its output (for runs
@@ -79,27 +82,47 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     var testDescription: String { kind }
 
     static let all: [BadInput] = [
-        BadInput(kind: "missing file", file: "mentors.csv", text: nil, expected: "mentors.csv:1: -: the file is missing"),
-        BadInput(kind: "missing column", file: "labs.csv", text: "id,areas\nlab01,clinical-nlp\n", expected: "labs.csv:1: capacity: the column is missing"),
-        BadInput(kind: "bad number", file: "labs.csv", text: "id,areas,capacity\nlab01,clinical-nlp,x\n", expected: "labs.csv:2: capacity:"),
-        BadInput(kind: "duplicate id", file: "funding.csv",
-                 text: "id,lab,budget,citizens_only\nnlm-t15,,1100000,true\nnlm-t15,,5,false\n", expected: "funding.csv:3: id: duplicate"),
-        BadInput(kind: "unknown reference", file: "rules.csv", text: "fellow,lab,mentor,rule,reason\nf001,lab99,,lock,x\n",
-                 expected: "rules.csv:2: lab: unknown lab \"lab99\""),
-        BadInput(kind: "continuing fellow without a lab", file: "fellows.csv",
-                 text: "id,track,citizenship,status,lab,mentor,interests,cost\nf1,clinical,citizen,continuing,,m01,clinical-nlp,70000\n",
-                 expected: "fellows.csv:2: lab: a continuing fellow needs their lab"),
-        BadInput(kind: "mentor of another lab", file: "fellows.csv",
-                 text: "id,track,citizenship,status,lab,mentor,interests,cost\nf1,clinical,citizen,continuing,lab01,m05,clinical-nlp,70000\n",
-                 expected: "fellows.csv:2: mentor: mentor m05 is in lab lab03, not in lab01"),
-        BadInput(kind: "negative budget", file: "funding.csv", text: "id,lab,budget\nnlm-t15,,-100\n", expected: "funding.csv:2: budget: -100 is negative"),
-        BadInput(kind: "negative capacity", file: "labs.csv", text: "id,areas,capacity\nlab01,clinical-nlp,-2\n", expected: "labs.csv:2: capacity:"),
-        BadInput(kind: "new fellow without preferences", file: "preferences.csv", text: "fellow,lab,rank\n",
-                 expected: "fellows.csv:2: id: new fellow f001 has no preferences"),
-        BadInput(kind: "unknown objective kind", file: "scenario.toml", text: "name = \"x\"\n[objective]\nkind = \"fastest\"\n",
-                 expected: "scenario.toml:3: objective.kind: unknown objective kind \"fastest\""),
-        BadInput(kind: "malformed quoting", file: "labs.csv", text: "id,areas,capacity\nlab01,\"clinical-nlp\"x,3\n",
-                 expected: "labs.csv:2: -: text after the closing quote"),
+        BadInput(
+            kind: "missing file", file: "mentors.csv", text: nil, expected: "mentors.csv:1: -: the file is missing"),
+        BadInput(
+            kind: "missing column", file: "labs.csv", text: "id,areas\nlab01,clinical-nlp\n",
+            expected: "labs.csv:1: capacity: the column is missing"),
+        BadInput(
+            kind: "bad number", file: "labs.csv", text: "id,areas,capacity\nlab01,clinical-nlp,x\n",
+            expected: "labs.csv:2: capacity:"),
+        BadInput(
+            kind: "duplicate id", file: "funding.csv",
+            text: "id,lab,budget,citizens_only\nnlm-t15,,1100000,true\nnlm-t15,,5,false\n",
+            expected: "funding.csv:3: id: duplicate"),
+        BadInput(
+            kind: "unknown reference", file: "rules.csv", text: "fellow,lab,mentor,rule,reason\nf001,lab99,,lock,x\n",
+            expected: "rules.csv:2: lab: unknown lab \"lab99\""),
+        BadInput(
+            kind: "continuing fellow without a lab", file: "fellows.csv",
+            text:
+                "id,track,citizenship,status,lab,mentor,interests,cost\nf1,clinical,citizen,continuing,,m01,clinical-nlp,70000\n",
+            expected: "fellows.csv:2: lab: a continuing fellow needs their lab"),
+        BadInput(
+            kind: "mentor of another lab", file: "fellows.csv",
+            text:
+                "id,track,citizenship,status,lab,mentor,interests,cost\nf1,clinical,citizen,continuing,lab01,m05,clinical-nlp,70000\n",
+            expected: "fellows.csv:2: mentor: mentor m05 is in lab lab03, not in lab01"),
+        BadInput(
+            kind: "negative budget", file: "funding.csv", text: "id,lab,budget\nnlm-t15,,-100\n",
+            expected: "funding.csv:2: budget: -100 is negative"),
+        BadInput(
+            kind: "negative capacity", file: "labs.csv", text: "id,areas,capacity\nlab01,clinical-nlp,-2\n",
+            expected: "labs.csv:2: capacity:"),
+        BadInput(
+            kind: "new fellow without preferences", file: "preferences.csv", text: "fellow,lab,rank\n",
+            expected: "fellows.csv:2: id: new fellow f001 has no preferences"),
+        BadInput(
+            kind: "unknown objective kind", file: "scenario.toml",
+            text: "name = \"x\"\n[objective]\nkind = \"fastest\"\n",
+            expected: "scenario.toml:3: objective.kind: unknown objective kind \"fastest\""),
+        BadInput(
+            kind: "malformed quoting", file: "labs.csv", text: "id,areas,capacity\nlab01,\"clinical-nlp\"x,3\n",
+            expected: "labs.csv:2: -: text after the closing quote")
     ]
 }
 
@@ -109,7 +132,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let scenario = try CLI.demoCopy()
         defer { try? FileManager.default.removeItem(at: scenario) }
         let target = scenario.appendingPathComponent(bad.file)
-        if let text = bad.text { try Data(text.utf8).write(to: target) } else { try FileManager.default.removeItem(at: target) }
+        if let text = bad.text {
+            try Data(text.utf8).write(to: target)
+        } else {
+            try FileManager.default.removeItem(at: target)
+        }
         let out = scenario.appendingPathComponent("out")
         let r = try CLI.run(["run", scenario.path, "--out", out.path])
         #expect(r.status == 2)
@@ -129,17 +156,24 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(r.stdout.contains("Priya Raman (f001) → Clinical NLP Lab"))
         let csv = try String(contentsOf: out.appendingPathComponent("placements.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("fellow,status,lab,mentor,rank,funding,fellow_name,lab_name,mentor_name\n"))
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+            as! [String: Any]
         #expect(summary["status"] as? String == "optimal")
-        for key in ["objective", "bound", "gap", "solve_seconds", "rank_profile", "unplaced"] { #expect(summary[key] != nil, "\(key)") }
+        for key in ["objective", "bound", "gap", "solve_seconds", "rank_profile", "unplaced"] {
+            #expect(summary[key] != nil, "\(key)")
+        }
         // The demo has sessions.csv: the schedule and calendars come with the run.
         #expect(r.stdout.contains("Seminars: 40 talks in 33 sessions"))
         let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
-        #expect(schedule.hasPrefix("session,date,start,end,room,fellow,kind,mentor,fellow_name,mentor_name,lab,lab_name,sequence\n"))
+        #expect(
+            schedule.hasPrefix(
+                "session,date,start,end,room,fellow,kind,mentor,fellow_name,mentor_name,lab,lab_name,sequence\n"))
         let program = try String(contentsOf: out.appendingPathComponent("calendar/program.ics"), encoding: .utf8)
         #expect(program.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(fm.fileExists(atPath: out.appendingPathComponent("calendar/f001.ics").path))
-        let availability = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/demo/availability.csv"), encoding: .utf8)
+        let availability = try String(
+            contentsOf: CLI.root.appendingPathComponent("Scenarios/demo/availability.csv"), encoding: .utf8)
         let reasons = availability.split(separator: "\n").dropFirst().map { String($0.split(separator: ",").last!) }
         for file in try fm.contentsOfDirectory(atPath: out.appendingPathComponent("calendar").path) {
             let text = try String(contentsOf: out.appendingPathComponent("calendar/\(file)"), encoding: .utf8)
@@ -149,10 +183,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     @Test func schedulePlansAgainKeepingEarlierTalks() throws {
         let first = CLI.temporary("first"), second = CLI.temporary("second")
-        defer { try? fm.removeItem(at: first); try? fm.removeItem(at: second) }
+        defer {
+            try? fm.removeItem(at: first)
+            try? fm.removeItem(at: second)
+        }
         #expect(try CLI.run(["run", "Scenarios/demo", "--out", first.path]).status == 0)
-        let r = try CLI.run(["schedule", "Scenarios/demo", "--keep", first.appendingPathComponent("schedule.csv").path,
-                             "--today", "2026-10-01", "--out", second.path])
+        let r = try CLI.run([
+            "schedule", "Scenarios/demo", "--keep", first.appendingPathComponent("schedule.csv").path,
+            "--today", "2026-10-01", "--out", second.path
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Re-plan: 40 talks kept where they were, 0 changes"))
         let a = try Data(contentsOf: first.appendingPathComponent("schedule.csv"))
@@ -162,7 +201,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     @Test func sameScenarioTwiceGivesByteIdenticalPlacements() throws {
         let a = CLI.temporary("a"), b = CLI.temporary("b")
-        defer { try? fm.removeItem(at: a); try? fm.removeItem(at: b) }
+        defer {
+            try? fm.removeItem(at: a)
+            try? fm.removeItem(at: b)
+        }
         #expect(try CLI.run(["run", "Scenarios/demo", "--out", a.path]).status == 0)
         #expect(try CLI.run(["run", "Scenarios/demo", "--out", b.path]).status == 0)
         let first = try Data(contentsOf: a.appendingPathComponent("placements.csv"))
@@ -182,7 +224,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     }
 
     @Test func infeasibleScenarioExitsOneWithDiagnosisAndNoPlacements() throws {
-        let scenario = try CLI.demoCopy(replacing: "funding.csv", with: "id,lab,budget,citizens_only\nnlm-t15,,500000,true\n")
+        let scenario = try CLI.demoCopy(
+            replacing: "funding.csv", with: "id,lab,budget,citizens_only\nnlm-t15,,500000,true\n")
         defer { try? fm.removeItem(at: scenario) }
         let out = scenario.appendingPathComponent("result")
         let r = try CLI.run(["run", scenario.path, "--out", out.path])
@@ -229,7 +272,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(whatIfs.count >= 4)
         let r = try CLI.run(["compare", "Scenarios/demo"] + whatIfs + ["--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
-        for line in r.stdout.split(separator: "\n") where !line.contains(out.path) { #expect(line.count <= 100, "\(line)") }
+        for line in r.stdout.split(separator: "\n") where !line.contains(out.path) {
+            #expect(line.count <= 100, "\(line)")
+        }
         #expect(r.stdout.contains("grant-cut: NLM T15 loses two slots"))
         #expect(r.stdout.contains("fellows moved vs base"))
         for file in ["comparison.md", "comparison.csv", "comparison.json"] {
@@ -250,9 +295,14 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     @Test func rematchKeepsEarlierPlacements() throws {
         let first = CLI.temporary("m1"), second = CLI.temporary("m2")
-        defer { try? fm.removeItem(at: first); try? fm.removeItem(at: second) }
+        defer {
+            try? fm.removeItem(at: first)
+            try? fm.removeItem(at: second)
+        }
         #expect(try CLI.run(["run", "Scenarios/demo", "--out", first.path]).status == 0)
-        let r = try CLI.run(["run", "Scenarios/demo", "--keep", first.appendingPathComponent("placements.csv").path, "--out", second.path])
+        let r = try CLI.run([
+            "run", "Scenarios/demo", "--keep", first.appendingPathComponent("placements.csv").path, "--out", second.path
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Re-match: nobody moved."))
     }
@@ -261,10 +311,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// Every command's terminal output on the demo fits 80 columns (issue 13).
 @Suite struct EightyColumnTests {
     static let commands: [[String]] = [
-        ["run", "Scenarios/demo", "--out", "OUT"], ["schedule", "Scenarios/demo", "--out", "OUT"], ["check", "Scenarios/demo"],
-        ["explain", "Scenarios/demo", "--all"], ["explain", "Scenarios/demo", "--fellow", "f005"], ["binds", "Scenarios/demo"],
-        ["compare", "Scenarios/demo", "Scenarios/demo/what-if/grant-cut.toml", "Scenarios/demo/what-if/sabbatical.toml",
-         "Scenarios/demo/what-if/three-more.toml", "--out", "OUT"],
+        ["run", "Scenarios/demo", "--out", "OUT"], ["schedule", "Scenarios/demo", "--out", "OUT"],
+        ["check", "Scenarios/demo"],
+        ["explain", "Scenarios/demo", "--all"], ["explain", "Scenarios/demo", "--fellow", "f005"],
+        ["binds", "Scenarios/demo"],
+        [
+            "compare", "Scenarios/demo", "Scenarios/demo/what-if/grant-cut.toml",
+            "Scenarios/demo/what-if/sabbatical.toml",
+            "Scenarios/demo/what-if/three-more.toml", "--out", "OUT"
+        ]
     ]
 
     @Test(arguments: commands)
@@ -274,7 +329,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let r = try CLI.run(command.map { $0 == "OUT" ? out.path : $0 })
         #expect(r.status == 0, "\(r.stderr)")
         // Located problems (file:line: column: ...) stay on one line, as compilers print them.
-        let lines = (r.stdout + r.stderrAsPrinted).split(separator: "\n").filter { !$0.contains(".csv:") && !$0.contains(".toml:") }
+        let lines = (r.stdout + r.stderrAsPrinted).split(separator: "\n").filter {
+            !$0.contains(".csv:") && !$0.contains(".toml:")
+        }
         let wide = lines.filter { $0.count > 80 }
         #expect(wide.isEmpty, "\(wide.joined(separator: "\n"))")
         #expect(!r.stdout.isEmpty)

@@ -50,7 +50,8 @@ import Testing
         let s = try demo()
         #expect(try CLI.run(["run", s.path]).status == 0)
         // A run killed between moving the old version aside and renaming the new one in.
-        let writing = s.appendingPathComponent(".out.writing-99999-1"), old = s.appendingPathComponent(".out.old-99999-2")
+        let writing = s.appendingPathComponent(".out.writing-99999-1"),
+            old = s.appendingPathComponent(".out.old-99999-2")
         try fm.moveItem(at: s.appendingPathComponent("out"), to: old)
         try fm.createDirectory(at: writing, withIntermediateDirectories: true)
         try Data("partial".utf8).write(to: writing.appendingPathComponent("placements.csv"))
@@ -74,7 +75,9 @@ import Testing
 
     @Test func runsWritingTheSameFolderAtOnceAllSucceed() throws {
         let s = try demo()
-        let results = try (0..<4).map { _ in try CLI.start(["run", s.path, "--out", s.appendingPathComponent("same").path]) }
+        let results = try (0..<4).map { _ in
+            try CLI.start(["run", s.path, "--out", s.appendingPathComponent("same").path])
+        }
         for p in results { p.waitUntilExit() }
         #expect(results.allSatisfy { $0.terminationStatus == 0 })
         let names = try fm.contentsOfDirectory(atPath: s.path)
@@ -117,10 +120,15 @@ import Testing
     }
 
     @Test func commandsThatReadTheHistorySayWhenThereIsNone() throws {
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString).sqlite").path
-        for args in [["history"], ["history", "show", "1"], ["history", "diff", "1", "2"], ["publish", "1", "--note", "x"]] {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString).sqlite")
+            .path
+        for args in [
+            ["history"], ["history", "show", "1"], ["history", "diff", "1", "2"], ["publish", "1", "--note", "x"]
+        ] {
             let r = try CLI.run(args + ["--history", missing])
-            #expect(r.status == 1 && r.stderr.contains("There is no run history") && r.stderr.contains("fellowmatch run"), "\(args)")
+            #expect(
+                r.status == 1 && r.stderr.contains("There is no run history") && r.stderr.contains("fellowmatch run"),
+                "\(args)")
         }
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
@@ -132,9 +140,15 @@ import Testing
         let compare = try CLI.run(["compare", s.path, whatIf.path, "--out", s.appendingPathComponent("cmp").path])
         #expect(compare.status == 0)
         // The same two scenarios as runs: the base, and the what-if applied as a folder.
-        #expect(try CLI.run(["run", s.path, "--out", s.appendingPathComponent("o1").path, "--history", history]).status == 0)
+        #expect(
+            try CLI.run(["run", s.path, "--out", s.appendingPathComponent("o1").path, "--history", history]).status == 0
+        )
         #expect(try CLI.run(["apply", whatIf.path, "--to", s.appendingPathComponent("cut").path]).status == 0)
-        #expect(try CLI.run(["run", s.appendingPathComponent("cut").path, "--out", s.appendingPathComponent("o2").path, "--history", history]).status == 0)
+        #expect(
+            try CLI.run([
+                "run", s.appendingPathComponent("cut").path, "--out", s.appendingPathComponent("o2").path, "--history",
+                history
+            ]).status == 0)
         let diff = try CLI.run(["history", "diff", "1", "2", "--history", history])
         #expect(diff.status == 0)
         let all = compare.stdout.split(separator: "\n", omittingEmptySubsequences: false)

@@ -12,10 +12,14 @@ import Testing
     }
 
     static let examples: [Example] = [
-        Example(marker: "bad-input", edits: [("labs.csv", "decision-support;pediatrics,3", "decision-support;pediatrics,three"),
-                                             ("preferences.csv", "f014,lab01,1", "f014,lab13,1")]),
+        Example(
+            marker: "bad-input",
+            edits: [
+                ("labs.csv", "decision-support;pediatrics,3", "decision-support;pediatrics,three"),
+                ("preferences.csv", "f014,lab01,1", "f014,lab13,1")
+            ]),
         Example(marker: "diagnosis", edits: [("funding.csv", ",1100000,", ",900000,")]),
-        Example(marker: "compare", edits: []),
+        Example(marker: "compare", edits: [])
     ]
 
     /// The block after `<!-- readme-example: NAME -->`: its command and the printed lines.
@@ -24,7 +28,8 @@ import Testing
         guard let start = readme.range(of: "<!-- readme-example: \(marker) -->") else { return ([], []) }
         let lines = readme[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
         let body = lines.prefix { $0 != "```" }.map(String.init)
-        let command = body.first.map { $0.dropFirst("$ fellowmatch ".count).split(separator: " ").map(String.init) } ?? []
+        let command =
+            body.first.map { $0.dropFirst("$ fellowmatch ".count).split(separator: " ").map(String.init) } ?? []
         return (command, Array(body.dropFirst()))
     }
 
@@ -43,8 +48,11 @@ import Testing
             try Data(text.replacingOccurrences(of: edit.old, with: edit.new).utf8).write(to: url)
         }
         let r = try CLI.run(command + ["--no-history"].filter { _ in command.first == "run" }, in: folder)
-        let printed = (r.stdout + "\n" + r.stderrAsPrinted).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let found = printed.indices.contains { i in i + expected.count <= printed.count && Array(printed[i..<(i + expected.count)]) == expected }
+        let printed = (r.stdout + "\n" + r.stderrAsPrinted).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        let found = printed.indices.contains { i in
+            i + expected.count <= printed.count && Array(printed[i..<(i + expected.count)]) == expected
+        }
         #expect(found, "README example \(example.marker) differs from the output:\n\(printed.joined(separator: "\n"))")
     }
 }

@@ -17,14 +17,17 @@ import Testing
 @Suite struct ScenarioFuzzTests {
     static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Scenarios/demo")
-    static let files = ["scenario.toml", "fellows.csv", "labs.csv", "mentors.csv", "funding.csv", "preferences.csv",
-                        "mentor_preferences.csv", "costs.csv", "rules.csv", "sessions.csv", "availability.csv"]
+    static let files = [
+        "scenario.toml", "fellows.csv", "labs.csv", "mentors.csv", "funding.csv", "preferences.csv",
+        "mentor_preferences.csv", "costs.csv", "rules.csv", "sessions.csv", "availability.csv"
+    ]
     static let batches = 10
     static let casesPerBatch = 60
 
     @Test(arguments: 0..<batches)
     func mutatedDemoEndsAsTheContractSays(batch: Int) throws {
-        let original = try Dictionary(uniqueKeysWithValues: Self.files.map { ($0, try Data(contentsOf: Self.demo.appendingPathComponent($0))) })
+        let original = try Dictionary(
+            uniqueKeysWithValues: Self.files.map { ($0, try Data(contentsOf: Self.demo.appendingPathComponent($0))) })
         var kinds: Set<String> = []
         var endings: [Int32: Int] = [:]
         for k in 0..<Self.casesPerBatch {
@@ -37,12 +40,15 @@ import Testing
                 applied.append(m.name)
                 kinds.insert(m.name)
             }
-            let exit = try check(files, label: "batch \(batch) case \(k): \(applied.joined(separator: ", "))", schedule: k % 4 == 0)
+            let exit = try check(
+                files, label: "batch \(batch) case \(k): \(applied.joined(separator: ", "))", schedule: k % 4 == 0)
             endings[exit, default: 0] += 1
         }
         #expect(kinds.count >= 30, "only \(kinds.count) kinds of mutation ran")
         // The mutations reach the solver, not only the reader.
-        #expect(endings[0, default: 0] >= Self.casesPerBatch / 10 && endings[2, default: 0] >= Self.casesPerBatch / 10, "\(endings)")
+        #expect(
+            endings[0, default: 0] >= Self.casesPerBatch / 10 && endings[2, default: 0] >= Self.casesPerBatch / 10,
+            "\(endings)")
     }
 
     /// Runs one case; returns the exit status `run` would give.
@@ -66,22 +72,29 @@ import Testing
             return 2
         }
         var options = SolverOptions.deterministic
-        options.timeLimit = 20 // a bound on each solve, so no case can run away
+        options.timeLimit = 20  // a bound on each solve, so no case can run away
         let outcome = try PlacementEngine(solver: GLPKSolver(), options: options).run(scenario)
         var plan: ScheduleOutcome?
         if outcome.hasPlacement {
-            #expect(PlacementRulesCheck.violations(outcome, scenario).isEmpty, "\(label): \(PlacementRulesCheck.violations(outcome, scenario))")
+            #expect(
+                PlacementRulesCheck.violations(outcome, scenario).isEmpty,
+                "\(label): \(PlacementRulesCheck.violations(outcome, scenario))")
             if schedule, scenario.sessions != nil {
-                plan = try SeminarScheduler(solver: GLPKSolver(), options: options).schedule(scenario, placements: outcome.placements)
+                plan = try SeminarScheduler(solver: GLPKSolver(), options: options).schedule(
+                    scenario, placements: outcome.placements)
             }
         } else {
             #expect(outcome.status == .infeasible || outcome.status == .timeLimitNoSolution, "\(label)")
         }
         try OutputFolder(out).write(try RunFiles.files(for: outcome, scenario: scenario, schedule: plan))
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+            as? [String: Any]
         #expect(summary?["status"] != nil, "\(label)")
         if outcome.status == .infeasible { #expect(summary?["diagnosis"] != nil, "\(label)") }
-        #expect(fm.fileExists(atPath: out.appendingPathComponent("placements.csv").path) == outcome.hasPlacement, "\(label)")
+        #expect(
+            fm.fileExists(atPath: out.appendingPathComponent("placements.csv").path) == outcome.hasPlacement, "\(label)"
+        )
         return outcome.hasPlacement && plan.map(\.hasSchedule) != false ? 0 : 1
     }
 }
@@ -91,8 +104,10 @@ struct Mutation: Sendable {
     var name: String
     var apply: @Sendable (inout [String: Data], inout SeededRandom) -> Void
 
-    static let csvFiles = ["fellows.csv", "labs.csv", "mentors.csv", "funding.csv", "preferences.csv", "mentor_preferences.csv",
-                           "costs.csv", "rules.csv", "sessions.csv", "availability.csv"]
+    static let csvFiles = [
+        "fellows.csv", "labs.csv", "mentors.csv", "funding.csv", "preferences.csv", "mentor_preferences.csv",
+        "costs.csv", "rules.csv", "sessions.csv", "availability.csv"
+    ]
 
     /// Replaces one data cell of a random CSV file with what `value` gives.
     static func cell(_ name: String, _ value: @escaping @Sendable (String, inout SeededRandom) -> String) -> Mutation {
@@ -108,18 +123,23 @@ struct Mutation: Sendable {
     }
 
     /// Edits the rows (split at commas; the demo quotes no commas) of a random CSV file.
-    static func editRows(_ files: inout [String: Data], _ rng: inout SeededRandom,
-                         _ edit: (inout [[String]], inout SeededRandom) -> Void) {
+    static func editRows(
+        _ files: inout [String: Data], _ rng: inout SeededRandom,
+        _ edit: (inout [[String]], inout SeededRandom) -> Void
+    ) {
         let file = csvFiles[rng.int(below: csvFiles.count)]
         guard let data = files[file] else { return }
-        var rows = String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var rows = String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         edit(&rows, &rng)
         files[file] = Data((rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8)
     }
 
     static func toml(_ name: String, _ edit: @escaping @Sendable (String, inout SeededRandom) -> String) -> Mutation {
         Mutation(name: name) { files, rng in
-            files["scenario.toml"] = Data(edit(String(decoding: files["scenario.toml"] ?? Data(), as: UTF8.self), &rng).utf8)
+            files["scenario.toml"] = Data(
+                edit(String(decoding: files["scenario.toml"] ?? Data(), as: UTF8.self), &rng).utf8)
         }
     }
 
@@ -150,23 +170,57 @@ struct Mutation: Sendable {
         cell("long id") { _, _ in String(repeating: "x", count: 300) },
         cell("formula") { _, _ in "=1+1" },
         cell("boolean") { _, rng in rng.chance(0.5) ? "yes" : "maybe" },
-        Mutation(name: "extra field") { f, r in editRows(&f, &r) { rows, rng in if rows.count > 1 { rows[1 + rng.int(below: rows.count - 1)].append("x") } } },
-        Mutation(name: "delete row") { f, r in editRows(&f, &r) { rows, rng in if rows.count > 1 { rows.remove(at: 1 + rng.int(below: rows.count - 1)) } } },
-        Mutation(name: "duplicate row") { f, r in editRows(&f, &r) { rows, rng in if rows.count > 1 { rows.append(rows[1 + rng.int(below: rows.count - 1)]) } } },
-        Mutation(name: "swap rows") { f, r in editRows(&f, &r) { rows, rng in if rows.count > 2 { rows.swapAt(1, 1 + rng.int(below: rows.count - 1)) } } },
-        Mutation(name: "delete column") { f, r in editRows(&f, &r) { rows, rng in
-            guard let w = rows.first?.count, w > 0 else { return }
-            let c = rng.int(below: w)
-            for i in rows.indices where c < rows[i].count { rows[i].remove(at: c) }
-        } },
-        Mutation(name: "upper-case header") { f, r in editRows(&f, &r) { rows, rng in if let w = rows.first?.count, w > 0 { let c = rng.int(below: w); rows[0][c] = rows[0][c].uppercased() } } },
-        Mutation(name: "duplicate header") { f, r in editRows(&f, &r) { rows, _ in if let h = rows.first?.first { rows[0].append(h); for i in 1..<rows.count { rows[i].append("") } } } },
-        Mutation(name: "unknown column") { f, r in editRows(&f, &r) { rows, _ in rows[0].append("colour"); for i in rows.indices.dropFirst() { rows[i].append("red") } } },
+        Mutation(name: "extra field") { f, r in
+            editRows(&f, &r) { rows, rng in if rows.count > 1 { rows[1 + rng.int(below: rows.count - 1)].append("x") } }
+        },
+        Mutation(name: "delete row") { f, r in
+            editRows(&f, &r) { rows, rng in if rows.count > 1 { rows.remove(at: 1 + rng.int(below: rows.count - 1)) } }
+        },
+        Mutation(name: "duplicate row") { f, r in
+            editRows(&f, &r) { rows, rng in if rows.count > 1 { rows.append(rows[1 + rng.int(below: rows.count - 1)]) }
+            }
+        },
+        Mutation(name: "swap rows") { f, r in
+            editRows(&f, &r) { rows, rng in if rows.count > 2 { rows.swapAt(1, 1 + rng.int(below: rows.count - 1)) } }
+        },
+        Mutation(name: "delete column") { f, r in
+            editRows(&f, &r) { rows, rng in
+                guard let w = rows.first?.count, w > 0 else { return }
+                let c = rng.int(below: w)
+                for i in rows.indices where c < rows[i].count { rows[i].remove(at: c) }
+            }
+        },
+        Mutation(name: "upper-case header") { f, r in
+            editRows(&f, &r) { rows, rng in
+                if let w = rows.first?.count, w > 0 {
+                    let c = rng.int(below: w)
+                    rows[0][c] = rows[0][c].uppercased()
+                }
+            }
+        },
+        Mutation(name: "duplicate header") { f, r in
+            editRows(&f, &r) { rows, _ in
+                if let h = rows.first?.first {
+                    rows[0].append(h)
+                    for i in 1..<rows.count { rows[i].append("") }
+                }
+            }
+        },
+        Mutation(name: "unknown column") { f, r in
+            editRows(&f, &r) { rows, _ in
+                rows[0].append("colour")
+                for i in rows.indices.dropFirst() { rows[i].append("red") }
+            }
+        },
         Mutation(name: "only header") { f, r in editRows(&f, &r) { rows, _ in rows = Array(rows.prefix(1)) } },
         Mutation(name: "empty file") { f, r in editRows(&f, &r) { rows, _ in rows = [] } },
-        Mutation(name: "remove file") { files, rng in files.removeValue(forKey: files.keys.sorted()[rng.int(below: files.count)]) },
+        Mutation(name: "remove file") { files, rng in
+            files.removeValue(forKey: files.keys.sorted()[rng.int(below: files.count)])
+        },
         bytes("byte-order mark") { d, _ in Data([0xEF, 0xBB, 0xBF]) + d },
-        bytes("CRLF") { d, _ in Data(String(decoding: d, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8) },
+        bytes("CRLF") { d, _ in
+            Data(String(decoding: d, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        },
         bytes("UTF-16") { d, _ in String(decoding: d, as: UTF8.self).data(using: .utf16LittleEndian) ?? d },
         bytes("NUL byte") { d, rng in
             let k = rng.int(below: max(1, d.count))
@@ -180,21 +234,37 @@ struct Mutation: Sendable {
             if !lines.isEmpty { lines.remove(at: rng.int(below: lines.count)) }
             return lines.joined(separator: "\n")
         },
-        toml("toml string for number") { t, _ in t.replacingOccurrences(of: "mentor_weight = 0.2", with: "mentor_weight = \"0.2\"") },
+        toml("toml string for number") { t, _ in
+            t.replacingOccurrences(of: "mentor_weight = 0.2", with: "mentor_weight = \"0.2\"")
+        },
         toml("toml 1e300") { t, _ in t.replacingOccurrences(of: "mentor_weight = 0.2", with: "mentor_weight = 1e300") },
-        toml("toml duplicate key") { t, _ in t.replacingOccurrences(of: "allow_unplaced = false", with: "allow_unplaced = false\nallow_unplaced = true") },
+        toml("toml duplicate key") { t, _ in
+            t.replacingOccurrences(of: "allow_unplaced = false", with: "allow_unplaced = false\nallow_unplaced = true")
+        },
         toml("toml garbage") { t, rng in
             let junk = ["[[", "]", "{", "=", "\"", "'''", "#", "[.]", "x ="]
             return t + "\n" + junk[rng.int(below: junk.count)] + junk[rng.int(below: junk.count)] + "\n"
         },
         toml("toml objective kind") { t, rng in
             let kinds = ["rank-maximal", "generous", "score", "fastest"]
-            return t.replacingOccurrences(of: "kind = \"total-rank\"", with: "kind = \"\(kinds[rng.int(below: kinds.count)])\"")
+            return t.replacingOccurrences(
+                of: "kind = \"total-rank\"", with: "kind = \"\(kinds[rng.int(below: kinds.count)])\"")
         },
-        toml("toml allow unplaced") { t, _ in t.replacingOccurrences(of: "allow_unplaced = false", with: "allow_unplaced = true") },
-        toml("toml time limit") { t, rng in t + "\n[solver]\ntime_limit = \(["0", "-1", "1e9", "5"][rng.int(below: 4)])\n" },
-        toml("toml talk count") { t, rng in t.replacingOccurrences(of: "kind = \"wip\", count = 1 }", with: "kind = \"wip\", count = \(["0", "1000000000", "2"][rng.int(below: 3)]) }") },
-        toml("toml track limits") { t, rng in t.replacingOccurrences(of: "max_new = 4", with: "max_new = \(["0", "-3", "1", "99999999999"][rng.int(below: 4)])") },
+        toml("toml allow unplaced") { t, _ in
+            t.replacingOccurrences(of: "allow_unplaced = false", with: "allow_unplaced = true")
+        },
+        toml("toml time limit") { t, rng in
+            t + "\n[solver]\ntime_limit = \(["0", "-1", "1e9", "5"][rng.int(below: 4)])\n"
+        },
+        toml("toml talk count") { t, rng in
+            t.replacingOccurrences(
+                of: "kind = \"wip\", count = 1 }",
+                with: "kind = \"wip\", count = \(["0", "1000000000", "2"][rng.int(below: 3)]) }")
+        },
+        toml("toml track limits") { t, rng in
+            t.replacingOccurrences(
+                of: "max_new = 4", with: "max_new = \(["0", "-3", "1", "99999999999"][rng.int(below: 4)])")
+        }
     ]
 }
 

@@ -67,7 +67,7 @@ import Testing
         m.maximize(5 * a + 4 * b + 3 * c + y)
         var options = SolverOptions()
         options.presolve = false
-        options.startingSolution = start // feasible, feasible but poor, infeasible, or out of bounds
+        options.startingSolution = start  // feasible, feasible but poor, infeasible, or out of bounds
         let r = try solver.solve(m, options: options)
         #expect(r.termination == .optimal)
         let s = try #require(r.solution)

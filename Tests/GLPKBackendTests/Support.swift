@@ -27,7 +27,8 @@ func gapModel(_ g: GAPInstance) -> (Model, [[Variable]]) {
         m.add((0..<g.agents).sum { x[$0][j] } == 1, name: "assign(\(j))")
     }
     for i in 0..<g.agents {
-        m.add((0..<g.jobs).sum { Double(g.resource[i][$0]) * x[i][$0] } <= Double(g.capacity[i]), name: "capacity(\(i))")
+        m.add(
+            (0..<g.jobs).sum { Double(g.resource[i][$0]) * x[i][$0] } <= Double(g.capacity[i]), name: "capacity(\(i))")
     }
     let objective = (0..<g.agents).flatMap { i in (0..<g.jobs).map { j in (Double(g.cost[i][j]), x[i][j]) } }
     let e = LinearExpression(sum: objective)

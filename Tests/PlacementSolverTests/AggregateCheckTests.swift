@@ -19,7 +19,9 @@ import Testing
         p.source("pool", budget: 150_000)
         let m = messages(p)
         #expect(m.count == 1)
-        #expect(m[0].contains("need at least $180,000") && m[0].contains("holds $150,000") && m[0].contains("$30,000 short"))
+        #expect(
+            m[0].contains("need at least $180,000") && m[0].contains("holds $150,000") && m[0].contains("$30,000 short")
+        )
         // The solver agrees: no placement.
         #expect(try p.solve().status == .infeasible)
     }
@@ -35,7 +37,9 @@ import Testing
         p.source("pool", budget: 50_000)
         let m = messages(p)
         #expect(m.count == 1)
-        #expect(m[0].contains("2 fellows can be paid only by pool") && m[0].contains("need at least $80,000") && m[0].contains("$30,000 short"))
+        #expect(
+            m[0].contains("2 fellows can be paid only by pool") && m[0].contains("need at least $80,000")
+                && m[0].contains("$30,000 short"))
         #expect(try p.solve().status == .infeasible)
     }
 
@@ -47,7 +51,11 @@ import Testing
         p.source("t15", budget: 1_000_000, citizensOnly: true)
         p.source("genome-grant", lab: "labG", budget: 100_000, areas: ["genomics"])
         let m = messages(p)
-        #expect(m.contains { $0.contains("2 fellows can be paid only by genome-grant") && $0.contains("$160,000") && $0.contains("$60,000 short") })
+        #expect(
+            m.contains {
+                $0.contains("2 fellows can be paid only by genome-grant") && $0.contains("$160,000")
+                    && $0.contains("$60,000 short")
+            })
     }
 
     @Test func seatsAgainstTheFellowsWhoCanUseNothingElse() throws {
@@ -59,7 +67,10 @@ import Testing
         p.fellow("f3", ranks: ["labA"])
         p.fellow("f4", ranks: ["labA", "labB"])
         let m = messages(p)
-        #expect(m == ["3 new fellows can go only to labA, which have 2 free places in all: 1 short (rule 4 in docs/scenario-format.md). Raise a capacity or widen their choices."])
+        #expect(
+            m == [
+                "3 new fellows can go only to labA, which have 2 free places in all: 1 short (rule 4 in docs/scenario-format.md). Raise a capacity or widen their choices."
+            ])
     }
 
     @Test func aScenarioThatAddsUpHasNoShortfall() throws {
@@ -119,7 +130,9 @@ import Testing
         // Each set on its own gives a placement.
         for set in sets {
             var q = p
-            for c in set { if let i = q.labs.firstIndex(where: { $0.id == c.subject }), let n = c.needed { q.labs[i].capacity = n } }
+            for c in set {
+                if let i = q.labs.firstIndex(where: { $0.id == c.subject }), let n = c.needed { q.labs[i].capacity = n }
+            }
             #expect(try q.solve().status == .optimal, "\(set.map(\.message))")
         }
     }
@@ -158,6 +171,8 @@ import Testing
         #expect(changes.map(\.subject) == ["labA"] && changes.first?.needed == 2)
         #expect(objective == 2)  // both at their first choice once labA has two places
         let text = ExplainReport.statements(e, scenario: p.scenario).joined(separator: "\n")
-        #expect(text.contains("the smallest change that would make it possible: Lab labA needs 1 more place: capacity 1 → 2."))
+        #expect(
+            text.contains(
+                "the smallest change that would make it possible: Lab labA needs 1 more place: capacity 1 → 2."))
     }
 }

@@ -13,7 +13,9 @@ let gapFolder = GAPLibrary.defaultFolder(repositoryRoot: repositoryRoot)
 /// gap1–gap4 (20 instances), as listed in optima.tsv.
 func smallGAPReferences() throws -> [GAPReference] {
     let folder = gapFolder
-    return try GAPLibrary.references(in: folder).filter { ["gap1.txt", "gap2.txt", "gap3.txt", "gap4.txt"].contains($0.file) }
+    return try GAPLibrary.references(in: folder).filter {
+        ["gap1.txt", "gap2.txt", "gap3.txt", "gap4.txt"].contains($0.file)
+    }
 }
 
 /// The whole path: instance → scenario folder on disk → ScenarioReader →
@@ -25,7 +27,8 @@ struct GAPScenarioTests {
     @Test(arguments: try smallGAPReferences())
     func reachesThePublishedOptimum(_ ref: GAPReference) throws {
         let instance = try GAPLibrary.instance(ref, in: gapFolder)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fm-gap-\(ref.instance)-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fm-gap-\(ref.instance)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try ScenarioWriter.write(instance.scenario(), to: folder)
         let scenario = try ScenarioReader().read(folder: folder).scenario

@@ -3,8 +3,9 @@ import GLPKBackend
 import IntakeGenerator
 import Modeling
 import ORLibrary
-@testable import PlacementSolver
 import Testing
+
+@testable import PlacementSolver
 
 /// Small GAP instances drawn with a seed, solved by enumerating every
 /// assignment: the reference the Lagrangian bound, the column fixing and the
@@ -37,7 +38,11 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
             if j == jobs {
                 record(value, &best)
                 all.append((at, value))
-                for i in 0..<agents { for k in 0..<jobs { if at[k] == i { record(value, &with[i][k]) } else { record(value, &without[i][k]) } } }
+                for i in 0..<agents {
+                    for k in 0..<jobs {
+                        if at[k] == i { record(value, &with[i][k]) } else { record(value, &without[i][k]) }
+                    }
+                }
                 return
             }
             for i in 0..<agents where used[i] + resource[i][j] <= capacity[i] {
@@ -63,7 +68,7 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         SmallGAP(agents: 3, jobs: 7, seed: 1, sense: .max),
         SmallGAP(agents: 3, jobs: 7, seed: 2, sense: .min),
         SmallGAP(agents: 4, jobs: 6, seed: 3, sense: .min, tightness: 0.9),
-        SmallGAP(agents: 2, jobs: 9, seed: 4, sense: .max, tightness: 0.9),
+        SmallGAP(agents: 2, jobs: 9, seed: 4, sense: .max, tightness: 0.9)
     ]
 
     @Test func recognisesGAPShapeOnlyWhereItIs() throws {
@@ -119,7 +124,9 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         let (start, report, _) = try #require(LagrangianFixing.apply(to: &model, start: nil, solver: GLPKSolver()))
         let s = try #require(start)
         #expect(model.isFeasible(s))
-        #expect(report.incumbent.map { g.instance.sense == .max ? $0 <= Double(g.optimum) : $0 >= Double(g.optimum) } == true)
+        #expect(
+            report.incumbent.map { g.instance.sense == .max ? $0 <= Double(g.optimum) : $0 >= Double(g.optimum) }
+                == true)
         #expect(report.fixedAtZero + report.fixedAtOne > 0)
         // The fixed model's optimum is the original's.
         let r = try GLPKSolver().solve(model, options: .deterministic, progress: nil)
@@ -135,9 +142,12 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         let shape = try #require(AssignmentKnapsacks(g.placement.model))
         let heuristic = AssignmentHeuristic(shape)
         // Feasibility first: the lightest fill.
-        let start = try #require(heuristic.complete([Int?](repeating: nil, count: shape.groupCount),
-                                                    desirability: shape.weight.map { -Double($0) }))
-        let search = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
+        let start = try #require(
+            heuristic.complete(
+                [Int?](repeating: nil, count: shape.groupCount),
+                desirability: shape.weight.map { -Double($0) }))
+        let search = NeighbourhoodSearch(
+            shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
         var choice = start
         search.improve(&choice)
         #expect(heuristic.room(choice).allSatisfy { $0 >= 0 })
@@ -159,11 +169,15 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
     @Test func neighbourhoodSearchStopsAtItsDeadline() throws {
         let g = SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min)
         let shape = try #require(AssignmentKnapsacks(g.placement.model))
-        let start = try #require(AssignmentHeuristic(shape).complete([Int?](repeating: nil, count: shape.groupCount),
-                                                                     desirability: shape.weight.map { -Double($0) }))
+        let start = try #require(
+            AssignmentHeuristic(shape).complete(
+                [Int?](repeating: nil, count: shape.groupCount),
+                desirability: shape.weight.map { -Double($0) }))
         var choice = start
-        let parts = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
-            .improve(&choice, deadline: .now - .seconds(1))
+        let parts = NeighbourhoodSearch(
+            shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount)
+        )
+        .improve(&choice, deadline: .now - .seconds(1))
         #expect(parts == 0)
         #expect(choice == start)
     }
@@ -175,9 +189,11 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         let shape = try #require(AssignmentKnapsacks(g.placement.model))
         let empty = [Int?](repeating: nil, count: shape.groupCount)
         let heuristic = AssignmentHeuristic(shape)
-        let choice = try #require(heuristic.complete(empty, desirability: shape.value)
-                                  ?? heuristic.complete(empty, desirability: shape.weight.map { -Double($0) }))
-        let search = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
+        let choice = try #require(
+            heuristic.complete(empty, desirability: shape.value)
+                ?? heuristic.complete(empty, desirability: shape.weight.map { -Double($0) }))
+        let search = NeighbourhoodSearch(
+            shape: shape, solver: GLPKSolver(), boundWith: [Double](repeating: .infinity, count: shape.itemCount))
         var random = SeededRandom(seed: 7)
         for columns in [4, 8, 12, 300] {
             let part = search.drawPart(choice, columns: columns, &random)
@@ -185,7 +201,8 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
             #expect(knapsacks.count == part.knapsacks.count)
             // The first knapsack is taken whatever its size; others only within.
             #expect(part.knapsacks.count == 1 || part.columns <= columns)
-            let placed = choice.indices.filter { g in choice[g].map { knapsacks.contains(shape.knapsack[$0]) } ?? false }
+            let placed = choice.indices.filter { g in choice[g].map { knapsacks.contains(shape.knapsack[$0]) } ?? false
+            }
             #expect(part.groups == placed)
             for (r, g) in part.groups.enumerated() {
                 #expect(part.items[r].contains(choice[g]!))
@@ -195,8 +212,9 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         // Items whose bound cannot beat the current solution by 1 are left
         // out (here every odd item), except where a group is placed now.
         let value = choice.reduce(0.0) { $0 + ($1.map { shape.value[$0] } ?? 0) }
-        let narrowed = NeighbourhoodSearch(shape: shape, solver: GLPKSolver(),
-                                           boundWith: shape.value.indices.map { $0 % 2 == 0 ? value + 1 : value + 0.5 })
+        let narrowed = NeighbourhoodSearch(
+            shape: shape, solver: GLPKSolver(),
+            boundWith: shape.value.indices.map { $0 % 2 == 0 ? value + 1 : value + 0.5 })
         let part = narrowed.drawPart(choice, columns: 300, &random)
         for (r, g) in part.groups.enumerated() {
             #expect(part.items[r].allSatisfy { $0 == choice[g]! || $0 % 2 == 0 })
@@ -234,9 +252,10 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
             }
             // Incumbents around the optimum; every third trial also a target.
             let incumbent = g.optimum - sign * r.int(-3...12)
-            let nodeBound = LagrangianNodeBound(shape: shape, multipliers: [Double](repeating: 0, count: shape.groupCount),
-                                                best: -.infinity, columnCount: model.variables.count)
-            var wanted = sign * incumbent + 1 // maximisation form
+            let nodeBound = LagrangianNodeBound(
+                shape: shape, multipliers: [Double](repeating: 0, count: shape.groupCount),
+                best: -.infinity, columnCount: model.variables.count)
+            var wanted = sign * incumbent + 1  // maximisation form
             if trial % 3 == 0 {
                 let target = sign * g.optimum - r.int(0...4)
                 nodeBound.target = Double(target)
@@ -271,7 +290,9 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         for g in Self.instances + [SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min, tightness: 0.95)] {
             let shape = try #require(AssignmentKnapsacks(g.placement.model))
             let heuristic = AssignmentHeuristic(shape)
-            var choice: [Int?] = shape.itemsOfGroup.map { items in items.max { (shape.value[$0], -$0) < (shape.value[$1], -$1) } }
+            var choice: [Int?] = shape.itemsOfGroup.map { items in
+                items.max { (shape.value[$0], -$0) < (shape.value[$1], -$1) }
+            }
             let taken = shape.value.indices.map { i in choice.contains(i) }
             let sign = shape.minimize ? -1.0 : 1.0
             if heuristic.repair(&choice) {
@@ -295,12 +316,17 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
         let model = g.placement.model
         let shape = try #require(AssignmentKnapsacks(model))
         let heuristic = AssignmentHeuristic(shape)
-        let lightest = try #require(heuristic.complete([Int?](repeating: nil, count: shape.groupCount),
-                                                      desirability: shape.weight.map { -Double($0) }))
+        let lightest = try #require(
+            heuristic.complete(
+                [Int?](repeating: nil, count: shape.groupCount),
+                desirability: shape.weight.map { -Double($0) }))
         let start = shape.modelValues(lightest, columnCount: model.variables.count)
-        let loose = shape.objectiveConstant + (shape.minimize ? -1 : 1) * LagrangianBound(shape).evaluate([Double](repeating: 0, count: shape.groupCount)).bound
-        let nodeBound = LagrangianNodeBound(shape: shape, multipliers: [Double](repeating: 0, count: shape.groupCount),
-                                            best: -.infinity, columnCount: model.variables.count)
+        let loose =
+            shape.objectiveConstant + (shape.minimize ? -1 : 1)
+            * LagrangianBound(shape).evaluate([Double](repeating: 0, count: shape.groupCount)).bound
+        let nodeBound = LagrangianNodeBound(
+            shape: shape, multipliers: [Double](repeating: 0, count: shape.groupCount),
+            best: -.infinity, columnCount: model.variables.count)
         var options = SolverOptions()
         options.presolve = false
         let r = try TargetedSearch(solver: GLPKSolver(), nodeBound: nodeBound, log: nil)

@@ -47,7 +47,9 @@ import Testing
                 ranks.append(rank)
             }
             let cost = rng.int(0...2) * 10_000, isCitizen = rng.chance(0.6)
-            t.fellow("F\(f)", citizenship: isCitizen ? .citizen : .other, cost: cost, ranks: labs.map { "L\($0)" }, explicitRanks: ranks)
+            t.fellow(
+                "F\(f)", citizenship: isCitizen ? .citizen : .other, cost: cost, ranks: labs.map { "L\($0)" },
+                explicitRanks: ranks)
             choices.append(zip(labs, ranks).map { (lab: $0, rank: $1) })
             need.append(cost)
             citizen.append(isCitizen)
@@ -55,8 +57,9 @@ import Testing
         let grant = rng.int(0...3) * 10_000, pool = rng.int(0...3) * 10_000
         t.source("grant", budget: grant, citizensOnly: true)
         t.source("pool", budget: pool)
-        return Program(test: t, choices: choices, capacity: capacity, need: need, citizen: citizen, grant: grant, pool: pool,
-                       allowUnplaced: t.settings.allowUnplaced)
+        return Program(
+            test: t, choices: choices, capacity: capacity, need: need, citizen: citizen, grant: grant, pool: pool,
+            allowUnplaced: t.settings.allowUnplaced)
     }
 
     /// Every valid placement's ranks (nil: unplaced), by enumeration.
@@ -76,9 +79,11 @@ import Testing
                 return
             }
             for c in p.choices[f] where load[c.lab] < p.capacity[c.lab] {
-                load[c.lab] += 1; ranks.append(c.rank)
+                load[c.lab] += 1
+                ranks.append(c.rank)
                 visit(f + 1)
-                load[c.lab] -= 1; ranks.removeLast()
+                load[c.lab] -= 1
+                ranks.removeLast()
             }
             if p.allowUnplaced {
                 ranks.append(nil)
@@ -119,13 +124,19 @@ import Testing
         let p = Self.program(seed: UInt64(seed) &* 7919 &+ 11, kind: .rankMaximal)
         let all = Self.placements(p)
         let outcome = try Self.solve(p, weighted: weighted)
-        guard let bestPlacement = all.max(by: { Self.rankMaximalKey($0, ranks: ranks(p)).lexicographicallyPrecedes(Self.rankMaximalKey($1, ranks: ranks(p))) })
+        guard
+            let bestPlacement = all.max(by: {
+                Self.rankMaximalKey($0, ranks: ranks(p)).lexicographicallyPrecedes(
+                    Self.rankMaximalKey($1, ranks: ranks(p)))
+            })
         else {
             #expect(!outcome.hasPlacement, "seed \(seed): no valid placement exists")
             return
         }
         #expect(outcome.status == .optimal, "seed \(seed)")
-        #expect(Self.profileKeyRankMaximal(outcome, ranks: ranks(p)) == Self.rankMaximalKey(bestPlacement, ranks: ranks(p)), "seed \(seed)")
+        #expect(
+            Self.profileKeyRankMaximal(outcome, ranks: ranks(p)) == Self.rankMaximalKey(bestPlacement, ranks: ranks(p)),
+            "seed \(seed)")
         #expect(outcome.objective.map { Int($0) } == bestPlacement.compactMap { $0 }.reduce(0, +), "seed \(seed)")
     }
 
@@ -134,7 +145,8 @@ import Testing
         let p = Self.program(seed: UInt64(seed) &* 104_729 &+ 5, kind: .generous)
         let all = Self.placements(p)
         let outcome = try Self.solve(p, weighted: weighted)
-        guard let bestPlacement = all.min(by: { Self.generousKey($0).lexicographicallyPrecedes(Self.generousKey($1)) }) else {
+        guard let bestPlacement = all.min(by: { Self.generousKey($0).lexicographicallyPrecedes(Self.generousKey($1)) })
+        else {
             #expect(!outcome.hasPlacement, "seed \(seed): no valid placement exists")
             return
         }

@@ -86,7 +86,7 @@ import Testing
         p.rules = [
             PlacementRule(fellow: "locked", lab: "labB", kind: .lock, reason: "project continues"),
             PlacementRule(fellow: "forbidden", lab: "labA", kind: .forbid),
-            PlacementRule(fellow: "mentorForbidden", lab: "labA", mentor: "m1", kind: .forbid),
+            PlacementRule(fellow: "mentorForbidden", lab: "labA", mentor: "m1", kind: .forbid)
         ]
         let o = try p.solve()
         #expect(o.lab("locked") == "labB")
@@ -114,7 +114,7 @@ import Testing
         #expect(o.status == .optimal)
         #expect(o.unplaced.count == 1 && ["i1", "i2"].contains(o.unplaced[0]))
         #expect(o.placement(o.unplaced[0])?.status == .unplaced)
-        #expect(o.objective == 1002) // two placed at rank 1, one unplaced at 1000
+        #expect(o.objective == 1002)  // two placed at rank 1, one unplaced at 1000
     }
 
     @Test func trackMinimumThatCannotBeMetIsAPreCheck() throws {
@@ -170,7 +170,9 @@ import Testing
         p.fellow("f2", ranks: ["labA"])
         // m1 ranks f2 first (cost 0) and f1 second (cost 1); m2 ranks nobody (cost 0).
         // f2→m1, f1→m2: 1 + 1 + 0.5·(0 + 0) = 2; f1→m1, f2→m2: 2 + 0.5·1 = 2.5.
-        p.mentorPreferences = [MentorPreference(mentor: "m1", fellow: "f2", rank: 1), MentorPreference(mentor: "m1", fellow: "f1", rank: 2)]
+        p.mentorPreferences = [
+            MentorPreference(mentor: "m1", fellow: "f2", rank: 1), MentorPreference(mentor: "m1", fellow: "f1", rank: 2)
+        ]
         let o = try p.solve()
         #expect(o.placement("f2")?.mentor == "m1" && o.placement("f1")?.mentor == "m2")
         #expect(o.objective == 2)

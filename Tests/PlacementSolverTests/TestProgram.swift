@@ -18,7 +18,9 @@ struct TestProgram {
     var rules: [PlacementRule] = []
 
     /// A lab with areas and capacity, and its mentors (default: one mentor `m<lab>` of capacity 5).
-    mutating func lab(_ id: String, areas: [String] = ["a"], capacity: Int = 5, mentors ms: [(String, Int, [String])]? = nil) {
+    mutating func lab(
+        _ id: String, areas: [String] = ["a"], capacity: Int = 5, mentors ms: [(String, Int, [String])]? = nil
+    ) {
         labs.append(Lab(id: id, areas: areas, capacity: capacity))
         for (m, cap, mAreas) in ms ?? [("m\(id)", 5, [])] {
             mentors.append(Mentor(id: m, lab: id, areas: mAreas, capacity: cap))
@@ -26,27 +28,40 @@ struct TestProgram {
     }
 
     /// A new fellow ranking `ranks` in order (1, 2, 3, ...) unless explicit ranks are given.
-    mutating func fellow(_ id: String, track: String = "clinical", citizenship: Citizenship = .citizen, interests: [String] = ["a"],
-                         cost: Int = 0, external: Int = 0, ranks: [String], explicitRanks: [Int]? = nil, scores: [Double]? = nil) {
-        fellows.append(Fellow(id: id, track: track, citizenship: citizenship, interests: interests, cost: cost, externalFunding: external))
+    mutating func fellow(
+        _ id: String, track: String = "clinical", citizenship: Citizenship = .citizen, interests: [String] = ["a"],
+        cost: Int = 0, external: Int = 0, ranks: [String], explicitRanks: [Int]? = nil, scores: [Double]? = nil
+    ) {
+        fellows.append(
+            Fellow(
+                id: id, track: track, citizenship: citizenship, interests: interests, cost: cost,
+                externalFunding: external))
         for (k, lab) in ranks.enumerated() {
             preferences.append(Preference(fellow: id, lab: lab, rank: explicitRanks?[k] ?? k + 1, score: scores?[k]))
         }
     }
 
-    mutating func continuing(_ id: String, lab: String, mentor: String, citizenship: Citizenship = .citizen, cost: Int = 0,
-                             external: Int = 0, interests: [String] = ["a"]) {
-        fellows.append(Fellow(id: id, track: "clinical", citizenship: citizenship, status: .continuing, lab: lab, mentor: mentor,
-                              interests: interests, cost: cost, externalFunding: external))
+    mutating func continuing(
+        _ id: String, lab: String, mentor: String, citizenship: Citizenship = .citizen, cost: Int = 0,
+        external: Int = 0, interests: [String] = ["a"]
+    ) {
+        fellows.append(
+            Fellow(
+                id: id, track: "clinical", citizenship: citizenship, status: .continuing, lab: lab, mentor: mentor,
+                interests: interests, cost: cost, externalFunding: external))
     }
 
-    mutating func source(_ id: String, lab: String? = nil, budget: Int, citizensOnly: Bool = false, areas: [String] = []) {
+    mutating func source(
+        _ id: String, lab: String? = nil, budget: Int, citizensOnly: Bool = false, areas: [String] = []
+    ) {
         funding.append(FundingSource(id: id, lab: lab, budget: budget, citizensOnly: citizensOnly, areas: areas))
     }
 
     var scenario: Scenario {
-        Scenario(settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding, preferences: preferences,
-                 mentorPreferences: mentorPreferences, costs: costs, rules: rules)
+        Scenario(
+            settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
+            preferences: preferences,
+            mentorPreferences: mentorPreferences, costs: costs, rules: rules)
     }
 
     func solve() throws -> PlacementOutcome {

@@ -58,6 +58,7 @@ import Testing
         #expect(SolveStrategy.tune(chosen, for: model).cuts == Set(CutFamily.allCases))
         #expect(SolveStrategy.tune(SolverOptions(), for: model).cuts == [.mixedIntegerRounding, .cover, .clique])
         #expect(CutSelection("all")?.families == Set(CutFamily.allCases) && CutSelection("none")?.families == [])
-        #expect(CutSelection("mir, cover")?.families == [.mixedIntegerRounding, .cover] && CutSelection("gomory,x") == nil)
+        #expect(
+            CutSelection("mir, cover")?.families == [.mixedIntegerRounding, .cover] && CutSelection("gomory,x") == nil)
     }
 }

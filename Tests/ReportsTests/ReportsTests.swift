@@ -9,19 +9,30 @@ import Testing
 func hostileNamesScenario() -> Scenario {
     var settings = ScenarioSettings(name: "Fellows & <Friends> \"2027\"")
     settings.intake = "O'Brien's intake"
-    let labs = [Lab(id: "lab1", name: "<b>Bold</b> Lab & Co", areas: ["a"], capacity: 2),
-                Lab(id: "lab2", name: "Zoë's \"Quoted\" Lab", areas: ["a"], capacity: 1)]
-    let mentors = [Mentor(id: "m1", name: "Dr. <i>Ánh</i> Nguyễn", lab: "lab1", capacity: 2),
-                   Mentor(id: "m2", name: "Dr. José & María", lab: "lab2", capacity: 1)]
+    let labs = [
+        Lab(id: "lab1", name: "<b>Bold</b> Lab & Co", areas: ["a"], capacity: 2),
+        Lab(id: "lab2", name: "Zoë's \"Quoted\" Lab", areas: ["a"], capacity: 1)
+    ]
+    let mentors = [
+        Mentor(id: "m1", name: "Dr. <i>Ánh</i> Nguyễn", lab: "lab1", capacity: 2),
+        Mentor(id: "m2", name: "Dr. José & María", lab: "lab2", capacity: 1)
+    ]
     let fellows = [
-        Fellow(id: "f1", name: "<script>alert(\"x\")</script>", track: "clinical", citizenship: .citizen, interests: ["a"], cost: 100),
-        Fellow(id: "f2", name: "Łukasz \"Luke\" O'Neil\nSecond line", track: "clinical", citizenship: .other, interests: ["a"], cost: 100,
-               externalFunding: 100),
+        Fellow(
+            id: "f1", name: "<script>alert(\"x\")</script>", track: "clinical", citizenship: .citizen, interests: ["a"],
+            cost: 100),
+        Fellow(
+            id: "f2", name: "Łukasz \"Luke\" O'Neil\nSecond line", track: "clinical", citizenship: .other,
+            interests: ["a"], cost: 100,
+            externalFunding: 100)
     ]
     let funding = [FundingSource(id: "s1", name: "Grant <&> \"T15\"", budget: 1000)]
-    let prefs = [Preference(fellow: "f1", lab: "lab1", rank: 1), Preference(fellow: "f1", lab: "lab2", rank: 2),
-                 Preference(fellow: "f2", lab: "lab2", rank: 1), Preference(fellow: "f2", lab: "lab1", rank: 2)]
-    return Scenario(settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding, preferences: prefs)
+    let prefs = [
+        Preference(fellow: "f1", lab: "lab1", rank: 1), Preference(fellow: "f1", lab: "lab2", rank: 2),
+        Preference(fellow: "f2", lab: "lab2", rank: 1), Preference(fellow: "f2", lab: "lab1", rank: 2)
+    ]
+    return Scenario(
+        settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding, preferences: prefs)
 }
 
 @Suite struct HTMLEscapingTests {
@@ -68,7 +79,8 @@ func hostileNamesScenario() -> Scenario {
 
 @Suite struct FormattingTests {
     @Test func numbersAreTotal() {
-        #expect(NumberText.number(19.2) == "19.2" && NumberText.number(18) == "18" && NumberText.number(0.125) == "0.13")
+        #expect(
+            NumberText.number(19.2) == "19.2" && NumberText.number(18) == "18" && NumberText.number(0.125) == "0.13")
         #expect(NumberText.number(.nan) == "n/a" && NumberText.number(.infinity) == "n/a")
         #expect(NumberText.number(Double.greatestFiniteMagnitude) == "\(Double.greatestFiniteMagnitude)")
         #expect(NumberText.percent(0.0125) == "1.25 %" && NumberText.twoDecimals(-3.1) == "-3.10")
@@ -95,7 +107,8 @@ func hostileNamesScenario() -> Scenario {
     }
 
     @Test func csvCellsThatASpreadsheetWouldRunAreNeutralised() {
-        #expect(CSVText.field("=1+1") == "'=1+1" && CSVText.field("@SUM(A1)") == "'@SUM(A1)" && CSVText.field("-5") == "-5")
+        #expect(
+            CSVText.field("=1+1") == "'=1+1" && CSVText.field("@SUM(A1)") == "'@SUM(A1)" && CSVText.field("-5") == "-5")
         #expect(SpreadsheetSafety.restore("'=1+1") == "=1+1" && SpreadsheetSafety.restore("'-f1") == "-f1")
     }
 }

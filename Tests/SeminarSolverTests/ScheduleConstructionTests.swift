@@ -1,8 +1,9 @@
 import Domain
 import GLPKBackend
 import PlacementSolver
-@testable import SeminarSolver
 import Testing
+
+@testable import SeminarSolver
 
 /// The schedule built without the integer program (``ScheduleConstruction``
 /// and ``ScheduleImprovement``): valid whenever it says it is complete,
@@ -12,13 +13,18 @@ import Testing
     static func violations(_ sessionOf: [Int?], talks: [Talk], options: SessionOptions) -> [String] {
         var problems: [String] = []
         for (t, s) in sessionOf.enumerated() {
-            guard let s else { problems.append("\(talks[t].id) unscheduled"); continue }
+            guard let s else {
+                problems.append("\(talks[t].id) unscheduled")
+                continue
+            }
             if !options.open[t].contains(s) { problems.append("\(talks[t].id) in a closed session") }
         }
         for (si, session) in options.sessions.enumerated() {
             let here = sessionOf.indices.filter { sessionOf[$0] == si }
             if here.count > session.capacity { problems.append("\(session.id) over capacity") }
-            if Set(here.map { talks[$0].fellow }).count < here.count { problems.append("\(session.id): a fellow twice") }
+            if Set(here.map { talks[$0].fellow }).count < here.count {
+                problems.append("\(session.id): a fellow twice")
+            }
         }
         for (a, ta) in talks.enumerated() {
             for (b, tb) in talks.enumerated() where ta.fellow == tb.fellow && ta.kind == "wip" && tb.kind == "thesis" {

@@ -16,13 +16,21 @@ struct SeminarProgram {
     var labs: [String] = []
     var mentors: [String: String] = [:]
 
-    init(talks: [TalkRequirement] = [TalkRequirement(status: .continuing, kind: "wip"), TalkRequirement(status: .continuing, kind: "thesis")]) {
+    init(
+        talks: [TalkRequirement] = [
+            TalkRequirement(status: .continuing, kind: "wip"), TalkRequirement(status: .continuing, kind: "thesis")
+        ]
+    ) {
         settings.seminars.talks = talks
     }
 
-    mutating func fellow(_ id: String, lab: String = "labA", mentor: String = "mA", track: String = "clinical", name: String? = nil) {
-        fellows.append(Fellow(id: id, name: name, track: track, citizenship: .citizen, status: .continuing, lab: lab, mentor: mentor,
-                              interests: ["a"], cost: 0))
+    mutating func fellow(
+        _ id: String, lab: String = "labA", mentor: String = "mA", track: String = "clinical", name: String? = nil
+    ) {
+        fellows.append(
+            Fellow(
+                id: id, name: name, track: track, citizenship: .citizen, status: .continuing, lab: lab, mentor: mentor,
+                interests: ["a"], cost: 0))
         placements.append(FellowPlacement(fellow: id, status: .continuing, lab: lab, mentor: mentor))
         if !labs.contains(lab) { labs.append(lab) }
         mentors[mentor] = lab
@@ -31,10 +39,12 @@ struct SeminarProgram {
     /// Sessions on consecutive Thursdays from 2026-09-10.
     mutating func sessions(_ n: Int, capacity: Int = 1, kinds: [String] = [], startingWeek: Int = 0) {
         for k in 0..<n {
-            sessions.append(SeminarSession(id: "s\(sessions.count + 1)",
-                                           date: CalendarDate(year: 2026, month: 9, day: 10).adding(days: 7 * (startingWeek + k)),
-                                           start: TimeOfDay(hour: 12, minute: 0), end: TimeOfDay(hour: 13, minute: 0),
-                                           room: "Room 403", capacity: capacity, kinds: kinds))
+            sessions.append(
+                SeminarSession(
+                    id: "s\(sessions.count + 1)",
+                    date: CalendarDate(year: 2026, month: 9, day: 10).adding(days: 7 * (startingWeek + k)),
+                    start: TimeOfDay(hour: 12, minute: 0), end: TimeOfDay(hour: 13, minute: 0),
+                    room: "Room 403", capacity: capacity, kinds: kinds))
         }
     }
 
@@ -53,14 +63,16 @@ struct SeminarProgram {
     }
 
     var scenario: Scenario {
-        Scenario(settings: settings, fellows: fellows,
-                 labs: labs.map { Lab(id: $0, areas: ["a"], capacity: 10) },
-                 mentors: mentors.sorted { $0.key < $1.key }.map { Mentor(id: $0.key, lab: $0.value, capacity: 10) },
-                 funding: [], preferences: [], sessions: sessions, availability: availability)
+        Scenario(
+            settings: settings, fellows: fellows,
+            labs: labs.map { Lab(id: $0, areas: ["a"], capacity: 10) },
+            mentors: mentors.sorted { $0.key < $1.key }.map { Mentor(id: $0.key, lab: $0.value, capacity: 10) },
+            funding: [], preferences: [], sessions: sessions, availability: availability)
     }
 
     func schedule(previous: [PreviousTalk]? = nil, today: CalendarDate? = nil) throws -> ScheduleOutcome {
-        try SeminarScheduler(solver: GLPKSolver()).schedule(scenario, placements: placements, previous: previous, today: today)
+        try SeminarScheduler(solver: GLPKSolver()).schedule(
+            scenario, placements: placements, previous: previous, today: today)
     }
 }
 
@@ -69,7 +81,10 @@ extension ScheduleOutcome {
         talks.first { $0.talk.fellow == fellow && $0.talk.kind == kind }?.session.id
     }
     var asPrevious: [PreviousTalk] {
-        talks.map { PreviousTalk(session: $0.session.id, fellow: $0.talk.fellow, kind: $0.talk.kind, line: 0, sequence: $0.sequence) }
+        talks.map {
+            PreviousTalk(
+                session: $0.session.id, fellow: $0.talk.fellow, kind: $0.talk.kind, line: 0, sequence: $0.sequence)
+        }
     }
 }
 
@@ -93,11 +108,13 @@ extension ScheduleOutcome {
         p.fellow("f1")
         p.sessions(4)
         p.away("f1", session: "s1")
-        p.away("mA", session: "s3") // mentor away: no thesis there, a wip is fine
+        p.away("mA", session: "s3")  // mentor away: no thesis there, a wip is fine
         let o = try p.schedule()
         #expect(o.status == .optimal)
         #expect(o.session(of: "f1", "wip") != "s1")
-        #expect(o.session(of: "f1", "thesis") == "s4" || o.session(of: "f1", "thesis") == "s2" && o.session(of: "f1", "wip") == nil)
+        #expect(
+            o.session(of: "f1", "thesis") == "s4"
+                || o.session(of: "f1", "thesis") == "s2" && o.session(of: "f1", "wip") == nil)
         #expect(o.session(of: "f1", "thesis") != "s3")
     }
 
@@ -150,17 +167,21 @@ extension ScheduleOutcome {
         p.away("m12", session: "s4")
         let o = try p.schedule()
         #expect(o.status == .infeasible && o.talks.isEmpty)
-        #expect(o.explanation == ["The thesis talk of f017 needs m12 (m12), who is away on every session that allows thesis talks."])
+        #expect(
+            o.explanation == [
+                "The thesis talk of f017 needs m12 (m12), who is away on every session that allows thesis talks."
+            ])
     }
 
     @Test func thesisOnlyOnTheDayOfTheFirstWipSessionIsExplained() throws {
         var p = SeminarProgram()
         p.fellow("f1")
         p.sessions(1, capacity: 2, kinds: ["wip"])
-        p.sessions(1, capacity: 2, kinds: ["thesis"]) // same date and time as the wip session
+        p.sessions(1, capacity: 2, kinds: ["thesis"])  // same date and time as the wip session
         let o = try p.schedule()
         #expect(o.status == .infeasible)
-        #expect(o.explanation.contains { $0.contains("does not fit") && $0.contains("come before the fellow's wip talk") })
+        #expect(
+            o.explanation.contains { $0.contains("does not fit") && $0.contains("come before the fellow's wip talk") })
     }
 
     @Test func noSessionAllowingAKindIsExplained() throws {
@@ -179,8 +200,11 @@ extension ScheduleOutcome {
         p.sessions(1, capacity: 2)
         let o = try p.schedule()
         #expect(o.status == .infeasible)
-        #expect(o.explanation.first == "There are 3 thesis talks but the sessions that allow thesis talks hold only 2; add sessions or raise their capacity.")
-        #expect(o.explanation.count == 2) // and which talk stays out
+        #expect(
+            o.explanation.first
+                == "There are 3 thesis talks but the sessions that allow thesis talks hold only 2; add sessions or raise their capacity."
+        )
+        #expect(o.explanation.count == 2)  // and which talk stays out
     }
 }
 
@@ -244,7 +268,10 @@ extension ScheduleOutcome {
         p.fellow("f1", name: "Doe, Jane; MD")
         p.fellow("f2", lab: "labB", mentor: "mB", name: "Ünïcödé Fellow with a rather long name that needs folding 日本語")
         p.sessions(3, capacity: 2)
-        p.availability.append(Unavailability(person: "f1", date: CalendarDate(year: 2026, month: 9, day: 10), reason: "PRIVATE-REASON visa interview"))
+        p.availability.append(
+            Unavailability(
+                person: "f1", date: CalendarDate(year: 2026, month: 9, day: 10), reason: "PRIVATE-REASON visa interview"
+            ))
         let o = try p.schedule()
         return (o, ScheduleFiles.calendars(o, scenario: p.scenario), p.scenario)
     }
@@ -259,7 +286,7 @@ extension ScheduleOutcome {
         for (name, text) in calendars {
             #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(name) has a bare LF")
             for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(name): \(line)") }
-            #expect(String(decoding: Data(text.utf8), as: UTF8.self) == text) // folding never split a UTF-8 sequence
+            #expect(String(decoding: Data(text.utf8), as: UTF8.self) == text)  // folding never split a UTF-8 sequence
         }
         let f2 = try #require(calendars["calendar/f2.ics"])
         #expect(unfold(f2).contains { $0.hasPrefix("SUMMARY:") && $0.contains("日本語") })
@@ -270,11 +297,17 @@ extension ScheduleOutcome {
         let lines = unfold(try #require(calendars["calendar/f1.ics"]))
         #expect(lines.contains("X-WR-CALNAME:Fellowship\\, \"East\"\\; Seminars seminars: Doe\\, Jane\\; MD"))
         let summary = try #require(lines.first { $0.hasPrefix("SUMMARY:") })
-        #expect(summary == "SUMMARY:Work in progress: Doe\\, Jane\\; MD" || summary == "SUMMARY:Thesis presentation: Doe\\, Jane\\; MD")
+        #expect(
+            summary == "SUMMARY:Work in progress: Doe\\, Jane\\; MD"
+                || summary == "SUMMARY:Thesis presentation: Doe\\, Jane\\; MD")
         #expect(lines.first == "BEGIN:VCALENDAR" && lines.last == "END:VCALENDAR")
         #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 2)
-        for required in ["VERSION:2.0", "PRODID:-//FellowMatch//Seminar schedule//EN"] { #expect(lines.contains(required)) }
-        for line in lines where line.hasPrefix("DTSTAMP:") || line.hasPrefix("DTSTART:") { #expect(line.hasSuffix("Z")) }
+        for required in ["VERSION:2.0", "PRODID:-//FellowMatch//Seminar schedule//EN"] {
+            #expect(lines.contains(required))
+        }
+        for line in lines where line.hasPrefix("DTSTAMP:") || line.hasPrefix("DTSTART:") {
+            #expect(line.hasSuffix("Z"))
+        }
     }
 
     @Test func timesAreRightInTheProgramsTimeZone() throws {
@@ -284,8 +317,10 @@ extension ScheduleOutcome {
         #expect(lines.contains("DTSTART:20260910T160000Z") || lines.contains("DTSTART:20260917T160000Z"))
         var p = SeminarProgram(talks: [TalkRequirement(kind: "wip")])
         p.fellow("f1")
-        p.sessions.append(SeminarSession(id: "winter", date: CalendarDate(year: 2026, month: 12, day: 3),
-                                         start: TimeOfDay(hour: 12, minute: 0), end: TimeOfDay(hour: 13, minute: 0)))
+        p.sessions.append(
+            SeminarSession(
+                id: "winter", date: CalendarDate(year: 2026, month: 12, day: 3),
+                start: TimeOfDay(hour: 12, minute: 0), end: TimeOfDay(hour: 13, minute: 0)))
         let winter = ScheduleFiles.calendars(try p.schedule(), scenario: p.scenario)
         // 12:00 EST (UTC−5) is 17:00 UTC.
         #expect(unfold(winter["calendar/program.ics"]!).contains("DTSTART:20261203T170000Z"))
@@ -295,7 +330,9 @@ extension ScheduleOutcome {
         let (o1, c1, _) = try files()
         let (_, c2, _) = try files()
         #expect(c1 == c2)
-        func uids(_ c: [String: String]) -> Set<String> { Set(unfold(c["calendar/program.ics"]!).filter { $0.hasPrefix("UID:") }) }
+        func uids(_ c: [String: String]) -> Set<String> {
+            Set(unfold(c["calendar/program.ics"]!).filter { $0.hasPrefix("UID:") })
+        }
         var p = SeminarProgram()
         p.settings.name = "Fellowship, \"East\"; Seminars"
         p.fellow("f1", name: "Doe, Jane; MD")
@@ -328,7 +365,9 @@ extension ScheduleOutcome {
         #expect(third.talks.filter { $0.talk.id != wip.talk.id }.allSatisfy { $0.sequence == 0 })
         let ics = unfold(ScheduleFiles.calendars(third, scenario: p.scenario)["calendar/program.ics"]!)
         #expect(ics.contains("SEQUENCE:2"))
-        let rows = ScheduleFiles.scheduleCSV(third).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = ScheduleFiles.scheduleCSV(third).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         #expect(rows.first?.last == "sequence")
         #expect(rows.contains { $0.contains("wip") && $0.contains("f1") && $0.last == "2" })
         // f1 withdraws: their talks are cancelled one revision above what was published.

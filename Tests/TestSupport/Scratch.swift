@@ -11,7 +11,8 @@ public enum Scratch {
     /// `$TMPDIR/fellowmatch-tests-<uuid>`, created on first use and removed
     /// at the process's exit.
     public static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fellowmatch-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fellowmatch-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(at: Scratch.folder) }
         return url

@@ -19,16 +19,18 @@ func list(_ name: String, _ fallback: [Int]) -> [Int] {
 /// Sizes of generated intakes (new fellows); FELLOWMATCH_BENCH_SIZES=300 narrows them.
 let sizes = list("FELLOWMATCH_BENCH_SIZES", [300, 1000, 5000])
 /// Objective kinds; FELLOWMATCH_BENCH_KINDS=total-rank,generous narrows them.
-let kinds: [ObjectiveKind] = ProcessInfo.processInfo.environment["FELLOWMATCH_BENCH_KINDS"].map {
-    $0.split(separator: ",").compactMap { ObjectiveKind(rawValue: String($0)) }
-} ?? [.totalRank, .score, .rankMaximal, .generous]
+let kinds: [ObjectiveKind] =
+    ProcessInfo.processInfo.environment["FELLOWMATCH_BENCH_KINDS"].map {
+        $0.split(separator: ",").compactMap { ObjectiveKind(rawValue: String($0)) }
+    } ?? [.totalRank, .score, .rankMaximal, .generous]
 /// Seminar series by fellows in the program (new and continuing);
 /// FELLOWMATCH_BENCH_SEMINAR_SIZES=100 narrows them.
 let seminarSizes = list("FELLOWMATCH_BENCH_SEMINAR_SIZES", [100, 500, 1700])
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
-                                           maxDuration: .seconds(30), maxIterations: 10)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds,
+        maxDuration: .seconds(30), maxIterations: 10)
 
     // The demo scenario end to end: read, place, schedule, render every file.
     Benchmark("demo end to end") { benchmark in
@@ -46,9 +48,12 @@ let benchmarks: @Sendable () -> Void = {
         for kind in kinds {
             var scenario = IntakeGenerator(newFellows: n, seminars: false).scenario()
             scenario.settings.objective = kind
-            Benchmark("placement \(kind.rawValue), \(n) new fellows",
-                      configuration: .init(warmupIterations: n >= 1000 ? 0 : 1, maxDuration: .seconds(n >= 1000 ? 120 : 30),
-                                           maxIterations: n >= 5000 ? 1 : n >= 1000 ? 3 : 10)) { benchmark in
+            Benchmark(
+                "placement \(kind.rawValue), \(n) new fellows",
+                configuration: .init(
+                    warmupIterations: n >= 1000 ? 0 : 1, maxDuration: .seconds(n >= 1000 ? 120 : 30),
+                    maxIterations: n >= 5000 ? 1 : n >= 1000 ? 3 : 10)
+            ) { benchmark in
                 for _ in benchmark.scaledIterations {
                     let o = try PlacementEngine(solver: GLPKSolver()).run(scenario)
                     precondition(o.status == .optimal, "\(kind.rawValue) at \(n): \(o.status)")
@@ -64,9 +69,12 @@ let benchmarks: @Sendable () -> Void = {
         // The generator's continuing fellows are 3/4 of the new ones.
         let scenario = IntakeGenerator(newFellows: max(1, fellows * 4 / 7)).scenario()
         let placements = (try? PlacementEngine(solver: GLPKSolver()).run(scenario))?.placements ?? []
-        Benchmark("seminars, \(scenario.fellows.count) fellows",
-                  configuration: .init(warmupIterations: fellows >= 1000 ? 0 : 1, maxDuration: .seconds(60),
-                                       maxIterations: fellows >= 1000 ? 3 : 10)) { benchmark in
+        Benchmark(
+            "seminars, \(scenario.fellows.count) fellows",
+            configuration: .init(
+                warmupIterations: fellows >= 1000 ? 0 : 1, maxDuration: .seconds(60),
+                maxIterations: fellows >= 1000 ? 3 : 10)
+        ) { benchmark in
             for _ in benchmark.scaledIterations {
                 let o = try SeminarScheduler(solver: GLPKSolver()).schedule(scenario, placements: placements)
                 precondition(o.hasSchedule, "seminars at \(fellows): \(o.status)")

@@ -30,13 +30,19 @@ struct GAPSuite: ParsableCommand {
     @Option(help: "Extra glpsol arguments, e.g. \"--cuts --pcost\".")
     var glpsolArguments: String = ""
 
-    @Option(help: "Force GLPK cut families: all, none, or a comma-separated list of gomory, mir, cover, clique (default: the engine's choice).")
+    @Option(
+        help:
+            "Force GLPK cut families: all, none, or a comma-separated list of gomory, mir, cover, clique (default: the engine's choice)."
+    )
     var cuts: String?
 
     @Option(help: "Write the Markdown table to this file too.")
     var output: String?
 
-    @Option(help: "Keep each instance's scenario folder (and glpsol's LP file) in this folder, e.g. to run `fellowmatch run` on one.")
+    @Option(
+        help:
+            "Keep each instance's scenario folder (and glpsol's LP file) in this folder, e.g. to run `fellowmatch run` on one."
+    )
     var keep: String?
 
     func run() throws {
@@ -57,16 +63,24 @@ struct GAPSuite: ParsableCommand {
             let wanted = Set(instances.split(separator: ",").map(String.init))
             refs = try runner.references().filter { wanted.contains($0.instance) }
         }
-        let work = keep.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("fellowmatch-gap-\(ProcessInfo.processInfo.processIdentifier)")
+        let work =
+            keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "fellowmatch-gap-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: work) } }
         var rows: [(GAPRunResult, GAPRunResult?)] = []
         for ref in refs {
             let f = try runner.runFellowMatch(ref, work: work)
-            let g = glpsol ? try runner.runGlpsol(ref, work: work, extraArguments: glpsolArguments.split(separator: " ").map(String.init)) : nil
+            let g =
+                glpsol
+                ? try runner.runGlpsol(
+                    ref, work: work, extraArguments: glpsolArguments.split(separator: " ").map(String.init)) : nil
             rows.append((f, g))
-            FileHandle.standardError.write(Data("\(ref.instance): \(f.found.map { String($0) } ?? "-") \(f.provedOptimal ? "optimal" : "not proved") \(String(format: "%.2f", f.seconds)) s\(f.contradictsOptimum ? " WRONG" : "")\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "\(ref.instance): \(f.found.map { String($0) } ?? "-") \(f.provedOptimal ? "optimal" : "not proved") \(String(format: "%.2f", f.seconds)) s\(f.contradictsOptimum ? " WRONG" : "")\n"
+                        .utf8))
         }
         let table = GAPReport.table(rows)
         print(table)

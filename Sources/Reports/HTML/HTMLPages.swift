@@ -33,14 +33,17 @@ public enum HTMLPages {
 
     // MARK: report.html
 
-    public static func report(_ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
-                              notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool) -> String {
+    public static func report(
+        _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
+        notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool
+    ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
             "style": PageTemplates.style,
             "title": s.settings.name + (s.settings.intake.map { ", \($0) intake" } ?? ""),
-            "subtitle": isPublic ? "Placements and seminar series: the version to share beyond the program office."
-                                 : "Placements, funding and seminar series: the program office's report.",
+            "subtitle": isPublic
+                ? "Placements and seminar series: the version to share beyond the program office."
+                : "Placements, funding and seminar series: the program office's report.",
             "headline": o.hasPlacement ? Wording.headline(o) : Wording.status(o, time: false),
             "status": o.hasPlacement ? Wording.status(o, time: false) : "",
             "statusClass": o.status == .optimal ? "proved" : "unproved",
@@ -49,18 +52,24 @@ public enum HTMLPages {
             "footer": footer,
             "warnings": isPublic ? [] : o.warnings.map(\.message),
             "unplaced": o.unplaced.isEmpty ? [] : [o.unplaced.map(names.fellow).joined(separator: ", ")],
-            "ties": ties.isEmpty ? [] : [Wording.ties(ties, names)],
+            "ties": ties.isEmpty ? [] : [Wording.ties(ties, names)]
         ]
         if let d = o.diagnosis, !isPublic { context["diagnosis"] = ["summary": d.summary, "lines": d.lines] }
         if o.hasPlacement {
             context["rankChart"] = rankChart(o)
             context["placementRows"] = TableRows.placements(o, s, names, public: isPublic)
-            context["explanations"] = notFirst.map { ["heading": names.fellow($0.fellow), "reasons": Array($0.statements.dropFirst())] as [String: Any] }
-            context["moreExplanations"] = moreNotFirst > 0
-                ? ["\(moreNotFirst) more fellow\(moreNotFirst == 1 ? " is" : "s are") not at their first choice: `fellowmatch explain --all` says why."] : []
+            context["explanations"] = notFirst.map {
+                ["heading": names.fellow($0.fellow), "reasons": Array($0.statements.dropFirst())] as [String: Any]
+            }
+            context["moreExplanations"] =
+                moreNotFirst > 0
+                ? [
+                    "\(moreNotFirst) more fellow\(moreNotFirst == 1 ? " is" : "s are") not at their first choice: `fellowmatch explain --all` says why."
+                ] : []
             context["labRows"] = TableRows.loads(o.labLoads, name: names.labName, place: names.institution(ofLab:))
             let labOfMentor = Dictionary(s.mentors.map { ($0.id, $0.lab) }, uniquingKeysWith: { a, _ in a })
-            context["mentorRows"] = TableRows.loads(o.mentorLoads, name: names.mentorName, place: { labOfMentor[$0].map(names.labName) ?? "" })
+            context["mentorRows"] = TableRows.loads(
+                o.mentorLoads, name: names.mentorName, place: { labOfMentor[$0].map(names.labName) ?? "" })
             if !isPublic { context["budgetRows"] = TableRows.budgets(o, s, names) }
         }
         if let schedule {
@@ -69,9 +78,12 @@ public enum HTMLPages {
                 context["months"] = MonthCalendar.months(schedule, names: names)
                 context["scheduleSummary"] = Wording.scheduleSummary(schedule).joined(separator: " ")
             } else {
-                context["scheduleProblem"] = ["summary": schedule.status == .timeLimitNoSolution ? "No schedule was found within the time limit."
-                                                                                                 : "No seminar schedule exists.",
-                                              "lines": isPublic ? [] : schedule.explanation]
+                context["scheduleProblem"] = [
+                    "summary": schedule.status == .timeLimitNoSolution
+                        ? "No schedule was found within the time limit."
+                        : "No seminar schedule exists.",
+                    "lines": isPublic ? [] : schedule.explanation
+                ]
             }
         }
         return library.render(context, withTemplate: "report") ?? ""
@@ -79,9 +91,14 @@ public enum HTMLPages {
 
     static func rankChart(_ o: PlacementOutcome) -> [String: Any] {
         let ranks = o.rankProfile.keys.sorted()
-        var chart = BarChart(groups: ranks.map { NumberText.ordinal($0) }, series: ["new fellows"], values: ranks.map { [o.rankProfile[$0] ?? 0] },
-                             xAxisLabel: "Choice (the fellow's rank of the lab)", yAxisLabel: "New fellows").context
-        chart["title"] = "New fellows at each choice: " + ranks.map { "\(NumberText.ordinal($0)) \(o.rankProfile[$0] ?? 0)" }.joined(separator: ", ")
+        var chart = BarChart(
+            groups: ranks.map { NumberText.ordinal($0) }, series: ["new fellows"],
+            values: ranks.map { [o.rankProfile[$0] ?? 0] },
+            xAxisLabel: "Choice (the fellow's rank of the lab)", yAxisLabel: "New fellows"
+        ).context
+        chart["title"] =
+            "New fellows at each choice: "
+            + ranks.map { "\(NumberText.ordinal($0)) \(o.rankProfile[$0] ?? 0)" }.joined(separator: ", ")
         return chart
     }
 
@@ -90,33 +107,51 @@ public enum HTMLPages {
     public static func comparison(_ c: Comparison) -> String {
         let base = c.columns.first
         let ranks = Set(c.columns.flatMap { $0.outcome.rankProfile.keys }).sorted()
-        var chart = BarChart(groups: ranks.map { NumberText.ordinal($0) }, series: c.columns.map(\.label),
-                             values: ranks.map { r in c.columns.map { $0.outcome.rankProfile[r] ?? 0 } },
-                             xAxisLabel: "Choice (the fellow's rank of the lab)", yAxisLabel: "New fellows",
-                             groupWidth: max(60, 16 * c.columns.count + 12)).context
+        var chart = BarChart(
+            groups: ranks.map { NumberText.ordinal($0) }, series: c.columns.map(\.label),
+            values: ranks.map { r in c.columns.map { $0.outcome.rankProfile[r] ?? 0 } },
+            xAxisLabel: "Choice (the fellow's rank of the lab)", yAxisLabel: "New fellows",
+            groupWidth: max(60, 16 * c.columns.count + 12)
+        ).context
         chart["title"] = "New fellows at each choice, by scenario"
         let context: [String: Any] = [
             "style": PageTemplates.style,
             "title": "What-ifs for \(base?.scenario?.settings.name ?? base?.description ?? "the base scenario")",
-            "subtitle": "\(c.columns.count - 1) what-if\(c.columns.count == 2 ? "" : "s") compared with the base, each solved on its own.",
+            "subtitle":
+                "\(c.columns.count - 1) what-if\(c.columns.count == 2 ? "" : "s") compared with the base, each solved on its own.",
             "footer": footer,
-            "scenarios": c.columns.enumerated().map { ["label": $0.element.label, "description": $0.element.description, "isBase": $0.offset == 0] as [String: Any] },
+            "scenarios": c.columns.enumerated().map {
+                ["label": $0.element.label, "description": $0.element.description, "isBase": $0.offset == 0]
+                    as [String: Any]
+            },
             "measures": c.measures.map { m in
-                ["name": m.name, "shown": m.display.trimmingCharacters(in: .whitespaces), "heading": m.isHeading, "span": c.columns.count + 1,
-                 "values": m.text] as [String: Any]
+                [
+                    "name": m.name, "shown": m.display.trimmingCharacters(in: .whitespaces), "heading": m.isHeading,
+                    "span": c.columns.count + 1,
+                    "values": m.text
+                ] as [String: Any]
             },
             "rankChart": chart,
             "whatIfs": c.diffs.enumerated().map { k, d -> [String: Any] in
                 let column = c.columns[k + 1]
-                return ["label": column.label, "hasMoves": !d.isEmpty, "showFunding": true,
-                        "none": column.outcome.hasPlacement ? "Nobody moves and no funding changes." : "No placement: " + c.reasons(column).joined(separator: " "),
-                        "moves": d.map { f in
-                            ["fellow": c.names.fellow(f.fellow), "before": c.names.place(f.before), "after": c.names.place(f.after),
-                             "rank": f.rankBefore == nil && f.rankAfter == nil ? ""
+                return [
+                    "label": column.label, "hasMoves": !d.isEmpty, "showFunding": true,
+                    "none": column.outcome.hasPlacement
+                        ? "Nobody moves and no funding changes."
+                        : "No placement: " + c.reasons(column).joined(separator: " "),
+                    "moves": d.map { f in
+                        [
+                            "fellow": c.names.fellow(f.fellow), "before": c.names.place(f.before),
+                            "after": c.names.place(f.after),
+                            "rank": f.rankBefore == nil && f.rankAfter == nil
+                                ? ""
                                 : "\(f.rankBefore.map(NumberText.ordinal) ?? "-") → \(f.rankAfter.map(NumberText.ordinal) ?? "-")",
-                             "funding": f.fundingBefore == f.fundingAfter ? "unchanged" : "\(c.fundingWords(f.fundingBefore)) → \(c.fundingWords(f.fundingAfter))"]
-                        }]
-            },
+                            "funding": f.fundingBefore == f.fundingAfter
+                                ? "unchanged" : "\(c.fundingWords(f.fundingBefore)) → \(c.fundingWords(f.fundingAfter))"
+                        ]
+                    }
+                ]
+            }
         ]
         return library.render(context, withTemplate: "comparison") ?? ""
     }

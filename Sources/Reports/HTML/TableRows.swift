@@ -9,7 +9,9 @@ import PlacementSolver
 enum TableRows {
     /// `&`, `<`, `>`, `"` and `'` escaped, as `{{value}}` in a template.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for c in text {
@@ -44,14 +46,21 @@ enum TableRows {
         var html = ""
         for p in o.placements {
             let f = fellows[p.fellow]
-            html += "<tr class=\"fellow-row\"><td><span class=\"fellow-name\">\(escape(names.fellowName(p.fellow)))</span> "
+            html +=
+                "<tr class=\"fellow-row\"><td><span class=\"fellow-name\">\(escape(names.fellowName(p.fellow)))</span> "
                 + "<span class=\"id\">\(escape(p.fellow))</span></td>"
                 + cell(f?.track ?? "") + cell(p.status.rawValue) + cell(p.lab.map(names.labName) ?? "")
                 + cell(p.mentor.map(names.mentorName) ?? "") + cell(p.rank.map(NumberText.ordinal) ?? "", numeric: true)
             if !isPublic {
-                html += cell(f.map { $0.citizenship.rawValue.split(separator: "_").joined(separator: " ") } ?? "")
-                    + cell(f.map { $0.externalFunding > 0 ? MoneyText.dollars($0.externalFunding) : "" } ?? "", numeric: true)
-                    + "<td>" + p.funding.map { "<div>\(escape(names.sourceName($0.source))): \(escape(MoneyText.cents($0.cents)))</div>" }.joined()
+                html +=
+                    cell(f.map { $0.citizenship.rawValue.split(separator: "_").joined(separator: " ") } ?? "")
+                    + cell(
+                        f.map { $0.externalFunding > 0 ? MoneyText.dollars($0.externalFunding) : "" } ?? "",
+                        numeric: true)
+                    + "<td>"
+                    + p.funding.map {
+                        "<div>\(escape(names.sourceName($0.source))): \(escape(MoneyText.cents($0.cents)))</div>"
+                    }.joined()
                     + "</td>"
             }
             html += "</tr>\n"
@@ -64,8 +73,10 @@ enum TableRows {
         var html = ""
         for l in loads {
             let percent = l.capacity > 0 ? min(100, Int((Double(l.total) / Double(l.capacity) * 100).rounded())) : 100
-            html += "<tr>" + named(name(l.id), l.id) + cell(place(l.id)) + cell("\(l.continuing)", numeric: true)
-                + cell("\(l.new)", numeric: true) + cell("\(l.capacity)", numeric: true) + meter(percent, full: l.isFull, tag: "at capacity")
+            html +=
+                "<tr>" + named(name(l.id), l.id) + cell(place(l.id)) + cell("\(l.continuing)", numeric: true)
+                + cell("\(l.new)", numeric: true) + cell("\(l.capacity)", numeric: true)
+                + meter(percent, full: l.isFull, tag: "at capacity")
                 + "</tr>\n"
         }
         return html
@@ -81,13 +92,18 @@ enum TableRows {
             var restrictions: [String] = []
             if let lab = source?.lab { restrictions.append("grant of \(names.labName(lab))") }
             if source?.citizensOnly == true { restrictions.append("citizens and permanent residents only") }
-            if let areas = source?.areas, !areas.isEmpty { restrictions.append("areas: " + areas.joined(separator: ", ")) }
-            let percent = b.budget > 0 ? min(100, Int((Double(b.usedCents) / Double(b.budget * 100) * 100).rounded())) : 0
+            if let areas = source?.areas, !areas.isEmpty {
+                restrictions.append("areas: " + areas.joined(separator: ", "))
+            }
+            let percent =
+                b.budget > 0 ? min(100, Int((Double(b.usedCents) / Double(b.budget * 100) * 100).rounded())) : 0
             let binds = b.budget > 0 && b.leftCents < max(1, median) * 100
-            html += "<tr>" + named(names.sourceName(b.source), b.source)
+            html +=
+                "<tr>" + named(names.sourceName(b.source), b.source)
                 + cell(restrictions.isEmpty ? "any fellow, any lab" : restrictions.joined(separator: "; "))
                 + cell(MoneyText.dollars(b.budget), numeric: true) + cell(MoneyText.cents(b.usedCents), numeric: true)
-                + cell(MoneyText.cents(b.leftCents), numeric: true) + meter(percent, full: binds, tag: "used up") + "</tr>\n"
+                + cell(MoneyText.cents(b.leftCents), numeric: true) + meter(percent, full: binds, tag: "used up")
+                + "</tr>\n"
         }
         return html
     }

@@ -1,0 +1,118 @@
+import Foundation
+
+/// A row of an earlier run's `schedule.csv` (for re-planning with minimal change).
+public struct PreviousTalk: Sendable, Hashable {
+    public var session: String
+    public var fellow: String
+    public var kind: String
+    public var line: Int
+    /// When and where it was (or was to be) held, and the fellow's mentor, as
+    /// the earlier schedule says: a talk that was held stays in the schedule,
+    /// and a cancelled one is announced, even if its session or presenter is
+    /// gone from the scenario since.
+    public var date: CalendarDate?
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
+    public var room: String = ""
+    public var mentor: String?
+    /// The `SEQUENCE` its calendar event was published with (1 when the file
+    /// has no `sequence` column: earlier versions wrote moved talks with 1).
+    public var sequence = 0
+
+    public init(
+        session: String, fellow: String, kind: String, line: Int = 0, date: CalendarDate? = nil,
+        start: TimeOfDay? = nil,
+        end: TimeOfDay? = nil, room: String = "", mentor: String? = nil, sequence: Int = 0
+    ) {
+        self.session = session
+        self.fellow = fellow
+        self.kind = kind
+        self.line = line
+        self.date = date
+        self.start = start
+        self.end = end
+        self.room = room
+        self.mentor = mentor
+        self.sequence = sequence
+    }
+}
+
+/// A row of an earlier run's `placements.csv` (for re-matching with minimal change).
+public struct PreviousPlacement: Sendable, Hashable {
+    public var fellow: String
+    public var status: String
+    public var lab: String?
+    public var mentor: String?
+    public var line: Int
+
+    public init(fellow: String, status: String, lab: String?, mentor: String?, line: Int = 0) {
+        self.fellow = fellow
+        self.status = status
+        self.lab = lab
+        self.mentor = mentor
+        self.line = line
+    }
+}
+
+/// Reads output files of an earlier run, with the same located errors as a scenario.
+public enum PreviousRun {
+    public static func schedule(at url: URL) throws(ScenarioError) -> [PreviousTalk] {
+        typealias C = OutputColumns.Schedule
+        let table = try load(url, required: [C.session, C.fellow, C.kind])
+        var issues: [ScenarioIssue] = []
+        var result: [PreviousTalk] = []
+        let columns = table.columns
+        for row in table.rows {
+            let r = RowReader(table: table, row: row, columns: columns)
+            // A file without the column is from an earlier version, which
+            // published moved talks with SEQUENCE 1: count its talks as 1.
+            let sequence =
+                columns[C.sequence] == nil
+                ? 1 : r.integer(C.sequence, &issues, required: false, range: InputLimits.sequence)
+            guard let s = r.required(C.session, &issues), let f = r.required(C.fellow, &issues),
+                let k = r.required(C.kind, &issues)
+            else { continue }
+            result.append(
+                PreviousTalk(
+                    session: s, fellow: f, kind: k, line: row.line, date: r.text(C.date).flatMap(CalendarDate.init),
+                    start: r.text(C.start).flatMap(TimeOfDay.init), end: r.text(C.end).flatMap(TimeOfDay.init),
+                    room: r.text(C.room) ?? "", mentor: r.text(C.mentor), sequence: sequence ?? 0))
+        }
+        if !issues.isEmpty { throw ScenarioError(issues: issues) }
+        return result
+    }
+
+    public static func placements(at url: URL) throws(ScenarioError) -> [PreviousPlacement] {
+        typealias C = OutputColumns.Placements
+        let table = try load(url, required: [C.fellow, C.status, C.lab, C.mentor])
+        var issues: [ScenarioIssue] = []
+        var result: [PreviousPlacement] = []
+        let columns = table.columns
+        for row in table.rows {
+            let r = RowReader(table: table, row: row, columns: columns)
+            guard let f = r.required(C.fellow, &issues), let st = r.required(C.status, &issues) else { continue }
+            result.append(
+                PreviousPlacement(fellow: f, status: st, lab: r.text(C.lab), mentor: r.text(C.mentor), line: row.line))
+        }
+        if !issues.isEmpty { throw ScenarioError(issues: issues) }
+        return result
+    }
+
+    static func load(_ url: URL, required: [String]) throws(ScenarioError) -> CSVTable {
+        let name = url.path
+        let text = try InputFile.required(url, as: name, hint: "give the file an earlier run wrote")
+        var issues: [ScenarioIssue] = []
+        guard var table = CSVTable.parse(text, file: name, issues: &issues) else {
+            throw ScenarioError(issues: issues)
+        }
+        let missing = required.filter { table.columns[$0] == nil }
+        issues += missing.map {
+            ScenarioIssue(
+                file: name, line: 1, column: $0, message: "the column is missing",
+                hint: "give the file an earlier run wrote")
+        }
+        if !issues.filter({ $0.severity == .error }).isEmpty { throw ScenarioError(issues: issues) }
+        for i in table.rows.indices { table.rows[i].fields = table.rows[i].fields.map(SpreadsheetSafety.restore) }
+        return table
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// Reads typed values from one CSV row, recording every problem with its
+/// file, line and column.
+struct RowReader {
+    let table: CSVTable
+    let row: CSVTable.Row
+    let columns: [String: Int]
+
+    /// The trimmed text of a column, `nil` when the column is absent or the cell empty.
+    func text(_ column: String) -> String? {
+        guard let i = columns[column], i < row.fields.count else { return nil }
+        let v = row.fields[i].trimmedSpaces()
+        return v.isEmpty ? nil : v
+    }
+
+    /// Free text (a name, a room, a reason) of at most `InputLimits.textLength`
+    /// characters (`reasonLength` for reasons).
+    func freeText(_ column: String, _ issues: inout [ScenarioIssue]) -> String? {
+        guard let v = text(column) else { return nil }
+        let limit = column == "reason" ? InputLimits.reasonLength : InputLimits.textLength
+        if v.count > limit {
+            issues.append(
+                issue(column, "is \(v.count) characters long; at most \(limit) are allowed", hint: "shorten it"))
+            return nil
+        }
+        return v
+    }
+
+    func issue(_ column: String, _ message: String, hint: String? = nil) -> ScenarioIssue {
+        ScenarioIssue(file: table.file, line: row.line, column: column, message: message, hint: hint)
+    }
+
+    /// The text of a required column. A column missing from the header is
+    /// reported once, at the header, not again on every row.
+    func required(_ column: String, _ issues: inout [ScenarioIssue], hint: String? = nil) -> String? {
+        guard let v = text(column) else {
+            guard columns[column] != nil else { return nil }
+            issues.append(issue(column, "is empty but required", hint: hint ?? "fill in \(column)"))
+            return nil
+        }
+        return v
+    }
+
+    /// An id: letters, digits, `.`, `_`, `-`, at most `InputLimits.idLength` characters.
+    func id(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool = true) -> String? {
+        guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
+        if !Identifier.isValid(v) {
+            issues.append(
+                issue(
+                    column, "\"\(v)\" is not a valid id",
+                    hint: "use only letters, digits, '.', '_' and '-'"))
+            return nil
+        }
+        if v.count > InputLimits.idLength {
+            issues.append(
+                issue(
+                    column, "the id is \(v.count) characters long; at most \(InputLimits.idLength) are allowed",
+                    hint: "use a shorter id; the name column can hold the full name"))
+            return nil
+        }
+        return v
+    }
+
+    /// A whole number in `range`; `nil` when empty (and not required) or invalid.
+    func integer(
+        _ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool, range: ClosedRange<Int>,
+        what: String = "a whole number"
+    ) -> Int? {
+        guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
+        guard let n = Int(v) else {
+            if v.allSatisfy({ $0.isASCII && $0.isNumber })
+                || (v.first == "-" && v.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }))
+            {
+                issues.append(outOfRange(column, v, range))
+            } else {
+                issues.append(
+                    issue(column, "\"\(v)\" is not \(what)", hint: "write digits only, e.g. \(range.lowerBound + 1)"))
+            }
+            return nil
+        }
+        guard range.contains(n) else {
+            issues.append(outOfRange(column, v, range))
+            return nil
+        }
+        return n
+    }
+
+    func outOfRange(_ column: String, _ value: String, _ range: ClosedRange<Int>) -> ScenarioIssue {
+        issue(
+            column, "\(value) is outside the allowed range",
+            hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+
+    /// Whole dollars per year, from 0 to `InputLimits.money`.
+    func money(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool) -> Int? {
+        guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
+        let digits = v.hasPrefix("$") ? String(v.dropFirst()) : v
+        if let d = Double(digits), d.isFinite, abs(d) > Double(InputLimits.money) {
+            issues.append(
+                issue(
+                    column, "\(v) is more than the largest amount allowed (\(InputLimits.money) dollars a year)",
+                    hint: "check for extra digits; amounts are whole dollars a year"))
+            return nil
+        }
+        if let n = Int(digits) {
+            if n < 0 {
+                issues.append(issue(column, "\(v) is negative", hint: "amounts are dollars a year, 0 or more"))
+                return nil
+            }
+            return n
+        }
+        if let d = Double(digits), d.isFinite {
+            issues.append(
+                issue(
+                    column, "\"\(v)\" is not a whole number of dollars",
+                    hint: "round to whole dollars, e.g. \(Int(d.rounded()))"))
+        } else {
+            issues.append(
+                issue(
+                    column, "\"\(v)\" is not an amount of money",
+                    hint: "write whole dollars without separators, e.g. 65000"))
+        }
+        return nil
+    }
+
+    /// A decimal number whose magnitude is at most `limit`.
+    func number(_ column: String, _ issues: inout [ScenarioIssue], limit: Double) -> Double? {
+        guard let v = text(column) else { return nil }
+        guard let d = Double(v), d.isFinite else {
+            issues.append(issue(column, "\"\(v)\" is not a number", hint: "write a decimal number, e.g. 4.5"))
+            return nil
+        }
+        guard abs(d) <= limit else {
+            issues.append(
+                issue(
+                    column, "\(v) is outside the allowed range",
+                    hint: "use a number from -\(Int(limit)) to \(Int(limit))"))
+            return nil
+        }
+        return d
+    }
+
+    func boolean(_ column: String, _ issues: inout [ScenarioIssue]) -> Bool? {
+        guard let v = text(column) else { return nil }
+        switch v.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            issues.append(issue(column, "\"\(v)\" is not a boolean", hint: "write true or false (or yes or no)"))
+            return nil
+        }
+    }
+
+    /// A `;`-separated list; spaces around items are ignored, empty items dropped.
+    func list(_ column: String) -> [String] {
+        guard let v = text(column) else { return [] }
+        return v.split(separator: ";").map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ column: String, _ issues: inout [ScenarioIssue], as: T.Type,
+        required isRequired: Bool
+    ) -> T? where T.RawValue == String {
+        guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
+        if let t = T(rawValue: v) { return t }
+        let allowed = T.allCases.map(\.rawValue)
+        let near = Identifier.nearest(to: v, in: allowed)
+        issues.append(
+            issue(
+                column, "\"\(v)\" is not one of \(allowed.joined(separator: ", "))",
+                hint: near.map { "did you mean \($0)?" } ?? "use one of \(allowed.joined(separator: ", "))"))
+        return nil
+    }
+}
+
+enum Identifier {
+    static func isValid(_ s: String) -> Bool {
+        !s.isEmpty
+            && s.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "."
+                    || $0 == "_" || $0 == "-"
+            }
+    }
+
+    /// The candidate closest to `s` by edit distance, if reasonably close.
+    static func nearest(to s: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(s.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
+        return best.1 <= max(2, s.count / 3) ? best.0 : nil
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

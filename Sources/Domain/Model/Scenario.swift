@@ -1,0 +1,65 @@
+/// A validated intake: every file of a scenario folder as domain values.
+///
+/// Built by ``ScenarioReader`` (which reports every input problem and checks
+/// every cross-reference) or in code (tests, generators).
+public struct Scenario: Sendable {
+    public var settings: ScenarioSettings
+    public var fellows: [Fellow]
+    public var labs: [Lab]
+    public var mentors: [Mentor]
+    public var funding: [FundingSource]
+    public var preferences: [Preference]
+    public var mentorPreferences: [MentorPreference]
+    public var costs: [CostOverride] {
+        didSet { costIndex = Scenario.index(costs) }
+    }
+    /// `costs` by fellow and lab, for constant-time lookups in large intakes.
+    private var costIndex: [String: Int]
+    public var rules: [PlacementRule]
+    /// `nil` when the scenario has no sessions.csv.
+    public var sessions: [SeminarSession]?
+    public var availability: [Unavailability]
+    /// Fellows whose status is `withdrawn`: not placed, not scheduled; rows
+    /// of other files that name them are left out of the lists above.
+    public var withdrawn: [Fellow] = []
+
+    public init(
+        settings: ScenarioSettings, fellows: [Fellow], labs: [Lab], mentors: [Mentor], funding: [FundingSource],
+        preferences: [Preference], mentorPreferences: [MentorPreference] = [], costs: [CostOverride] = [],
+        rules: [PlacementRule] = [], sessions: [SeminarSession]? = nil, availability: [Unavailability] = []
+    ) {
+        self.settings = settings
+        self.fellows = fellows
+        self.labs = labs
+        self.mentors = mentors
+        self.funding = funding
+        self.preferences = preferences
+        self.mentorPreferences = mentorPreferences
+        self.costs = costs
+        costIndex = Scenario.index(costs)
+        self.rules = rules
+        self.sessions = sessions
+        self.availability = availability
+    }
+
+    public var newFellows: [Fellow] { fellows.filter(\.isNew) }
+    public var continuingFellows: [Fellow] { fellows.filter { !$0.isNew } }
+
+    public func lab(_ id: String) -> Lab? { labs.first { $0.id == id } }
+    public func mentor(_ id: String) -> Mentor? { mentors.first { $0.id == id } }
+    public func fellow(_ id: String) -> Fellow? { fellows.first { $0.id == id } }
+
+    private static func index(_ costs: [CostOverride]) -> [String: Int] {
+        Dictionary(costs.map { ("\($0.fellow)\u{1}\($0.lab)", $0.cost) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// `cost(f, l)`: from costs.csv, else fellows.csv.
+    public func cost(of fellow: Fellow, at lab: String) -> Int {
+        costIndex["\(fellow.id)\u{1}\(lab)"] ?? fellow.cost
+    }
+
+    /// Rule 5's need: `max(0, cost(f, l) − external_funding)`.
+    public func need(of fellow: Fellow, at lab: String) -> Int {
+        max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
+    }
+}

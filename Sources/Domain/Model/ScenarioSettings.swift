@@ -1,0 +1,84 @@
+/// The placement objectives of the scenario format.
+public enum ObjectiveKind: String, Sendable, Hashable, CaseIterable {
+    /// Minimise Σ rank (+ mentor_weight × mentor rank) + unplaced penalties.
+    case totalRank = "total-rank"
+    /// Maximise Σ score − unplaced penalties.
+    case score
+    /// Most first choices, then most second choices, and so on.
+    case rankMaximal = "rank-maximal"
+    /// Smallest worst rank, then fewest at that rank, then smallest Σ rank.
+    case generous
+
+    /// Solved as a sequence of stages, each holding the previous optimum.
+    public var isLexicographic: Bool {
+        switch self {
+        case .rankMaximal, .generous: return true
+        case .totalRank, .score: return false
+        }
+    }
+
+    /// Higher objective values are better (otherwise lower ones are).
+    public var isMaximised: Bool {
+        switch self {
+        case .score: return true
+        case .totalRank, .rankMaximal, .generous: return false
+        }
+    }
+}
+
+/// `[tracks.NAME] min_new, max_new`.
+public struct TrackLimit: Sendable, Hashable {
+    public var minNew: Int?
+    public var maxNew: Int?
+    public var line: Int
+
+    public init(minNew: Int? = nil, maxNew: Int? = nil, line: Int = 0) {
+        self.minNew = minNew
+        self.maxNew = maxNew
+        self.line = line
+    }
+}
+
+/// Which talks a fellow gives: `{ status = "new", kind = "wip", count = 1 }`.
+public struct TalkRequirement: Sendable, Hashable {
+    /// `nil`: every fellow.
+    public var status: FellowStatus?
+    public var kind: String
+    public var count: Int
+
+    public init(status: FellowStatus? = nil, kind: String, count: Int = 1) {
+        self.status = status
+        self.kind = kind
+        self.count = count
+    }
+}
+
+/// `[seminars]`.
+public struct SeminarSettings: Sendable, Hashable {
+    public var timezone: String = "America/New_York"
+    public var talks: [TalkRequirement] = [
+        TalkRequirement(status: .new, kind: "wip"),
+        TalkRequirement(status: .continuing, kind: "thesis")
+    ]
+    /// Talk kinds that need the fellow's mentor present.
+    public var mentorRequired: [String] = ["thesis"]
+
+    public init() {}
+}
+
+/// Everything in scenario.toml.
+public struct ScenarioSettings: Sendable, Hashable {
+    public var name: String
+    public var intake: String?
+    public var objective: ObjectiveKind = .totalRank
+    public var mentorWeight: Double = 0
+    public var allowUnplaced: Bool = false
+    public var unplacedPenalty: Double = 1000
+    public var tracks: [String: TrackLimit] = [:]
+    /// Seconds per solve; `nil`: none (results reproducible).
+    public var timeLimit: Double?
+    public var mipGap: Double = 0
+    public var seminars = SeminarSettings()
+
+    public init(name: String) { self.name = name }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Writes a ``Scenario`` as a scenario folder (scenario.toml and CSV files)
+/// that ``ScenarioReader`` reads back to the same values. Used by the GAP
+/// converter and the intake generator.
+public enum ScenarioWriter {
+    public static func files(for s: Scenario) -> [String: String] {
+        var files: [String: String] = [:]
+        files["scenario.toml"] = toml(s.settings)
+        let everyone = (s.fellows + s.withdrawn).enumerated().sorted {
+            ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+        }.map(\.element)
+        let withdrawnOn = !s.withdrawn.isEmpty
+        files["fellows.csv"] = csv(
+            ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
+                + (withdrawnOn ? ["withdrawn_on"] : []),
+            everyone.map {
+                [
+                    $0.id, $0.name, $0.track, $0.citizenship.rawValue, $0.status.rawValue, $0.lab ?? "",
+                    $0.mentor ?? "", $0.interests.joined(separator: ";"), "\($0.cost)", "\($0.externalFunding)"
+                ]
+                    + (withdrawnOn ? [$0.withdrawnOn.map { "\($0)" } ?? ""] : [])
+            })
+        files["labs.csv"] = csv(
+            ["id", "name", "institution", "areas", "capacity"],
+            s.labs.map { [$0.id, $0.name, $0.institution, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
+        files["mentors.csv"] = csv(
+            ["id", "name", "lab", "areas", "capacity"],
+            s.mentors.map { [$0.id, $0.name, $0.lab, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
+        files["funding.csv"] = csv(
+            ["id", "name", "lab", "budget", "citizens_only", "areas"],
+            s.funding.map {
+                [
+                    $0.id, $0.name, $0.lab ?? "", "\($0.budget)", $0.citizensOnly ? "true" : "false",
+                    $0.areas.joined(separator: ";")
+                ]
+            })
+        let scored = s.preferences.contains { $0.score != nil }
+        files["preferences.csv"] = csv(
+            ["fellow", "lab", "rank"] + (scored ? ["score"] : []),
+            s.preferences.map { [$0.fellow, $0.lab, "\($0.rank)"] + (scored ? [$0.score.map(number) ?? ""] : []) })
+        if !s.mentorPreferences.isEmpty {
+            files["mentor_preferences.csv"] = csv(
+                ["mentor", "fellow", "rank"], s.mentorPreferences.map { [$0.mentor, $0.fellow, "\($0.rank)"] })
+        }
+        if !s.costs.isEmpty {
+            files["costs.csv"] = csv(["fellow", "lab", "cost"], s.costs.map { [$0.fellow, $0.lab, "\($0.cost)"] })
+        }
+        if !s.rules.isEmpty {
+            files["rules.csv"] = csv(
+                ["fellow", "lab", "mentor", "rule", "reason"],
+                s.rules.map { [$0.fellow, $0.lab, $0.mentor ?? "", $0.kind.rawValue, $0.reason] })
+        }
+        if let sessions = s.sessions {
+            files["sessions.csv"] = csv(
+                ["id", "date", "start", "end", "room", "capacity", "kinds"],
+                sessions.map {
+                    [
+                        $0.id, "\($0.date)", "\($0.start)", "\($0.end)", $0.room, "\($0.capacity)",
+                        $0.kinds.joined(separator: ";")
+                    ]
+                })
+        }
+        if !s.availability.isEmpty {
+            files["availability.csv"] = csv(
+                ["person", "date", "session", "reason"],
+                s.availability.map { [$0.person, $0.date.map { "\($0)" } ?? "", $0.session ?? "", $0.reason] })
+        }
+        return files
+    }
+
+    public static func write(_ s: Scenario, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files(for: s) {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+    }
+
+    static func number(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)" }
+
+    static func csv(_ header: [String], _ rows: [[String]]) -> String { CSVWriter.render(header: header, rows: rows) }
+
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func toml(_ t: ScenarioSettings) -> String {
+        var lines = ["name = \(quoted(t.name))"]
+        if let intake = t.intake { lines.append("intake = \(quoted(intake))") }
+        lines += [
+            "", "[objective]", "kind = \(quoted(t.objective.rawValue))", "mentor_weight = \(number(t.mentorWeight))",
+            "", "[placement]", "allow_unplaced = \(t.allowUnplaced)", "unplaced_penalty = \(number(t.unplacedPenalty))"
+        ]
+        if t.timeLimit != nil || t.mipGap != 0 {
+            lines += ["", "[solver]"]
+            if let limit = t.timeLimit { lines.append("time_limit = \(number(limit))") }
+            if t.mipGap != 0 { lines.append("mip_gap = \(t.mipGap)") }
+        }
+        for (name, limit) in t.tracks.sorted(by: { $0.key < $1.key }) {
+            lines += ["", "[tracks.\(quoted(name))]"]
+            if let lo = limit.minNew { lines.append("min_new = \(lo)") }
+            if let hi = limit.maxNew { lines.append("max_new = \(hi)") }
+        }
+        let talks = t.seminars.talks.map { talk in
+            "{ " + (talk.status.map { "status = \(quoted($0.rawValue)), " } ?? "")
+                + "kind = \(quoted(talk.kind)), count = \(talk.count) }"
+        }
+        lines += [
+            "", "[seminars]", "timezone = \(quoted(t.seminars.timezone))", "talks = [\(talks.joined(separator: ", "))]",
+            "mentor_required = [\(t.seminars.mentorRequired.map(quoted).joined(separator: ", "))]"
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,137 @@
+import Domain
+import Modeling
+
+extension PlacementEngine {
+    /// When no placement exists: solve the elastic model, in which lab and
+    /// mentor capacities, budgets, track limits and locks may give at a cost
+    /// (1000 per limit that gives, then 1 per seat or per $1,000 of excess),
+    /// and report the cheapest set of changes that makes a placement possible.
+    /// When no placement exists: solve the elastic model, in which lab and
+    /// mentor capacities, budgets, track limits and locks may give at a cost
+    /// (see `PlacementModel.giveCost`: seats first, then flexible pools, then
+    /// restricted grants, track limits and locks; then 1 per seat or per
+    /// $1,000 of excess), and report the cheapest set of changes that makes a
+    /// placement possible, with up to ``alternativeDiagnoses`` other sets.
+    ///
+    /// Each further set comes from the elastic model with every earlier set
+    /// excluded (Σ over its limits of `gives` ≤ its size − 1, so no superset
+    /// of an earlier set either), and every set is verified: the scenario
+    /// with those limits changed is solved again and must have a placement.
+    func diagnose(_ scenario: Scenario, options: SolverOptions) throws(SolverError) -> Diagnosis {
+        var elastic = PlacementModel(scenario: scenario, elastic: true)
+        var sets: [[LimitChange]] = []
+        for attempt in 0...Self.alternativeDiagnoses {
+            let r = try solver.solve(elastic.model, options: options)
+            guard let solution = r.solution else { break }
+            let giving = elastic.relaxations.filter { solution.isOne($0.gives) }
+            guard !giving.isEmpty else { break }
+            let changes = self.changes(giving, solution: solution, scenario: scenario)
+            if try verify(changes, scenario: scenario, options: options) { sets.append(changes) }
+            var cut = LinearExpression()
+            for g in giving { cut.add(1, g.gives) }
+            elastic.model.add("diagnosis_alternative_\(attempt)", lower: nil, cut, upper: Double(giving.count - 1))
+        }
+        guard let changes = sets.first else {
+            return Diagnosis(
+                findings: [], changes: [],
+                summary:
+                    "No placement exists, and none appears even when capacities, budgets, track limits and locks may give: check the fellows' preferences and interests."
+            )
+        }
+        let summary =
+            sets.count == 1
+            ? "No placement exists. The smallest set of limits that must give (\(changes.count)):"
+            : "No placement exists. Any one of these \(sets.count) sets of changes makes one possible (each checked by a re-solve), easiest first:"
+        return Diagnosis(findings: [], changes: changes, summary: summary, alternatives: Array(sets.dropFirst()))
+    }
+
+    /// Other sets of changes the diagnosis looks for besides the cheapest.
+    static let alternativeDiagnoses = 2
+
+    /// Whether the scenario with `changes` applied has a placement.
+    func verify(_ changes: [LimitChange], scenario: Scenario, options: SolverOptions) throws(SolverError) -> Bool {
+        let m = PlacementModel(scenario: Self.applying(changes, to: scenario))
+        return try solver.solve(m.model, options: SolveStrategy.tune(options, for: m.model)).solution != nil
+    }
+
+    /// The scenario with a diagnosis's changes made: capacities, budgets and
+    /// track limits set to what they need, broken locks removed.
+    static func applying(_ changes: [LimitChange], to scenario: Scenario) -> Scenario {
+        var s = scenario
+        for c in changes {
+            guard let needed = c.needed else {
+                if c.kind == .lock { s.rules.removeAll { $0.kind == .lock && $0.fellow == c.subject } }
+                continue
+            }
+            switch c.kind {
+            case .labCapacity:
+                if let i = s.labs.firstIndex(where: { $0.id == c.subject }) { s.labs[i].capacity = needed }
+            case .mentorCapacity:
+                if let i = s.mentors.firstIndex(where: { $0.id == c.subject }) { s.mentors[i].capacity = needed }
+            case .budget:
+                if let i = s.funding.firstIndex(where: { $0.id == c.subject }) { s.funding[i].budget = needed }
+            case .trackMinimum: s.settings.tracks[c.subject]?.minNew = needed
+            case .trackMaximum: s.settings.tracks[c.subject]?.maxNew = needed
+            case .lock: break
+            }
+        }
+        return s
+    }
+
+    /// The limits that give in an elastic solution, as changes in words.
+    func changes(_ giving: [Relaxation], solution: Solution, scenario: Scenario) -> [LimitChange] {
+        let s = scenario
+        let names = Directory(scenario)
+        var changes: [LimitChange] = []
+        for relaxation in giving {
+            let amount = solution[relaxation.excess]
+            switch relaxation.limit {
+            case .labCapacity(let li):
+                let lab = s.labs[li], k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .labCapacity, subject: lab.id, current: lab.capacity, needed: lab.capacity + k,
+                        message:
+                            "Lab \(names.lab(lab.id)) needs \(k) more place\(k == 1 ? "" : "s"): capacity \(lab.capacity) → \(lab.capacity + k)."
+                    ))
+            case .mentorCapacity(let mi):
+                let m = s.mentors[mi], k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .mentorCapacity, subject: m.id, current: m.capacity, needed: m.capacity + k,
+                        message:
+                            "Mentor \(names.mentor(m.id)) (\(names.labName(m.lab))) needs \(k) more place\(k == 1 ? "" : "s"): capacity \(m.capacity) → \(m.capacity + k)."
+                    ))
+            case .budget(let si):
+                let source = s.funding[si], k = Int((amount * PlacementModel.moneyUnit - 0.005).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .budget, subject: source.id, current: source.budget, needed: source.budget + k,
+                        message:
+                            "Funding source \(names.source(source.id)) is \(MoneyText.dollars(k)) short: budget \(MoneyText.dollars(source.budget)) → \(MoneyText.dollars(source.budget + k))."
+                    ))
+            case .trackMinimum(let track):
+                let lo = s.settings.tracks[track]?.minNew ?? 0, k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .trackMinimum, subject: track, current: lo, needed: lo - k,
+                        message: "Track \(track) cannot reach min_new \(lo): lower it to \(lo - k)."))
+            case .trackMaximum(let track):
+                let hi = s.settings.tracks[track]?.maxNew ?? 0, k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .trackMaximum, subject: track, current: hi, needed: hi + k,
+                        message: "Track \(track) needs max_new raised from \(hi) to \(hi + k)."))
+            case .lock(let ri):
+                let rule = s.rules[ri]
+                changes.append(
+                    LimitChange(
+                        kind: .lock, subject: rule.fellow, current: nil, needed: nil,
+                        message:
+                            "The lock of \(names.fellow(rule.fellow)) to \(names.lab(rule.lab))\(rule.mentor.map { " with \(names.mentor($0))" } ?? "") cannot be honoured together with the other limits\(rule.reason.isEmpty ? "" : " (lock reason: \(rule.reason))")."
+                    ))
+            }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,49 @@
+import Domain
+import Modeling
+
+/// Another placement exactly as good as the chosen one, in which `fellow`
+/// is in `alternative` instead of `lab`: the choice between them was a tie.
+public struct Tie: Sendable, Hashable {
+    public var fellow: String
+    public var lab: String
+    public var alternative: String
+    public var alternativeMentor: String?
+}
+
+extension PlacementEngine {
+    /// The new fellows whose lab differs among equally good placements.
+    ///
+    /// For each placed new fellow f in lab l: re-solve with f forbidden from l
+    /// (every other rule as it is). The re-solve is a tie when its objective
+    /// equals the base's (for `rank-maximal` and `generous`: the same rank
+    /// profile and Σ rank); f's lab there is an equally good alternative.
+    /// One solve per fellow, run through `parallel`; intakes of more than
+    /// ``tieCheckedIntake`` new fellows are not checked (`nil`).
+    public func ties(
+        _ scenario: Scenario, base: PlacementOutcome,
+        parallel: ([@Sendable () -> PlacementOutcome?]) -> [PlacementOutcome?]
+    ) -> [Tie]? {
+        guard base.hasPlacement, base.status == .optimal, let objective = base.objective else { return [] }
+        let placed = base.placements.filter { $0.status == .new && $0.lab != nil }
+        guard placed.count <= Self.tieCheckedIntake else { return nil }
+        let jobs: [@Sendable () -> PlacementOutcome?] = placed.map { p in
+            var forbidden = scenario
+            forbidden.rules.append(PlacementRule(fellow: p.fellow, lab: p.lab!, kind: .forbid, reason: "tie check"))
+            let s = forbidden, engine = self
+            return { @Sendable in try? engine.run(s) }
+        }
+        let results = parallel(jobs)
+        var ties: [Tie] = []
+        for (p, o) in zip(placed, results) {
+            guard let o, o.status == .optimal, let value = o.objective, abs(value - objective) < 1e-6,
+                o.rankProfile == base.rankProfile || !scenario.settings.objective.isLexicographic,
+                let other = o.placements.first(where: { $0.fellow == p.fellow }), let lab = other.lab
+            else { continue }
+            ties.append(Tie(fellow: p.fellow, lab: p.lab!, alternative: lab, alternativeMentor: other.mentor))
+        }
+        return ties
+    }
+
+    /// Ties are checked on intakes of at most this many new fellows (one solve each).
+    public static let tieCheckedIntake = 60
+}

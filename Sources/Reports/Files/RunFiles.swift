@@ -1,0 +1,55 @@
+import Domain
+import Foundation
+import PlacementSolver
+import SeminarSolver
+
+/// The files a run writes: `placements.csv`, `funding.csv` and `budgets.csv`
+/// (only when a placement exists), `summary.json` and `report.html` (always),
+/// with a schedule `schedule.csv` and `calendar/`, and with `public` the
+/// shareable `report-public.html` and `placements-public.csv`.
+public enum RunFiles {
+    public static func files(
+        for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
+        today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
+        ties: [Tie]? = nil, public withPublic: Bool = false
+    ) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        files["report.html"] = Data(
+            HTMLPages.report(
+                outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
+                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false
+            ).utf8)
+        if withPublic {
+            files["report-public.html"] = Data(
+                HTMLPages.report(
+                    outcome, scenario: scenario, schedule: schedule, notFirst: [],
+                    moreNotFirst: 0, public: true
+                ).utf8)
+            if outcome.hasPlacement {
+                files["placements-public.csv"] = Data(
+                    PlacementsFile.render(outcome, scenario: scenario, public: true).utf8)
+            }
+        }
+        if outcome.hasPlacement {
+            files["placements.csv"] = Data(PlacementsFile.render(outcome, scenario: scenario).utf8)
+            files["funding.csv"] = Data(PlacementsFile.funding(outcome, scenario: scenario).utf8)
+            files["budgets.csv"] = Data(PlacementsFile.budgets(outcome, scenario: scenario).utf8)
+        }
+        if let schedule, schedule.hasSchedule {
+            files["schedule.csv"] = Data(ScheduleFiles.scheduleCSV(schedule).utf8)
+            for (name, text) in ScheduleFiles.calendars(schedule, scenario: scenario, today: today) {
+                files[name] = Data(text.utf8)
+            }
+        }
+        var summary = SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule)
+        summary.ties = ties.map {
+            $0.map {
+                SummaryFile.TieEntry(
+                    fellow: $0.fellow, lab: $0.lab, alternative_lab: $0.alternative,
+                    alternative_mentor: $0.alternativeMentor)
+            }
+        }
+        files["summary.json"] = Data(try summary.render().utf8)
+        return files
+    }
+}

@@ -1,0 +1,88 @@
+/// A seminar schedule built directly, without the integer program: valid
+/// whenever it says so, and handed to GLPK as its first incumbent.
+///
+/// 1. Talks kept from an earlier schedule go back where they were, if the
+///    rules still allow it (talks already held always do).
+/// 2. The other talks are placed most constrained first (fewest open
+///    sessions, then fewest later talks of the fellow free to move), each in
+///    the open session that raises the soft-aim penalty least; ties go to the
+///    session fewest waiting talks could use, for `wip` talks early and for
+///    `thesis` talks late, so the order rule keeps room.
+/// 3. Repair: a talk with no session left takes the open session with the
+///    fewest talks in its way, and those talks wait again, first in line.
+///    A talk just moved out pushes back the talk that moved it only when
+///    nothing else is left. The number of such moves is bounded (``repairLimit``
+///    per talk), so the construction always ends: it may fail on a series
+///    that has a schedule, never return an invalid one.
+///
+/// Deterministic: every tie is broken by index.
+struct ScheduleConstruction {
+    /// Moves of talks out of the way, per talk, at most.
+    static let repairLimit = 50
+
+    static func build(_ state: inout ScheduleState) -> Bool {
+        let n = state.talks.count
+        for t in 0..<n {
+            // Only where the session is still open to it: since the earlier
+            // schedule, its presenter or mentor may have become unavailable.
+            if let k = state.keptSession[t], state.fixed[t] || (state.open[t].contains(k) && state.allows(t, in: k)) {
+                state.place(t, in: k)
+            }
+        }
+        // Waiting talks, the most constrained first.
+        let keys = (0..<n).map { t in (state.open[t].count, -state.after[t].count, t) }
+        let waiting = (0..<n).filter { state.sessionOf[$0] == nil }.sorted { keys[$0] < keys[$1] }
+        var demand = [Int](repeating: 0, count: state.options.sessions.count)
+        for t in waiting { for s in state.open[t] { demand[s] += 1 } }
+        var movedBy = [Int?](repeating: nil, count: n)
+        var budget = repairLimit * max(n, 1)
+        var queue = Array(waiting.reversed())  // a stack: the last element is next
+        while let t = queue.popLast() {
+            if state.sessionOf[t] != nil { continue }
+            for s in state.open[t] { demand[s] -= 1 }
+            if let s = bestSession(for: t, state, demand: demand) {
+                state.place(t, in: s)
+                continue
+            }
+            guard budget > 0 else { return false }
+            // Repair: the open session with the fewest movable talks in the way.
+            var choice: (key: (Int, Int), session: Int, blockers: [Int])?
+            for s in state.open[t] {
+                let b = state.blockers(of: t, in: s)
+                if b.isEmpty || b.contains(where: { state.fixed[$0] }) { continue }
+                let key = (b.contains { movedBy[t] == $0 } ? 1 : 0, b.count)
+                if choice.map({ key < $0.key }) ?? true { choice = (key, s, b) }
+            }
+            guard let (_, s, blockers) = choice else { return false }
+            for b in blockers {
+                state.remove(b)
+                movedBy[b] = t
+                for s2 in state.open[b] { demand[s2] += 1 }
+                queue.append(b)
+                budget -= 1
+            }
+            if state.allows(t, in: s) {
+                state.place(t, in: s)
+            } else {
+                for s2 in state.open[t] { demand[s2] += 1 }
+                queue.insert(t, at: 0)
+            }
+        }
+        return state.complete
+    }
+
+    /// The open session where `t` fits and costs least (see the type's
+    /// description for ties), or `nil` when none is left.
+    static func bestSession(for t: Int, _ state: ScheduleState, demand: [Int]) -> Int? {
+        var best: (key: (Double, Double, Int, Int), session: Int)?
+        let kind = state.talks[t].kind
+        let lean = kind == TalkKind.wip ? 1 : kind == TalkKind.thesis ? -1 : 0
+        for s in state.open[t] where state.allows(t, in: s) {
+            let room = state.options.sessions[s].capacity - state.occupants[s].count
+            let pressure = Double(demand[s]) / Double(max(room, 1))
+            let key = (state.delta(moving: t, to: s), pressure, lean * state.options.position[s], s)
+            if best.map({ key < $0.key }) ?? true { best = (key, s) }
+        }
+        return best?.session
+    }
+}

@@ -1,0 +1,67 @@
+/// Local search on the soft aims of a valid schedule: moves of one talk to
+/// another open session, and swaps of two talks between sessions, taken
+/// whenever they lower the penalty and keep every hard rule.
+///
+/// Passes run in talk order until one improves nothing, at most
+/// ``maximumPasses``; a swap is tried only with talks in sessions open to
+/// both. Every step keeps the schedule valid, so stopping anywhere is safe;
+/// there is no clock, so the result is reproducible.
+struct ScheduleImprovement {
+    static let maximumPasses = 30
+
+    static func improve(_ state: inout ScheduleState) {
+        for _ in 0..<maximumPasses {
+            var improved = false
+            for t in state.talks.indices where !state.fixed[t] {
+                if move(t, &state) || swap(t, &state) { improved = true }
+            }
+            if !improved { return }
+        }
+    }
+
+    /// Moves `t` to the open session that lowers the penalty most.
+    static func move(_ t: Int, _ state: inout ScheduleState) -> Bool {
+        var best: (delta: Double, session: Int)?
+        for s in state.open[t] where s != state.sessionOf[t] && state.allows(t, in: s) {
+            let d = state.delta(moving: t, to: s)
+            if d < -1e-9, best.map({ d < $0.delta - 1e-9 }) ?? true { best = (d, s) }
+        }
+        guard let best else { return false }
+        state.place(t, in: best.session)
+        return true
+    }
+
+    /// Swaps `t` with a talk of another session when that lowers the penalty.
+    /// A swap leaves every session's load (and so the spread) as it was:
+    /// only a talk that shares its session with its lab or track, or is away
+    /// from the session it may keep, can gain.
+    static func swap(_ t: Int, _ state: inout ScheduleState) -> Bool {
+        guard let from = state.sessionOf[t], state.mayGainBySwap(t) else { return false }
+        for s in state.open[t] where s != from {
+            for u in state.occupants[s] where !state.fixed[u] && state.open[u].contains(from) {
+                guard state.swapDelta(t, u) < -1e-9,
+                    state.allows(t, in: s, ignoring: u), state.allows(u, in: from, ignoring: t)
+                else { continue }
+                state.remove(t)
+                state.remove(u)
+                state.place(t, in: s)
+                state.place(u, in: from)
+                // Orders between t and u themselves (same fellow) need the full check.
+                if state.isValid(t), state.isValid(u) { return true }
+                state.remove(t)
+                state.remove(u)
+                state.place(t, in: from)
+                state.place(u, in: s)
+            }
+        }
+        return false
+    }
+}
+
+extension ScheduleState {
+    /// Whether talk `t`'s place keeps every hard rule.
+    func isValid(_ t: Int) -> Bool {
+        guard let s = sessionOf[t] else { return false }
+        return allows(t, in: s)
+    }
+}

@@ -1,0 +1,264 @@
+import Domain
+
+/// A partial or complete seminar schedule with what the hard rules and the
+/// soft aims need to judge a change at once: each session's load, whose
+/// talks it holds, and the counts behind the soft aims.
+///
+/// Hard rules (those of ``SeminarModel``): a talk only in a session open to
+/// it; at most `capacity(s)` talks in session s; one talk per fellow per
+/// session; a fellow's talks of the ordered kinds strictly in order
+/// (``TalkKind/ordered``: every `wip` before every `thesis`, each kind in the
+/// order of its numbers).
+///
+/// Soft aims, with the model's weights: 100 for each talk beyond the first
+/// from one lab in a session, 10 for each beyond the first from one track,
+/// 1 for each talk a month's load is away from its target, and −1000 for
+/// each talk kept in its earlier session.
+struct ScheduleState {
+    let talks: [Talk]
+    let options: SessionOptions
+    /// Talk → session, `nil` while unscheduled.
+    private(set) var sessionOf: [Int?]
+    private(set) var occupants: [[Int]]
+    /// Talk → the fellow's talks that must come before it / after it.
+    let before: [[Int]]
+    let after: [[Int]]
+    /// Talk → session it may keep (a re-plan), and whether it cannot move.
+    let keptSession: [Int?]
+    let fixed: [Bool]
+    let open: [[Int]]
+    /// Talk → its lab and track, as small numbers (counted by scanning a
+    /// session's few occupants, cheaper than hashing names).
+    private let labOf: [Int]
+    private let trackOf: [Int]
+    private let monthOf: [Int]
+    private var monthLoad: [Double]
+    private let monthTarget: [Double]
+
+    init(talks: [Talk], options: SessionOptions, kept: [KeptTalk]) {
+        self.talks = talks
+        self.options = options
+        let sessions = options.sessions
+        sessionOf = Array(repeating: nil, count: talks.count)
+        occupants = Array(repeating: [], count: sessions.count)
+        var keptSession = [Int?](repeating: nil, count: talks.count),
+            fixed = [Bool](repeating: false, count: talks.count)
+        var open = options.open
+        for k in kept {
+            keptSession[k.talk] = k.session
+            fixed[k.talk] = k.fixed
+            if k.fixed && !open[k.talk].contains(k.session) { open[k.talk].append(k.session) }
+        }
+        self.keptSession = keptSession
+        self.fixed = fixed
+        self.open = open.map { $0.sorted() }
+        (before, after) = Self.order(talks)
+        let labs = Dictionary(
+            Set(talks.map(\.lab)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let tracks = Dictionary(
+            Set(talks.map(\.track)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        labOf = talks.map { labs[$0.lab]! }
+        trackOf = talks.map { tracks[$0.track]! }
+        let monthKeys = sessions.map { $0.date.year * 100 + $0.date.month }
+        let months = Set(monthKeys).sorted()
+        let monthIndex = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
+        monthOf = monthKeys.map { monthIndex[$0]! }
+        monthLoad = Array(repeating: 0, count: months.count)
+        let totalCapacity = Double(sessions.reduce(0) { $0 + $1.capacity })
+        var capacityOfMonth = [Double](repeating: 0, count: months.count)
+        for (si, s) in sessions.enumerated() { capacityOfMonth[monthOf[si]] += Double(s.capacity) }
+        // As the model: no spread aim with one month or no capacity.
+        monthTarget =
+            totalCapacity > 0 && months.count > 1
+            ? capacityOfMonth.map { Double(talks.count) * $0 / totalCapacity } : []
+    }
+
+    /// Per talk, the fellow's talks that must come strictly before and after it.
+    static func order(_ talks: [Talk]) -> ([[Int]], [[Int]]) {
+        var before = [[Int]](repeating: [], count: talks.count), after = before
+        for (_, mine) in Dictionary(grouping: talks.indices, by: { talks[$0].fellow }) {
+            let chain = mine.compactMap { t in TalkKind.ordered.firstIndex(of: talks[t].kind).map { (t, $0) } }
+            for (a, ka) in chain {
+                for (b, kb) in chain where (ka, talks[a].number) < (kb, talks[b].number) {
+                    before[b].append(a)
+                    after[a].append(b)
+                }
+            }
+        }
+        return (before, after)
+    }
+
+    var complete: Bool { sessionOf.allSatisfy { $0 != nil } }
+
+    /// Whether talk `t` may go in session `s` as the schedule stands (ignoring `t`'s own place).
+    func allows(_ t: Int, in s: Int, ignoring other: Int? = nil) -> Bool {
+        let load = occupants[s].count - (sessionOf[t] == s ? 1 : 0) - (other.map { sessionOf[$0] == s ? 1 : 0 } ?? 0)
+        guard load < options.sessions[s].capacity else { return false }
+        let fellow = talks[t].fellow
+        if occupants[s].contains(where: { $0 != t && $0 != other && talks[$0].fellow == fellow }) { return false }
+        let p = options.position[s]
+        for b in before[t] where b != other { if let sb = sessionOf[b], options.position[sb] >= p { return false } }
+        for a in after[t] where a != other { if let sa = sessionOf[a], options.position[sa] <= p { return false } }
+        return true
+    }
+
+    /// The talks that stop `t` from going in `s`: occupants when it is full
+    /// (all of them: the caller picks), the fellow's talk there, and the
+    /// fellow's talks out of order with it.
+    func blockers(of t: Int, in s: Int) -> [Int] {
+        var out: Set<Int> = []
+        let fellow = talks[t].fellow
+        for o in occupants[s] where o != t && talks[o].fellow == fellow { out.insert(o) }
+        let p = options.position[s]
+        for b in before[t] { if let sb = sessionOf[b], options.position[sb] >= p { out.insert(b) } }
+        for a in after[t] { if let sa = sessionOf[a], options.position[sa] <= p { out.insert(a) } }
+        let room = options.sessions[s].capacity - (occupants[s].count - out.filter { sessionOf[$0] == s }.count)
+        if room < 1 {
+            // The occupant with the most other places is the one to move.
+            let movable = occupants[s].filter { !out.contains($0) }.sorted {
+                (-open[$0].count, $0) < (-open[$1].count, $1)
+            }
+            if let first = movable.first { out.insert(first) }
+        }
+        return out.sorted()
+    }
+
+    mutating func place(_ t: Int, in s: Int) {
+        if sessionOf[t] != nil { remove(t) }
+        sessionOf[t] = s
+        occupants[s].append(t)
+        if !monthTarget.isEmpty { monthLoad[monthOf[s]] += 1 }
+    }
+
+    mutating func remove(_ t: Int) {
+        guard let s = sessionOf[t] else { return }
+        sessionOf[t] = nil
+        occupants[s].removeAll { $0 == t }
+        if !monthTarget.isEmpty { monthLoad[monthOf[s]] -= 1 }
+    }
+
+    // MARK: - Soft aims
+
+    /// The change in the soft-aim penalty if talk `t` (now in a session or
+    /// not) goes to `s`.
+    func delta(moving t: Int, to s: Int) -> Double {
+        let from = sessionOf[t]
+        if from == s { return 0 }
+        var d = 0.0
+        let lab = labOf[t], track = trackOf[t]
+        if let from {
+            if options.sessions[from].capacity > 1 {
+                if count(labOf, lab, in: from) > 1 { d -= SeminarModel.sameLabWeight }
+                if count(trackOf, track, in: from) > 1 { d -= SeminarModel.sameTrackWeight }
+            }
+            if keptSession[t] == from { d += SeminarModel.keepWeight }
+        }
+        if options.sessions[s].capacity > 1 {
+            if count(labOf, lab, in: s) > 0 { d += SeminarModel.sameLabWeight }
+            if count(trackOf, track, in: s) > 0 { d += SeminarModel.sameTrackWeight }
+        }
+        if keptSession[t] == s { d -= SeminarModel.keepWeight }
+        if !monthTarget.isEmpty {
+            let ms = monthOf[s]
+            if let from, monthOf[from] == ms { return d }
+            d += abs(monthLoad[ms] + 1 - monthTarget[ms]) - abs(monthLoad[ms] - monthTarget[ms])
+            if let from {
+                let mf = monthOf[from]
+                d += abs(monthLoad[mf] - 1 - monthTarget[mf]) - abs(monthLoad[mf] - monthTarget[mf])
+            }
+        }
+        return d
+    }
+
+    /// Whether moving `t` without changing session loads could lower the
+    /// penalty: it shares its session with a talk of its lab or track, or
+    /// it is away from the session it may keep.
+    func mayGainBySwap(_ t: Int) -> Bool {
+        guard let s = sessionOf[t] else { return false }
+        if let k = keptSession[t], k != s, !fixed[t] { return true }
+        return options.sessions[s].capacity > 1
+            && (count(labOf, labOf[t], in: s) > 1 || count(trackOf, trackOf[t], in: s) > 1)
+    }
+
+    /// The change in the penalty if talks `t` and `u` trade sessions.
+    func swapDelta(_ t: Int, _ u: Int) -> Double {
+        guard let a = sessionOf[t], let b = sessionOf[u], a != b else { return 0 }
+        func term(_ group: [Int], _ weight: Double) -> Double {
+            let x = group[t], y = group[u]
+            guard x != y else { return 0 }
+            var d = 0.0
+            // Session a loses x and gains y; session b loses y and gains x.
+            if options.sessions[a].capacity > 1 {
+                if count(group, x, in: a) > 1 { d -= weight }
+                if count(group, y, in: a) > 0 { d += weight }
+            }
+            if options.sessions[b].capacity > 1 {
+                if count(group, y, in: b) > 1 { d -= weight }
+                if count(group, x, in: b) > 0 { d += weight }
+            }
+            return d
+        }
+        var d = term(labOf, SeminarModel.sameLabWeight) + term(trackOf, SeminarModel.sameTrackWeight)
+        for (talk, was, now) in [(t, a, b), (u, b, a)] where !fixed[talk] {
+            if keptSession[talk] == was { d += SeminarModel.keepWeight }
+            if keptSession[talk] == now { d -= SeminarModel.keepWeight }
+        }
+        return d
+    }
+
+    /// No schedule has a lower penalty: every talk that may stay where it
+    /// was (and is free to move) saves ``SeminarModel/keepWeight``, and the
+    /// other terms are never negative.
+    /// The spread term cannot be below its least value over whole monthly
+    /// loads that add up to the talks (each month's target rounded down,
+    /// the rest given to the months with the largest fractions).
+    var leastPenalty: Double {
+        let keep =
+            -SeminarModel.keepWeight * Double(keptSession.indices.filter { keptSession[$0] != nil && !fixed[$0] }.count)
+        guard !monthTarget.isEmpty else { return keep }
+        let floors = monthTarget.map { $0.rounded(.down) }
+        let rest = Int((Double(talks.count) - floors.reduce(0, +)).rounded())
+        let byFraction = monthTarget.indices.sorted {
+            (-(monthTarget[$0] - floors[$0]), $0) < (-(monthTarget[$1] - floors[$1]), $1)
+        }
+        var spread = 0.0
+        for (k, m) in byFraction.enumerated() {
+            let load = floors[m] + (k < rest ? 1 : 0)
+            spread += abs(load - monthTarget[m])
+        }
+        return keep + SeminarModel.spreadWeight * spread
+    }
+
+    /// Talks of session `s` whose `group` (lab or track) is `value`.
+    func count(_ group: [Int], _ value: Int, in s: Int) -> Int {
+        var n = 0
+        for o in occupants[s] where group[o] == value { n += 1 }
+        return n
+    }
+
+    /// Session `si`'s same-lab and same-track terms.
+    func sessionPenalty(_ si: Int) -> Double {
+        guard options.sessions[si].capacity > 1 else { return 0 }
+        func beyondFirst(_ group: [Int]) -> Double {
+            Double(occupants[si].count - Set(occupants[si].map { group[$0] }).count)
+        }
+        return SeminarModel.sameLabWeight * beyondFirst(labOf) + SeminarModel.sameTrackWeight * beyondFirst(trackOf)
+    }
+
+    func monthIndex(of si: Int) -> Int { monthOf[si] }
+
+    /// Month `m`'s spread term.
+    func monthPenalty(_ m: Int) -> Double {
+        monthTarget.isEmpty ? 0 : SeminarModel.spreadWeight * abs(monthLoad[m] - monthTarget[m])
+    }
+
+    /// The soft-aim penalty of the schedule, as the model's objective counts it.
+    var penalty: Double {
+        var p = options.sessions.indices.reduce(0) { $0 + sessionPenalty($1) }
+        for m in monthTarget.indices { p += monthPenalty(m) }
+        for (t, k) in keptSession.enumerated() where k != nil && sessionOf[t] == k && !fixed[t] {
+            p -= SeminarModel.keepWeight
+        }
+        return p
+    }
+}
