@@ -1,10 +1,24 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// FellowMatch: matches postdoctoral fellows to labs and mentors, splits their
-// funding, and schedules the seminar series. The data flows one way:
-// CGLPK → CGLPKGuard → Modeling → GLPKBackend → Domain → PlacementSolver →
-// SeminarSolver → Reports / RunHistory → fellowmatch (CLI).
+// FellowMatch: matches postdoctoral fellows to labs, mentors and funding, and
+// schedules the seminar series. The data flows one way: files → Domain →
+// models → GLPK → outcomes → Reports, with ProgramOffice owning the use cases
+// and the command line only parsing, calling and printing. Each module and
+// the modules it imports (no cycle, no arrow back):
+//
+//   Modeling         (none)          the modeling layer: variables, rows, options
+//   CGLPKGuard       CGLPK           the C that guards GLPK's abort()
+//   GLPKBackend      Modeling, CGLPKGuard
+//   Domain           (none)          the scenario format, what-ifs, text for people
+//   PlacementSolver  Domain, Modeling
+//   SeminarSolver    Domain, Modeling, PlacementSolver
+//   RunHistory       Domain, PlacementSolver, SeminarSolver          (GRDB)
+//   Reports          Domain, PlacementSolver, SeminarSolver, RunHistory (swift-mustache)
+//   ProgramOffice    Domain, Modeling, GLPKBackend, PlacementSolver, SeminarSolver,
+//                    RunHistory, Reports, IntakeGenerator
+//   fellowmatch      ProgramOffice, Reports, RunHistory, Domain  (swift-argument-parser)
+//   IntakeGenerator, ORLibrary  Domain;  BenchmarkSupport  for Benchmarks/
 let package = Package(
     name: "FellowMatch",
     products: [
@@ -15,6 +29,8 @@ let package = Package(
         .library(name: "PlacementSolver", targets: ["PlacementSolver"]),
         .library(name: "SeminarSolver", targets: ["SeminarSolver"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "RunHistory", targets: ["RunHistory"]),
+        .library(name: "ProgramOffice", targets: ["ProgramOffice"]),
         .library(name: "ORLibrary", targets: ["ORLibrary"]),
         .library(name: "IntakeGenerator", targets: ["IntakeGenerator"]),
         .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"])
@@ -61,7 +77,16 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "Domain", "PlacementSolver", "SeminarSolver", .product(name: "Mustache", package: "swift-mustache")
+                "Domain", "PlacementSolver", "SeminarSolver", "RunHistory",
+                .product(name: "Mustache", package: "swift-mustache")
+            ]
+        ),
+        // The use cases every front end calls: values and verdicts, never printing.
+        .target(
+            name: "ProgramOffice",
+            dependencies: [
+                "Domain", "Modeling", "GLPKBackend", "PlacementSolver", "SeminarSolver", "RunHistory", "Reports",
+                "IntakeGenerator"
             ]
         ),
         // The record of every run and of the official match of each intake (SQLite through GRDB).
@@ -72,8 +97,7 @@ let package = Package(
         .executableTarget(
             name: "fellowmatch",
             dependencies: [
-                "Domain", "PlacementSolver", "SeminarSolver", "Reports", "GLPKBackend", "Modeling", "IntakeGenerator",
-                "RunHistory",
+                "Domain", "Reports", "RunHistory", "ProgramOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
@@ -103,7 +127,9 @@ let package = Package(
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"]),
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports"])
+            dependencies: [
+                "Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports", "ProgramOffice"
+            ])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -244,6 +244,10 @@ static void fm_examine(fm_session *s, glp_tree *T) {
 
 static void fm_callback(glp_tree *T, void *info) {
     fm_session *s = (fm_session *)info;
+    if (s->params->stopped != NULL && s->params->stopped(s->context)) {
+        glp_ios_terminate(T);
+        return;
+    }
     switch (glp_ios_reason(T)) {
     case GLP_IHEUR:
         if (s->incumbent != NULL && !s->offered_start && glp_ios_curr_node(T) == 1) {

@@ -255,6 +255,12 @@ private func glpkNodeTrampoline(_ context: UnsafeMutableRawPointer?, _ node: Uns
     }
 }
 
+private func glpkStopTrampoline(_ context: UnsafeMutableRawPointer?) -> Int32 {
+    guard let context else { return 0 }
+    let box = Unmanaged<CallbackBox>.fromOpaque(context).takeUnretainedValue()
+    return box.options.stop?.isStopped == true ? 1 : 0
+}
+
 private func glpkLogTrampoline(_ context: UnsafeMutableRawPointer?, _ text: UnsafePointer<CChar>?) {
     guard let context, let text else { return }
     let box = Unmanaged<CallbackBox>.fromOpaque(context).takeUnretainedValue()
@@ -348,6 +354,7 @@ private func withParams<R>(_ o: SolverOptions, _ body: (UnsafePointer<fm_params>
     p.ps_heur = o.proximitySearch ? 1 : 0
     p.progress_interval = o.progressInterval
     p.node_limit = Int32(clamping: o.nodeLimit ?? 0)
+    if o.stop != nil { p.stopped = glpkStopTrampoline }
     if o.nodeExaminer != nil && !o.presolve { p.node = glpkNodeTrampoline }
     if let start = o.startingSolution {
         return start.withUnsafeBufferPointer { s in

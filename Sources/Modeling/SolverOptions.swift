@@ -67,6 +67,11 @@ public struct SolverOptions: Sendable {
     /// Examines every subproblem of the search (see ``NodeExaminer``). Used
     /// only when presolve is off (presolve changes the columns).
     public var nodeExaminer: (any NodeExaminer)?
+    /// Stops the search when another thread calls ``StopSignal/stop()``:
+    /// the solve then ends as ``TerminationReason/interrupted`` with the best
+    /// solution found so far, and later solves with the same signal stop at
+    /// their first chance.
+    public var stop: StopSignal?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true) {
         self.timeLimit = timeLimit

@@ -84,7 +84,7 @@ public struct Measure: Sendable {
 }
 
 /// The side-by-side comparison of a base and its what-ifs.
-public struct Comparison {
+public struct Comparison: Sendable {
     public var columns: [ComparedScenario]
     public var measures: [Measure]
     /// Per what-if (columns 1...): fellows who move, or whose funding changes, relative to the base.

@@ -57,7 +57,7 @@ public enum Wording {
         case .infeasible:
             return "No placement exists."
         case .timeLimitNoSolution:
-            return "No placement was found within the time limit; try a longer --time-limit."
+            return "No placement was found within the time limit; allow the solver more time."
         }
     }
 

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import GRDB
 import PlacementSolver
@@ -159,7 +160,7 @@ public final class HistoryStore: Sendable {
                 for (k, p) in run.placements.enumerated() {
                     try db.execute(
                         sql: "INSERT INTO placement VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [id, k, p.fellow, p.fellowName, p.status, p.lab, p.mentor, p.rank])
+                        arguments: [id, k, p.fellow, p.fellowName, p.status.rawValue, p.lab, p.mentor, p.rank])
                     for f in p.funding {
                         try db.execute(
                             sql: "INSERT INTO funding VALUES (?, ?, ?, ?, ?)",
@@ -209,7 +210,7 @@ public final class HistoryStore: Sendable {
                         code: .alreadyPublished,
                         message:
                             "run \(current.id) is the official match of \(run.intakeKey) (published \(current.publishedAt ?? "")); "
-                            + "add --replace to publish run \(id) in its place (run \(current.id) stays recorded as replaced)"
+                            + "run \(id) can replace it, and run \(current.id) then stays recorded as replaced"
                     )
                 }
                 if let current {
@@ -254,7 +255,7 @@ public final class HistoryStore: Sendable {
         }
         guard let found else {
             throw HistoryError(
-                code: .noSuchRun, message: "there is no run \(id) in \(path); `fellowmatch history` lists them")
+                code: .noSuchRun, message: "there is no run \(id) in \(path)")
         }
         return found
     }
@@ -285,8 +286,14 @@ public final class HistoryStore: Sendable {
         let placements = try Row.fetchAll(
             db, sql: "SELECT * FROM placement WHERE run_id = ? ORDER BY position", arguments: [id]
         ).map { p in
-            RecordedPlacement(
-                fellow: p["fellow"], fellowName: p["fellow_name"], status: p["status"], lab: p["lab"],
+            let status: String = p["status"]
+            guard let standing = PlacementStanding(rawValue: status) else {
+                throw HistoryError(
+                    code: .storage, message: "run \(id) holds a placement whose status \"\(status)\" is not a known one"
+                )
+            }
+            return RecordedPlacement(
+                fellow: p["fellow"], fellowName: p["fellow_name"], status: standing, lab: p["lab"],
                 mentor: p["mentor"],
                 rank: p["rank"], funding: (shares[p["fellow"]] ?? []).map { FundingShare(source: $0.1, cents: $0.2) })
         }

@@ -21,7 +21,7 @@ public enum NextIntake {
         let hadTrackLimits = !settings.tracks.isEmpty
         settings.tracks = [:]
         let placed = Dictionary(
-            official.placements.filter { $0.status == "new" && $0.lab != nil && $0.mentor != nil }.map {
+            official.placements.filter { $0.status == .new && $0.lab != nil && $0.mentor != nil }.map {
                 ($0.fellow, $0)
             },
             uniquingKeysWith: { a, _ in a })

@@ -6,14 +6,14 @@ import SeminarSolver
 public struct RecordedPlacement: Sendable, Hashable {
     public var fellow: String
     public var fellowName: String
-    public var status: String
+    public var status: PlacementStanding
     public var lab: String?
     public var mentor: String?
     public var rank: Int?
     public var funding: [FundingShare]
 
     public init(
-        fellow: String, fellowName: String, status: String, lab: String?, mentor: String?, rank: Int?,
+        fellow: String, fellowName: String, status: PlacementStanding, lab: String?, mentor: String?, rank: Int?,
         funding: [FundingShare]
     ) {
         self.fellow = fellow
@@ -143,7 +143,7 @@ public struct RunRecord: Sendable {
             gap: o.gap?.meaningful,
             placements: o.placements.map {
                 RecordedPlacement(
-                    fellow: $0.fellow, fellowName: shown.fellowName($0.fellow), status: $0.status.rawValue, lab: $0.lab,
+                    fellow: $0.fellow, fellowName: shown.fellowName($0.fellow), status: $0.status, lab: $0.lab,
                     mentor: $0.mentor, rank: $0.rank, funding: $0.funding)
             },
             talks: (schedule?.hasSchedule == true ? schedule!.talks : []).map {
@@ -173,7 +173,7 @@ public struct RunRecord: Sendable {
     public var outcome: PlacementOutcome {
         let rows = placements.map { p in
             FellowPlacement(
-                fellow: p.fellow, status: FellowPlacement.Status(rawValue: p.status) ?? .unplaced, lab: p.lab,
+                fellow: p.fellow, status: p.status, lab: p.lab,
                 mentor: p.mentor,
                 rank: p.rank, funding: p.funding)
         }

@@ -252,7 +252,7 @@ public struct SeminarScheduler: Sendable {
         if allowing.isEmpty {
             if refusals.values.contains(.inThePast) && sessions.contains(where: { $0.allows(t.kind) }) {
                 return
-                    "\(capitalized(t.phrase)) has no session left: every session that allows \(t.kind) talks is before --today."
+                    "\(capitalized(t.phrase)) has no session left: every session that allows \(t.kind) talks is in the past (before the re-plan's date)."
             }
             let allowingKind = sessions.filter { $0.allows(t.kind) }
             if !allowingKind.isEmpty && allowingKind.allSatisfy({ $0.capacity < 1 }) {

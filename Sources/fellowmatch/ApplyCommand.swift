@@ -1,6 +1,6 @@
 import ArgumentParser
-import Domain
-import Foundation
+import ProgramOffice
+import Reports
 
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,19 +20,14 @@ struct ApplyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let w: WhatIf
-        do { w = try WhatIfReader.read(path: whatIf) } catch {
-            for issue in error.issues { printProblem(issue.description) }
-            printError(
-                "\(error.errorCount) problem\(error.errorCount == 1 ? "" : "s") in \(whatIf); nothing was written.")
-            throw ExitCode(2)
+        let office = Office()
+        do {
+            let program = try office.open(whatIf)
+            printWarnings(program)
+            _ = try office.apply(program, to: to)
+            print(OfficeText.applied(folder: to, description: program.description))
+        } catch {
+            throw failure(error, consequence: "nothing was written")
         }
-        for warning in w.warnings { printProblem(warning.description) }
-        for note in w.notes { printError("note: \(note)") }
-        do { try ScenarioWriter.write(w.scenario, to: URL(fileURLWithPath: to)) } catch {
-            printError("error: \(to) could not be written: \(error)")
-            throw ExitCode(2)
-        }
-        print("Wrote \(to): \(w.description)")
     }
 }

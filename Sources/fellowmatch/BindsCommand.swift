@@ -1,9 +1,5 @@
 import ArgumentParser
-import Domain
-import Foundation
-import GLPKBackend
-import Modeling
-import PlacementSolver
+import ProgramOffice
 import Reports
 
 struct BindsCommand: ParsableCommand {
@@ -20,18 +16,15 @@ struct BindsCommand: ParsableCommand {
     var scenario: String
 
     func run() throws {
-        let s = try loadScenario(scenario)
-        let engine = PlacementEngine(solver: GLPKSolver())
-        let base: PlacementOutcome
-        do { base = try engine.run(s) } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+        let office = Office()
+        let program = try open(office, scenario)
+        let result: BindsResult
+        do { result = try office.binds(program) } catch { throw failure(error) }
+        guard result.verdict == .solved, let objective = result.base.objective else {
+            print(OfficeText.noPlacementToLoosen + "; see `fellowmatch run` for the diagnosis.")
+            throw ExitStatus.of(result.verdict)
         }
-        guard base.hasPlacement, let objective = base.objective else {
-            print("The scenario has no placement; see `fellowmatch run` for the diagnosis.")
-            throw ExitCode(1)
-        }
-        let limits = engine.bindingLimits(s, base: base) { jobs in SolveThreads.map(jobs) { $0() } }
-        print(BindsReport.lines(limits, objective: objective, scenario: s).joined(separator: "\n"))
+        print(
+            BindsReport.lines(result.limits, objective: objective, scenario: program.scenario).joined(separator: "\n"))
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Domain
-import PlacementSolver
+import ProgramOffice
 import Reports
 
 struct CheckCommand: ParsableCommand {
@@ -12,13 +11,12 @@ struct CheckCommand: ParsableCommand {
     var scenario: String
 
     func run() throws {
-        let s = try loadScenario(scenario)
-        let eligibility = Eligibility(s)
-        let findings = PreChecks.run(s, eligibility)
+        let office = Office()
+        let result = office.check(try open(office, scenario))
         print(
-            CheckReport.lines(s, path: scenario, choices: eligibility.choices.count, findings: findings).joined(
-                separator: "\n"))
-        let blocking = findings.filter(\.blocking)
-        if !blocking.isEmpty { throw ExitCode(1) }
+            CheckReport.lines(
+                result.program.scenario, path: scenario, choices: result.choices, findings: result.findings
+            ).joined(separator: "\n"))
+        throw ExitStatus.of(result.verdict)
     }
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import Domain
-import Foundation
-import GLPKBackend
-import Modeling
-import PlacementSolver
+import ProgramOffice
 import Reports
 
 struct ExplainCommand: ParsableCommand {
@@ -33,64 +29,28 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let s = try loadScenario(scenario)
-        if let fellow, s.fellow(fellow) == nil {
-            printError("error: no fellow \"\(fellow)\" in \(scenario)/fellows.csv")
-            throw ExitCode(2)
+        let office = Office()
+        let program = try open(office, scenario)
+        let result: ExplainResult
+        do { result = try office.explain(program, fellow.map { .one($0) } ?? .everyoneNotAtFirstChoice) } catch {
+            throw failure(error)
         }
-        let engine = PlacementEngine(solver: GLPKSolver())
-        let base: PlacementOutcome
-        do { base = try engine.run(s) } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+        guard result.verdict == .solved else {
+            for line in OfficeText.nothingToExplain(result.base) { print(line) }
+            throw ExitStatus.of(result.verdict)
         }
-        guard base.hasPlacement else {
-            print("The scenario has no placement, so there is nothing to compare with:")
-            for line in base.diagnosis?.lines ?? [] { print("  - \(line)") }
-            throw ExitCode(1)
-        }
-        let ids =
-            all
-            ? base.placements.filter {
-                $0.status == .unplaced || ($0.status == .new && ($0.rank ?? 1) > minimumRank(s, $0.fellow))
-            }.map(\.fellow)
-            : [fellow!]
-        var lines: [String] = []
-        var markdown: [String] = []
-        let explanations = SolveThreads.map(ids) { id in
-            Result { () throws(SolverError) -> FellowExplanation in try engine.explain(s, base: base, fellow: id) }
-        }
-        for result in explanations {
-            switch result {
-            case .success(let e):
-                lines += ExplainReport.lines(e, scenario: s) + [""]
-                markdown += ExplainReport.markdown(e, scenario: s) + [""]
-            case .failure(let error):
-                printError("error: \(error)")
-                throw ExitCode(2)
-            }
-        }
-        if ids.isEmpty {
-            lines.append("Every new fellow got their first choice.")
-            markdown.append("Every new fellow got their first choice.")
+        let s = program.scenario
+        var lines = result.explanations.flatMap { ExplainReport.lines($0, scenario: s) + [""] }
+        var markdown = result.explanations.flatMap { ExplainReport.markdown($0, scenario: s) + [""] }
+        if result.explanations.isEmpty {
+            lines.append(OfficeText.everyoneAtFirstChoice)
+            markdown.append(OfficeText.everyoneAtFirstChoice)
         }
         print(lines.joined(separator: "\n"))
-        if let output {
-            let document = Self.heading + "\n\n" + markdown.joined(separator: "\n") + "\n"
-            do {
-                try OutputFile(URL(fileURLWithPath: output), signatures: [Self.heading]).write(Data(document.utf8))
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode(2)
-            }
+        guard let output else { return }
+        let document = OfficeText.explanationHeading + "\n\n" + markdown.joined(separator: "\n") + "\n"
+        do { try office.writeDocument(document, to: output, signatures: [OfficeText.explanationHeading]) } catch {
+            throw failure(error)
         }
-    }
-
-    /// The first line of every file `explain --output` writes (and may replace).
-    static let heading = "# Why not a better-ranked lab?"
-
-    /// The best rank the fellow gave (ranks may start above 1).
-    func minimumRank(_ s: Scenario, _ fellow: String) -> Int {
-        s.preferences.filter { $0.fellow == fellow }.map(\.rank).min() ?? 1
     }
 }

@@ -1,12 +1,8 @@
 import ArgumentParser
-import Domain
-import Foundation
-import GLPKBackend
-import Modeling
-import PlacementSolver
+import ProgramOffice
 import Reports
 
-extension ExportFormat: ExpressibleByArgument {}
+extension ModelFileFormat: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,37 +16,23 @@ struct ExportCommand: ParsableCommand {
     var scenario: String
 
     @Option(name: .long, help: "lp or mps.")
-    var format: ExportFormat
+    var format: ModelFileFormat
 
     @Option(name: .long, help: "The file to write.")
     var output: String
 
-    /// How GLPK's LP and MPS files (and FellowMatch's note on a negated
-    /// objective) begin: an existing file is replaced only if it starts so.
-    static let signatures = ["\\* Problem:", "* Problem:", "* FellowMatch:"]
-
     func run() throws {
-        let s = try loadScenario(scenario)
-        let placement = PlacementModel(scenario: s)
-        if s.settings.objective.isLexicographic {
-            printError(
-                "note: \(s.settings.objective.rawValue) is solved in stages; the file holds the first stage's objective (total rank)."
-            )
+        let office = Office()
+        let program = try open(office, scenario)
+        let objective = program.scenario.settings.objective
+        if objective.isLexicographic {
+            printError("note: " + OfficeText.exportNotes(objective: objective, firstStageOnly: true, negated: false)[0])
         }
-        do {
-            var negated = false
-            try OutputFile(URL(fileURLWithPath: output), signatures: Self.signatures).write { path in
-                negated = try GLPKSolver().export(placement.model, format: format, to: path).negatedObjective
-            }
-            if negated {
-                printError("note: the maximisation was written to MPS as a minimisation of the negated objective.")
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+        let result: ExportResult
+        do { result = try office.export(program, format: format, to: output) } catch { throw failure(error) }
+        if result.negatedObjective {
+            printError("note: " + OfficeText.exportNotes(objective: objective, firstStageOnly: false, negated: true)[0])
         }
-        print(
-            "Wrote \(output): \(placement.model.variables.count) variables, \(placement.model.constraints.count) constraints."
-        )
+        print(OfficeText.exported(path: output, variables: result.variables, constraints: result.constraints))
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
-import Domain
-import Foundation
-import IntakeGenerator
+import ProgramOffice
+import Reports
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,11 +26,16 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let s = IntakeGenerator(newFellows: fellows, seed: seed, seminars: !noSessions).scenario()
-        try ScenarioWriter.write(s, to: URL(fileURLWithPath: out))
-        print(
-            "Wrote \(out): \(s.newFellows.count) new and \(s.continuingFellows.count) continuing fellows, \(s.labs.count) labs, "
-                + "\(s.mentors.count) mentors, \(s.funding.count) funding sources, \(s.preferences.count) preferences"
-                + (s.sessions.map { ", \($0.count) seminar sessions." } ?? "."))
+        do {
+            let written = try Office().generate(fellows: fellows, seed: seed, sessions: !noSessions, to: out)
+            print(OfficeText.generated(written.scenario, folder: out))
+        } catch {
+            throw failure(error)
+        }
     }
+}
+
+/// Refuses, at parsing, a folder to create that exists already.
+func requireNewFolder(_ path: String) throws {
+    do { try Office().requireNewFolder(path) } catch { throw ValidationError(error.message) }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
-import PlacementSolver
+import ProgramOffice
 import Reports
 import RunHistory
 
@@ -26,25 +26,22 @@ struct HistoryList: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try history.openExisting(scenario: scenario)
-        var key: String?
-        if let scenario { key = try intakeKey(of: scenario) }
-        let runs: [RunRecord]
-        do { runs = try store.runs(intakeKey: key) } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+        let office = Office()
+        let path = history.path(scenario: scenario)
+        do {
+            _ = try office.openHistory(path)
+            let key = try scenario.map { try open(office, $0).intakeKey }
+            let runs = try office.runs(history: path, intakeKey: key)
+            if json {
+                print(try HistoryText.json(runs))
+            } else if runs.isEmpty {
+                print(OfficeText.noRuns(intakeKey: key, history: path) + ": `fellowmatch run SCENARIO` records one.")
+            } else {
+                print(HistoryText.table(runs).joined(separator: "\n"))
+            }
+        } catch let error as OfficeError {
+            throw failure(error)
         }
-        if json {
-            print(try HistoryText.json(runs))
-            return
-        }
-        if runs.isEmpty {
-            print(
-                "No run recorded\(key.map { " for \($0)" } ?? "") in \(store.path) yet: `fellowmatch run SCENARIO` records one."
-            )
-            return
-        }
-        print(HistoryText.table(runs).joined(separator: "\n"))
     }
 }
 
@@ -58,11 +55,11 @@ struct HistoryShow: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        let store = try history.openExisting(scenario: nil)
-        do { print(HistoryText.show(try store.run(id)).joined(separator: "\n")) } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        do {
+            print(
+                HistoryText.show(try Office().recordedRun(id, history: history.path(scenario: nil))).joined(
+                    separator: "\n"))
+        } catch { throw failure(error) }
     }
 }
 
@@ -80,13 +77,12 @@ struct HistoryDiff: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        let store = try history.openExisting(scenario: nil)
+        let office = Office(), path = history.path(scenario: nil)
         do {
-            let a = try store.run(from), b = try store.run(to)
+            let a = try office.recordedRun(from, history: path), b = try office.recordedRun(to, history: path)
             print(HistoryText.diff(a, b).joined(separator: "\n"))
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw failure(error)
         }
     }
 }
@@ -122,123 +118,12 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try history.openExisting(scenario: nil)
         do {
-            let record = try store.run(id)
-            let replaced = try store.publish(id, note: note, replace: replace, at: nowStamp())
-            print("Run \(id) is now the official match of \(record.intakeKey).")
-            if let replaced { print("Run \(replaced.id) is kept in the history, marked replaced by run \(id).") }
+            let (published, replaced) = try Office().publish(
+                id, note: note, replace: replace, history: history.path(scenario: nil))
+            print(OfficeText.published(published, replaced: replaced).joined(separator: "\n"))
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw failure(error)
         }
-    }
-}
-
-/// The intake a scenario folder (or what-if file) belongs to: its intake label, else its name.
-func intakeKey(of scenario: String) throws -> String {
-    let s = try loadScenario(scenario)
-    return s.settings.intake ?? s.settings.name
-}
-
-/// How the history reads in a terminal (80 columns) and as JSON.
-enum HistoryText {
-    static func table(_ runs: [RunRecord]) -> [String] {
-        var lines = ["  run  recorded (UTC)     intake          status     placed  1st   official"]
-        for r in runs {
-            let new = r.placements.filter { $0.status != "continuing" }
-            let placed = new.filter { $0.status == "new" }.count
-            let first = new.filter { $0.rank == 1 }.count
-            let official = r.isOfficial ? "yes" : r.replacedAt != nil ? "replaced" : ""
-            lines.append(
-                TextLayout.lpad("\(r.id)", 5) + "  "
-                    + TextLayout.pad(String(r.recordedAt.prefix(16)).replacingOccurrences(of: "T", with: " "), 17)
-                    + "  " + TextLayout.pad(TextLayout.clip(r.intakeKey, 14), 14) + "  "
-                    + TextLayout.pad(TextLayout.clip(r.status, 9), 9)
-                    + "  " + TextLayout.lpad("\(placed)/\(new.count)", 6) + "  " + TextLayout.lpad("\(first)", 4)
-                    + "   " + official)
-        }
-        return lines
-    }
-
-    static func show(_ r: RunRecord) -> [String] {
-        let names = r.directory
-        var lines = TextLayout.wrap(
-            "Run \(r.id): \(r.scenarioName)" + (r.intake.map { " (\($0))" } ?? "") + ", recorded \(r.recordedAt)",
-            indent: "  ")
-        lines += TextLayout.wrap(
-            "Status \(r.status), \(r.objectiveKind) objective \(r.objective.map(NumberText.number) ?? "none"); FellowMatch \(r.version); inputs \(r.inputHash).",
-            first: "  ", indent: "    ")
-        lines += TextLayout.wrap("Settings: \(r.settings)", first: "  ", indent: "    ")
-        lines += TextLayout.wrap("Scenario folder: \(r.scenarioPath)", first: "  ", indent: "    ")
-        if let p = r.publishedAt {
-            lines += TextLayout.wrap("Official match since \(p): \(r.publishNote ?? "")", first: "  ", indent: "    ")
-        }
-        if let x = r.replacedAt {
-            lines += TextLayout.wrap(
-                "Replaced on \(x) by run \(r.replacedBy.map(String.init) ?? "?"): \(r.replacedNote ?? "")", first: "  ",
-                indent: "    ")
-        }
-        lines.append("")
-        lines.append("Placements:")
-        for p in r.placements {
-            let place = p.lab == nil ? p.status : names.place(lab: p.lab, mentor: p.mentor)
-            let rank =
-                p.rank.map { ", \(NumberText.ordinal($0)) choice" } ?? (p.status == "continuing" ? ", continuing" : "")
-            let paid = p.funding.map { "\(names.sourceName($0.source)) \(MoneyText.cents($0.cents))" }.joined(
-                separator: ", ")
-            lines += TextLayout.wrap(
-                "\(names.fellow(p.fellow)) → \(place)\(rank)" + (paid.isEmpty ? "" : "; paid by \(paid)"), first: "  ",
-                indent: "      ")
-        }
-        if !r.talks.isEmpty {
-            lines.append("")
-            lines.append("Seminar schedule (\(r.talks.count) talks):")
-            for t in r.talks {
-                lines += TextLayout.wrap(
-                    "\(t.date) \(t.start) \(names.fellowName(t.fellow)), \(Wording.talkTitle(t.kind).lowercased())"
-                        + (t.room.isEmpty ? "" : ", \(t.room)"),
-                    first: "  ", indent: "      ")
-            }
-        }
-        return lines
-    }
-
-    /// The per-fellow differences, exactly as `compare` writes them.
-    static func diff(_ a: RunRecord, _ b: RunRecord) -> [String] {
-        let comparison = Comparison([
-            ComparedScenario(label: "run \(a.id)", description: a.scenarioName, outcome: a.outcome, names: a.directory),
-            ComparedScenario(label: "run \(b.id)", description: b.scenarioName, outcome: b.outcome, names: b.directory)
-        ])
-        return comparison.diffLines()
-    }
-
-    static func json(_ runs: [RunRecord]) throws -> String {
-        struct Item: Encodable {
-            var id: Int64, recorded_at: String, scenario: String, scenario_path: String, intake: String?,
-                input_hash: String, version: String
-            var settings: String, objective_kind: String, status: String, objective: Double?, bound: Double?,
-                gap: Double?
-            var placed: Int, new_fellows: Int, first_choices: Int, talks: Int
-            var official: Bool, published_at: String?, publish_note: String?, replaced_at: String?,
-                replaced_note: String?, replaced_by: Int64?
-        }
-        let items = runs.map { r in
-            let new = r.placements.filter { $0.status != "continuing" }
-            return Item(
-                id: r.id, recorded_at: r.recordedAt, scenario: r.scenarioName, scenario_path: r.scenarioPath,
-                intake: r.intake,
-                input_hash: r.inputHash, version: r.version, settings: r.settings, objective_kind: r.objectiveKind,
-                status: r.status,
-                objective: r.objective, bound: r.bound, gap: r.gap, placed: new.filter { $0.status == "new" }.count,
-                new_fellows: new.count,
-                first_choices: new.filter { $0.rank == 1 }.count, talks: r.talks.count, official: r.isOfficial,
-                published_at: r.publishedAt,
-                publish_note: r.publishNote, replaced_at: r.replacedAt, replaced_note: r.replacedNote,
-                replaced_by: r.replacedBy)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(items), as: UTF8.self)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
-import Domain
-import Foundation
-import RunHistory
+import ProgramOffice
+import Reports
 
 struct NextIntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,28 +25,19 @@ struct NextIntakeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let s = try loadScenario(scenario)
-        let store = try history.openExisting(scenario: scenario)
-        let key = s.settings.intake ?? s.settings.name
-        let official: RunRecord?
-        do { official = try store.official(intakeKey: key) } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+        let office = Office()
+        let program = try open(office, scenario)
+        let result: NextIntakeResult
+        do { result = try office.nextIntake(program, history: history.path(scenario: scenario), to: to) } catch {
+            if error.code == .noOfficialMatch {
+                printError(
+                    "\(error.message): `fellowmatch history \(scenario)` lists its runs and "
+                        + "`fellowmatch publish RUN --note TEXT` makes one official.")
+                throw ExitStatus.of(error)
+            }
+            throw failure(error)
         }
-        guard let official else {
-            printError(
-                "\(key) has no official match yet: `fellowmatch history \(scenario)` lists its runs and `fellowmatch publish RUN --note TEXT` makes one official."
-            )
-            throw ExitCode(1)
-        }
-        let (next, notes) = NextIntake.scenario(from: s, official: official)
-        do { try ScenarioWriter.write(next, to: URL(fileURLWithPath: to)) } catch {
-            printError("error: \(to) could not be written: \(error)")
-            throw ExitCode(2)
-        }
-        print(
-            "Wrote \(to) for \(next.settings.intake ?? next.settings.name) from run \(official.id): \(next.fellows.count) continuing fellows, "
-                + "\(next.labs.count) labs, \(next.mentors.count) mentors, \(next.funding.count) funding sources.")
-        for n in notes { printError("note: \(n)") }
+        print(OfficeText.nextIntake(result.written.scenario, folder: to, from: result.official.id))
+        for note in result.written.notes { printError("note: \(note)") }
     }
 }

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Modeling
+import ProgramOffice
 import Reports
 
 /// Shows the solver's progress on a terminal (standard error) once a solve

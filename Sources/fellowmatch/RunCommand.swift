@@ -1,7 +1,5 @@
 import ArgumentParser
 import Domain
-import Foundation
-import Modeling
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,6 +29,9 @@ struct RunCommand: ParsableCommand {
     var today: CalendarDate?
 
     func run() throws {
-        try record.pipeline(scenario, options, today: today, keepPlacements: keep).run()
+        try RunPrinting(
+            scenario: scenario, request: record.request(scenario, options, today: today, keepPlacements: keep)
+        )
+        .run()
     }
 }

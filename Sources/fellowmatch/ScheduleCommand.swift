@@ -25,6 +25,9 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var record: RunRecordOptions
 
     func run() throws {
-        try record.pipeline(scenario, options, today: today, keepSchedule: keep).run()
+        try RunPrinting(
+            scenario: scenario, request: record.request(scenario, options, today: today, keepSchedule: keep)
+        )
+        .run()
     }
 }

@@ -1,18 +1,16 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Modeling
+import ProgramOffice
+import Reports
 
-extension CutSelection: ExpressibleByArgument {
+extension CutChoice: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
 /// The options `run`, `schedule` and `compare` share: where to write, and
 /// how to solve. Validated once, here.
 struct SolveOptions: ParsableArguments {
-    /// The longest `--time-limit` (and `[solver] time_limit`) accepted: a day.
-    static let longestTimeLimit: Double = 86_400
-
     @Option(
         name: .long,
         help:
@@ -30,26 +28,22 @@ struct SolveOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Cut families for GLPK: \(CutSelection.help). Without it FellowMatch picks them by the model's shape.")
-    var cuts: CutSelection?
+        help: "Cut families for GLPK: \(CutChoice.help). Without it FellowMatch picks them by the model's shape.")
+    var cuts: CutChoice?
 
     func validate() throws {
-        if let t = timeLimit, !(t > 0 && t <= Self.longestTimeLimit) {
-            throw ValidationError("--time-limit must be more than 0 and at most \(Int(Self.longestTimeLimit)) seconds")
+        if let t = timeLimit, !SolveLimits.isValid(t) {
+            throw ValidationError("--time-limit must be more than 0 and at most \(Int(SolveLimits.longest)) seconds")
         }
         if let out, out.isEmpty { throw ValidationError("--out needs a folder path") }
     }
 
-    /// Solver options for these choices: deterministic unless a time limit was given.
-    func solverOptions() -> SolverOptions {
-        var options = SolverOptions.deterministic
-        options.timeLimit = timeLimit
-        options.cuts = cuts?.families
-        if solverLog {
-            options.logLevel = .normal
-            options.logSink = { text in FileHandle.standardError.write(Data(text.utf8)) }
-        }
-        return options
+    var limits: SolveLimits { SolveLimits(timeLimit: timeLimit, cuts: cuts) }
+
+    /// GLPK's log on standard error, with `--solver-log`.
+    var log: (@Sendable (String) -> Void)? {
+        guard solverLog else { return nil }
+        return { @Sendable text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 }
 
@@ -73,14 +67,27 @@ struct RunRecordOptions: ParsableArguments {
         help: "Ignore the intake's official match (by default a run keeps it as far as the scenario allows).")
     var fresh = false
 
-    /// The pipeline for a scenario with these options.
-    func pipeline(
+    /// The run's request with these options.
+    func request(
         _ scenario: String, _ options: SolveOptions, today: CalendarDate?, keepPlacements: String? = nil,
         keepSchedule: String? = nil
-    ) -> Pipeline {
-        Pipeline(
-            scenarioPath: scenario, options: options, previousSchedule: keepSchedule, today: today,
-            previousPlacements: keepPlacements,
-            publicVariant: `public`, historyPath: history.path(scenario: scenario), recordRun: !noHistory, fresh: fresh)
+    ) -> RunRequest {
+        var r = RunRequest()
+        r.output = options.out
+        r.solve = options.limits
+        r.solverLog = options.log
+        r.keepPlacements = keepPlacements
+        r.keepSchedule = keepSchedule
+        r.today = today
+        r.publicVariant = `public`
+        r.history = history.path(scenario: scenario)
+        r.record = !noHistory
+        r.fresh = fresh
+        r.hints = FrontEndHints(explainEveryone: "`fellowmatch explain --all` says why.")
+        return r
     }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

@@ -3,14 +3,15 @@ import Foundation
 import GLPKBackend
 import Modeling
 import PlacementSolver
+import ProgramOffice
 import Reports
 import SeminarSolver
 import Testing
 
 /// Seeded mutations of the demo scenario (issue 15's fuzz suite), each run
-/// in-process through the same code as `fellowmatch run`: the files are
-/// written to a folder, read by ``ScenarioReader``, placed, scheduled and
-/// written by ``OutputFolder``. Every case must end as the contract says:
+/// in-process through the office's run use case, as `fellowmatch run` does:
+/// the files are written to a folder, opened, placed, scheduled, explained
+/// and written. Every case must end as the contract says:
 /// a placement that obeys every rule (exit 0), no placement with a
 /// diagnosis in summary.json (exit 1), or bad input naming a scenario file
 /// with nothing written (exit 2).
@@ -41,7 +42,7 @@ import Testing
                 kinds.insert(m.name)
             }
             let exit = try check(
-                files, label: "batch \(batch) case \(k): \(applied.joined(separator: ", "))", schedule: k % 4 == 0)
+                files, label: "batch \(batch) case \(k): \(applied.joined(separator: ", "))")
             endings[exit, default: 0] += 1
         }
         #expect(kinds.count >= 30, "only \(kinds.count) kinds of mutation ran")
@@ -51,42 +52,43 @@ import Testing
             "\(endings)")
     }
 
-    /// Runs one case; returns the exit status `run` would give.
-    func check(_ files: [String: Data], label: String, schedule: Bool) throws -> Int32 {
+    /// Runs one case through the office, as `fellowmatch run` does; returns
+    /// the exit status `run` would give.
+    func check(_ files: [String: Data], label: String) throws -> Int32 {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("fm-fuzz-\(UUID().uuidString)")
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: dir) }
-        for (name, data) in files { try data.write(to: dir.appendingPathComponent(name)) }
+        for (name, data) in files {
+            try data.write(to: dir.appendingPathComponent(name))
+        }
         let out = dir.appendingPathComponent("out")
-        let scenario: Scenario
+        let office = Office()
+        let program: OpenedProgram
         do {
-            scenario = try ScenarioReader().read(folder: dir).scenario
+            program = try office.open(dir.path)
         } catch {
             // Exit 2: every error names a scenario file and a line; nothing is written.
-            #expect(!error.errors.isEmpty, "\(label): rejected without an error")
-            for issue in error.errors {
-                #expect(Self.files.contains(issue.file) && issue.line >= 1, "\(label): \(issue)")
+            #expect(error.code == .badInput && error.errorCount > 0, "\(label): rejected without an error")
+            for issue in error.problems where issue.severity == .error {
+                let file = (issue.file as NSString).lastPathComponent
+                #expect(Self.files.contains(file) && issue.line >= 1, "\(label): \(issue)")
             }
             #expect(!fm.fileExists(atPath: out.path))
             return 2
         }
-        var options = SolverOptions.deterministic
-        options.timeLimit = 20  // a bound on each solve, so no case can run away
-        let outcome = try PlacementEngine(solver: GLPKSolver(), options: options).run(scenario)
-        var plan: ScheduleOutcome?
+        var request = RunRequest()
+        request.output = out.path
+        request.solve = SolveLimits(timeLimit: 20)  // a bound on each solve, so no case can run away
+        let result = try office.run(program, request)
+        let outcome = result.outcome
         if outcome.hasPlacement {
             #expect(
-                PlacementRulesCheck.violations(outcome, scenario).isEmpty,
-                "\(label): \(PlacementRulesCheck.violations(outcome, scenario))")
-            if schedule, scenario.sessions != nil {
-                plan = try SeminarScheduler(solver: GLPKSolver(), options: options).schedule(
-                    scenario, placements: outcome.placements)
-            }
+                PlacementRulesCheck.violations(outcome, program.scenario).isEmpty,
+                "\(label): \(PlacementRulesCheck.violations(outcome, program.scenario))")
         } else {
             #expect(outcome.status == .infeasible || outcome.status == .timeLimitNoSolution, "\(label)")
         }
-        try OutputFolder(out).write(try RunFiles.files(for: outcome, scenario: scenario, schedule: plan))
         let summary =
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
             as? [String: Any]
@@ -95,7 +97,10 @@ import Testing
         #expect(
             fm.fileExists(atPath: out.appendingPathComponent("placements.csv").path) == outcome.hasPlacement, "\(label)"
         )
-        return outcome.hasPlacement && plan.map(\.hasSchedule) != false ? 0 : 1
+        switch result.verdict {
+        case .solved: return 0
+        case .noPlacement, .noSchedule, .incomplete: return 1
+        }
     }
 }
 

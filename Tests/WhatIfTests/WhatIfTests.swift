@@ -349,7 +349,7 @@ func sameContent(_ a: Scenario, _ b: Scenario) -> Bool {
         let engine = PlacementEngine(solver: GLPKSolver())
         let before = try engine.run(try ScenarioReader.parse(texts: texts, defaultName: "x").scenario)
         let previous = before.placements.map {
-            PreviousPlacement(fellow: $0.fellow, status: $0.status.rawValue, lab: $0.lab, mentor: $0.mentor)
+            PreviousPlacement(fellow: $0.fellow, status: $0.status, lab: $0.lab, mentor: $0.mentor)
         }
         fellows(4)
         let after = try engine.run(

@@ -61,6 +61,9 @@ typedef struct fm_node {
 /* Must not call GLPK. */
 typedef void (*fm_node_fn)(void *context, fm_node *node);
 
+/* Must not call GLPK. */
+typedef int (*fm_stop_fn)(void *context);
+
 typedef struct fm_params {
     int msg_lev;          /* GLP_MSG_OFF .. GLP_MSG_ALL */
     int presolve;         /* 0/1 */
@@ -85,6 +88,10 @@ typedef struct fm_params {
      * bounds are kept by the subproblem's descendants; a solution is offered
      * to the search at its next heuristic call (glp_ios_heur_sol). */
     fm_node_fn node;
+    /* Asked at every callback of the branch-and-bound whether to stop, or
+     * NULL; non-zero ends the search as interrupted with the best solution
+     * found so far. Must not call GLPK. */
+    fm_stop_fn stopped;
 } fm_params;
 
 typedef struct fm_progress {

@@ -40,12 +40,12 @@ public struct PreviousTalk: Sendable, Hashable {
 /// A row of an earlier run's `placements.csv` (for re-matching with minimal change).
 public struct PreviousPlacement: Sendable, Hashable {
     public var fellow: String
-    public var status: String
+    public var status: PlacementStanding
     public var lab: String?
     public var mentor: String?
     public var line: Int
 
-    public init(fellow: String, status: String, lab: String?, mentor: String?, line: Int = 0) {
+    public init(fellow: String, status: PlacementStanding, lab: String?, mentor: String?, line: Int = 0) {
         self.fellow = fellow
         self.status = status
         self.lab = lab
@@ -90,7 +90,9 @@ public enum PreviousRun {
         let columns = table.columns
         for row in table.rows {
             let r = RowReader(table: table, row: row, columns: columns)
-            guard let f = r.required(C.fellow, &issues), let st = r.required(C.status, &issues) else { continue }
+            guard let f = r.required(C.fellow, &issues),
+                let st = r.choice(C.status, &issues, as: PlacementStanding.self, required: true)
+            else { continue }
             result.append(
                 PreviousPlacement(fellow: f, status: st, lab: r.text(C.lab), mentor: r.text(C.mentor), line: row.line))
         }

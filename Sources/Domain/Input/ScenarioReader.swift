@@ -8,6 +8,8 @@ public struct ScenarioReader {
         public var scenario: Scenario
         /// Warnings (unknown keys, ignored rows); never fatal.
         public var warnings: [ScenarioIssue]
+        /// The files the scenario was read from, by name, as read.
+        public var inputs: [InputText] = []
     }
 
     public static let requiredFiles = [
@@ -66,8 +68,10 @@ public struct ScenarioReader {
     ///   line and column, when any is an error.
     public func read(folder: URL) throws(ScenarioError) -> Result {
         let (texts, issues) = try ScenarioReader.loadTexts(folder: folder)
-        return try ScenarioReader.parse(
+        var result = try ScenarioReader.parse(
             texts: texts, defaultName: ScenarioReader.displayName(folder), initialIssues: issues)
+        result.inputs = InputText.sorted(texts)
+        return result
     }
 
     /// A folder's name as a scenario name: control characters dropped, at

@@ -81,4 +81,9 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var seminars = SeminarSettings()
 
     public init(name: String) { self.name = name }
+
+    /// The intake a run belongs to, for the run history: the `intake` label,
+    /// else the scenario's name. Every run of one intake shares it, and one
+    /// run per intake may be the official match.
+    public var intakeKey: String { intake ?? name }
 }

@@ -29,6 +29,9 @@ public struct WhatIf: Sendable {
     /// What the changes did beyond what they say (rows removed with a lab, ...).
     public var notes: [String]
     public var warnings: [ScenarioIssue]
+    /// The files it was read from, as read: the what-if file first, then its
+    /// base folder's files in name order.
+    public var inputs: [InputText] = []
 
     /// A short label: the file name without extension.
     public var label: String { ((path as NSString).lastPathComponent as NSString).deletingPathExtension }
@@ -125,7 +128,8 @@ public enum WhatIfReader {
                 path: path, description: description, basePath: basePath, scenario: result.scenario, notes: notes,
                 warnings: ScenarioIssue.capped(
                     issues.filter { $0.severity == .warning }
-                        + result.warnings.map { remap($0, origins, basePath) }))
+                        + result.warnings.map { remap($0, origins, basePath) }),
+                inputs: [InputText(name: url.lastPathComponent, text: text)] + InputText.sorted(texts))
         } catch {
             let baseOwn = Self.ownErrors(texts: texts, defaultName: baseURL.lastPathComponent, basePath: basePath)
             throw ScenarioError(

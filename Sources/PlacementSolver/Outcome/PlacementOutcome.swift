@@ -21,7 +21,7 @@ public struct FundingShare: Sendable, Hashable {
 
 /// One row of `placements.csv`.
 public struct FellowPlacement: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable { case new, continuing, unplaced }
+    public typealias Status = PlacementStanding
 
     public var fellow: String
     public var status: Status
@@ -175,7 +175,7 @@ public struct PlacementOutcome: Sendable {
     /// The placements as an earlier run's rows, to compare a later run with.
     public var asPrevious: [PreviousPlacement] {
         placements.map {
-            PreviousPlacement(fellow: $0.fellow, status: $0.status.rawValue, lab: $0.lab, mentor: $0.mentor)
+            PreviousPlacement(fellow: $0.fellow, status: $0.status, lab: $0.lab, mentor: $0.mentor)
         }
     }
 }
@@ -220,7 +220,7 @@ public struct PlacementMove: Sendable, Hashable, CustomStringConvertible {
         for p in current {
             let to = Place(lab: p.lab, mentor: p.mentor, isUnplaced: p.status == .unplaced)
             if let b = before[p.fellow] {
-                let from = Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == "unplaced")
+                let from = Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == .unplaced)
                 if from != to { moves.append(PlacementMove(fellow: p.fellow, from: from, to: to)) }
             } else {
                 moves.append(PlacementMove(fellow: p.fellow, from: nil, to: to))
@@ -229,9 +229,19 @@ public struct PlacementMove: Sendable, Hashable, CustomStringConvertible {
         for b in previous where !now.contains(b.fellow) {
             moves.append(
                 PlacementMove(
-                    fellow: b.fellow, from: Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == "unplaced"),
+                    fellow: b.fellow, from: Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == .unplaced),
                     to: nil))
         }
         return moves
+    }
+}
+
+extension PlacementOutcome {
+    /// The new fellows not at their first choice (`FirstChoices`: the best
+    /// rank each gave, gaps allowed), unplaced ones included, in placement order.
+    public func notAtFirstChoice(_ first: FirstChoices) -> [FellowPlacement] {
+        placements.filter {
+            $0.status == .unplaced || ($0.status == .new && !first.isFirst($0.rank ?? 1, of: $0.fellow))
+        }
     }
 }

@@ -49,7 +49,7 @@ public enum ConsoleReport {
                 "Unplaced: " + o.unplaced.map(names.fellow).joined(separator: ", ") + ".", indent: "  ")
         }
         lines.append("")
-        lines += placementLines(o, names)
+        lines += placementLines(o, names, FirstChoices(scenario))
         if !o.budgets.isEmpty {
             lines.append("")
             lines += fundingTable(o, names)
@@ -71,9 +71,9 @@ public enum ConsoleReport {
     }
 
     /// One line per new fellow (up to ``listedPlacements``): who goes where, at which rank.
-    static func placementLines(_ o: PlacementOutcome, _ names: Directory) -> [String] {
+    static func placementLines(_ o: PlacementOutcome, _ names: Directory, _ first: FirstChoices) -> [String] {
         let new = o.placements.filter { $0.status != .continuing }
-        let notFirst = new.filter { ($0.rank ?? 0) > 1 || $0.status == .unplaced }
+        let notFirst = o.notAtFirstChoice(first)
         var shown = new
         var lines: [String] = []
         if new.count > listedPlacements {

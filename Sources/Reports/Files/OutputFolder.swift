@@ -58,7 +58,7 @@ public struct OutputFolder: Sendable {
     /// Checks the target can be replaced, without writing anything.
     public func checkReplaceable() throws(Refusal) {
         if let reason = Self.unmanagedContent(at: url.path) {
-            throw Refusal(path: url.path, reason: reason + "; choose a new or empty folder with --out")
+            throw Refusal(path: url.path, reason: reason + "; choose a new or empty folder for the output")
         }
     }
 

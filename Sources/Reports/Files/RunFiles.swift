@@ -11,13 +11,13 @@ public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
-        ties: [Tie]? = nil, public withPublic: Bool = false
+        ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints()
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(
             HTMLPages.report(
                 outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
-                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false
+                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints
             ).utf8)
         if withPublic {
             files["report-public.html"] = Data(

@@ -35,7 +35,8 @@ public enum HTMLPages {
 
     public static func report(
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
-        notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool
+        notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool,
+        hints: FrontEndHints = FrontEndHints()
     ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
@@ -64,7 +65,8 @@ public enum HTMLPages {
             context["moreExplanations"] =
                 moreNotFirst > 0
                 ? [
-                    "\(moreNotFirst) more fellow\(moreNotFirst == 1 ? " is" : "s are") not at their first choice: `fellowmatch explain --all` says why."
+                    "\(moreNotFirst) more fellow\(moreNotFirst == 1 ? " is" : "s are") not at their first choice"
+                        + (hints.explainEveryone.map { ": \($0)" } ?? ".")
                 ] : []
             context["labRows"] = TableRows.loads(o.labLoads, name: names.labName, place: names.institution(ofLab:))
             let labOfMentor = Dictionary(s.mentors.map { ($0.id, $0.lab) }, uniquingKeysWith: { a, _ in a })

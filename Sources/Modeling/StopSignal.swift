@@ -1,0 +1,20 @@
+import Synchronization
+
+/// A request, from any thread, that running solves stop.
+///
+/// A backend asks ``isStopped`` while it searches (GLPK at every callback of
+/// its branch-and-bound) and ends the solve as
+/// ``TerminationReason/interrupted`` with the best solution found so far.
+/// Once stopped, a signal stays stopped, so the later solves of a run that
+/// holds it end at their first chance too.
+public final class StopSignal: Sendable {
+    private let stopped = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks every solve holding this signal to stop.
+    public func stop() { stopped.store(true, ordering: .sequentiallyConsistent) }
+
+    /// Whether ``stop()`` was called.
+    public var isStopped: Bool { stopped.load(ordering: .sequentiallyConsistent) }
+}

@@ -1,0 +1,58 @@
+import Domain
+import Foundation
+
+extension Office {
+    /// Reads and validates a program: a scenario folder or a what-if file.
+    ///
+    /// - Parameter path: the folder or the what-if `.toml` file, as the user
+    ///   named it; problems show files relative to it.
+    /// - Returns: the scenario with its warnings, notes and input hash.
+    /// - Throws: ``OfficeError/Code/badInput`` with every problem found.
+    public func open(_ path: String) throws(OfficeError) -> OpenedProgram {
+        let location = ProgramLocation(path: path)
+        switch location {
+        case .folder: return try openFolder(location)
+        case .whatIf: return try openWhatIf(location)
+        }
+    }
+
+    private func openFolder(_ location: ProgramLocation) throws(OfficeError) -> OpenedProgram {
+        let path = location.path
+        do {
+            let result = try ScenarioReader().read(folder: URL(fileURLWithPath: path))
+            return OpenedProgram(
+                location: location, scenario: result.scenario, warnings: result.warnings.map { shown($0, in: path) },
+                notes: [], inputHash: InputHash.of(result.inputs), label: "base",
+                description: result.scenario.settings.name)
+        } catch {
+            throw OfficeError.badInput(error.issues.map { shown($0, in: path) }, path: path)
+        }
+    }
+
+    private func openWhatIf(_ location: ProgramLocation) throws(OfficeError) -> OpenedProgram {
+        let path = location.path
+        do {
+            let w = try WhatIfReader.read(path: path)
+            return OpenedProgram(
+                location: location, scenario: w.scenario, warnings: w.warnings, notes: w.notes,
+                inputHash: InputHash.of(w.inputs), label: w.label, description: w.description)
+        } catch {
+            throw OfficeError.badInput(error.issues, path: path)
+        }
+    }
+
+    /// An issue with its file shown relative to the scenario folder as given.
+    private func shown(_ issue: ScenarioIssue, in folder: String) -> ScenarioIssue {
+        var shown = issue
+        if !issue.file.hasPrefix("/") { shown.file = (folder as NSString).appendingPathComponent(issue.file) }
+        return shown
+    }
+}
+
+extension OfficeError {
+    static func badInput(_ problems: [ScenarioIssue], path: String) -> OfficeError {
+        let count = problems.filter { $0.severity == .error }.count
+        return OfficeError(
+            .badInput, "\(count) problem\(count == 1 ? "" : "s") in \(path)", problems: problems, path: path)
+    }
+}

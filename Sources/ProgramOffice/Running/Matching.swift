@@ -1,0 +1,71 @@
+import Domain
+import Foundation
+import GLPKBackend
+import PlacementSolver
+import Reports
+import RunHistory
+import SeminarSolver
+
+extension Office {
+    /// Runs a program: places every new fellow and splits funding; with
+    /// sessions, schedules the seminars; explains the first fellows not at
+    /// their first choice; looks for ties; writes every file at once into the
+    /// output folder; records the run in the history.
+    ///
+    /// By default the intake's official match (if the history has one) is
+    /// kept as far as the scenario allows; an earlier run's file to keep, or
+    /// ``RunRequest/fresh``, sets it aside.
+    ///
+    /// - Returns: the result and its ``RunResult/verdict``; no placement or
+    ///   no schedule is a verdict, not an error.
+    /// - Throws: ``OfficeError`` when an earlier run's file is bad, the
+    ///   output folder is refused, the solver fails, or nothing could be written.
+    public func run(_ program: OpenedProgram, _ request: RunRequest) throws(OfficeError) -> RunResult {
+        var warnings: [String] = []
+        let earlier = try earlierRun(program, request, warnings: &warnings)
+        let output = URL(fileURLWithPath: request.output ?? program.location.defaultOutput).path
+        let folder = try checkedOutput(output)
+        let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
+        let s = program.scenario
+        let keeping = earlier.placements != nil
+        let ties =
+            request.solve.looksForTies(s, keeping: keeping)
+            ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
+        let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
+        let files: [String: Data]
+        do {
+            files = try RunFiles.files(
+                for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
+                moreNotFirst: more, ties: ties, public: request.publicVariant, hints: request.hints)
+        } catch {
+            throw OfficeError(
+                .filesNotPrepared, "the run's files could not be prepared (\(error)); nothing was written")
+        }
+        let writeNotes = try write(files, to: folder)
+        let recorded = record(program, request, outcome: outcome, schedule: schedule, warnings: &warnings)
+        return RunResult(
+            program: program, outcome: outcome, schedule: schedule, ties: ties, official: earlier.official,
+            opportunities: earlier.official == nil ? [] : Opportunities.find(s, outcome),
+            keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
+            recorded: recorded, warnings: warnings)
+    }
+
+    /// The placement and, with sessions, the schedule, each under the limit that applies.
+    private func solve(_ s: Scenario, _ request: RunRequest, earlier: EarlierRun) throws(OfficeError)
+        -> (PlacementOutcome, ScheduleOutcome?, PlacementEngine)
+    {
+        var engine = PlacementEngine(
+            solver: solver, options: request.solve.placementOptions(log: request.solverLog, stop: request.stop))
+        engine.progress = request.progress
+        do {
+            let outcome = try engine.run(s, previous: earlier.placements)
+            guard outcome.hasPlacement, s.sessions != nil else { return (outcome, nil, engine) }
+            let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
+            let schedule = try SeminarScheduler(solver: solver, options: options)
+                .schedule(s, placements: outcome.placements, previous: earlier.talks, today: request.today)
+            return (outcome, schedule, engine)
+        } catch {
+            throw OfficeError(.solverFailed, "\(error)")
+        }
+    }
+}

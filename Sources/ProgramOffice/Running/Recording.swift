@@ -1,0 +1,42 @@
+import Domain
+import Foundation
+import PlacementSolver
+import RunHistory
+import SeminarSolver
+
+extension Office {
+    /// Records a run in the history. A history that cannot be written is a
+    /// warning (the run's files are written already), not a failure.
+    func record(
+        _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
+        warnings: inout [String]
+    ) -> Int64? {
+        guard request.record, let history = request.history else { return nil }
+        let run = RunRecord(
+            outcome: outcome, schedule: schedule, scenario: program.scenario,
+            scenarioPath: URL(fileURLWithPath: program.location.path).standardizedFileURL.path,
+            inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: now())
+        do { return try HistoryStore(path: history).record(run) } catch {
+            warnings.append("\(error)")
+            return nil
+        }
+    }
+
+    /// The settings a run was made with, as the history keeps them:
+    /// `objective=…; mentor_weight=…; allow_unplaced=…` and whatever the
+    /// request added (time limit, cuts, files kept, reference date).
+    static func settingsLine(_ s: Scenario, _ request: RunRequest) -> String {
+        var parts = [
+            "objective=\(s.settings.objective.rawValue)", "mentor_weight=\(s.settings.mentorWeight)",
+            "allow_unplaced=\(s.settings.allowUnplaced)"
+        ]
+        if let t = request.solve.timeLimit { parts.append("time_limit=\(t)") }
+        if let c = request.solve.cuts {
+            parts.append("cuts=\(c.families.map(\.rawValue).sorted().joined(separator: ","))")
+        }
+        if let k = request.keepPlacements { parts.append("keep=\(k)") }
+        if let k = request.keepSchedule { parts.append("keep_schedule=\(k)") }
+        if let t = request.today { parts.append("today=\(t)") }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,37 @@
+import Domain
+import Modeling
+import Reports
+
+/// What a run is asked to do beyond the program itself: where to write, how
+/// to solve, what to keep from an earlier run, and whether to record it.
+public struct RunRequest: Sendable {
+    /// The output folder; `nil`: the program's ``ProgramLocation/defaultOutput``.
+    public var output: String?
+    /// How long each solve may take; see ``SolveLimits``.
+    public var solve = SolveLimits()
+    /// An earlier run's `placements.csv` to keep as far as the scenario allows.
+    public var keepPlacements: String?
+    /// An earlier run's `schedule.csv` to keep as far as the sessions allow.
+    public var keepSchedule: String?
+    /// In a re-plan, talks before this date are history.
+    public var today: CalendarDate?
+    /// Also write the shareable report and placements.
+    public var publicVariant = false
+    /// The run history: its official match is kept and the run recorded
+    /// there; `nil`: no history.
+    public var history: String?
+    /// Record the run in ``history``.
+    public var record = true
+    /// Ignore the intake's official match.
+    public var fresh = false
+    /// Receives the solver's progress during a long solve (any thread).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Receives GLPK's own log (any thread); `nil`: no log.
+    public var solverLog: (@Sendable (String) -> Void)?
+    /// Stops the run's solves when signalled (the run then ends with what it has).
+    public var stop: StopSignal?
+    /// What the front end tells its users to do next, for the report.
+    public var hints = FrontEndHints()
+
+    public init() {}
+}

@@ -1,0 +1,40 @@
+import Domain
+import Foundation
+import PlacementSolver
+import Reports
+import RunHistory
+import SeminarSolver
+
+/// Everything a run produced, with its verdict.
+public struct RunResult: Sendable {
+    public var program: OpenedProgram
+    public var outcome: PlacementOutcome
+    /// The seminar schedule, when the scenario has sessions and a placement exists.
+    public var schedule: ScheduleOutcome?
+    /// Equally good placements (`nil` when not looked for or too large to check).
+    public var ties: [Tie]?
+    /// The official match the run re-matched against, if any.
+    public var official: RunRecord?
+    /// After a re-match against the official match: better-ranked labs with
+    /// room now, for the coordinator to decide on (nobody was moved to them).
+    public var opportunities: [Opportunity]
+    /// Whether an earlier run (a file or the official match) was kept.
+    public var keptEarlierPlacements: Bool
+    /// The output folder's absolute path (as the request named it, or the default).
+    public var output: String
+    /// The files written, by path inside the output folder.
+    public var files: [String: Data]
+    /// What writing found to clean up (leftovers of interrupted runs).
+    public var writeNotes: [String]
+    /// The run's id in the history, when recorded.
+    public var recorded: Int64?
+    /// What did not stop the run but the user should know (the history could
+    /// not be read or written).
+    public var warnings: [String]
+
+    public var verdict: Verdict {
+        if !outcome.hasPlacement { return .noPlacement }
+        if let schedule, !schedule.hasSchedule { return .noSchedule }
+        return .solved
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Reports
+
+extension Office {
+    /// The output folder of a use case, checked before any solve: a file, a
+    /// symbolic link, or a folder holding anything a run did not write is
+    /// refused rather than replaced.
+    func checkedOutput(_ path: String) throws(OfficeError) -> OutputFolder {
+        let folder = OutputFolder(URL(fileURLWithPath: path))
+        do { try folder.checkReplaceable() } catch {
+            throw OfficeError(.outputRefused, "\(error)", path: path)
+        }
+        return folder
+    }
+
+    /// Writes a use case's files into its output folder (checked again under
+    /// the folder's lock), all at once; returns what was cleaned up.
+    func write(_ files: [String: Data], to folder: OutputFolder) throws(OfficeError) -> [String] {
+        do { return try folder.write(files).notes } catch {
+            throw OfficeError(.writeFailed, "\(error)", path: folder.url.path)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Domain
+import Foundation
+import IntakeGenerator
+import RunHistory
+
+/// A scenario folder a use case wrote: where, and what it holds.
+public struct WrittenScenario: Sendable {
+    public var folder: String
+    public var scenario: Scenario
+    /// What the writing decided beyond what was asked (next intake).
+    public var notes: [String]
+}
+
+/// Next year's scenario written from this year's official match.
+public struct NextIntakeResult: Sendable {
+    public var written: WrittenScenario
+    /// The official match it was written from.
+    public var official: RunRecord
+}
+
+extension Office {
+    /// Refuses a folder to create that exists already (generate, apply,
+    /// next intake): a use case never writes into a folder it did not create.
+    public func requireNewFolder(_ path: String) throws(OfficeError) {
+        if FileManager.default.fileExists(atPath: path) {
+            throw OfficeError(.folderExists, "\(path) exists already; choose a new folder", path: path)
+        }
+    }
+
+    /// Writes the scenario a what-if describes as a folder of its own; running
+    /// it gives the same results as the what-if.
+    public func apply(_ whatIf: OpenedProgram, to folder: String) throws(OfficeError) -> WrittenScenario {
+        try requireNewFolder(folder)
+        try writeScenario(whatIf.scenario, to: folder)
+        return WrittenScenario(folder: folder, scenario: whatIf.scenario, notes: [])
+    }
+
+    /// Writes next year's scenario from the intake's official match: new
+    /// fellows become continuing, second-years graduate, labs, mentors and
+    /// funding are copied, `preferences.csv` waits for the new applicants.
+    ///
+    /// - Throws: ``OfficeError/Code/noOfficialMatch`` when none is published.
+    public func nextIntake(_ program: OpenedProgram, history: String, to folder: String) throws(OfficeError)
+        -> NextIntakeResult
+    {
+        try requireNewFolder(folder)
+        let store = try openHistory(history)
+        let official: RunRecord?
+        do { official = try store.official(intakeKey: program.intakeKey) } catch {
+            throw OfficeError(.historyFailed, "\(error)", path: history)
+        }
+        guard let official else {
+            throw OfficeError(.noOfficialMatch, "\(program.intakeKey) has no official match yet", path: history)
+        }
+        let (next, notes) = NextIntake.scenario(from: program.scenario, official: official)
+        try writeScenario(next, to: folder)
+        return NextIntakeResult(
+            written: WrittenScenario(folder: folder, scenario: next, notes: notes), official: official)
+    }
+
+    /// Writes a realistic synthetic program (`fellows` new fellows; the same
+    /// seed gives the same files), with a seminar series unless `sessions` is false.
+    public func generate(fellows: Int, seed: UInt64, sessions: Bool, to folder: String) throws(OfficeError)
+        -> WrittenScenario
+    {
+        try requireNewFolder(folder)
+        let s = IntakeGenerator(newFellows: fellows, seed: seed, seminars: sessions).scenario()
+        try writeScenario(s, to: folder)
+        return WrittenScenario(folder: folder, scenario: s, notes: [])
+    }
+
+    private func writeScenario(_ s: Scenario, to folder: String) throws(OfficeError) {
+        do { try ScenarioWriter.write(s, to: URL(fileURLWithPath: folder)) } catch {
+            throw OfficeError(.writeFailed, "\(folder) could not be written: \(error)", path: folder)
+        }
+    }
+}

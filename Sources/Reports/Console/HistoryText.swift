@@ -1,0 +1,106 @@
+import Domain
+import Foundation
+import PlacementSolver
+import RunHistory
+
+/// How the history reads in a terminal (80 columns) and as JSON.
+public enum HistoryText {
+    public static func table(_ runs: [RunRecord]) -> [String] {
+        var lines = ["  run  recorded (UTC)     intake          status     placed  1st   official"]
+        for r in runs {
+            let new = r.placements.filter { $0.status != .continuing }
+            let placed = new.filter { $0.status == .new }.count
+            let first = new.filter { $0.rank == 1 }.count
+            let official = r.isOfficial ? "yes" : r.replacedAt != nil ? "replaced" : ""
+            lines.append(
+                TextLayout.lpad("\(r.id)", 5) + "  "
+                    + TextLayout.pad(String(r.recordedAt.prefix(16)).replacingOccurrences(of: "T", with: " "), 17)
+                    + "  " + TextLayout.pad(TextLayout.clip(r.intakeKey, 14), 14) + "  "
+                    + TextLayout.pad(TextLayout.clip(r.status, 9), 9)
+                    + "  " + TextLayout.lpad("\(placed)/\(new.count)", 6) + "  " + TextLayout.lpad("\(first)", 4)
+                    + "   " + official)
+        }
+        return lines
+    }
+
+    public static func show(_ r: RunRecord) -> [String] {
+        let names = r.directory
+        var lines = TextLayout.wrap(
+            "Run \(r.id): \(r.scenarioName)" + (r.intake.map { " (\($0))" } ?? "") + ", recorded \(r.recordedAt)",
+            indent: "  ")
+        lines += TextLayout.wrap(
+            "Status \(r.status), \(r.objectiveKind) objective \(r.objective.map(NumberText.number) ?? "none"); FellowMatch \(r.version); inputs \(r.inputHash).",
+            first: "  ", indent: "    ")
+        lines += TextLayout.wrap("Settings: \(r.settings)", first: "  ", indent: "    ")
+        lines += TextLayout.wrap("Scenario folder: \(r.scenarioPath)", first: "  ", indent: "    ")
+        if let p = r.publishedAt {
+            lines += TextLayout.wrap("Official match since \(p): \(r.publishNote ?? "")", first: "  ", indent: "    ")
+        }
+        if let x = r.replacedAt {
+            lines += TextLayout.wrap(
+                "Replaced on \(x) by run \(r.replacedBy.map(String.init) ?? "?"): \(r.replacedNote ?? "")", first: "  ",
+                indent: "    ")
+        }
+        lines.append("")
+        lines.append("Placements:")
+        for p in r.placements {
+            let place = p.lab == nil ? p.status.rawValue : names.place(lab: p.lab, mentor: p.mentor)
+            let rank =
+                p.rank.map { ", \(NumberText.ordinal($0)) choice" } ?? (p.status == .continuing ? ", continuing" : "")
+            let paid = p.funding.map { "\(names.sourceName($0.source)) \(MoneyText.cents($0.cents))" }.joined(
+                separator: ", ")
+            lines += TextLayout.wrap(
+                "\(names.fellow(p.fellow)) → \(place)\(rank)" + (paid.isEmpty ? "" : "; paid by \(paid)"), first: "  ",
+                indent: "      ")
+        }
+        if !r.talks.isEmpty {
+            lines.append("")
+            lines.append("Seminar schedule (\(r.talks.count) talks):")
+            for t in r.talks {
+                lines += TextLayout.wrap(
+                    "\(t.date) \(t.start) \(names.fellowName(t.fellow)), \(Wording.talkTitle(t.kind).lowercased())"
+                        + (t.room.isEmpty ? "" : ", \(t.room)"),
+                    first: "  ", indent: "      ")
+            }
+        }
+        return lines
+    }
+
+    /// The per-fellow differences, exactly as `compare` writes them.
+    public static func diff(_ a: RunRecord, _ b: RunRecord) -> [String] {
+        let comparison = Comparison([
+            ComparedScenario(label: "run \(a.id)", description: a.scenarioName, outcome: a.outcome, names: a.directory),
+            ComparedScenario(label: "run \(b.id)", description: b.scenarioName, outcome: b.outcome, names: b.directory)
+        ])
+        return comparison.diffLines()
+    }
+
+    public static func json(_ runs: [RunRecord]) throws -> String {
+        struct Item: Encodable {
+            var id: Int64, recorded_at: String, scenario: String, scenario_path: String, intake: String?,
+                input_hash: String, version: String
+            var settings: String, objective_kind: String, status: String, objective: Double?, bound: Double?,
+                gap: Double?
+            var placed: Int, new_fellows: Int, first_choices: Int, talks: Int
+            var official: Bool, published_at: String?, publish_note: String?, replaced_at: String?,
+                replaced_note: String?, replaced_by: Int64?
+        }
+        let items = runs.map { r in
+            let new = r.placements.filter { $0.status != .continuing }
+            return Item(
+                id: r.id, recorded_at: r.recordedAt, scenario: r.scenarioName, scenario_path: r.scenarioPath,
+                intake: r.intake,
+                input_hash: r.inputHash, version: r.version, settings: r.settings, objective_kind: r.objectiveKind,
+                status: r.status,
+                objective: r.objective, bound: r.bound, gap: r.gap, placed: new.filter { $0.status == .new }.count,
+                new_fellows: new.count,
+                first_choices: new.filter { $0.rank == 1 }.count, talks: r.talks.count, official: r.isOfficial,
+                published_at: r.publishedAt,
+                publish_note: r.publishNote, replaced_at: r.replacedAt, replaced_note: r.replacedNote,
+                replaced_by: r.replacedBy)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(items), as: UTF8.self)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Domain
+import ProgramOffice
+import Reports
+
+/// What `run` and `schedule` share: open the program, run it through the
+/// office (progress on the terminal), print what happened, and exit 1 when
+/// there is no placement or no schedule.
+struct RunPrinting {
+    var scenario: String
+    var request: RunRequest
+
+    func run() throws {
+        let office = Office()
+        let program = try open(office, scenario)
+        let progress = ProgressLine()
+        var request = self.request
+        if progress.enabled && request.solverLog == nil { request.progress = { @Sendable p in progress.report(p) } }
+        let result: RunResult
+        do { result = try office.run(program, request) } catch {
+            progress.finish()
+            throw failure(error)
+        }
+        progress.finish()
+        printNotices(result)
+        printConsole(result)
+        throw ExitStatus.of(result.verdict)
+    }
+
+    private func printNotices(_ result: RunResult) {
+        for note in result.writeNotes { printError("note: \(note)") }
+        for warning in result.warnings { printError("warning: \(warning)") }
+    }
+
+    private func printConsole(_ r: RunResult) {
+        let s = r.program.scenario
+        if let official = r.official {
+            print(
+                TextLayout.wrap(
+                    OfficeText.rematching(official, today: request.today) + " Use --fresh to start over.",
+                    indent: "  "
+                ).joined(separator: "\n") + "\n")
+        }
+        print(ConsoleReport.render(r.outcome, scenario: s))
+        if let ties = r.ties, !ties.isEmpty { print(ConsoleReport.ties(ties, scenario: s)) }
+        if let official = r.official {
+            print(
+                "\n"
+                    + ConsoleReport.changes(
+                        since: official.id, before: official.outcome, names: official.directory, after: r.outcome,
+                        scenario: s))
+            print(ConsoleReport.opportunities(r.opportunities, scenario: s))
+        } else if r.keptEarlierPlacements {
+            print(ConsoleReport.rematch(r.outcome.moves, scenario: s))
+        }
+        if let schedule = r.schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
+        print("\n" + ConsoleReport.wrote(r.output, files: Array(r.files.keys)))
+        if let id = r.recorded, let history = request.history {
+            print(
+                TextLayout.wrap(
+                    OfficeText.recorded(id, history: history)
+                        + "; `fellowmatch publish \(id) --note TEXT` makes it the official match.", indent: "  "
+                ).joined(separator: "\n"))
+        }
+    }
+}
