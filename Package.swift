@@ -107,7 +107,8 @@ let package = Package(
         .testTarget(
             name: "PlacementSolverTests",
             dependencies: [
-                "PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary", "IntakeGenerator"
+                "PlacementSolver", "Domain", "GLPKBackend", "Modeling", "Reports", "ORLibrary", "IntakeGenerator",
+                "TestSupport"
             ]
         ),
         .testTarget(
@@ -124,11 +125,16 @@ let package = Package(
             name: "BenchmarkSupportTests",
             dependencies: ["BenchmarkSupport", "IntakeGenerator", "Domain", "PlacementSolver", "GLPKBackend"]
         ),
+        .testTarget(
+            name: "ProgramOfficeTests",
+            dependencies: ["ProgramOffice", "Domain", "PlacementSolver", "RunHistory", "TestSupport"]
+        ),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"]),
         .testTarget(
             name: "FuzzTests",
             dependencies: [
-                "Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports", "ProgramOffice"
+                "Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend", "Modeling", "Reports", "ProgramOffice",
+                "TestSupport"
             ])
     ],
     swiftLanguageModes: [.v6]

@@ -6,6 +6,7 @@ import PlacementSolver
 import ProgramOffice
 import Reports
 import SeminarSolver
+import TestSupport
 import Testing
 
 /// Seeded mutations of the demo scenario (issue 15's fuzz suite), each run
@@ -25,7 +26,7 @@ import Testing
     static let batches = 10
     static let casesPerBatch = 60
 
-    @Test(arguments: 0..<batches)
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled), arguments: 0..<batches)
     func mutatedDemoEndsAsTheContractSays(batch: Int) throws {
         let original = try Dictionary(
             uniqueKeysWithValues: Self.files.map { ($0, try Data(contentsOf: Self.demo.appendingPathComponent($0))) })

@@ -196,6 +196,40 @@ struct GAPModelTests {
         #expect(runs[0].solution?.values == runs[1].solution?.values)
     }
 
+    @Test func aStopSignalEndsTheSearchAsInterruptedWithTheStart() throws {
+        // d05100 is not proved within minutes; a signal stopped before the
+        // solve ends it at the search's first callback, deterministically.
+        let (g, ref) = try gapInstance("d05100")
+        let (m, x) = gapModel(g)
+        var options = try startedOptions(g, m, x)
+        let stop = StopSignal()
+        stop.stop()
+        options.stop = stop
+        let r = try GLPKSolver().solve(m, options: options)
+        #expect(stop.isStopped)
+        #expect(r.termination == .interrupted)
+        let s = try #require(r.solution)
+        #expect(m.isFeasible(s.values))
+        #expect(s.objective >= Double(ref.value))
+    }
+
+    @Test func aStopSignalFromAnotherThreadEndsARunningSearch() throws {
+        let (g, _) = try gapInstance("d05100")
+        let (m, x) = gapModel(g)
+        var options = try startedOptions(g, m, x)
+        let stop = StopSignal()
+        options.stop = stop
+        options.nodeLimit = 2_000_000  // never reached in a test: the signal ends the search
+        let stopper = Thread {
+            Thread.sleep(forTimeInterval: 0.3)
+            stop.stop()
+        }
+        stopper.start()
+        let r = try GLPKSolver().solve(m, options: options)
+        #expect(r.termination == .interrupted)
+        #expect(r.nodes < 2_000_000)
+    }
+
     @Test func searchStoppedBeforeTakingTheStartStillReturnsIt() throws {
         // A limit of 1 ms ends the search before (or just after) the root:
         // the completed start is the solution either way, never none.

@@ -3,6 +3,7 @@ import GLPKBackend
 import IntakeGenerator
 import Modeling
 import ORLibrary
+import TestSupport
 import Testing
 
 @testable import PlacementSolver
@@ -108,7 +109,7 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
 
     /// With and without the fixing, the engine proves the enumerated optimum;
     /// the fixed model keeps the solution it starts from.
-    @Test(arguments: instances)
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled), arguments: instances)
     func fixingKeepsTheOptimum(_ g: SmallGAP) throws {
         let scenario = g.instance.scenario()
         var plain = PlacementEngine(solver: GLPKSolver())
@@ -137,7 +138,9 @@ struct SmallGAP: Sendable, CustomTestStringConvertible {
     /// Re-solving parts (with moves sideways among placements of equal
     /// value) keeps the solution feasible and never makes it worse, in either
     /// sense; the same start gives the same result.
-    @Test(arguments: [SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min)] + instances)
+    @Test(
+        .tags(.slow), .enabled(if: SlowTests.enabled),
+        arguments: [SmallGAP(agents: 4, jobs: 8, seed: 21, sense: .min)] + instances)
     func neighbourhoodSearchOnlyImproves(_ g: SmallGAP) throws {
         let shape = try #require(AssignmentKnapsacks(g.placement.model))
         let heuristic = AssignmentHeuristic(shape)

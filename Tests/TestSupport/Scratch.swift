@@ -23,3 +23,10 @@ public enum Scratch {
         folder.appendingPathComponent("\(name)-\(UUID().uuidString)")
     }
 }
+
+/// The slow suites (the fuzz suite, the Lagrangian searches) run only when
+/// `FELLOWMATCH_SLOW_TESTS=1`, so that `swift test` stays quick on a built
+/// tree; `.ci/run` runs the whole suite again with it set.
+public enum SlowTests {
+    public static let enabled = ProcessInfo.processInfo.environment["FELLOWMATCH_SLOW_TESTS"] == "1"
+}
