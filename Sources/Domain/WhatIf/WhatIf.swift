@@ -310,7 +310,33 @@ struct ChangeContext {
         return out
     }
 
+    /// Applies one `[[change]]` to the tables: checks its keys, its action
+    /// and its file, then adds rows, or selects rows to modify or remove.
+    /// - Returns: notes on what a removal also removed.
     mutating func apply(_ change: TOMLTable, to tables: inout [String: EditableTable]) -> [String] {
+        warnAboutUnknownKeys(change)
+        guard let action = change["action"]?.string.flatMap(WhatIfAction.init(rawValue:)) else {
+            issues.append(issue("action", "needs action = \"add\", \"remove\" or \"modify\""))
+            return []
+        }
+        guard let file = changedFile(change) else { return [] }
+        var table = tables[file] ?? EditableTable(empty: file)
+        defer { tables[file] = table }
+        switch action {
+        case .add:
+            add(change, to: &table, file: file)
+            return []
+        case .modify:
+            guard let selected = select(change, in: &table, file: file) else { return [] }
+            modify(change, rows: selected, in: &table, file: file)
+            return []
+        case .remove:
+            guard let selected = select(change, in: &table, file: file) else { return [] }
+            return remove(rows: selected, from: &table, file: file, tables: &tables)
+        }
+    }
+
+    private mutating func warnAboutUnknownKeys(_ change: TOMLTable) {
         for key in change.keys where !["action", "file", "id", "match", "set", "row", "rows", "from"].contains(key) {
             issues.append(
                 ScenarioIssue(
@@ -318,13 +344,13 @@ struct ChangeContext {
                     message: "unknown key \"\(key)\" is ignored",
                     hint: "a change has action, file, id or match, and set, row, rows or from", severity: .warning))
         }
-        guard let action = change["action"]?.string, ["add", "remove", "modify"].contains(action) else {
-            issues.append(issue("action", "needs action = \"add\", \"remove\" or \"modify\""))
-            return []
-        }
+    }
+
+    /// The CSV file a change names (`funding` or `funding.csv`), if the format has it.
+    private mutating func changedFile(_ change: TOMLTable) -> String? {
         guard let rawFile = change["file"]?.string else {
             issues.append(issue("file", "needs the file to change", hint: "e.g. file = \"funding\""))
-            return []
+            return nil
         }
         let base = rawFile.hasSuffix(".csv") ? String(rawFile.dropLast(4)) : rawFile
         guard WhatIfReader.files.contains(base) else {
@@ -334,75 +360,84 @@ struct ChangeContext {
                     "file", "unknown file \"\(rawFile)\"",
                     hint: (near.map { "did you mean \($0)? " } ?? "")
                         + "one of \(WhatIfReader.files.joined(separator: ", "))"))
-            return []
+            return nil
         }
-        let file = base + ".csv"
+        return base + ".csv"
+    }
+
+    /// Adds the columns a change uses to the table's header; a column the
+    /// format does not know is a problem (reported under `key`).
+    private mutating func ensureColumns(
+        _ columns: some Sequence<String>, _ key: String, in table: inout EditableTable, file: String
+    ) -> Bool {
         let known = ScenarioReader.knownColumns[file] ?? []
-        var table = tables[file] ?? EditableTable(empty: file)
-        defer { tables[file] = table }
-
-        func ensureColumns(_ columns: some Sequence<String>, _ key: String) -> Bool {
-            for c in columns where !table.header.contains(c) {
-                guard known.contains(c) else {
-                    issues.append(
-                        issue(
-                            key, "\(file) has no column \"\(c)\"",
-                            hint: (Identifier.nearest(to: c, in: known).map { "did you mean \($0)? " } ?? "")
-                                + "columns: \(known.joined(separator: ", "))"))
-                    return false
-                }
-                table.header.append(c)
+        for c in columns where !table.header.contains(c) {
+            guard known.contains(c) else {
+                issues.append(
+                    issue(
+                        key, "\(file) has no column \"\(c)\"",
+                        hint: (Identifier.nearest(to: c, in: known).map { "did you mean \($0)? " } ?? "")
+                            + "columns: \(known.joined(separator: ", "))"))
+                return false
             }
-            return true
+            table.header.append(c)
         }
+        return true
+    }
 
-        if action == "add" {
-            var newRows: [([String: String], Origin)] = []
-            if let t = change["row"]?.table, let f = fields(t, key: "row") {
+    /// `add`: the rows of `row`, `rows` and `from` (a CSV file), in that order.
+    private mutating func add(_ change: TOMLTable, to table: inout EditableTable, file: String) {
+        var newRows: [([String: String], Origin)] = []
+        if let t = change["row"]?.table, let f = fields(t, key: "row") {
+            newRows.append((f, Origin(file: path, line: line, change: index)))
+        }
+        for element in change["rows"]?.array ?? [] {
+            if let t = element.table, let f = fields(t, key: "rows") {
                 newRows.append((f, Origin(file: path, line: line, change: index)))
             }
-            if let a = change["rows"]?.array {
-                for element in a {
-                    if let t = element.table, let f = fields(t, key: "rows") {
-                        newRows.append((f, Origin(file: path, line: line, change: index)))
-                    }
-                }
-            }
-            if let from = change["from"]?.string {
-                let url = URL(fileURLWithPath: from, relativeTo: whatIfFolder)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    issues.append(
-                        issue("from", "cannot read \(from)", hint: "the path is relative to the what-if file"))
-                    return []
-                }
-                var parseIssues: [ScenarioIssue] = []
-                let shown = WhatIfReader.relativePath(url.standardizedFileURL)
-                if let t = CSVTable.parse(String(decoding: data, as: UTF8.self), file: shown, issues: &parseIssues) {
-                    let rows = EditableTable(t, origin: shown).rows
-                    newRows += rows.map {
-                        ($0.fields, Origin(file: $0.origin.file, line: $0.origin.line, change: index))
-                    }
-                }
-                issues += parseIssues
-            }
-            if newRows.isEmpty {
-                issues.append(issue("row", "an add needs row = { ... }, rows = [ ... ] or from = \"file.csv\""))
-                return []
-            }
-            guard ensureColumns(Set(newRows.flatMap { $0.0.keys }).sorted(), "row") else { return [] }
-            table.rows += newRows.map { (fields: $0.0, origin: $0.1) }
+        }
+        if let from = change["from"]?.string {
+            guard let rows = rows(from: from) else { return }
+            newRows += rows
+        }
+        if newRows.isEmpty {
+            issues.append(issue("row", "an add needs row = { ... }, rows = [ ... ] or from = \"file.csv\""))
+            return
+        }
+        guard ensureColumns(Set(newRows.flatMap { $0.0.keys }).sorted(), "row", in: &table, file: file) else { return }
+        table.rows += newRows.map { (fields: $0.0, origin: $0.1) }
+    }
+
+    /// The rows of a CSV file an `add` names (relative to the what-if), each
+    /// with its own line; `nil` when the file cannot be read.
+    private mutating func rows(from: String) -> [([String: String], Origin)]? {
+        let url = URL(fileURLWithPath: from, relativeTo: whatIfFolder)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            issues.append(issue("from", "cannot read \(from)", hint: "the path is relative to the what-if file"))
+            return nil
+        }
+        var parseIssues: [ScenarioIssue] = []
+        let shown = WhatIfReader.relativePath(url.standardizedFileURL)
+        defer { issues += parseIssues }
+        guard let t = CSVTable.parse(String(decoding: data, as: UTF8.self), file: shown, issues: &parseIssues) else {
             return []
         }
+        return EditableTable(t, origin: shown).rows.map {
+            ($0.fields, Origin(file: $0.origin.file, line: $0.origin.line, change: index))
+        }
+    }
 
-        // remove and modify select rows.
+    /// The rows a `modify` or `remove` selects by `id` and `match`; `nil`
+    /// (with the problem) when it selects none.
+    private mutating func select(_ change: TOMLTable, in table: inout EditableTable, file: String) -> [Int]? {
         var match: [String: String] = [:]
         if let id = change["id"].flatMap({ Self.text($0) }) { match["id"] = id }
         if let t = change["match"]?.table, let f = fields(t, key: "match") { match.merge(f) { a, _ in a } }
         guard !match.isEmpty else {
             issues.append(issue("id", "needs id = \"...\" or match = { column = \"value\" } to select rows"))
-            return []
+            return nil
         }
-        guard ensureColumns(match.keys.sorted(), "match") else { return [] }
+        guard ensureColumns(match.keys.sorted(), "match", in: &table, file: file) else { return nil }
         let selected = table.rows.indices.filter { i in
             match.allSatisfy { table.rows[i].fields[$0.key, default: ""] == $0.value }
         }
@@ -412,56 +447,76 @@ struct ChangeContext {
                 issue(
                     match["id"] != nil ? "id" : "match", "no row of \(file) has \(what)",
                     hint: "check the id against \(file)"))
-            return []
+            return nil
         }
-        if action == "modify" {
-            guard let t = change["set"]?.table, let values = fields(t, key: "set"), !values.isEmpty else {
-                issues.append(issue("set", "a modify needs set = { column = value, ... }"))
-                return []
-            }
-            guard ensureColumns(values.keys.sorted(), "set") else { return [] }
-            for i in selected {
-                for (k, v) in values { table.rows[i].fields[k] = v }
-            }
-            return []
+        return selected
+    }
+
+    /// `modify`: the `set` values on every selected row.
+    private mutating func modify(_ change: TOMLTable, rows selected: [Int], in table: inout EditableTable, file: String)
+    {
+        guard let t = change["set"]?.table, let values = fields(t, key: "set"), !values.isEmpty else {
+            issues.append(issue("set", "a modify needs set = { column = value, ... }"))
+            return
         }
-        // remove, with the rows that only refer to what was removed.
+        guard ensureColumns(values.keys.sorted(), "set", in: &table, file: file) else { return }
+        for i in selected {
+            for (k, v) in values { table.rows[i].fields[k] = v }
+        }
+    }
+
+    /// Which files' columns refer to the ids of a file: what a removal cascades to.
+    static let references: [String: [(file: String, column: String)]] = [
+        "fellows.csv": [
+            ("preferences.csv", "fellow"), ("mentor_preferences.csv", "fellow"), ("costs.csv", "fellow"),
+            ("rules.csv", "fellow"), ("availability.csv", "person")
+        ],
+        "labs.csv": [
+            ("preferences.csv", "lab"), ("costs.csv", "lab"), ("rules.csv", "lab"), ("mentors.csv", "lab"),
+            ("funding.csv", "lab")
+        ],
+        "mentors.csv": [("mentor_preferences.csv", "mentor"), ("rules.csv", "mentor"), ("availability.csv", "person")],
+        "sessions.csv": [("availability.csv", "session")]
+    ]
+
+    /// `remove`: the selected rows, then every row of another file that only
+    /// refers to what was removed (and what refers to those, in turn).
+    /// - Returns: a note per file a removal reached.
+    private mutating func remove(
+        rows selected: [Int], from table: inout EditableTable, file: String, tables: inout [String: EditableTable]
+    ) -> [String] {
         let removedIDs = Set(selected.compactMap { table.rows[$0].fields["id"] })
         table.rows = table.rows.enumerated().filter { !selected.contains($0.offset) }.map(\.element)
-        var notes: [String] = []
-        let references: [String: [(String, String)]] = [
-            "fellows.csv": [
-                ("preferences.csv", "fellow"), ("mentor_preferences.csv", "fellow"), ("costs.csv", "fellow"),
-                ("rules.csv", "fellow"), ("availability.csv", "person")
-            ],
-            "labs.csv": [
-                ("preferences.csv", "lab"), ("costs.csv", "lab"), ("rules.csv", "lab"), ("mentors.csv", "lab"),
-                ("funding.csv", "lab")
-            ],
-            "mentors.csv": [
-                ("mentor_preferences.csv", "mentor"), ("rules.csv", "mentor"), ("availability.csv", "person")
-            ],
-            "sessions.csv": [("availability.csv", "session")]
-        ]
         guard !removedIDs.isEmpty else { return [] }
         tables[file] = table
+        var notes: [String] = []
         var cascade: [(String, Set<String>)] = [(file, removedIDs)]
         while let (f, ids) = cascade.popLast() {
-            for (other, column) in references[f] ?? [] {
+            for (other, column) in Self.references[f] ?? [] {
                 guard var t = tables[other] else { continue }
                 let before = t.rows.count
                 let gone = Set(t.rows.filter { ids.contains($0.fields[column] ?? "") }.compactMap { $0.fields["id"] })
                 t.rows.removeAll { ids.contains($0.fields[column] ?? "") }
-                if t.rows.count < before {
-                    notes.append(
-                        "change \(index): removing \(ids.sorted().joined(separator: ", ")) from \(f) also removed \(before - t.rows.count) row\(before - t.rows.count == 1 ? "" : "s") of \(other)"
-                    )
-                    tables[other] = t
-                    if !gone.isEmpty { cascade.append((other, gone)) }
-                }
+                guard t.rows.count < before else { continue }
+                let removed = before - t.rows.count
+                notes.append(
+                    "change \(index): removing \(ids.sorted().joined(separator: ", ")) from \(f) also removed "
+                        + "\(removed) row\(removed == 1 ? "" : "s") of \(other)")
+                tables[other] = t
+                if !gone.isEmpty { cascade.append((other, gone)) }
             }
         }
         table = tables[file]!
         return notes
     }
+}
+
+/// What a what-if change does to the rows of its file.
+public enum WhatIfAction: String, Sendable, Hashable, CaseIterable {
+    /// New rows (`row`, `rows` or `from` a CSV file).
+    case add
+    /// The rows `id` or `match` select, and the rows that only refer to them.
+    case remove
+    /// The `set` values on the rows `id` or `match` select.
+    case modify
 }
