@@ -129,7 +129,7 @@ let package = Package(
             name: "ProgramOfficeTests",
             dependencies: ["ProgramOffice", "Domain", "PlacementSolver", "RunHistory", "TestSupport"]
         ),
-        .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"]),
+        .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"], exclude: ["Help"]),
         .testTarget(
             name: "FuzzTests",
             dependencies: [

@@ -38,6 +38,8 @@ public struct LinearExpression: Hashable, Sendable {
 
     /// The same function with one term per variable, in variable order, and no
     /// zero coefficients.
+    ///
+    /// - Complexity: O(n log n), n the number of terms.
     public func normalized() -> LinearExpression {
         var merged: [Variable: Double] = [:]
         merged.reserveCapacity(terms.count)
@@ -47,10 +49,16 @@ public struct LinearExpression: Hashable, Sendable {
     }
 
     /// The value of the function at `values` (indexed by variable).
+    ///
+    /// - Complexity: O(n), n the number of terms.
     public func value(at values: [Double]) -> Double {
         terms.reduce(constant) { $0 + $1.coefficient * values[$1.variable.index] }
     }
 
+    /// Adds the term `coefficient` × `variable` (not merged with an equal one;
+    /// ``normalized()`` merges).
+    ///
+    /// - Complexity: amortised O(1).
     public mutating func add(_ coefficient: Double, _ variable: Variable) {
         terms.append(Term(coefficient, variable))
     }
@@ -59,6 +67,8 @@ public struct LinearExpression: Hashable, Sendable {
     /// one small expression at a time stays linear in its length (an exact
     /// `reserveCapacity` here made every call copy the whole array: summing
     /// the 60,000 assignments of a 5,000-fellow intake took about a second).
+    ///
+    /// - Complexity: amortised O(m), m the number of `other`'s terms.
     public mutating func add(_ other: LinearExpression, times factor: Double = 1) {
         if factor == 1 {
             terms.append(contentsOf: other.terms)

@@ -43,7 +43,7 @@ public struct FellowDiff: Sendable, Hashable, Encodable {
     public var fundingAfter: String
 
     /// Lab or mentor changed (not only the funding).
-    public var moved: Bool { before != after }
+    public var moved: Bool { Place.moved(from: before, to: after) }
 
     enum CodingKeys: String, CodingKey {
         case fellow, fellow_name, before, after, rank_before, rank_after, funding_before, funding_after
@@ -151,15 +151,13 @@ public struct Comparison: Sendable {
         let before = Dictionary(base.placements.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(other.placements.map { ($0.fellow, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = base.placements.map(\.fellow) + other.placements.map(\.fellow).filter { before[$0] == nil }
-        func place(_ p: FellowPlacement?) -> Place? {
-            p.map { Place(lab: $0.lab, mentor: $0.mentor, isUnplaced: $0.status == .unplaced) }
-        }
+        func place(_ p: FellowPlacement?) -> Place? { p.map(Place.init(of:)) }
         func funding(_ p: FellowPlacement?) -> String {
             (p?.funding ?? []).map { "\($0.source):\(MoneyText.plain(cents: $0.cents))" }.joined(separator: ";")
         }
         return ids.compactMap { id in
             let b = before[id], a = after[id]
-            guard place(b) != place(a) || funding(b) != funding(a) else { return nil }
+            guard Place.moved(from: place(b), to: place(a)) || funding(b) != funding(a) else { return nil }
             return FellowDiff(
                 fellow: id, fellowName: names.fellowName(id), before: place(b), after: place(a), rankBefore: b?.rank,
                 rankAfter: a?.rank, fundingBefore: funding(b), fundingAfter: funding(a))

@@ -193,6 +193,17 @@ public struct Place: Sendable, Hashable, CustomStringConvertible {
         self.isUnplaced = isUnplaced
     }
 
+    /// Where a placement puts its fellow.
+    public init(of p: FellowPlacement) { self.init(lab: p.lab, mentor: p.mentor, isUnplaced: p.status == .unplaced) }
+
+    /// Where an earlier run put its fellow.
+    public init(of p: PreviousPlacement) { self.init(lab: p.lab, mentor: p.mentor, isUnplaced: p.status == .unplaced) }
+
+    /// Whether a fellow moved between two places: the lab or the mentor
+    /// changed, or they were placed or unplaced. The one definition of "who
+    /// moved" (a re-match's moves, a comparison's and the history's diffs).
+    public static func moved(from before: Place?, to after: Place?) -> Bool { before != after }
+
     /// `lab05 with m10`, `unplaced` or `-` (ids; reports show names).
     public var description: String {
         guard let lab else { return isUnplaced ? "unplaced" : "-" }
@@ -218,10 +229,10 @@ public struct PlacementMove: Sendable, Hashable, CustomStringConvertible {
         let now = Set(current.map(\.fellow))
         var moves: [PlacementMove] = []
         for p in current {
-            let to = Place(lab: p.lab, mentor: p.mentor, isUnplaced: p.status == .unplaced)
+            let to = Place(of: p)
             if let b = before[p.fellow] {
-                let from = Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == .unplaced)
-                if from != to { moves.append(PlacementMove(fellow: p.fellow, from: from, to: to)) }
+                let from = Place(of: b)
+                if Place.moved(from: from, to: to) { moves.append(PlacementMove(fellow: p.fellow, from: from, to: to)) }
             } else {
                 moves.append(PlacementMove(fellow: p.fellow, from: nil, to: to))
             }
@@ -229,8 +240,7 @@ public struct PlacementMove: Sendable, Hashable, CustomStringConvertible {
         for b in previous where !now.contains(b.fellow) {
             moves.append(
                 PlacementMove(
-                    fellow: b.fellow, from: Place(lab: b.lab, mentor: b.mentor, isUnplaced: b.status == .unplaced),
-                    to: nil))
+                    fellow: b.fellow, from: Place(of: b), to: nil))
         }
         return moves
     }
