@@ -49,43 +49,67 @@ public struct SeminarScheduler: Sendable {
             }
             return outcome
         }
-        // A schedule built directly first (valid whenever it is complete),
-        // improved on the soft aims; then, for series small enough to prove,
-        // GLPK's search from it.
+        guard let chosen = try chooseSessions(talks, options: options, kept: kept, outcome: &outcome) else {
+            return outcome
+        }
+        record(chosen, talks: talks, options: options, in: &outcome)
+        if let previous {
+            replan(
+                &outcome, chosen: chosen, talks: talks, options: options, kept: kept, previous: previous,
+                scenario: scenario, today: today)
+        }
+        return outcome
+    }
+
+    /// Every talk's session: a schedule built directly first (valid whenever
+    /// it is complete), improved on the soft aims; it stands when the bound
+    /// proves it best or the series is too large to prove, else GLPK's search
+    /// starts from it. Sets the outcome's status, penalty, bound and time.
+    /// - Returns: `nil` when no schedule was found (the outcome then says why).
+    private func chooseSessions(
+        _ talks: [Talk], options: SessionOptions, kept: [KeptTalk], outcome: inout ScheduleOutcome
+    ) throws(SolverError) -> [Int?]? {
         let clock = ContinuousClock(), started = clock.now
         var state = ScheduleState(talks: talks, options: options, kept: kept)
         let built = ScheduleConstruction.build(&state)
         if built { ScheduleImprovement.improve(&state) }
         let buildSeconds = (clock.now - started).seconds
-        var chosen = state.sessionOf
-        if built && (talks.count > Self.provedLimit || state.penalty <= state.leastPenalty + 1e-6) {
-            outcome.status = state.penalty <= state.leastPenalty + 1e-6 ? .optimal : .feasible
+        let provedByBound = state.penalty <= state.leastPenalty + 1e-6
+        if built && (talks.count > Self.provedLimit || provedByBound) {
+            outcome.status = provedByBound ? .optimal : .feasible
             outcome.solveSeconds = buildSeconds
             outcome.penalty = state.penalty
             outcome.penaltyBound = state.leastPenalty
-        } else {
-            let model = SeminarModel(talks: talks, options: options, kept: kept)
-            var o = self.options
-            if built { o.startingSolution = model.values(for: state.sessionOf) }
-            let result = try solver.solve(model.model, options: o)
-            outcome.solveSeconds = buildSeconds + result.solveSeconds
-            if let solution = result.solution {
-                outcome.status = result.termination == .optimal ? .optimal : .feasible
-                chosen = model.sessions(in: solution)
-                outcome.penalty = solution.objective
-                outcome.penaltyBound = result.termination == .optimal ? solution.objective : result.bound
-            } else if built {
-                outcome.status = .feasible
-                outcome.penalty = state.penalty
-                outcome.penaltyBound = result.bound ?? state.leastPenalty
-            } else if result.termination == .infeasible || result.termination == .unboundedOrInfeasible {
-                outcome.explanation = try explainContention(talks, options: options, kept: kept)
-                return outcome
-            } else {
-                outcome.status = .timeLimitNoSolution
-                return outcome
-            }
+            return state.sessionOf
         }
+        let model = SeminarModel(talks: talks, options: options, kept: kept)
+        var o = self.options
+        if built { o.startingSolution = model.values(for: state.sessionOf) }
+        let result = try solver.solve(model.model, options: o)
+        outcome.solveSeconds = buildSeconds + result.solveSeconds
+        if let solution = result.solution {
+            outcome.status = result.termination == .optimal ? .optimal : .feasible
+            outcome.penalty = solution.objective
+            outcome.penaltyBound = result.termination == .optimal ? solution.objective : result.bound
+            return model.sessions(in: solution)
+        }
+        if built {
+            outcome.status = .feasible
+            outcome.penalty = state.penalty
+            outcome.penaltyBound = result.bound ?? state.leastPenalty
+            return state.sessionOf
+        }
+        if result.termination == .infeasible || result.termination == .unboundedOrInfeasible {
+            outcome.explanation = try explainContention(talks, options: options, kept: kept)
+        } else {
+            outcome.status = .timeLimitNoSolution
+        }
+        return nil
+    }
+
+    /// The scheduled talks in order, and how many sessions hold two talks of
+    /// one lab or of one track.
+    private func record(_ chosen: [Int?], talks: [Talk], options: SessionOptions, in outcome: inout ScheduleOutcome) {
         outcome.talks = talks.indices.compactMap { ti in
             chosen[ti].map { ScheduledTalk(talk: talks[ti], session: options.sessions[$0]) }
         }
@@ -93,20 +117,24 @@ public struct SeminarScheduler: Sendable {
         let bySession = Dictionary(grouping: outcome.talks, by: \.session.id)
         outcome.sessionsWithSameLab = bySession.values.filter { Set($0.map(\.talk.lab)).count < $0.count }.count
         outcome.sessionsWithSameTrack = bySession.values.filter { Set($0.map(\.talk.track)).count < $0.count }.count
-        if let previous {
-            (outcome.moves, outcome.kept) = moves(
-                talks, chosen: chosen, options: options, kept: kept, previous: previous)
-            outcome.talks = revised(outcome.talks, talks: talks, kept: kept, moves: outcome.moves)
-            let (held, cancelled) = settle(
-                outcome.moves.filter { $0.kind == .dropped }, previous: previous, options: options,
-                scenario: scenario, today: today)
-            let heldIDs = Set(held.map(\.talk.id))
-            outcome.moves.removeAll { $0.kind == .dropped && heldIDs.contains($0.talk) }
-            outcome.kept += held.count
-            outcome.cancelled = cancelled
-            outcome.talks = (outcome.talks + held).sorted(by: ScheduledTalk.chronologically)
-        }
-        return outcome
+    }
+
+    /// A re-plan against an earlier schedule: what moved, each talk's
+    /// revision, talks held before `today` kept, the others dropped cancelled.
+    private func replan(
+        _ outcome: inout ScheduleOutcome, chosen: [Int?], talks: [Talk], options: SessionOptions, kept: [KeptTalk],
+        previous: [PreviousTalk], scenario: Scenario, today: CalendarDate?
+    ) {
+        (outcome.moves, outcome.kept) = moves(talks, chosen: chosen, options: options, kept: kept, previous: previous)
+        outcome.talks = revised(outcome.talks, talks: talks, kept: kept, moves: outcome.moves)
+        let (held, cancelled) = settle(
+            outcome.moves.filter { $0.kind == .dropped }, previous: previous, options: options, scenario: scenario,
+            today: today)
+        let heldIDs = Set(held.map(\.talk.id))
+        outcome.moves.removeAll { $0.kind == .dropped && heldIDs.contains($0.talk) }
+        outcome.kept += held.count
+        outcome.cancelled = cancelled
+        outcome.talks = (outcome.talks + held).sorted(by: ScheduledTalk.chronologically)
     }
 
     // MARK: - Re-planning
