@@ -47,6 +47,35 @@ struct AssignmentKnapsacks: Sendable {
     static let maximumTable = 20_000_000
 
     init?(_ model: Model) {
+        guard let (itemOfColumn, columns) = Self.openColumns(model) else { return nil }
+        var rows = Rows(itemCount: columns.count)
+        for named in model.constraints {
+            guard rows.add(named.constraint, itemOfColumn: itemOfColumn) else { return nil }
+        }
+        guard rows.group.allSatisfy({ $0 >= 0 }) else { return nil }
+        let sign = model.objective.sense == .maximize ? 1.0 : -1.0
+        var value = [Double](repeating: 0, count: columns.count)
+        for t in model.objective.expression.terms where itemOfColumn[t.variable.index] >= 0 {
+            value[itemOfColumn[t.variable.index]] += sign * t.coefficient
+        }
+        self.columns = columns
+        self.value = value
+        self.group = rows.group
+        self.knapsack = rows.knapsack
+        self.weight = rows.weight
+        self.itemsOfGroup = rows.itemsOfGroup
+        self.groupIsEquality = rows.groupIsEquality
+        self.itemsOfKnapsack = rows.itemsOfKnapsack
+        self.capacity = rows.capacity
+        self.bestItems = Self.bestItems(rows.itemsOfGroup, knapsack: rows.knapsack, value: value, weight: rows.weight)
+        self.minimize = model.objective.sense == .minimize
+        self.integralObjective = value.allSatisfy { $0 == $0.rounded() && abs($0) < 1e12 }
+        self.objectiveConstant = model.objective.expression.constant
+    }
+
+    /// The columns that take part (0/1 with upper bound 1), numbered as
+    /// items; `nil` when a column is not 0/1.
+    private static func openColumns(_ model: Model) -> (itemOfColumn: [Int], columns: [Int])? {
         let n = model.variables.count
         guard n > 0 else { return nil }
         var itemOfColumn = [Int](repeating: -1, count: n)
@@ -58,76 +87,14 @@ struct AssignmentKnapsacks: Sendable {
                 columns.append(j)
             }
         }
-        guard !columns.isEmpty else { return nil }
-        let m = columns.count
-        var group = [Int](repeating: -1, count: m)
-        var knapsack = [Int](repeating: -1, count: m)
-        var weight = [Int](repeating: 0, count: m)
-        var itemsOfGroup: [[Int]] = []
-        var groupIsEquality: [Bool] = []
-        var itemsOfKnapsack: [[Int]] = []
-        var capacity: [Int] = []
-        var table = 0
-        for named in model.constraints {
-            let c = named.constraint
-            let terms = c.expression.normalized().terms.filter { itemOfColumn[$0.variable.index] >= 0 }
-            let upper = c.upper.map { $0 - c.expression.constant }
-            let lower = c.lower.map { $0 - c.expression.constant }
-            if terms.isEmpty {
-                // A row no open column can meet is infeasible: GLPK says so.
-                if let lower, lower > 1e-9 { return nil }
-                continue
-            }
-            let lowerIsSlack = lower.map { $0 <= 0 } ?? true
-            if terms.allSatisfy({ $0.coefficient == 1 }), let upper, upper == 1, lowerIsSlack || lower == 1 {
-                let g = itemsOfGroup.count
-                var items: [Int] = []
-                for t in terms {
-                    let i = itemOfColumn[t.variable.index]
-                    guard group[i] < 0 else { return nil }
-                    group[i] = g
-                    items.append(i)
-                }
-                itemsOfGroup.append(items)
-                groupIsEquality.append(lower == 1)
-                continue
-            }
-            guard lowerIsSlack, terms.allSatisfy({ $0.coefficient > 0 }) else { return nil }
-            guard let upper else { continue }
-            let total = terms.reduce(0) { $0 + $1.coefficient }
-            if total <= upper + 1e-9 { continue }  // can never bind
-            guard upper >= 0, let scale = Self.wholeScale(terms.map(\.coefficient)) else { return nil }
-            let cap = Int((upper * scale + 1e-7).rounded(.down))
-            let k = itemsOfKnapsack.count
-            var items: [Int] = []
-            for t in terms {
-                let i = itemOfColumn[t.variable.index]
-                guard knapsack[i] < 0 else { return nil }
-                knapsack[i] = k
-                weight[i] = Int((t.coefficient * scale).rounded())
-                items.append(i)
-            }
-            table += items.count * (cap + 1)
-            guard table <= Self.maximumTable else { return nil }
-            itemsOfKnapsack.append(items)
-            capacity.append(cap)
-        }
-        guard group.allSatisfy({ $0 >= 0 }) else { return nil }
-        let sign = model.objective.sense == .maximize ? 1.0 : -1.0
-        var value = [Double](repeating: 0, count: m)
-        for t in model.objective.expression.terms where itemOfColumn[t.variable.index] >= 0 {
-            value[itemOfColumn[t.variable.index]] += sign * t.coefficient
-        }
-        self.columns = columns
-        self.value = value
-        self.group = group
-        self.knapsack = knapsack
-        self.weight = weight
-        self.itemsOfGroup = itemsOfGroup
-        self.groupIsEquality = groupIsEquality
-        self.itemsOfKnapsack = itemsOfKnapsack
-        self.capacity = capacity
-        self.bestItems = itemsOfGroup.map { items in
+        return columns.isEmpty ? nil : (itemOfColumn, columns)
+    }
+
+    /// Per group and knapsack, the group's best item there (highest value, then lightest).
+    private static func bestItems(_ itemsOfGroup: [[Int]], knapsack: [Int], value: [Double], weight: [Int])
+        -> [[Int: Int]]
+    {
+        itemsOfGroup.map { items in
             var best: [Int: Int] = [:]
             for i in items {
                 if let b = best[knapsack[i]], value[b] > value[i] || (value[b] == value[i] && weight[b] <= weight[i]) {
@@ -137,9 +104,82 @@ struct AssignmentKnapsacks: Sendable {
             }
             return best
         }
-        self.minimize = model.objective.sense == .minimize
-        self.integralObjective = value.allSatisfy { $0 == $0.rounded() && abs($0) < 1e12 }
-        self.objectiveConstant = model.objective.expression.constant
+    }
+
+    /// The rows sorted into assignment rows (groups) and knapsack rows, as
+    /// they are read; any other row means the shape is not there.
+    private struct Rows {
+        var group: [Int]
+        var knapsack: [Int]
+        var weight: [Int]
+        var itemsOfGroup: [[Int]] = []
+        var groupIsEquality: [Bool] = []
+        var itemsOfKnapsack: [[Int]] = []
+        var capacity: [Int] = []
+        /// Σ items × (capacity + 1) so far: the dynamic programme's table.
+        var table = 0
+
+        init(itemCount m: Int) {
+            group = [Int](repeating: -1, count: m)
+            knapsack = [Int](repeating: -1, count: m)
+            weight = [Int](repeating: 0, count: m)
+        }
+
+        /// Takes one row; `false` when it does not fit the shape.
+        mutating func add(_ c: LinearConstraint, itemOfColumn: [Int]) -> Bool {
+            let terms = c.expression.normalized().terms.filter { itemOfColumn[$0.variable.index] >= 0 }
+            let upper = c.upper.map { $0 - c.expression.constant }
+            let lower = c.lower.map { $0 - c.expression.constant }
+            if terms.isEmpty {
+                // A row no open column can meet is infeasible: GLPK says so.
+                if let lower, lower > 1e-9 { return false }
+                return true
+            }
+            let lowerIsSlack = lower.map { $0 <= 0 } ?? true
+            if terms.allSatisfy({ $0.coefficient == 1 }), let upper, upper == 1, lowerIsSlack || lower == 1 {
+                return addGroup(terms.map { itemOfColumn[$0.variable.index] }, isEquality: lower == 1)
+            }
+            guard lowerIsSlack, terms.allSatisfy({ $0.coefficient > 0 }) else { return false }
+            guard let upper else { return true }
+            let total = terms.reduce(0) { $0 + $1.coefficient }
+            if total <= upper + 1e-9 { return true }  // can never bind
+            guard upper >= 0, let scale = AssignmentKnapsacks.wholeScale(terms.map(\.coefficient)) else { return false }
+            return addKnapsack(
+                terms, itemOfColumn: itemOfColumn, capacity: Int((upper * scale + 1e-7).rounded(.down)), scale: scale)
+        }
+
+        /// An assignment row; `false` when an item is in one already.
+        private mutating func addGroup(_ items: [Int], isEquality: Bool) -> Bool {
+            let g = itemsOfGroup.count
+            for i in items {
+                guard group[i] < 0 else { return false }
+                group[i] = g
+            }
+            itemsOfGroup.append(items)
+            groupIsEquality.append(isEquality)
+            return true
+        }
+
+        /// A knapsack row with whole weights; `false` when an item is in one
+        /// already or the tables grow past ``AssignmentKnapsacks/maximumTable``.
+        private mutating func addKnapsack(_ terms: [Term], itemOfColumn: [Int], capacity cap: Int, scale: Double)
+            -> Bool
+        {
+            let k = itemsOfKnapsack.count
+            var items: [Int] = []
+            for t in terms {
+                let i = itemOfColumn[t.variable.index]
+                guard knapsack[i] < 0 else { return false }
+                knapsack[i] = k
+                weight[i] = Int((t.coefficient * scale).rounded())
+                items.append(i)
+            }
+            table += items.count * (cap + 1)
+            guard table <= AssignmentKnapsacks.maximumTable else { return false }
+            itemsOfKnapsack.append(items)
+            capacity.append(cap)
+            return true
+        }
     }
 
     /// The smallest power of ten (up to 10⁶) that makes every coefficient whole.
