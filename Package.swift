@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "RunHistory", targets: ["RunHistory"]),
         .library(name: "ProgramOffice", targets: ["ProgramOffice"]),
+        .library(name: "Workbooks", targets: ["Workbooks"]),
         .library(name: "ORLibrary", targets: ["ORLibrary"]),
         .library(name: "IntakeGenerator", targets: ["IntakeGenerator"]),
         .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"])
@@ -40,7 +41,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20")
     ],
     targets: [
         // GLPK as Debian ships it (libglpk-dev; no pkg-config file).
@@ -81,12 +83,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache")
             ]
         ),
+        // libxlsxwriter as Debian ships it (libxlsxwriter-dev).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Excel workbooks: a scenario read from one, results written to one.
+        .target(
+            name: "Workbooks",
+            dependencies: [
+                "Domain", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift")
+            ]
+        ),
         // The use cases every front end calls: values and verdicts, never printing.
         .target(
             name: "ProgramOffice",
             dependencies: [
                 "Domain", "Modeling", "GLPKBackend", "PlacementSolver", "SeminarSolver", "RunHistory", "Reports",
-                "IntakeGenerator"
+                "IntakeGenerator", "Workbooks"
             ]
         ),
         // The record of every run and of the official match of each intake (SQLite through GRDB).
@@ -124,6 +140,15 @@ let package = Package(
         .testTarget(
             name: "BenchmarkSupportTests",
             dependencies: ["BenchmarkSupport", "IntakeGenerator", "Domain", "PlacementSolver", "GLPKBackend"]
+        ),
+        .testTarget(
+            name: "WorkbooksTests",
+            dependencies: [
+                "Workbooks", "Domain", "ProgramOffice", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ],
+            exclude: ["Fixtures/make-fixtures.py"],
+            resources: []
         ),
         .testTarget(
             name: "ProgramOfficeTests",

@@ -14,7 +14,7 @@ public struct InputText: Sendable, Hashable {
     }
 
     /// The texts of a folder's files in name order.
-    static func sorted(_ texts: [String: String]) -> [InputText] {
+    public static func sorted(_ texts: [String: String]) -> [InputText] {
         texts.keys.sorted().map { InputText(name: $0, text: texts[$0]!) }
     }
 }

@@ -174,7 +174,8 @@ struct RowReader {
     }
 }
 
-enum Identifier {
+/// Ids as the format allows them, and the nearest of several names (for "did you mean").
+public enum Identifier {
     static func isValid(_ s: String) -> Bool {
         !s.isEmpty
             && s.unicodeScalars.allSatisfy {
@@ -184,7 +185,7 @@ enum Identifier {
     }
 
     /// The candidate closest to `s` by edit distance, if reasonably close.
-    static func nearest(to s: String, in candidates: [String]) -> String? {
+    public static func nearest(to s: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(s.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
         return best.1 <= max(2, s.count / 3) ? best.0 : nil

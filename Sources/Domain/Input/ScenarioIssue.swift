@@ -11,6 +11,9 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible, Compar
     /// What to do about it.
     public var hint: String?
     public var severity: Severity
+    /// Where the problem is when it is not a line of a file: a workbook's
+    /// cell (`book.xlsx: fellows!C14`). Shown instead of `file:line`.
+    public var place: String?
 
     public init(
         file: String, line: Int, column: String, message: String, hint: String? = nil, severity: Severity = .error
@@ -28,7 +31,7 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible, Compar
     public var description: String {
         let prefix = severity == .warning ? "warning: " : ""
         let tail = hint.map { " (\($0))" } ?? ""
-        return Self.visible("\(file):\(line): \(column): \(prefix)\(message)\(tail)")
+        return Self.visible("\(place ?? "\(file):\(line)"): \(column): \(prefix)\(message)\(tail)")
     }
 
     /// `text` with control characters (but those in `keeping`) written out

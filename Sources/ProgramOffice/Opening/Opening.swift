@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Workbooks
 
 extension Office {
     /// Reads and validates a program: a scenario folder or a what-if file.
@@ -13,6 +14,25 @@ extension Office {
         switch location {
         case .folder: return try openFolder(location)
         case .whatIf: return try openWhatIf(location)
+        case .workbook: return try openWorkbook(location)
+        }
+    }
+
+    private func openWorkbook(_ location: ProgramLocation) throws(OfficeError) -> OpenedProgram {
+        let path = location.path
+        let input: WorkbookInput
+        do { input = try WorkbookReader.read(URL(fileURLWithPath: path), shownAs: path) } catch {
+            throw OfficeError.badInput(error.issues, path: path)
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        do {
+            let result = try ScenarioReader.parse(texts: input.texts, defaultName: name, initialIssues: input.issues)
+            return OpenedProgram(
+                location: location, scenario: result.scenario, warnings: input.located(result.warnings),
+                notes: [], inputHash: InputHash.of(InputText.sorted(input.texts)), label: "base",
+                description: result.scenario.settings.name)
+        } catch {
+            throw OfficeError.badInput(input.located(error.issues), path: path)
         }
     }
 

@@ -1,0 +1,152 @@
+import Domain
+import Foundation
+import ProgramOffice
+import TestSupport
+import Testing
+import Workbooks
+import ZIPFoundation
+
+@testable import Workbooks
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let fixtures = repository.appendingPathComponent("Tests/WorkbooksTests/Fixtures")
+
+/// The files a scenario folder holds, as FellowMatch writes them: equal
+/// files mean equal scenarios.
+func canonical(_ s: Scenario) -> [String: String] { ScenarioWriter.files(for: s) }
+
+func readWorkbook(_ url: URL) throws -> Scenario {
+    let input = try WorkbookReader.read(url, shownAs: url.lastPathComponent)
+    return try ScenarioReader.parse(texts: input.texts, defaultName: "x", initialIssues: input.issues).scenario
+}
+
+@Suite struct ExcelDateTests {
+    /// Serial numbers whose dates Excel shows (and Lotus's 29 February 1900).
+    @Test func serialsAreTheDatesExcelShows() {
+        #expect(ExcelDate.date(1, date1904: false) == "1900-01-01")
+        #expect(ExcelDate.date(59, date1904: false) == "1900-02-28")
+        #expect(ExcelDate.date(60, date1904: false) == nil)
+        #expect(ExcelDate.date(61, date1904: false) == "1900-03-01")
+        #expect(ExcelDate.date(45_000, date1904: false) == "2023-03-15")
+        #expect(ExcelDate.date(46_274.75, date1904: false) == "2026-09-09")
+        #expect(ExcelDate.date(0, date1904: true) == "1904-01-01")
+        #expect(ExcelDate.date(45_000 - 1_462, date1904: true) == "2023-03-15")
+        #expect(ExcelDate.time(0.5) == "12:00")
+        #expect(ExcelDate.time(46_274.75) == "18:00")
+    }
+
+    @Test func columnLettersGoPastZ() {
+        #expect(CellReference.letters(1) == "A" && CellReference.letters(26) == "Z")
+        #expect(CellReference.letters(27) == "AA" && CellReference.letters(703) == "AAA")
+        #expect(CellReference.column(of: "AB12") == 28)
+    }
+}
+
+@Suite struct WorkbookRoundTripTests {
+    /// Every scenario in the repository (the demo and each of its what-ifs)
+    /// → a workbook written by libxlsxwriter → read back: the same files.
+    @Test func everyScenarioReadsBackTheSame() throws {
+        let office = Office()
+        let whatIfs = try FileManager.default.contentsOfDirectory(
+            atPath: repository.appendingPathComponent("Scenarios/demo/what-if").path
+        ).filter { $0.hasSuffix(".toml") }.sorted().map { "Scenarios/demo/what-if/" + $0 }
+        for path in ["Scenarios/demo"] + whatIfs {
+            let program = try office.open(repository.appendingPathComponent(path).path)
+            let book = Scratch.path("book").appendingPathExtension("xlsx")
+            _ = try office.convert(program, to: book.path)
+            #expect(canonical(try readWorkbook(book)) == canonical(program.scenario), "\(path)")
+        }
+    }
+
+    /// Workbooks written by another program (openpyxl: inline strings, no
+    /// shared strings, real dates and times; one in the 1904 date system)
+    /// read as the demo folder.
+    @Test(arguments: ["demo-openpyxl.xlsx", "demo-openpyxl-1904.xlsx"])
+    func anotherWritersWorkbookReadsAsTheFolder(_ name: String) throws {
+        let folder = try Office().open(repository.appendingPathComponent("Scenarios/demo").path)
+        var expected = canonical(folder.scenario)
+        var got = canonical(try readWorkbook(fixtures.appendingPathComponent(name)))
+        // The scenario's name comes from its settings, not from the file.
+        expected["scenario.toml"] = nil
+        got["scenario.toml"] = nil
+        #expect(got == expected)
+    }
+
+    @Test func aRunOnTheWorkbookWritesWhatTheFolderRunWrites() throws {
+        let office = Office()
+        let folder = try office.open(repository.appendingPathComponent("Scenarios/demo").path)
+        let book = Scratch.path("book").appendingPathExtension("xlsx")
+        _ = try office.convert(folder, to: book.path)
+        var request = RunRequest()
+        request.output = Scratch.path("out-folder").path
+        let a = try office.run(folder, request)
+        request.output = Scratch.path("out-book").path
+        let b = try office.run(try office.open(book.path), request)
+        for name in ["placements.csv", "funding.csv", "budgets.csv", "schedule.csv"] {
+            #expect(a.files[name] == b.files[name], "\(name)")
+        }
+    }
+}
+
+@Suite struct WorkbookMistakeTests {
+    /// One message per mistake, each at its cell: a merged range, a formula
+    /// saved without its value, data below a blank row, a misnamed sheet
+    /// (read as the sheet it is close to, so nothing refers to a missing one).
+    @Test func eachMistakeIsNamedAtItsCellOnce() throws {
+        let path = fixtures.appendingPathComponent("mistakes-openpyxl.xlsx").path
+        do {
+            _ = try Office().open(path)
+            Issue.record("the mistakes were accepted")
+        } catch {
+            let places = error.problems.map { "\($0.place ?? "") \($0.column)" }
+            #expect(
+                places == [
+                    "\(path): fellows!B2:C2 -", "\(path): fellows!C2 track", "\(path): labs!E3 capacity",
+                    "\(path): labs!15 -", "\(path) -"
+                ], "\(error.problems.map(\.description).joined(separator: "\n"))")
+            #expect(error.problems.contains { $0.message.contains("formula (=2+3)") })
+            #expect(error.problems.contains { $0.hint == "did you mean mentors? rename the sheet" })
+        }
+    }
+
+    @Test func aFileThatIsNoWorkbookIsSaidSoInOneLine() throws {
+        let path = Scratch.path("not").appendingPathExtension("xlsx")
+        try Data("id,name\n".utf8).write(to: path)
+        do {
+            _ = try Office().open(path.path)
+            Issue.record("a text file was read as a workbook")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.message.contains("is not an Excel workbook") == true)
+        }
+    }
+
+    /// A part that inflates past the limit (a zip bomb) ends with a clear
+    /// error instead of filling memory.
+    @Test func aZipBombIsRefused() throws {
+        let url = Scratch.path("bomb").appendingPathExtension("xlsx")
+        let archive = try Archive(url: url, accessMode: .create)
+        let workbook = Data(
+            """
+            <workbook><sheets><sheet name="fellows" r:id="rId1"/></sheets></workbook>
+            """.utf8)
+        let rels = Data(
+            #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)
+        for (name, data) in [("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels)] {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let size = Int64(WorkbookLimits.partBytes + 1024)
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: size, compressionMethod: .deflate
+        ) { _, chunk in Data(count: chunk) }
+        do {
+            _ = try Office().open(url.path)
+            Issue.record("the bomb was read")
+        } catch {
+            #expect(error.problems.first?.message.contains("larger than") == true)
+        }
+    }
+}
