@@ -123,14 +123,19 @@ public struct ScenarioReader {
 
         var tables: [String: CSVTable] = [:]
         for (name, text) in texts where name.hasSuffix(".csv") {
-            guard let table = CSVTable.parse(text, file: name, issues: &issues) else { continue }
+            guard var table = CSVTable.parse(text, file: name, issues: &issues) else { continue }
+            let known = knownColumns[name] ?? []
+            let matched = ColumnNames.match(table.header, known: known)
+            table.header = matched.header
+            issues += ColumnNames.issues(matched, file: name, known: known)
             let columns = table.columns
-            let missing = (requiredColumns[name] ?? []).filter { columns[$0] == nil }
+            let meant = Set(matched.typos.map(\.near))
+            let missing = (requiredColumns[name] ?? []).filter { columns[$0] == nil && !meant.contains($0) }
             for column in missing {
                 issues.append(
                     ScenarioIssue(
                         file: name, line: 1, column: column, message: "the column is missing",
-                        hint: "add a \"\(column)\" column to the header row (names are lower case)"))
+                        hint: "add a \"\(column)\" column to the header row"))
             }
             for (i, column) in table.header.enumerated() where table.header.firstIndex(of: column) != i {
                 issues.append(
