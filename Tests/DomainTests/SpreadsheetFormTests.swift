@@ -1,6 +1,7 @@
-import Domain
 import Foundation
 import Testing
+
+@testable import Domain
 
 /// `validFiles()` with the header row of `file` rewritten by `header`.
 func withHeader(_ file: String, _ header: @escaping (String) -> String) -> (inout [String: String]) -> Void {
@@ -50,5 +51,86 @@ func warnings(_ change: (inout [String: String]) -> Void) throws -> [ScenarioIss
             w.map(\.description) == [
                 "labs.csv:1: -: warning: the columns \"notes\" and \"phone\" are not read (ignored) (the columns read here are id, name, institution, areas, capacity; rename a column that was meant as one of them)"
             ])
+    }
+}
+
+@Suite struct CellFormTests {
+    @Test(arguments: [
+        ("82000", MoneyCell.Reading.dollars(82000)), ("$82,000", .dollars(82000)), ("$ 82,000", .dollars(82000)),
+        ("1,100,000", .dollars(1_100_000)), ("82 000", .dollars(82000)), ("1.100.000", .dollars(1_100_000)),
+        ("82000.00", .dollars(82000)), ("$82,000.00", .dollars(82000)), ("82.000", .ambiguous(82000)),
+        ("82000.5", .fraction(82001)), ("8,20,000", .notMoney), ("82,00", .notMoney), ("eighty", .notMoney),
+        ("-100", .dollars(-100)), ("1e19", .tooLarge), ("9,999,999,999,999", .tooLarge)
+    ])
+    func moneyAsSpreadsheetsWriteIt(_ text: String, _ expected: MoneyCell.Reading) {
+        #expect(MoneyCell.read(text, limit: InputLimits.money) == expected)
+    }
+
+    static func d(_ y: Int, _ m: Int, _ day: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: day) }
+
+    @Test func datesAreReadOnlyWhenTheirOrderIsKnown() {
+        let sep9 = Self.d(2026, 9, 9), sep10 = Self.d(2026, 9, 10), oct9 = Self.d(2026, 10, 9)
+        #expect(DateCell.read("2026-09-09", order: nil) == .date(sep9))
+        #expect(DateCell.read("2026/9/9", order: nil) == .date(sep9))
+        #expect(DateCell.read("9/9/2026", order: nil) == .date(sep9))
+        #expect(DateCell.read("09/09/2026", order: nil) == .date(sep9))
+        #expect(DateCell.read("9.10.2026", order: nil) == .date(oct9))
+        #expect(DateCell.read("9/13/2026", order: nil) == .date(Self.d(2026, 9, 13)))
+        #expect(DateCell.read("13/9/2026", order: nil) == .date(Self.d(2026, 9, 13)))
+        #expect(DateCell.read("9/10/2026", order: nil) == .ambiguous(sep10, oct9))
+        #expect(DateCell.read("09-10-2026", order: nil) == .ambiguous(sep10, oct9))
+        #expect(DateCell.read("9/10/2026", order: .monthFirst) == .date(sep10))
+        #expect(DateCell.read("9/10/2026", order: .dayFirst) == .date(oct9))
+        #expect(DateCell.read("13/9/2026", order: .monthFirst) == .invalid)
+        #expect(DateCell.read("9/9/26", order: nil) == .shortYear)
+        #expect(DateCell.read("2/30/2026", order: nil) == .invalid)
+        #expect(DateCell.read("next week", order: nil) == .invalid)
+    }
+
+    @Test func timesAsSpreadsheetsWriteThem() {
+        func t(_ s: String) -> Int? { TimeOfDay(spreadsheet: s)?.minutes }
+        #expect(t("12:00") == 720 && t("9:05") == 545 && t("13:00:00") == 780)
+        #expect(t("12:00 PM") == 720 && t("12:30 am") == 30 && t("1:00 PM") == 780 && t("1 PM") == 780)
+        #expect(t("11:59 p.m.") == 23 * 60 + 59 && t("12:00:00 PM") == 720)
+        #expect(t("13:00 PM") == nil && t("12:60") == nil && t("noon") == nil && t("12:00:30") == nil)
+    }
+
+    @Test func theSeparatorIsReadFromTheHeader() {
+        #expect(FieldSeparator.of("id;name\n1;a,b\n") == ";")
+        #expect(FieldSeparator.of("\n\nid;name\n") == ";")
+        #expect(FieldSeparator.of("id,areas\nx,\"a;b\"\n") == ",")
+        #expect(FieldSeparator.of("\"a;b\",c\n") == ",")
+        #expect(FieldSeparator.of("person\nf1\n") == ",")
+    }
+
+    @Test func windows1252IsReadWithAWarningAtTheFirstLineThatIsNotUTF8() throws {
+        let data = "id,name\nf1,Ann\nf2,Zoë\n".data(using: .windowsCP1252)!
+        #expect(TextEncoding.firstNonUTF8Line(data) == 3)
+        let (text, warning) = TextEncoding.windows1252(data, file: "fellows.csv")
+        #expect(text == "id,name\nf1,Ann\nf2,Zoë\n")
+        #expect(warning.line == 3 && warning.severity == .warning && warning.message.contains("reads \"f2,Zoë\""))
+        let (none, problem) = TextEncoding.windows1252(Data([0x61, 0x0A, 0x81]), file: "fellows.csv")
+        #expect(none == nil && problem.line == 2 && problem.severity == .error)
+    }
+}
+
+@Suite struct AbsenceRangeTests {
+    @Test func aRangeOfDatesIsEveryDayOfIt() throws {
+        var files = validFiles()
+        files["availability.csv"] = "person,date,reason\nf1,2026-09-29..2026-10-02,away\nmA,12/30/2026 - 1/1/2027,\n"
+        let r = try ScenarioReader.parse(texts: files, defaultName: "t")
+        #expect(
+            r.scenario.availability.map { "\($0.person) \($0.date!)" } == [
+                "f1 2026-09-29", "f1 2026-09-30", "f1 2026-10-01", "f1 2026-10-02", "mA 2026-12-30", "mA 2026-12-31",
+                "mA 2027-01-01"
+            ])
+    }
+
+    @Test func aBackwardOrOverlongRangeIsOneError() throws {
+        let backward = try only { $0["availability.csv"] = "person,date\nf1,2026-10-02..2026-09-29\n" }
+        #expect(
+            backward.line == 2 && backward.column == "date" && backward.message.contains("ends (2026-09-29) before"))
+        let long = try only { $0["availability.csv"] = "person,date\nf1,2026-01-01..2027-06-01\n" }
+        #expect(long.message == "the range is longer than 366 days")
     }
 }

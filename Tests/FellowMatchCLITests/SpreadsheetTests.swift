@@ -10,7 +10,9 @@ struct Sheet {
     /// Reads `file` of `folder` (the demo's files hold no quoted cells).
     init(_ folder: URL, _ file: String) throws {
         let lines = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .split(whereSeparator: \.isNewline).map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
         header = lines[0]
         rows = Array(lines.dropFirst())
     }
@@ -101,6 +103,133 @@ struct Checked {
         #expect(
             c.problems == [
                 "fellows.csv:1: externl funding: unknown column \"externl funding\" (did you mean external_funding? rename the header to external_funding)"
+            ])
+    }
+}
+
+/// A demo copy saved as a US or a European spreadsheet program saves it.
+enum Spreadsheet {
+    /// Headers capitalised with spaces, money as `$73,000`, session dates as
+    /// `9/10/2026` and times as `12:00 PM`.
+    static func us(_ dir: URL) throws {
+        try Sheet.edit(dir, "fellows.csv") {
+            $0.header = $0.header.map { $0.replacingOccurrences(of: "_", with: " ").capitalized }
+            $0.map("Cost") {
+                "$" + Int($0)!.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+            }
+        }
+        try Sheet.edit(dir, "sessions.csv") {
+            $0.map("date") { iso in
+                let p = iso.split(separator: "-").map { Int($0)! }
+                return "\(p[1])/\(p[2])/\(p[0])"
+            }
+            for column in ["start", "end"] {
+                $0.map(column) { hhmm in
+                    let p = hhmm.split(separator: ":").map { Int($0)! }
+                    return "\((p[0] + 11) % 12 + 1):\(p[1] < 10 ? "0" : "")\(p[1]) \(p[0] >= 12 ? "PM" : "AM")"
+                }
+            }
+        }
+    }
+
+    /// Every CSV file semicolon-separated, dates as `10.9.2026`, money as `73 000`.
+    static func european(_ dir: URL) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".csv") }
+        for file in files {
+            var sheet = try Sheet(dir, file)
+            if sheet.header.contains("date") {
+                sheet.map("date", when: { !$0[1].isEmpty }) { iso in
+                    let p = iso.split(separator: "-").map { Int($0)! }
+                    return "\(p[2]).\(p[1]).\(p[0])"
+                }
+            }
+            if file == "fellows.csv" { sheet.map("cost") { "\($0.dropLast(3)) \($0.suffix(3))" } }
+            try sheet.save(dir, file, separator: ";")
+        }
+    }
+
+    static func placements(_ dir: URL) throws -> String {
+        let r = try CLI.run(["run", dir.path, "--out", dir.appendingPathComponent("out").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try String(contentsOf: dir.appendingPathComponent("out/placements.csv"), encoding: .utf8)
+    }
+}
+
+@Suite struct SpreadsheetFormCLITests {
+    @Test func aUSSpreadsheetsIntakeIsReadToTheSamePlacements() throws {
+        let dir = try CLI.demoCopy()
+        try Spreadsheet.us(dir)
+        try Data(
+            (try String(contentsOf: dir.appendingPathComponent("scenario.toml"), encoding: .utf8)
+                + "\n[input]\ndate_order = \"month-first\"\n").utf8
+        ).write(to: dir.appendingPathComponent("scenario.toml"))
+        let c = try Checked(dir)
+        #expect(c.status == 0 && c.problems.isEmpty, "\(c.problems)")
+        #expect(try Spreadsheet.placements(dir) == Spreadsheet.placements(try CLI.demoCopy()))
+    }
+
+    @Test func anAmbiguousDateIsOneErrorSayingHowToSetTheOrder() throws {
+        let dir = try CLI.demoCopy()
+        try Spreadsheet.us(dir)
+        let c = try Checked(dir)
+        #expect(c.status == 2)
+        #expect(
+            c.problems == [
+                "sessions.csv:2: date: \"9/10/2026\" could be Thu 10 Sep 2026 (month first) or Fri 9 Oct 2026 (day first) (say which in scenario.toml: [input] date_order = \"month-first\" (US) or \"day-first\"; 14 more dates are ambiguous in this column)"
+            ])
+    }
+
+    @Test func aEuropeanSpreadsheetsIntakeIsReadToTheSamePlacements() throws {
+        let dir = try CLI.demoCopy()
+        try Spreadsheet.european(dir)
+        let c = try Checked(dir)
+        #expect(c.status == 0 && c.problems.isEmpty, "\(c.problems)")
+        #expect(try Spreadsheet.placements(dir) == Spreadsheet.placements(try CLI.demoCopy()))
+    }
+
+    @Test func aWindows1252FileIsReadWithAWarningQuotingItsFirstAccentedLine() throws {
+        let dir = try CLI.demoCopy()
+        var fellows = try Sheet(dir, "fellows.csv")
+        fellows.map("name") { $0.allSatisfy(\.isASCII) ? $0 : "Name" }
+        fellows.set("f001", "name", "Renée Côté")
+        try fellows.save(dir, "fellows.csv", encoding: .windowsCP1252)
+        let c = try Checked(dir)
+        #expect(c.status == 0)
+        #expect(
+            c.problems == [
+                "fellows.csv:2: -: warning: is not UTF-8; read as Windows-1252 (Excel's \"CSV (Comma delimited)\"), so this line reads \"f001,Renée Côté,clinical,citizen,new,,,clinical-nlp;sepsis,7…\" (if the letters are wrong, save the file as CSV UTF-8; saving it so also silences this)"
+            ])
+    }
+
+    @Test func aFileThatCannotBeSplitIsOneErrorAndItsIdsRaiseNoOthers() throws {
+        let dir = try CLI.demoCopy()
+        try Sheet.edit(dir, "sessions.csv") { $0.set("s03", "room", "Room \"B\" 12") }
+        var text = try String(contentsOf: dir.appendingPathComponent("sessions.csv"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"Room \"\"B\"\" 12\"", with: "Room \"B\" 12")
+        try Data(text.utf8).write(to: dir.appendingPathComponent("sessions.csv"))
+        let line = try Sheet(dir, "sessions.csv").line("s03")
+        let c = try Checked(dir)
+        #expect(c.status == 2)
+        #expect(
+            c.problems == [
+                "sessions.csv:\(line): -: a double quote inside an unquoted field (enclose the whole field in double quotes and double any quote inside it)"
+            ])
+    }
+
+    @Test func aSessionWithABadDateStillCountsForReferencesToIt() throws {
+        let dir = try CLI.demoCopy()
+        let availability = try Sheet(dir, "availability.csv")
+        let referenced = try #require(availability.rows.map { $0[2] }.first { !$0.isEmpty })
+        var line = 0
+        try Sheet.edit(dir, "sessions.csv") {
+            $0.set(referenced, "date", "2026-13-01")
+            line = $0.line(referenced)
+        }
+        let c = try Checked(dir)
+        #expect(c.status == 2)
+        #expect(
+            c.problems == [
+                "sessions.csv:\(line): date: \"2026-13-01\" is not a date (write YYYY-MM-DD, e.g. 2026-09-15)"
             ])
     }
 }

@@ -14,13 +14,15 @@ import Foundation
 enum InputFile {
     case absent
     case text(String)
+    /// Text read with a warning (a Windows-1252 file).
+    case decoded(String, ScenarioIssue)
     case problem(ScenarioIssue)
 
     /// The text of a file the user named (a what-if, an earlier run's file):
     /// absent is a problem too, with `hint` saying what to give.
     static func required(_ url: URL, as name: String, hint: String) throws(ScenarioError) -> String {
         switch read(url, as: name) {
-        case .text(let t): return t
+        case .text(let t), .decoded(let t, _): return t
         case .problem(let issue): throw ScenarioError(issues: [issue])
         case .absent:
             throw ScenarioError(issues: [
@@ -61,7 +63,8 @@ enum InputFile {
                     hint: "save it as UTF-8 text (in a spreadsheet program: CSV UTF-8)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return problem("is not UTF-8 text", "save it as CSV UTF-8 from your spreadsheet program")
+            let (text, issue) = TextEncoding.windows1252(data, file: name)
+            return text.map { .decoded($0, issue) } ?? .problem(issue)
         }
         return .text(text)
     }

@@ -92,36 +92,38 @@ struct RowReader {
             hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
 
-    /// Whole dollars per year, from 0 to `InputLimits.money`.
+    /// Whole dollars per year, from 0 to `InputLimits.money`, in the forms
+    /// ``MoneyCell`` reads (`$82,000`, `82 000`, `82000.00`).
     func money(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool) -> Int? {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
-        let digits = v.hasPrefix("$") ? String(v.dropFirst()) : v
-        if let d = Double(digits), d.isFinite, abs(d) > Double(InputLimits.money) {
-            issues.append(
-                issue(
-                    column, "\(v) is more than the largest amount allowed (\(InputLimits.money) dollars a year)",
-                    hint: "check for extra digits; amounts are whole dollars a year"))
-            return nil
-        }
-        if let n = Int(digits) {
-            if n < 0 {
-                issues.append(issue(column, "\(v) is negative", hint: "amounts are dollars a year, 0 or more"))
-                return nil
-            }
+        switch MoneyCell.read(v, limit: InputLimits.money) {
+        case .dollars(let n) where n < 0:
+            issues.append(issue(column, "\(v) is negative", hint: "amounts are dollars a year, 0 or more"))
+        case .dollars(let n) where n > InputLimits.money:
+            issues.append(tooLarge(column, v))
+        case .tooLarge:
+            issues.append(tooLarge(column, v))
+        case .dollars(let n):
             return n
-        }
-        if let d = Double(digits), d.isFinite {
+        case .ambiguous(let n):
             issues.append(
                 issue(
-                    column, "\"\(v)\" is not a whole number of dollars",
-                    hint: "round to whole dollars, e.g. \(Int(d.rounded()))"))
-        } else {
+                    column, "\"\(v)\" is ambiguous: the dot may group thousands or mark cents",
+                    hint: "write whole dollars without a dot, e.g. \(n) if that is meant"))
+        case .fraction(let n):
             issues.append(
-                issue(
-                    column, "\"\(v)\" is not an amount of money",
-                    hint: "write whole dollars without separators, e.g. 65000"))
+                issue(column, "\"\(v)\" is not a whole number of dollars", hint: "round to whole dollars, e.g. \(n)"))
+        case .notMoney:
+            issues.append(
+                issue(column, "\"\(v)\" is not an amount of money", hint: "write whole dollars, e.g. 65000 or $65,000"))
         }
         return nil
+    }
+
+    func tooLarge(_ column: String, _ v: String) -> ScenarioIssue {
+        issue(
+            column, "\(v) is more than the largest amount allowed (\(InputLimits.money) dollars a year)",
+            hint: "check for extra digits; amounts are whole dollars a year")
     }
 
     /// A decimal number whose magnitude is at most `limit`.
@@ -210,5 +212,17 @@ enum Identifier {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+extension RowReader {
+    /// A required time of day in the forms ``TimeOfDay/init(spreadsheet:)`` reads.
+    func time(_ column: String, _ issues: inout [ScenarioIssue], example: String) -> TimeOfDay? {
+        guard let v = required(column, &issues, hint: "write HH:MM, e.g. \(example)") else { return nil }
+        guard let t = TimeOfDay(spreadsheet: v) else {
+            issues.append(issue(column, "\"\(v)\" is not a time", hint: "write HH:MM, e.g. \(example) (or 1:00 PM)"))
+            return nil
+        }
+        return t
     }
 }

@@ -99,6 +99,9 @@ public struct ScenarioReader {
             switch InputFile.read(url, as: name) {
             case .absent: continue
             case .text(let text): texts[name] = text
+            case .decoded(let text, let warning):
+                texts[name] = text
+                issues.append(warning)
             case .problem(let issue): issues.append(issue)
             }
         }
@@ -147,7 +150,9 @@ public struct ScenarioReader {
             // ids, so references to them add no second, false problem.
             tables[name] = table
         }
+        let present = Set(texts.keys).union(initialIssues.map(\.file))
         var builder = ScenarioBuilder(settings: settings, tables: tables, issues: issues)
+        builder.unreadable = present.subtracting(tables.keys)
         builder.build()
         let errors = builder.issues.filter { $0.severity == .error }
         if !errors.isEmpty { throw ScenarioError(issues: builder.issues) }
@@ -160,6 +165,22 @@ struct ScenarioBuilder {
     let tables: [String: CSVTable]
     var issues: [ScenarioIssue]
     var scenario: Scenario
+    /// The first ambiguous date of each file and column, and how many more there are.
+    var ambiguousDates: [String: (issue: ScenarioIssue, more: Int)] = [:]
+    /// Files present but not read (not decoded, not split into rows): no
+    /// reference to them is checked, so their failure is reported once.
+    var unreadable: Set<String> = []
+    /// The id of every row of a file that has one, a row with problems
+    /// included, so a reference to it adds no second, false problem.
+    var registered: [String: Set<String>] = [:]
+
+    /// Whether references into `file` can be checked (it was read, or is absent).
+    func checks(_ file: String) -> Bool { !unreadable.contains(file) && (tables[file] != nil || !isRequired(file)) }
+
+    func isRequired(_ file: String) -> Bool { ScenarioReader.requiredFiles.contains(file) }
+
+    /// Whether `id` is a row of `file` (with or without problems).
+    func isRegistered(_ id: String, in file: String) -> Bool { registered[file]?.contains(id) ?? false }
 
     init(settings: ScenarioSettings, tables: [String: CSVTable], issues: [ScenarioIssue]) {
         self.tables = tables
@@ -199,6 +220,7 @@ struct ScenarioBuilder {
         readSessions()
         readAvailability()
         checkTracks()
+        reportAmbiguousDates()
         setAsideWithdrawn()
     }
 
@@ -270,6 +292,7 @@ struct ScenarioBuilder {
         var found: [ScenarioIssue] = []
         for r in rowReaders("mentors.csv") {
             let id = r.id("id", &found)
+            if let id { registered["mentors.csv", default: []].insert(id) }
             let lab = r.id("lab", &found)
             let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
             let name = r.freeText("name", &found)
@@ -311,15 +334,8 @@ struct ScenarioBuilder {
             let cost = r.money("cost", &found, required: true)
             let external = r.money("external_funding", &found, required: false) ?? 0
             let name = r.freeText("name", &found)
-            var withdrawnOn: CalendarDate?
-            if let text = r.text("withdrawn_on") {
-                withdrawnOn = CalendarDate(text)
-                if withdrawnOn == nil {
-                    found.append(
-                        r.issue(
-                            "withdrawn_on", CalendarDate.problem(with: text), hint: "write YYYY-MM-DD, e.g. 2026-10-15")
-                    )
-                }
+            let withdrawnOn = date(r, "withdrawn_on", &found)
+            if r.text("withdrawn_on") != nil {
                 if status != .withdrawn {
                     found.append(
                         r.issue(
@@ -381,7 +397,7 @@ struct ScenarioBuilder {
                                 "mentor", "mentor \(mentorID) is in lab \(m.lab), not in \(labID)",
                                 hint: "give the fellow's actual lab, or a mentor of lab \(labID)"))
                     }
-                } else if let mentorID = fellow.mentor, haveMentors {
+                } else if let mentorID = fellow.mentor, haveMentors, !isRegistered(mentorID, in: "mentors.csv") {
                     problems.append(
                         unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
                 }
@@ -502,11 +518,15 @@ struct ScenarioBuilder {
             let rank = r.integer(
                 "rank", &found, required: true, range: InputLimits.rank, what: "a rank (a whole number, 1 = best)")
             if let m, !mentors.contains(m) {
-                found.append(unknown(r, "mentor", m, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                if checks("mentors.csv") && !isRegistered(m, in: "mentors.csv") {
+                    found.append(unknown(r, "mentor", m, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                }
                 continue
             }
             if let f, !fellows.contains(f) {
-                found.append(unknown(r, "fellow", f, in: "fellows.csv", candidates: scenario.fellows.map(\.id)))
+                if checks("fellows.csv") {
+                    found.append(unknown(r, "fellow", f, in: "fellows.csv", candidates: scenario.fellows.map(\.id)))
+                }
                 continue
             }
             guard let m, let f, let rank else { continue }
@@ -567,8 +587,10 @@ struct ScenarioBuilder {
             guard found.count == before, let (fellow, lab) = pair, let kind else { continue }
             if let mentorID {
                 guard let m = mentors[mentorID] else {
-                    found.append(
-                        unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                    if checks("mentors.csv") && !isRegistered(mentorID, in: "mentors.csv") {
+                        found.append(
+                            unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                    }
                     continue
                 }
                 if m.lab != lab {
@@ -635,21 +657,9 @@ struct ScenarioBuilder {
         for r in rowReaders("sessions.csv") {
             let before = found.count
             let id = r.id("id", &found)
-            let dateText = r.required("date", &found, hint: "YYYY-MM-DD")
-            let date = dateText.flatMap { CalendarDate($0) }
-            if let dateText, date == nil {
-                found.append(
-                    r.issue("date", CalendarDate.problem(with: dateText), hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
-            }
-            let startText = r.required("start", &found, hint: "HH:MM"),
-                endText = r.required("end", &found, hint: "HH:MM")
-            let start = startText.flatMap { TimeOfDay($0) }, end = endText.flatMap { TimeOfDay($0) }
-            if let startText, start == nil {
-                found.append(r.issue("start", "\"\(startText)\" is not a time", hint: "write HH:MM, e.g. 12:00"))
-            }
-            if let endText, end == nil {
-                found.append(r.issue("end", "\"\(endText)\" is not a time", hint: "write HH:MM, e.g. 13:00"))
-            }
+            if let id { registered["sessions.csv", default: []].insert(id) }
+            let date = date(r, "date", &found, required: true)
+            let start = r.time("start", &found, example: "12:00"), end = r.time("end", &found, example: "13:00")
             if let start, let end, end <= start {
                 found.append(
                     r.issue("end", "the session ends (\(end)) before it starts (\(start))", hint: "check start and end")
@@ -684,17 +694,15 @@ struct ScenarioBuilder {
             let before = found.count
             let person = r.id("person", &found)
             let dateText = r.text("date"), sessionID = r.id("session", &found, required: false)
-            let date = dateText.flatMap { CalendarDate($0) }
-            if let dateText, date == nil {
-                found.append(
-                    r.issue("date", CalendarDate.problem(with: dateText), hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
-            }
+            let dates = dates(r, "date", &found)
             let reason = r.freeText("reason", &found)
             if dateText == nil && sessionID == nil && r.text("session") == nil {
                 found.append(
                     r.issue("date", "neither a date nor a session is given", hint: "fill in date, session, or both"))
             }
-            if let person, !people.contains(person) {
+            if let person, !people.contains(person), checks("fellows.csv"), checks("mentors.csv"),
+                !isRegistered(person, in: "mentors.csv")
+            {
                 found.append(
                     r.issue(
                         "person", "unknown person \"\(person)\"",
@@ -702,7 +710,9 @@ struct ScenarioBuilder {
                             ?? "")
                             + "it must be a fellow id or a mentor id"))
             }
-            if let sessionID, !sessions.contains(sessionID) {
+            if let sessionID, !sessions.contains(sessionID), checks("sessions.csv"),
+                !isRegistered(sessionID, in: "sessions.csv")
+            {
                 found.append(
                     r.issue(
                         "session", "unknown session \"\(sessionID)\"",
@@ -710,8 +720,11 @@ struct ScenarioBuilder {
                             ? "the scenario has no sessions.csv" : "it must be an id in sessions.csv"))
             }
             guard found.count == before, let person else { continue }
-            list.append(
-                Unavailability(person: person, date: date, session: sessionID, reason: reason ?? "", line: r.row.line))
+            for date in dates?.map({ Optional($0) }) ?? [nil] {
+                list.append(
+                    Unavailability(
+                        person: person, date: date, session: sessionID, reason: reason ?? "", line: r.row.line))
+            }
         }
         issues += found
         scenario.availability = list
