@@ -67,6 +67,23 @@ struct Checked {
     var problems: [String]
     var stdout: String
 
+    /// The findings printed on standard output ("Warning: ..." and "Problem: ..."), each joined into one line.
+    var findings: [String] {
+        var out: [String] = []
+        var inFinding = false
+        for line in stdout.split(separator: "\n").map(String.init) {
+            if line.hasPrefix("Warning: ") || line.hasPrefix("Problem: ") {
+                out.append(line)
+                inFinding = true
+            } else if inFinding && line.hasPrefix("  ") {
+                out[out.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+            } else {
+                inFinding = false
+            }
+        }
+        return out
+    }
+
     init(_ folder: URL, command: String = "check") throws {
         let r = try CLI.run([command, folder.path])
         status = r.status
@@ -231,5 +248,91 @@ enum Spreadsheet {
             c.problems == [
                 "sessions.csv:\(line): date: \"2026-13-01\" is not a date (write YYYY-MM-DD, e.g. 2026-09-15)"
             ])
+    }
+}
+
+/// Each planted change that used to pass without a word now gives a warning
+/// in `check` naming it, and nothing else new.
+@Suite struct SilentChangeTests {
+    static let demoFindings: [String] = { (try? Checked(try CLI.demoCopy()).findings) ?? [] }()
+
+    func check(_ edit: (URL) throws -> Void) throws -> (problems: [String], findings: [String]) {
+        let dir = try CLI.demoCopy()
+        try edit(dir)
+        let c = try Checked(dir)
+        #expect(c.status == 0, "\(c.stdout)")
+        return (c.problems, c.findings.filter { !Self.demoFindings.contains($0) })
+    }
+
+    @Test func anUnknownOptionalColumnIsNamed() throws {
+        let r = try check {
+            try Sheet.edit($0, "labs.csv") { $0.add(column: "Website") { "https://lab\($0).example" } }
+        }
+        #expect(
+            r.problems == [
+                "labs.csv:1: -: warning: the column \"Website\" is not read (ignored) (the columns read here are id, name, institution, areas, capacity; rename a column that was meant as one of them)"
+            ])
+        #expect(r.findings.isEmpty, "\(r.findings)")
+    }
+
+    @Test func anInterestTypoIsNamedWithTheLabsItCosts() throws {
+        var line = 0
+        let r = try check { dir in
+            try Sheet.edit(dir, "fellows.csv") {
+                $0.set("f001", "interests", "clinical nlp;sepsis")
+                line = $0.line("f001")
+            }
+        }
+        #expect(
+            r.problems == [
+                "fellows.csv:\(line): interests: warning: \"clinical nlp\" appears nowhere else; did you mean clinical-nlp (used 8 times)? (areas and interests match only when spelled alike (rule 3); correct it, or ignore this if it is a different area)"
+            ])
+        // lab09 is funded for clinical-nlp among others, and not for sepsis: f001 loses it (rule 3).
+        #expect(
+            r.findings.count == 1
+                && r.findings[0].hasPrefix(
+                    "Warning: Priya Raman (f001) cannot go to 2 labs they ranked: rank 2: Machine Learning for Health Lab (lab09) is funded for imaging-ai, clinical-nlp, causal-inference, none of Priya Raman (f001)'s interests (clinical nlp, sepsis)"
+                ), "\(r.findings)")
+    }
+
+    @Test func aRankedLabWithCapacityZeroIsNamed() throws {
+        let r = try check { dir in
+            try Sheet.edit(dir, "labs.csv") { $0.rows.append(["lab13", "Closed Lab", "X", "clinical-nlp", "0"]) }
+            try Sheet.edit(dir, "mentors.csv") { $0.rows.append(["m99", "Dr. X", "lab13", "clinical-nlp", "1"]) }
+            try Sheet.edit(dir, "preferences.csv") { $0.rows.append(["f001", "lab13", "4"]) }
+        }
+        #expect(r.problems.isEmpty, "\(r.problems)")
+        #expect(
+            r.findings == [
+                "Warning: Priya Raman (f001) cannot go to 2 labs they ranked: rank 3: Patient Safety Informatics Lab (lab11) is funded for patient-safety, decision-support, none of Priya Raman (f001)'s interests (clinical-nlp, sepsis) (rule 3 in docs/scenario-format.md); rank 4: Closed Lab (lab13) has capacity 0 in labs.csv (rule 4 in docs/scenario-format.md)."
+            ])
+    }
+
+    @Test func anAbsenceOnADateWithNoSessionIsNamed() throws {
+        let r = try check {
+            try Sheet.edit($0, "availability.csv") {
+                $0.map("date", when: { $0[1] == "2026-10-01" }) { _ in "2026-10-02" }
+            }
+        }
+        #expect(
+            r.problems == [
+                "availability.csv:2: date: warning: no session is held on Fri 2 Oct 2026, so this absence blocks nothing (check the date; the nearest session is on Thu 1 Oct 2026)"
+            ])
+        #expect(r.findings.isEmpty)
+    }
+
+    @Test func aTrackSpelledDifferentlyIsNamed() throws {
+        var line = 0
+        let r = try check { dir in
+            try Sheet.edit(dir, "fellows.csv") {
+                $0.set("f003", "track", "Population Health")
+                line = $0.line("f003")
+            }
+        }
+        #expect(
+            r.problems == [
+                "fellows.csv:\(line): track: warning: track \"Population Health\" (1 fellow) is close to \"population-health\" (6 fellows) (did you mean population-health? tracks match only when spelled alike)"
+            ])
+        #expect(r.findings.isEmpty)
     }
 }

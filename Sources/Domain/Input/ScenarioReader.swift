@@ -220,6 +220,7 @@ struct ScenarioBuilder {
         readSessions()
         readAvailability()
         checkTracks()
+        checkSpellings()
         reportAmbiguousDates()
         setAsideWithdrawn()
     }
@@ -731,6 +732,7 @@ struct ScenarioBuilder {
     }
 
     mutating func checkTracks() {
+        guard tables["fellows.csv"] != nil else { return }
         let tracks = Set(scenario.fellows.map(\.track))
         for (name, limit) in scenario.settings.tracks.sorted(by: { $0.key < $1.key }) where !tracks.contains(name) {
             issues.append(
