@@ -43,13 +43,21 @@ struct RowReader {
     }
 
     /// An id: letters, digits, `.`, `_`, `-`, at most `InputLimits.idLength` characters.
-    func id(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool = true) -> String? {
+    ///
+    /// `named` maps names (``Identifier/nameKey(_:)``) to ids: a reference
+    /// that gives a lab's or mentor's name instead of its id is told the id.
+    func id(
+        _ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool = true,
+        named: [String: String] = [:]
+    ) -> String? {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
         if !Identifier.isValid(v) {
+            let meant = named[Identifier.nameKey(v)]
             issues.append(
                 issue(
                     column, "\"\(v)\" is not a valid id",
-                    hint: "use only letters, digits, '.', '_' and '-'"))
+                    hint: meant.map { "did you mean \($0)? \"\(v)\" is the name of \($0); give its id" }
+                        ?? "use only letters, digits, '.', '_' and '-'"))
             return nil
         }
         if v.count > InputLimits.idLength {
@@ -183,6 +191,22 @@ enum Identifier {
                 ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "."
                     || $0 == "_" || $0 == "-"
             }
+    }
+
+    /// A name as looked up for "did you mean": trimmed, lower case, single spaces.
+    static func nameKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0 == " " }).joined(separator: " ")
+    }
+
+    /// Ids by ``nameKey(_:)`` of their names, for names that belong to one id only.
+    static func byName(_ pairs: [(name: String?, id: String)]) -> [String: String] {
+        var map: [String: String?] = [:]
+        for (name, id) in pairs {
+            guard let name else { continue }
+            let key = nameKey(name)
+            map[key] = map[key] == nil ? id : .some(nil)
+        }
+        return map.compactMapValues { $0 }
     }
 
     /// The candidate closest to `s` by edit distance, if reasonably close.

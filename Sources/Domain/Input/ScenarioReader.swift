@@ -173,6 +173,10 @@ struct ScenarioBuilder {
     /// The id of every row of a file that has one, a row with problems
     /// included, so a reference to it adds no second, false problem.
     var registered: [String: Set<String>] = [:]
+    /// Lab ids by name, and mentor ids by name (names that belong to one id),
+    /// set once labs.csv and mentors.csv are read.
+    var labNames: [String: String] = [:]
+    var mentorNames: [String: String] = [:]
 
     /// Whether references into `file` can be checked (it was read, or is absent).
     func checks(_ file: String) -> Bool { !unreadable.contains(file) && (tables[file] != nil || !isRequired(file)) }
@@ -241,6 +245,12 @@ struct ScenarioBuilder {
 
     func unknown(_ r: RowReader, _ column: String, _ id: String, in file: String, candidates: [String]) -> ScenarioIssue
     {
+        let named = file == "labs.csv" ? labNames : file == "mentors.csv" ? mentorNames : [:]
+        if let meant = named[Identifier.nameKey(id)] {
+            return r.issue(
+                column, "unknown \(column) \"\(id)\"",
+                hint: "did you mean \(meant)? \"\(id)\" is the name of \(meant); give its id")
+        }
         let near = Identifier.nearest(to: id, in: candidates)
         return r.issue(
             column, "unknown \(column) \"\(id)\"",
@@ -286,6 +296,8 @@ struct ScenarioBuilder {
     }
 
     mutating func readMentors() {
+        labNames = Identifier.byName(scenario.labs.map { ($0.name, $0.id) })
+        defer { mentorNames = Identifier.byName(scenario.mentors.map { ($0.name, $0.id) }) }
         var seen: [String: Int] = [:]
         let labIDs = Set(scenario.labs.map(\.id))
         let labList = scenario.labs.map(\.id)
@@ -294,7 +306,7 @@ struct ScenarioBuilder {
         for r in rowReaders("mentors.csv") {
             let id = r.id("id", &found)
             if let id { registered["mentors.csv", default: []].insert(id) }
-            let lab = r.id("lab", &found)
+            let lab = r.id("lab", &found, named: labNames)
             let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
             let name = r.freeText("name", &found)
             guard let id, let lab else { continue }
@@ -329,8 +341,8 @@ struct ScenarioBuilder {
             let track = r.required("track", &found, hint: "one of the program's tracks, e.g. clinical")
             let citizenship = r.choice("citizenship", &found, as: Citizenship.self, required: true)
             let status = r.choice("status", &found, as: FellowStatus.self, required: false) ?? .new
-            let lab = r.id("lab", &found, required: false)
-            let mentor = r.id("mentor", &found, required: false)
+            let lab = r.id("lab", &found, required: false, named: labNames)
+            let mentor = r.id("mentor", &found, required: false, named: mentorNames)
             let interests = r.list("interests")
             let cost = r.money("cost", &found, required: true)
             let external = r.money("external_funding", &found, required: false) ?? 0
@@ -416,7 +428,7 @@ struct ScenarioBuilder {
         for r in rowReaders("funding.csv") {
             let before = found.count
             let id = r.id("id", &found)
-            let lab = r.id("lab", &found, required: false)
+            let lab = r.id("lab", &found, required: false, named: labNames)
             let budget = r.money("budget", &found, required: true)
             let citizensOnly = r.boolean("citizens_only", &found) ?? false
             let name = r.freeText("name", &found)
@@ -445,7 +457,7 @@ struct ScenarioBuilder {
         _ r: RowReader, _ issues: inout [ScenarioIssue], fellows: [String: Fellow],
         labs: Set<String>
     ) -> (Fellow, String)? {
-        let f = r.id("fellow", &issues), l = r.id("lab", &issues)
+        let f = r.id("fellow", &issues), l = r.id("lab", &issues, named: labNames)
         var fellow: Fellow?
         if let f {
             fellow = fellows[f]
@@ -515,7 +527,7 @@ struct ScenarioBuilder {
         var list: [MentorPreference] = []
         var found: [ScenarioIssue] = []
         for r in rowReaders("mentor_preferences.csv") {
-            let m = r.id("mentor", &found), f = r.id("fellow", &found)
+            let m = r.id("mentor", &found, named: mentorNames), f = r.id("fellow", &found)
             let rank = r.integer(
                 "rank", &found, required: true, range: InputLimits.rank, what: "a rank (a whole number, 1 = best)")
             if let m, !mentors.contains(m) {
@@ -582,7 +594,7 @@ struct ScenarioBuilder {
         for r in rowReaders("rules.csv") {
             let before = found.count
             let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
-            let mentorID = r.id("mentor", &found, required: false)
+            let mentorID = r.id("mentor", &found, required: false, named: mentorNames)
             let kind = r.choice("rule", &found, as: PlacementRule.Kind.self, required: true)
             let reason = r.freeText("reason", &found)
             guard found.count == before, let (fellow, lab) = pair, let kind else { continue }
