@@ -134,3 +134,14 @@ func warnings(_ change: (inout [String: String]) -> Void) throws -> [ScenarioIss
         #expect(long.message == "the range is longer than 366 days")
     }
 }
+
+@Suite struct EmptyHeaderTests {
+    @Test func emptyTrailingColumnsAreSkippedAndAFilledOneIsNamed() throws {
+        #expect(try warnings { $0["labs.csv"] = "id,areas,capacity,,\nlabA,nlp,3,,\nlabB,nlp;imaging,2,,\n" }.isEmpty)
+        let w = try warnings { $0["labs.csv"] = "id,areas,capacity,\nlabA,nlp,3,x\nlabB,nlp;imaging,2,\n" }
+        #expect(
+            w.map(\.description) == [
+                "labs.csv:1: -: warning: column 4 has no name in the header row, so its cells are not read (name it in the header row, or delete the column)"
+            ])
+    }
+}

@@ -233,6 +233,20 @@ enum Spreadsheet {
             ])
     }
 
+    @Test func aFileThatCannotBeDecodedIsOneErrorAtItsLineAndItsIdsRaiseNoOthers() throws {
+        let dir = try CLI.demoCopy()
+        let url = dir.appendingPathComponent("fellows.csv")
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { Data($0.utf8) }
+        lines[4] += Data([0x81])  // a byte no Windows encoding defines, on line 5
+        try Data(lines.joined(separator: Data([0x0A]))).write(to: url)
+        let c = try Checked(dir)
+        #expect(c.status == 2)
+        #expect(
+            c.problems == [
+                "fellows.csv:5: -: is not UTF-8 text (first on this line) (save it as CSV UTF-8 from your spreadsheet program)"
+            ])
+    }
+
     @Test func aSessionWithABadDateStillCountsForReferencesToIt() throws {
         let dir = try CLI.demoCopy()
         let availability = try Sheet(dir, "availability.csv")
@@ -262,6 +276,19 @@ enum Spreadsheet {
         let c = try Checked(dir)
         #expect(c.status == 0, "\(c.stdout)")
         return (c.problems, c.findings.filter { !Self.demoFindings.contains($0) })
+    }
+
+    @Test func runAndTheReportListTheLabsAnInterestTypoCosts() throws {
+        let dir = try CLI.demoCopy()
+        try Sheet.edit(dir, "fellows.csv") { $0.set("f001", "interests", "clinical nlp;sepsis") }
+        let r = try CLI.run(["run", dir.path])
+        #expect(r.status == 0)
+        let expected =
+            "Priya Raman (f001) cannot go to 2 labs they ranked: rank 2: Machine Learning for Health Lab (lab09)"
+        #expect(r.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("Warning: " + expected), "\(r.stdout)")
+        let report = try String(contentsOf: dir.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(report.contains(expected))
+        #expect(r.stderr.contains("fellows.csv:2: interests: warning: \"clinical nlp\" appears nowhere else"))
     }
 
     @Test func anUnknownOptionalColumnIsNamed() throws {

@@ -61,6 +61,20 @@ enum ColumnNames {
         return result
     }
 
+    /// A warning for each column with an empty header but cells filled in
+    /// (spreadsheets add empty columns after the last one; those are skipped).
+    static func unnamed(_ table: CSVTable) -> [ScenarioIssue] {
+        table.header.indices.filter { i in
+            table.header[i].isEmpty
+                && table.rows.contains { i < $0.fields.count && !$0.fields[i].trimmedSpaces().isEmpty }
+        }.map { i in
+            ScenarioIssue(
+                file: table.file, line: 1, column: "-",
+                message: "column \(i + 1) has no name in the header row, so its cells are not read",
+                hint: "name it in the header row, or delete the column", severity: .warning)
+        }
+    }
+
     /// The problems of one file's header: an error per likely typo, one
     /// warning listing the ignored columns.
     static func issues(_ m: Matched, file: String, known: [String]) -> [ScenarioIssue] {

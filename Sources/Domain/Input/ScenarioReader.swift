@@ -131,6 +131,7 @@ public struct ScenarioReader {
             let matched = ColumnNames.match(table.header, known: known)
             table.header = matched.header
             issues += ColumnNames.issues(matched, file: name, known: known)
+            issues += ColumnNames.unnamed(table)
             let columns = table.columns
             let meant = Set(matched.typos.map(\.near))
             let missing = (requiredColumns[name] ?? []).filter { columns[$0] == nil && !meant.contains($0) }
@@ -140,7 +141,8 @@ public struct ScenarioReader {
                         file: name, line: 1, column: column, message: "the column is missing",
                         hint: "add a \"\(column)\" column to the header row"))
             }
-            for (i, column) in table.header.enumerated() where table.header.firstIndex(of: column) != i {
+            for (i, column) in table.header.enumerated()
+            where !column.isEmpty && table.header.firstIndex(of: column) != i {
                 issues.append(
                     ScenarioIssue(
                         file: name, line: 1, column: column, message: "the column appears twice",
