@@ -145,3 +145,32 @@ func warnings(_ change: (inout [String: String]) -> Void) throws -> [ScenarioIss
             ])
     }
 }
+
+@Suite struct SpellingCheckTests {
+    /// validFiles() with three more labs, so "nlp" and "imaging" are used often.
+    func labs(_ areas: [String]) -> (inout [String: String]) -> Void {
+        { files in
+            files["labs.csv"] =
+                "id,areas,capacity\nlabA,nlp,3\nlabB,nlp;imaging,2\n"
+                + areas.enumerated().map { "lab\($0.offset),\($0.element),1\n" }.joined()
+        }
+    }
+
+    @Test func anAreaWordOneEditFromACommonOneIsAWarningAtItsCell() throws {
+        let w = try warnings(labs(["imaging", "imagign", "pediatrics", "geriatrics;geriatrics"]))
+        #expect(
+            w.map(\.description) == [
+                "labs.csv:5: areas: warning: \"imagign\" appears nowhere else; did you mean imaging (used 2 times)? (areas and interests match only when spelled alike (rule 3); correct it, or ignore this if it is a different area)"
+            ])
+    }
+
+    @Test func aTrackSpelledLikeAnotherButForCaseIsAWarning() throws {
+        var files = validFiles()
+        files["fellows.csv"] = files["fellows.csv"]!.replacingOccurrences(of: "f1,clinical,", with: "f1,Clinical,")
+        let w = try ScenarioReader.parse(texts: files, defaultName: "t").warnings
+        #expect(
+            w.map(\.description) == [
+                "fellows.csv:2: track: warning: track \"Clinical\" (1 fellow) is close to \"clinical\" (1 fellow) (did you mean clinical? tracks match only when spelled alike)"
+            ])
+    }
+}

@@ -3,11 +3,12 @@
 ///
 /// - **Area words** (fellows' `interests`, labs', mentors' and grants'
 ///   `areas`): a word used once whose normal form (``ColumnNames/normal(_:)``)
-///   equals, or is within ``ColumnNames/tolerance(_:)`` edits of, a word used
-///   at least twice. Rule 3 matches areas only when spelled alike, so
+///   equals, or (five letters or more) is one edit from, that of a word used
+///   at least twice (one edit, not more: `pediatrics` and `geriatrics` are
+///   two areas). Rule 3 matches areas only when spelled alike, so
 ///   `health equity` beside `health-equity` silently costs a fellow a lab.
 /// - **Tracks**: a track whose normal form equals another's, or a track of at
-///   most two fellows within the edit tolerance of a track with more fellows
+///   most two fellows one edit from a track with more fellows
 ///   (`Population Health` beside `population-health` falls outside the track
 ///   limits of the latter).
 /// - **Absences** on dates on which no session is held (when sessions.csv is
@@ -32,8 +33,7 @@ extension ScenarioBuilder {
         return counts.filter { other, count in
             other != word && count >= atLeast
                 && (ColumnNames.normal(other) == n
-                    || (n.count >= 4
-                        && Identifier.distance(n, ColumnNames.normal(other)) <= ColumnNames.tolerance(other)))
+                    || (n.count >= 5 && Identifier.distance(n, ColumnNames.normal(other)) <= 1))
         }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
@@ -69,13 +69,16 @@ extension ScenarioBuilder {
         let counts = Dictionary(scenario.fellows.map { ($0.track, 1) }, uniquingKeysWith: +)
         for (track, count) in counts.sorted(by: { $0.key < $1.key }) {
             let same = counts.filter { $0.key != track && ColumnNames.normal($0.key) == ColumnNames.normal(track) }
-            let meant =
-                Self.meant(track, among: counts.filter { $0.value > count || same[$0.key] != nil }, atLeast: 1)
+            let meant = Self.meant(track, among: counts.filter { $0.value >= count || same[$0.key] != nil }, atLeast: 1)
+            let limits = scenario.settings.tracks
+            // Which spelling was meant: more fellows, then named in scenario.toml, then plain (lower case, no spaces).
+            func weight(_ t: String) -> (Int, Int, Int) {
+                (counts[t]!, limits[t] != nil ? 1 : 0, t == t.lowercased() && !t.contains(" ") ? 1 : 0)
+            }
             guard let meant, count <= 2 || same[meant] != nil,
-                count < counts[meant]! || (count == counts[meant]! && track > meant)
+                weight(track) < weight(meant) || (weight(track) == weight(meant) && track > meant)
             else { continue }
             guard let first = scenario.fellows.first(where: { $0.track == track }) else { continue }
-            let limits = scenario.settings.tracks
             let outside =
                 limits[meant] != nil && limits[track] == nil
                 ? "; the limits of [tracks.\(meant)] do not apply to it" : ""
@@ -83,7 +86,7 @@ extension ScenarioBuilder {
                 ScenarioIssue(
                     file: "fellows.csv", line: first.line, column: "track",
                     message: "track \"\(track)\" (\(count) fellow\(count == 1 ? "" : "s")) is close to \"\(meant)\" "
-                        + "(\(counts[meant]!) fellows)\(outside)",
+                        + "(\(counts[meant]!) fellow\(counts[meant]! == 1 ? "" : "s"))\(outside)",
                     hint: "did you mean \(meant)? tracks match only when spelled alike", severity: .warning))
         }
     }
