@@ -174,3 +174,19 @@ func warnings(_ change: (inout [String: String]) -> Void) throws -> [ScenarioIss
             ])
     }
 }
+
+@Suite struct TypedValueTests {
+    @Test func choicesInAnyCaseAndListsWithCommasAreRead() throws {
+        var files = validFiles()
+        files["fellows.csv"] = """
+            id,track,citizenship,status,lab,mentor,interests,cost
+            f1,clinical,Permanent Resident,New,,,"nlp, imaging",60000
+            c1,clinical,CITIZEN,Continuing,labA,mA,nlp,60000
+
+            """
+        let r = try ScenarioReader.parse(texts: files, defaultName: "t")
+        #expect(r.scenario.fellows.map(\.citizenship) == [.permanentResident, .citizen])
+        #expect(r.scenario.fellows.map(\.status) == [.new, .continuing])
+        #expect(r.scenario.fellows[0].interests == ["nlp", "imaging"])
+    }
+}

@@ -10,7 +10,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         func text(_ page: String) throws -> String {
             let html = try String(contentsOf: dir.appendingPathComponent("out/\(page)"), encoding: .utf8)
-            return html.replacingOccurrences(of: "<[^>]*>", with: "\n", options: .regularExpression)
+            // Each "at capacity" tag kept as a line of its own, to be counted.
+            return html.replacingOccurrences(of: "<span class=\"tag full\">at capacity</span>", with: "\n@full\n")
+                .replacingOccurrences(of: "<[^>]*>", with: "\n", options: .regularExpression)
                 .replacingOccurrences(of: "&#39;", with: "'")
         }
         return (r.stdout, try text("report.html"), try text("report-public.html"))
@@ -30,7 +32,12 @@ import Testing
         let seminars = terminal.replacingOccurrences(of: "\n  ", with: " ").firstMatch(
             of: /Seminars: \d+ talks in \d+ sessions/
         ).map { String($0.output) }
+        // Labs and mentors at capacity, as the terminal counts them.
+        let full = [/Labs at capacity \((\d+)\)/, /Mentors at capacity \((\d+)\)/].map { pattern in
+            terminal.firstMatch(of: pattern).flatMap { Int($0.output.1) } ?? 0
+        }.reduce(0, +)
         for (name, page) in [("report.html", report), ("report-public.html", shared)] {
+            #expect(page.components(separatedBy: "\n@full\n").count - 1 == full, "\(name): \(full) at capacity")
             #expect(page.contains(headline), "\(name): \(headline)")
             #expect(page.contains(sentence), "\(name): \(sentence)")
             if notFirst > 0 { #expect(!page.contains("Every new fellow got their first choice"), "\(name)") }

@@ -162,10 +162,11 @@ struct RowReader {
         }
     }
 
-    /// A `;`-separated list; spaces around items are ignored, empty items dropped.
+    /// A `;`-separated list (a `,` in a quoted cell separates too); spaces
+    /// around items are ignored, empty items dropped.
     func list(_ column: String) -> [String] {
         guard let v = text(column) else { return [] }
-        return v.split(separator: ";").map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+        return v.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
     }
 
     func choice<T: RawRepresentable & CaseIterable>(
@@ -174,6 +175,8 @@ struct RowReader {
     ) -> T? where T.RawValue == String {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
         if let t = T(rawValue: v) { return t }
+        // `New`, `Permanent Resident`: the value in any case and spelling of word gaps.
+        if let t = T.allCases.first(where: { ColumnNames.normal($0.rawValue) == ColumnNames.normal(v) }) { return t }
         let allowed = T.allCases.map(\.rawValue)
         let near = Identifier.nearest(to: v, in: allowed)
         issues.append(
