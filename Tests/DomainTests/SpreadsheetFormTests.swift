@@ -101,6 +101,22 @@ func warnings(_ change: (inout [String: String]) -> Void) throws -> [ScenarioIss
         #expect(FieldSeparator.of("id,areas\nx,\"a;b\"\n") == ",")
         #expect(FieldSeparator.of("\"a;b\",c\n") == ",")
         #expect(FieldSeparator.of("person\nf1\n") == ",")
+        #expect(FieldSeparator.of("id\tareas\tcapacity\n") == "\t")
+        #expect(FieldSeparator.of("id;name\tx\n") == ";")
+    }
+
+    @Test func semicolonAndTabSeparatedFilesReadAsCommaSeparatedOnes() throws {
+        let comma = try ScenarioReader.parse(texts: validFiles(), defaultName: "t").scenario
+        for separator in [";", "\t"] {
+            var files = validFiles()
+            files["labs.csv"] =
+                "id\(separator)areas\(separator)capacity\nlabA\(separator)nlp\(separator)3\n"
+                + "labB\(separator)\"nlp;imaging\"\(separator)2\n"
+            let r = try ScenarioReader.parse(texts: files, defaultName: "t")
+            #expect(r.scenario.labs == comma.labs && r.warnings.isEmpty, "\(separator)")
+        }
+        let ragged = try only { $0["labs.csv"] = "id;areas;capacity\nlabA;nlp;3;x\nlabB;nlp;2\n" }
+        #expect(ragged.description.hasSuffix("(check for a missing or extra semicolon; quote fields that contain one)"))
     }
 
     @Test func windows1252IsReadWithAWarningAtTheFirstLineThatIsNotUTF8() throws {

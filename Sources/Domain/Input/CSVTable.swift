@@ -106,9 +106,9 @@ struct CSVTable {
                         file: file, line: row.line, column: "-",
                         message:
                             "has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.count)",
-                        hint: separator == ","
-                            ? "check for a missing or extra comma; quote fields that contain commas"
-                            : "check for a missing or extra semicolon; quote fields that contain semicolons"))
+                        hint:
+                            "check for a missing or extra \(FieldSeparator.name(separator)); quote fields that contain one"
+                    ))
                 // Keep the row, cut or padded to the header, so its id still
                 // resolves and one broken line does not cascade into others.
                 var fitted = row
