@@ -10,7 +10,8 @@ import Foundation
 /// included) but cannot be read is a problem, never silently absent. Text
 /// must be UTF-8 (a byte-order mark is accepted) without NUL bytes (UTF-16
 /// saved without a byte-order mark reads as UTF-8 full of NULs), and at most
-/// ``InputLimits/fileBytes`` long.
+/// ``InputLimits/fileBytes`` long. Text that is not UTF-8 is read as
+/// Windows-1252, with a warning (``TextEncoding``).
 enum InputFile {
     case absent
     case text(String)
