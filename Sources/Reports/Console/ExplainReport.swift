@@ -24,7 +24,7 @@ public enum ExplainReport {
         } else {
             out.append("\(who) is not placed.")
         }
-        if e.better.isEmpty { out.append("They got their first choice.") }
+        if e.better.isEmpty { out.append(e.rank == 1 ? "They got their first choice." : "They ranked no lab.") }
         let worse = scenario.settings.objective.isMaximised ? "lower" : "higher"
         for b in e.better {
             let head = "\(NumberText.ordinal(b.rank)) choice, \(names.lab(b.lab)):"
