@@ -11,7 +11,7 @@ import Domain
 ///   only, spring sessions `thesis` talks only, and a third of the sessions
 ///   take either.
 /// - Each fellow is away on 4 dates and each mentor on 6 (clinical duties,
-///   conferences), drawn from the series' dates.
+///   conferences), drawn from the dates on which sessions are held.
 enum SeminarSeries {
     static let weeks = 40
     static let firstDay = CalendarDate(year: 2026, month: 9, day: 7)
@@ -25,7 +25,8 @@ enum SeminarSeries {
         var dates: [CalendarDate] = []
         for w in 0..<weeks {
             let date = firstDay.adding(days: 7 * w)
-            dates.append(date)
+            // Only dates with a session: an absence on any other date would block nothing.
+            if sessions.count < sessionCount { dates.append(date) }
             for r in 0..<rooms where sessions.count < sessionCount {
                 let half = w < weeks / 2
                 let kinds = rng.int(0...2) == 0 ? [] : [half ? "wip" : "thesis"]

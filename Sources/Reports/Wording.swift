@@ -34,6 +34,21 @@ public enum Wording {
         return text + "."
     }
 
+    /// How many placed new fellows are not at their first choice, from the
+    /// rank profile (the headline's counts): "Every new fellow got their first
+    /// choice." only when that is so. Without `reasonsShown` (the public page)
+    /// it says where the reasons are.
+    public static func notFirstSummary(_ o: PlacementOutcome, reasonsShown: Bool) -> String {
+        let n = o.rankProfile.filter { $0.key != 1 }.values.reduce(0, +)
+        guard n > 0 else {
+            return o.unplaced.isEmpty
+                ? "Every new fellow got their first choice." : "Every placed new fellow got their first choice."
+        }
+        let who = n == 1 ? "1 new fellow is" : "\(n) new fellows are"
+        return "\(who) not at their first choice"
+            + (reasonsShown ? ":" : "; the program office's report says why.")
+    }
+
     /// How good the placement is, and why the search stopped, with the
     /// figures. Without `time` (pages, which must not change from run to
     /// run) the solve time is left out.

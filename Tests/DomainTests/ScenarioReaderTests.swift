@@ -56,7 +56,7 @@ func only(_ change: (inout [String: String]) -> Void) throws -> ScenarioIssue {
         let i = try only { $0["fellows.csv"] = "id,track,citizenship,interests\nf1,clinical,citizen,nlp\n" }
         #expect(
             i.description
-                == "fellows.csv:1: cost: the column is missing (add a \"cost\" column to the header row (names are lower case))"
+                == "fellows.csv:1: cost: the column is missing (add a \"cost\" column to the header row)"
         )
     }
 

@@ -37,7 +37,7 @@ import Testing
             var files = original
             var applied: [String] = []
             for _ in 0..<(1 + rng.int(below: 2)) {
-                let m = Mutation.all[rng.int(below: Mutation.all.count)]
+                let m = Mutation.everyKind[rng.int(below: Mutation.everyKind.count)]
                 m.apply(&files, &rng)
                 applied.append(m.name)
                 kinds.insert(m.name)
@@ -156,6 +156,9 @@ struct Mutation: Sendable {
             files[file] = edit(files[file]!, &rng)
         }
     }
+
+    /// Every kind the fuzz batches draw from: these and a spreadsheet's (``spreadsheet``).
+    static var everyKind: [Mutation] { all + spreadsheet }
 
     static let all: [Mutation] = [
         cell("empty cell") { _, _ in "" },

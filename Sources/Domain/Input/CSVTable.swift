@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Parsing is CSV.swift's (RFC 4180 quoting, CRLF or LF). CSV.swift accepts
 /// malformed quoting silently (a stray quote swallows the rest of the file),
-/// so ``quotingProblems(in:)`` first checks quoting and reports where it breaks.
+/// so ``quotingProblems(in:separator:)`` first checks quoting and reports where it breaks.
 struct CSVTable {
     struct Row {
         /// Line of the file on which the record starts (the header is line 1).
@@ -28,7 +28,8 @@ struct CSVTable {
     static func parse(_ text: String, file: String, issues: inout [ScenarioIssue]) -> CSVTable? {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let quoting = quotingProblems(in: body)
+        let separator = FieldSeparator.of(body)
+        let quoting = quotingProblems(in: body, separator: separator)
         if !quoting.isEmpty {
             issues += quoting.map {
                 ScenarioIssue(
@@ -47,7 +48,7 @@ struct CSVTable {
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: body, hasHeaderRow: false)
+            reader = try CSVReader(string: body, hasHeaderRow: false, delimiter: separator)
         } catch {
             issues.append(ScenarioIssue(file: file, line: 1, column: "-", message: "cannot be read as CSV: \(error)"))
             return nil
@@ -105,7 +106,9 @@ struct CSVTable {
                         file: file, line: row.line, column: "-",
                         message:
                             "has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") but the header has \(header.count)",
-                        hint: "check for a missing or extra comma; quote fields that contain commas"))
+                        hint:
+                            "check for a missing or extra \(FieldSeparator.name(separator)); quote fields that contain one"
+                    ))
                 // Keep the row, cut or padded to the header, so its id still
                 // resolves and one broken line does not cascade into others.
                 var fitted = row
@@ -134,7 +137,7 @@ struct CSVTable {
 
     /// Finds RFC 4180 quoting errors: a quote inside an unquoted field, text
     /// after a closing quote, and a quoted field never closed.
-    static func quotingProblems(in text: String) -> [QuotingProblem] {
+    static func quotingProblems(in text: String, separator: Unicode.Scalar = ",") -> [QuotingProblem] {
         enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
         var problems: [QuotingProblem] = []
         var state = State.fieldStart
@@ -159,7 +162,7 @@ struct CSVTable {
                 if scalar == "\"" {
                     state = .quoted
                     openedOn = line
-                } else if scalar == "," || isNewline {
+                } else if scalar == separator || isNewline {
                     state = .fieldStart
                 } else {
                     state = .unquoted
@@ -168,7 +171,7 @@ struct CSVTable {
                 if scalar == "\"" {
                     problems.append(QuotingProblem(line: line, message: "a double quote inside an unquoted field"))
                     skipToEndOfLine = true
-                } else if scalar == "," || isNewline {
+                } else if scalar == separator || isNewline {
                     state = .fieldStart
                 }
             case .quoted:
@@ -176,7 +179,7 @@ struct CSVTable {
             case .quoteInQuoted:
                 if scalar == "\"" {
                     state = .quoted
-                } else if scalar == "," || isNewline {
+                } else if scalar == separator || isNewline {
                     state = .fieldStart
                 } else {
                     problems.append(QuotingProblem(line: line, message: "text after the closing quote of a field"))

@@ -10,17 +10,20 @@ import Foundation
 /// included) but cannot be read is a problem, never silently absent. Text
 /// must be UTF-8 (a byte-order mark is accepted) without NUL bytes (UTF-16
 /// saved without a byte-order mark reads as UTF-8 full of NULs), and at most
-/// ``InputLimits/fileBytes`` long.
+/// ``InputLimits/fileBytes`` long. Text that is not UTF-8 is read as
+/// Windows-1252, with a warning (``TextEncoding``).
 enum InputFile {
     case absent
     case text(String)
+    /// Text read with a warning (a Windows-1252 file).
+    case decoded(String, ScenarioIssue)
     case problem(ScenarioIssue)
 
     /// The text of a file the user named (a what-if, an earlier run's file):
     /// absent is a problem too, with `hint` saying what to give.
     static func required(_ url: URL, as name: String, hint: String) throws(ScenarioError) -> String {
         switch read(url, as: name) {
-        case .text(let t): return t
+        case .text(let t), .decoded(let t, _): return t
         case .problem(let issue): throw ScenarioError(issues: [issue])
         case .absent:
             throw ScenarioError(issues: [
@@ -61,7 +64,8 @@ enum InputFile {
                     hint: "save it as UTF-8 text (in a spreadsheet program: CSV UTF-8)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return problem("is not UTF-8 text", "save it as CSV UTF-8 from your spreadsheet program")
+            let (text, issue) = TextEncoding.windows1252(data, file: name)
+            return text.map { .decoded($0, issue) } ?? .problem(issue)
         }
         return .text(text)
     }

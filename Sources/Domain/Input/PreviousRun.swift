@@ -75,7 +75,7 @@ public enum PreviousRun {
             result.append(
                 PreviousTalk(
                     session: s, fellow: f, kind: k, line: row.line, date: r.text(C.date).flatMap(CalendarDate.init),
-                    start: r.text(C.start).flatMap(TimeOfDay.init), end: r.text(C.end).flatMap(TimeOfDay.init),
+                    start: r.text(C.start).flatMap { TimeOfDay($0) }, end: r.text(C.end).flatMap { TimeOfDay($0) },
                     room: r.text(C.room) ?? "", mentor: r.text(C.mentor), sequence: sequence ?? 0))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }

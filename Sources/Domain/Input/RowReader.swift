@@ -43,13 +43,21 @@ struct RowReader {
     }
 
     /// An id: letters, digits, `.`, `_`, `-`, at most `InputLimits.idLength` characters.
-    func id(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool = true) -> String? {
+    ///
+    /// `named` maps names (``Identifier/nameKey(_:)``) to ids: a reference
+    /// that gives a lab's or mentor's name instead of its id is told the id.
+    func id(
+        _ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool = true,
+        named: [String: String] = [:]
+    ) -> String? {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
         if !Identifier.isValid(v) {
+            let meant = named[Identifier.nameKey(v)]
             issues.append(
                 issue(
                     column, "\"\(v)\" is not a valid id",
-                    hint: "use only letters, digits, '.', '_' and '-'"))
+                    hint: meant.map { "did you mean \($0)? \"\(v)\" is the name of \($0); give its id" }
+                        ?? "use only letters, digits, '.', '_' and '-'"))
             return nil
         }
         if v.count > InputLimits.idLength {
@@ -92,36 +100,38 @@ struct RowReader {
             hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
 
-    /// Whole dollars per year, from 0 to `InputLimits.money`.
+    /// Whole dollars per year, from 0 to `InputLimits.money`, in the forms
+    /// ``MoneyCell`` reads (`$82,000`, `82 000`, `82000.00`).
     func money(_ column: String, _ issues: inout [ScenarioIssue], required isRequired: Bool) -> Int? {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
-        let digits = v.hasPrefix("$") ? String(v.dropFirst()) : v
-        if let d = Double(digits), d.isFinite, abs(d) > Double(InputLimits.money) {
-            issues.append(
-                issue(
-                    column, "\(v) is more than the largest amount allowed (\(InputLimits.money) dollars a year)",
-                    hint: "check for extra digits; amounts are whole dollars a year"))
-            return nil
-        }
-        if let n = Int(digits) {
-            if n < 0 {
-                issues.append(issue(column, "\(v) is negative", hint: "amounts are dollars a year, 0 or more"))
-                return nil
-            }
+        switch MoneyCell.read(v, limit: InputLimits.money) {
+        case .dollars(let n) where n < 0:
+            issues.append(issue(column, "\(v) is negative", hint: "amounts are dollars a year, 0 or more"))
+        case .dollars(let n) where n > InputLimits.money:
+            issues.append(tooLarge(column, v))
+        case .tooLarge:
+            issues.append(tooLarge(column, v))
+        case .dollars(let n):
             return n
-        }
-        if let d = Double(digits), d.isFinite {
+        case .ambiguous(let n):
             issues.append(
                 issue(
-                    column, "\"\(v)\" is not a whole number of dollars",
-                    hint: "round to whole dollars, e.g. \(Int(d.rounded()))"))
-        } else {
+                    column, "\"\(v)\" is ambiguous: the dot may group thousands or mark cents",
+                    hint: "write whole dollars without a dot, e.g. \(n) if that is meant"))
+        case .fraction(let n):
             issues.append(
-                issue(
-                    column, "\"\(v)\" is not an amount of money",
-                    hint: "write whole dollars without separators, e.g. 65000"))
+                issue(column, "\"\(v)\" is not a whole number of dollars", hint: "round to whole dollars, e.g. \(n)"))
+        case .notMoney:
+            issues.append(
+                issue(column, "\"\(v)\" is not an amount of money", hint: "write whole dollars, e.g. 65000 or $65,000"))
         }
         return nil
+    }
+
+    func tooLarge(_ column: String, _ v: String) -> ScenarioIssue {
+        issue(
+            column, "\(v) is more than the largest amount allowed (\(InputLimits.money) dollars a year)",
+            hint: "check for extra digits; amounts are whole dollars a year")
     }
 
     /// A decimal number whose magnitude is at most `limit`.
@@ -152,10 +162,11 @@ struct RowReader {
         }
     }
 
-    /// A `;`-separated list; spaces around items are ignored, empty items dropped.
+    /// A `;`-separated list (a `,` in a quoted cell separates too); spaces
+    /// around items are ignored, empty items dropped.
     func list(_ column: String) -> [String] {
         guard let v = text(column) else { return [] }
-        return v.split(separator: ";").map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+        return v.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
     }
 
     func choice<T: RawRepresentable & CaseIterable>(
@@ -164,6 +175,8 @@ struct RowReader {
     ) -> T? where T.RawValue == String {
         guard let v = isRequired ? required(column, &issues) : text(column) else { return nil }
         if let t = T(rawValue: v) { return t }
+        // `New`, `Permanent Resident`: the value in any case and spelling of word gaps.
+        if let t = T.allCases.first(where: { ColumnNames.normal($0.rawValue) == ColumnNames.normal(v) }) { return t }
         let allowed = T.allCases.map(\.rawValue)
         let near = Identifier.nearest(to: v, in: allowed)
         issues.append(
@@ -184,6 +197,22 @@ public enum Identifier {
             }
     }
 
+    /// A name as looked up for "did you mean": trimmed, lower case, single spaces.
+    static func nameKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0 == " " }).joined(separator: " ")
+    }
+
+    /// Ids by ``nameKey(_:)`` of their names, for names that belong to one id only.
+    static func byName(_ pairs: [(name: String?, id: String)]) -> [String: String] {
+        var map: [String: String?] = [:]
+        for (name, id) in pairs {
+            guard let name else { continue }
+            let key = nameKey(name)
+            map[key] = map[key] == nil ? id : .some(nil)
+        }
+        return map.compactMapValues { $0 }
+    }
+
     /// The candidate closest to `s` by edit distance, if reasonably close.
     public static func nearest(to s: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(s.lowercased(), $0.lowercased())) }
@@ -191,18 +220,37 @@ public enum Identifier {
         return best.1 <= max(2, s.count / 3) ? best.0 : nil
     }
 
+    /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`:
+    /// the optimal-string-alignment distance, so `cots` is one edit from `cost`.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var before = Array(repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], before[j - 2] + 1)
+                }
             }
+            before = previous
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+extension RowReader {
+    /// A required time of day in the forms ``TimeOfDay/init(spreadsheet:)`` reads.
+    func time(_ column: String, _ issues: inout [ScenarioIssue], example: String) -> TimeOfDay? {
+        guard let v = required(column, &issues, hint: "write HH:MM, e.g. \(example)") else { return nil }
+        guard let t = TimeOfDay(spreadsheet: v) else {
+            issues.append(issue(column, "\"\(v)\" is not a time", hint: "write HH:MM, e.g. \(example) (or 1:00 PM)"))
+            return nil
+        }
+        return t
     }
 }

@@ -103,6 +103,9 @@ public struct ScenarioReader {
             switch InputFile.read(url, as: name) {
             case .absent: continue
             case .text(let text): texts[name] = text
+            case .decoded(let text, let warning):
+                texts[name] = text
+                issues.append(warning)
             case .problem(let issue): issues.append(issue)
             }
         }
@@ -127,16 +130,23 @@ public struct ScenarioReader {
 
         var tables: [String: CSVTable] = [:]
         for (name, text) in texts where name.hasSuffix(".csv") {
-            guard let table = CSVTable.parse(text, file: name, issues: &issues) else { continue }
+            guard var table = CSVTable.parse(text, file: name, issues: &issues) else { continue }
+            let known = knownColumns[name] ?? []
+            let matched = ColumnNames.match(table.header, known: known)
+            table.header = matched.header
+            issues += ColumnNames.issues(matched, file: name, known: known)
+            issues += ColumnNames.unnamed(table)
             let columns = table.columns
-            let missing = (requiredColumns[name] ?? []).filter { columns[$0] == nil }
+            let meant = Set(matched.typos.map(\.near))
+            let missing = (requiredColumns[name] ?? []).filter { columns[$0] == nil && !meant.contains($0) }
             for column in missing {
                 issues.append(
                     ScenarioIssue(
                         file: name, line: 1, column: column, message: "the column is missing",
-                        hint: "add a \"\(column)\" column to the header row (names are lower case)"))
+                        hint: "add a \"\(column)\" column to the header row"))
             }
-            for (i, column) in table.header.enumerated() where table.header.firstIndex(of: column) != i {
+            for (i, column) in table.header.enumerated()
+            where !column.isEmpty && table.header.firstIndex(of: column) != i {
                 issues.append(
                     ScenarioIssue(
                         file: name, line: 1, column: column, message: "the column appears twice",
@@ -146,7 +156,9 @@ public struct ScenarioReader {
             // ids, so references to them add no second, false problem.
             tables[name] = table
         }
+        let present = Set(texts.keys).union(initialIssues.map(\.file))
         var builder = ScenarioBuilder(settings: settings, tables: tables, issues: issues)
+        builder.unreadable = present.subtracting(tables.keys)
         builder.build()
         let errors = builder.issues.filter { $0.severity == .error }
         if !errors.isEmpty { throw ScenarioError(issues: builder.issues) }
@@ -159,6 +171,26 @@ struct ScenarioBuilder {
     let tables: [String: CSVTable]
     var issues: [ScenarioIssue]
     var scenario: Scenario
+    /// The first ambiguous date of each file and column, and how many more there are.
+    var ambiguousDates: [String: (issue: ScenarioIssue, more: Int)] = [:]
+    /// Files present but not read (not decoded, not split into rows): no
+    /// reference to them is checked, so their failure is reported once.
+    var unreadable: Set<String> = []
+    /// The id of every row of a file that has one, a row with problems
+    /// included, so a reference to it adds no second, false problem.
+    var registered: [String: Set<String>] = [:]
+    /// Lab ids by name, and mentor ids by name (names that belong to one id),
+    /// set once labs.csv and mentors.csv are read.
+    var labNames: [String: String] = [:]
+    var mentorNames: [String: String] = [:]
+
+    /// Whether references into `file` can be checked (it was read, or is absent).
+    func checks(_ file: String) -> Bool { !unreadable.contains(file) && (tables[file] != nil || !isRequired(file)) }
+
+    func isRequired(_ file: String) -> Bool { ScenarioReader.requiredFiles.contains(file) }
+
+    /// Whether `id` is a row of `file` (with or without problems).
+    func isRegistered(_ id: String, in file: String) -> Bool { registered[file]?.contains(id) ?? false }
 
     init(settings: ScenarioSettings, tables: [String: CSVTable], issues: [ScenarioIssue]) {
         self.tables = tables
@@ -198,6 +230,8 @@ struct ScenarioBuilder {
         readSessions()
         readAvailability()
         checkTracks()
+        checkSpellings()
+        reportAmbiguousDates()
         setAsideWithdrawn()
     }
 
@@ -217,6 +251,12 @@ struct ScenarioBuilder {
 
     func unknown(_ r: RowReader, _ column: String, _ id: String, in file: String, candidates: [String]) -> ScenarioIssue
     {
+        let named = file == "labs.csv" ? labNames : file == "mentors.csv" ? mentorNames : [:]
+        if let meant = named[Identifier.nameKey(id)] {
+            return r.issue(
+                column, "unknown \(column) \"\(id)\"",
+                hint: "did you mean \(meant)? \"\(id)\" is the name of \(meant); give its id")
+        }
         let near = Identifier.nearest(to: id, in: candidates)
         return r.issue(
             column, "unknown \(column) \"\(id)\"",
@@ -262,6 +302,8 @@ struct ScenarioBuilder {
     }
 
     mutating func readMentors() {
+        labNames = Identifier.byName(scenario.labs.map { ($0.name, $0.id) })
+        defer { mentorNames = Identifier.byName(scenario.mentors.map { ($0.name, $0.id) }) }
         var seen: [String: Int] = [:]
         let labIDs = Set(scenario.labs.map(\.id))
         let labList = scenario.labs.map(\.id)
@@ -269,7 +311,8 @@ struct ScenarioBuilder {
         var found: [ScenarioIssue] = []
         for r in rowReaders("mentors.csv") {
             let id = r.id("id", &found)
-            let lab = r.id("lab", &found)
+            if let id { registered["mentors.csv", default: []].insert(id) }
+            let lab = r.id("lab", &found, named: labNames)
             let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
             let name = r.freeText("name", &found)
             guard let id, let lab else { continue }
@@ -304,21 +347,14 @@ struct ScenarioBuilder {
             let track = r.required("track", &found, hint: "one of the program's tracks, e.g. clinical")
             let citizenship = r.choice("citizenship", &found, as: Citizenship.self, required: true)
             let status = r.choice("status", &found, as: FellowStatus.self, required: false) ?? .new
-            let lab = r.id("lab", &found, required: false)
-            let mentor = r.id("mentor", &found, required: false)
+            let lab = r.id("lab", &found, required: false, named: labNames)
+            let mentor = r.id("mentor", &found, required: false, named: mentorNames)
             let interests = r.list("interests")
             let cost = r.money("cost", &found, required: true)
             let external = r.money("external_funding", &found, required: false) ?? 0
             let name = r.freeText("name", &found)
-            var withdrawnOn: CalendarDate?
-            if let text = r.text("withdrawn_on") {
-                withdrawnOn = CalendarDate(text)
-                if withdrawnOn == nil {
-                    found.append(
-                        r.issue(
-                            "withdrawn_on", CalendarDate.problem(with: text), hint: "write YYYY-MM-DD, e.g. 2026-10-15")
-                    )
-                }
+            let withdrawnOn = date(r, "withdrawn_on", &found)
+            if r.text("withdrawn_on") != nil {
                 if status != .withdrawn {
                     found.append(
                         r.issue(
@@ -380,7 +416,7 @@ struct ScenarioBuilder {
                                 "mentor", "mentor \(mentorID) is in lab \(m.lab), not in \(labID)",
                                 hint: "give the fellow's actual lab, or a mentor of lab \(labID)"))
                     }
-                } else if let mentorID = fellow.mentor, haveMentors {
+                } else if let mentorID = fellow.mentor, haveMentors, !isRegistered(mentorID, in: "mentors.csv") {
                     problems.append(
                         unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
                 }
@@ -398,7 +434,7 @@ struct ScenarioBuilder {
         for r in rowReaders("funding.csv") {
             let before = found.count
             let id = r.id("id", &found)
-            let lab = r.id("lab", &found, required: false)
+            let lab = r.id("lab", &found, required: false, named: labNames)
             let budget = r.money("budget", &found, required: true)
             let citizensOnly = r.boolean("citizens_only", &found) ?? false
             let name = r.freeText("name", &found)
@@ -427,7 +463,7 @@ struct ScenarioBuilder {
         _ r: RowReader, _ issues: inout [ScenarioIssue], fellows: [String: Fellow],
         labs: Set<String>
     ) -> (Fellow, String)? {
-        let f = r.id("fellow", &issues), l = r.id("lab", &issues)
+        let f = r.id("fellow", &issues), l = r.id("lab", &issues, named: labNames)
         var fellow: Fellow?
         if let f {
             fellow = fellows[f]
@@ -497,15 +533,19 @@ struct ScenarioBuilder {
         var list: [MentorPreference] = []
         var found: [ScenarioIssue] = []
         for r in rowReaders("mentor_preferences.csv") {
-            let m = r.id("mentor", &found), f = r.id("fellow", &found)
+            let m = r.id("mentor", &found, named: mentorNames), f = r.id("fellow", &found)
             let rank = r.integer(
                 "rank", &found, required: true, range: InputLimits.rank, what: "a rank (a whole number, 1 = best)")
             if let m, !mentors.contains(m) {
-                found.append(unknown(r, "mentor", m, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                if checks("mentors.csv") && !isRegistered(m, in: "mentors.csv") {
+                    found.append(unknown(r, "mentor", m, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                }
                 continue
             }
             if let f, !fellows.contains(f) {
-                found.append(unknown(r, "fellow", f, in: "fellows.csv", candidates: scenario.fellows.map(\.id)))
+                if checks("fellows.csv") {
+                    found.append(unknown(r, "fellow", f, in: "fellows.csv", candidates: scenario.fellows.map(\.id)))
+                }
                 continue
             }
             guard let m, let f, let rank else { continue }
@@ -560,14 +600,16 @@ struct ScenarioBuilder {
         for r in rowReaders("rules.csv") {
             let before = found.count
             let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
-            let mentorID = r.id("mentor", &found, required: false)
+            let mentorID = r.id("mentor", &found, required: false, named: mentorNames)
             let kind = r.choice("rule", &found, as: PlacementRule.Kind.self, required: true)
             let reason = r.freeText("reason", &found)
             guard found.count == before, let (fellow, lab) = pair, let kind else { continue }
             if let mentorID {
                 guard let m = mentors[mentorID] else {
-                    found.append(
-                        unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                    if checks("mentors.csv") && !isRegistered(mentorID, in: "mentors.csv") {
+                        found.append(
+                            unknown(r, "mentor", mentorID, in: "mentors.csv", candidates: scenario.mentors.map(\.id)))
+                    }
                     continue
                 }
                 if m.lab != lab {
@@ -634,21 +676,9 @@ struct ScenarioBuilder {
         for r in rowReaders("sessions.csv") {
             let before = found.count
             let id = r.id("id", &found)
-            let dateText = r.required("date", &found, hint: "YYYY-MM-DD")
-            let date = dateText.flatMap { CalendarDate($0) }
-            if let dateText, date == nil {
-                found.append(
-                    r.issue("date", CalendarDate.problem(with: dateText), hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
-            }
-            let startText = r.required("start", &found, hint: "HH:MM"),
-                endText = r.required("end", &found, hint: "HH:MM")
-            let start = startText.flatMap { TimeOfDay($0) }, end = endText.flatMap { TimeOfDay($0) }
-            if let startText, start == nil {
-                found.append(r.issue("start", "\"\(startText)\" is not a time", hint: "write HH:MM, e.g. 12:00"))
-            }
-            if let endText, end == nil {
-                found.append(r.issue("end", "\"\(endText)\" is not a time", hint: "write HH:MM, e.g. 13:00"))
-            }
+            if let id { registered["sessions.csv", default: []].insert(id) }
+            let date = date(r, "date", &found, required: true)
+            let start = r.time("start", &found, example: "12:00"), end = r.time("end", &found, example: "13:00")
             if let start, let end, end <= start {
                 found.append(
                     r.issue("end", "the session ends (\(end)) before it starts (\(start))", hint: "check start and end")
@@ -683,17 +713,15 @@ struct ScenarioBuilder {
             let before = found.count
             let person = r.id("person", &found)
             let dateText = r.text("date"), sessionID = r.id("session", &found, required: false)
-            let date = dateText.flatMap { CalendarDate($0) }
-            if let dateText, date == nil {
-                found.append(
-                    r.issue("date", CalendarDate.problem(with: dateText), hint: "write YYYY-MM-DD, e.g. 2026-09-15"))
-            }
+            let dates = dates(r, "date", &found)
             let reason = r.freeText("reason", &found)
             if dateText == nil && sessionID == nil && r.text("session") == nil {
                 found.append(
                     r.issue("date", "neither a date nor a session is given", hint: "fill in date, session, or both"))
             }
-            if let person, !people.contains(person) {
+            if let person, !people.contains(person), checks("fellows.csv"), checks("mentors.csv"),
+                !isRegistered(person, in: "mentors.csv")
+            {
                 found.append(
                     r.issue(
                         "person", "unknown person \"\(person)\"",
@@ -701,7 +729,9 @@ struct ScenarioBuilder {
                             ?? "")
                             + "it must be a fellow id or a mentor id"))
             }
-            if let sessionID, !sessions.contains(sessionID) {
+            if let sessionID, !sessions.contains(sessionID), checks("sessions.csv"),
+                !isRegistered(sessionID, in: "sessions.csv")
+            {
                 found.append(
                     r.issue(
                         "session", "unknown session \"\(sessionID)\"",
@@ -709,14 +739,18 @@ struct ScenarioBuilder {
                             ? "the scenario has no sessions.csv" : "it must be an id in sessions.csv"))
             }
             guard found.count == before, let person else { continue }
-            list.append(
-                Unavailability(person: person, date: date, session: sessionID, reason: reason ?? "", line: r.row.line))
+            for date in dates?.map({ Optional($0) }) ?? [nil] {
+                list.append(
+                    Unavailability(
+                        person: person, date: date, session: sessionID, reason: reason ?? "", line: r.row.line))
+            }
         }
         issues += found
         scenario.availability = list
     }
 
     mutating func checkTracks() {
+        guard tables["fellows.csv"] != nil else { return }
         let tracks = Set(scenario.fellows.map(\.track))
         for (name, limit) in scenario.settings.tracks.sorted(by: { $0.key < $1.key }) where !tracks.contains(name) {
             issues.append(

@@ -8,7 +8,8 @@ struct SettingsReader {
     /// Keys the engine knows, by table ("" is the top level). Anything else is
     /// a warning naming the nearest known key.
     static let known: [String: [String]] = [
-        "": ["name", "intake", "objective", "placement", "tracks", "solver", "seminars"],
+        "": ["name", "intake", "objective", "placement", "tracks", "solver", "seminars", "input"],
+        "input": ["date_order"],
         "objective": ["kind", "mentor_weight"],
         "placement": ["allow_unplaced", "unplaced_penalty"],
         "track": ["min_new", "max_new"],
@@ -242,6 +243,7 @@ struct SettingsReader {
                 }
             }
         }
+        readInput(root, into: &settings)
         if let t = table("seminars", in: root) {
             warnUnknownKeys(t, section: "seminars", kind: "seminars")
             if let v = t["timezone"] {

@@ -34,6 +34,8 @@ public enum InputLimits {
     public static let talksPerFellow = 10
     /// Years of dates in sessions.csv, availability.csv and `--today`.
     public static let years = 1900...2999
+    /// Days in one absence written as a range in availability.csv (`2026-12-21..2027-01-04`).
+    public static let absenceDays = 366
     /// Characters in an id.
     public static let idLength = 64
     /// Characters in a name, institution, room, scenario name or intake.

@@ -78,6 +78,8 @@ public struct ScenarioSettings: Sendable, Hashable {
     /// Seconds per solve; `nil`: none (results reproducible).
     public var timeLimit: Double?
     public var mipGap: Double = 0
+    /// `[input] date_order`; `nil`: dates whose order is ambiguous are errors.
+    public var dateOrder: DateOrder?
     public var seminars = SeminarSettings()
 
     public init(name: String) { self.name = name }

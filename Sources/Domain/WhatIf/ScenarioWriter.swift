@@ -96,6 +96,7 @@ public enum ScenarioWriter {
             if let limit = t.timeLimit { lines.append("time_limit = \(number(limit))") }
             if t.mipGap != 0 { lines.append("mip_gap = \(t.mipGap)") }
         }
+        if let order = t.dateOrder { lines += ["", "[input]", "date_order = \(quoted(order.rawValue))"] }
         for (name, limit) in t.tracks.sorted(by: { $0.key < $1.key }) {
             lines += ["", "[tracks.\(quoted(name))]"]
             if let lo = limit.minNew { lines.append("min_new = \(lo)") }

@@ -77,7 +77,9 @@ public enum WhatIfReader {
         var tables: [String: EditableTable] = [:]
         for (name, text) in texts where name.hasSuffix(".csv") {
             var parseIssues: [ScenarioIssue] = []
-            if let t = CSVTable.parse(text, file: name, issues: &parseIssues) {
+            if var t = CSVTable.parse(text, file: name, issues: &parseIssues) {
+                // Headers as the scenario reader understands them (`External Funding` is external_funding).
+                t.header = ColumnNames.match(t.header, known: ScenarioReader.knownColumns[name] ?? []).header
                 tables[name] = EditableTable(t, origin: "\(basePath)/\(name)")
             }
             issues += parseIssues.map { relocate($0, basePath) }

@@ -14,6 +14,8 @@ extension LabExclusion {
                 "\(l) is forbidden for \(f) in rules.csv\(reason.isEmpty ? "" : ": \(reason)") \(FormatRule.rules.citation)"
         case .lockedElsewhere(let other):
             return "\(f) is locked to \(names.lab(other)) \(FormatRule.rules.citation)"
+        case .labFull(let capacity, let continuing) where capacity == 0 && continuing == 0:
+            return "\(l) has capacity 0 in labs.csv \(FormatRule.capacity.citation)"
         case .labFull(let capacity, let continuing):
             return
                 "\(l) is full: capacity \(capacity), \(continuing) continuing fellow\(continuing == 1 ? "" : "s") \(FormatRule.capacity.citation)"

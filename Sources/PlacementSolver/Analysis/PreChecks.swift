@@ -11,6 +11,7 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
         case continuingUnfunded = "continuing-unfunded"
         case lockCannotHold = "lock-cannot-hold"
         case aggregateShortfall = "aggregate-shortfall"
+        case rankedChoicesLost = "ranked-choices-lost"
     }
 
     public var kind: Kind
@@ -85,6 +86,9 @@ public enum PreChecks {
                         + (reasons.isEmpty ? "they ranked no lab" : reasons.joined(separator: "; ")) + ".",
                     blocking: !allowUnplaced || locked != nil))
         }
+
+        // Ranked labs that cannot be had, for fellows who keep a choice.
+        findings += LostChoices.findings(s, e, names: names)
 
         // Track limits that cannot be met.
         for (track, limit) in s.settings.tracks.sorted(by: { $0.key < $1.key }) {

@@ -9,6 +9,14 @@ public enum ExplainReport {
         let names = Directory(scenario)
         let who = names.fellow(e.fellow)
         var out: [String] = []
+        if let f = scenario.fellows.first(where: { $0.id == e.fellow }), !f.isNew {
+            let place = f.lab.map { " in \(names.place(lab: $0, mentor: f.mentor))" } ?? ""
+            return ["\(who) is continuing\(place); only new fellows are placed, so there is nothing to explain."]
+        }
+        if let f = scenario.withdrawn.first(where: { $0.id == e.fellow }) {
+            let on = f.withdrawnOn.map { " on \(DateText.long($0))" } ?? ""
+            return ["\(who) withdrew from the program\(on); there is nothing to explain."]
+        }
         if let lab = e.lab, let rank = e.rank {
             out.append(
                 "\(who) is placed in \(names.place(lab: lab, mentor: e.mentor)) (their \(Wording.ordinalWord(rank)) choice)."
@@ -16,7 +24,7 @@ public enum ExplainReport {
         } else {
             out.append("\(who) is not placed.")
         }
-        if e.better.isEmpty { out.append("They got their first choice.") }
+        if e.better.isEmpty { out.append(e.rank == 1 ? "They got their first choice." : "They ranked no lab.") }
         let worse = scenario.settings.objective.isMaximised ? "lower" : "higher"
         for b in e.better {
             let head = "\(NumberText.ordinal(b.rank)) choice, \(names.lab(b.lab)):"

@@ -59,6 +59,7 @@ public enum HTMLPages {
         if o.hasPlacement {
             context["rankChart"] = rankChart(o)
             context["placementRows"] = TableRows.placements(o, s, names, public: isPublic)
+            context["notFirstSummary"] = [Wording.notFirstSummary(o, reasonsShown: !isPublic)]
             context["explanations"] = notFirst.map {
                 ["heading": names.fellow($0.fellow), "reasons": Array($0.statements.dropFirst())] as [String: Any]
             }

@@ -104,7 +104,7 @@ enum PageTemplates {
         </section>
         <section id="not-first">
         <h2>Fellows not at their first choice</h2>
-        {{^explanations}}<p>Every new fellow got their first choice.</p>{{/explanations}}
+        {{#notFirstSummary}}<p>{{.}}</p>{{/notFirstSummary}}
         {{#explanations}}<h3>{{heading}}</h3><ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/explanations}}
         {{#moreExplanations}}<p>{{.}}</p>{{/moreExplanations}}
         </section>

@@ -1,0 +1,42 @@
+extension ScenarioBuilder {
+    /// How a range of dates may be written in one cell: `A..B`, `A to B`, or
+    /// `A - B`, `A – B` with spaces around the dash.
+    static let rangeMarks = ["..", " to ", " – ", " — ", " - "]
+
+    /// The dates of `column` in `r`: one date, or every day of a range
+    /// (both ends included, at most ``InputLimits/absenceDays``); `nil` when
+    /// empty or wrong (reported in `found`).
+    mutating func dates(_ r: RowReader, _ column: String, _ found: inout [ScenarioIssue]) -> [CalendarDate]? {
+        guard let text = r.text(column) else { return nil }
+        guard let mark = Self.rangeMarks.first(where: { text.contains($0) }) else {
+            return date(text, r, column, &found).map { [$0] }
+        }
+        let ends = text.components(separatedBy: mark).map { $0.trimmedSpaces() }
+        guard ends.count == 2 else {
+            found.append(r.issue(column, "\"\(text)\" is not a date or a range of dates", hint: rangeHint))
+            return nil
+        }
+        let before = found.count
+        let from = date(ends[0], r, column, &found), to = date(ends[1], r, column, &found)
+        guard let from, let to else { return nil }
+        guard found.count == before else { return nil }
+        guard from <= to else {
+            found.append(r.issue(column, "the range ends (\(to)) before it starts (\(from))", hint: rangeHint))
+            return nil
+        }
+        var days = [from]
+        while let last = days.last, last < to, days.count <= InputLimits.absenceDays {
+            days.append(last.adding(days: 1))
+        }
+        guard days.count <= InputLimits.absenceDays else {
+            found.append(
+                r.issue(
+                    column, "the range is longer than \(InputLimits.absenceDays) days",
+                    hint: "split it into rows of at most a year"))
+            return nil
+        }
+        return days
+    }
+
+    var rangeHint: String { "write one date, or a range as 2026-12-21..2027-01-04" }
+}
