@@ -21,7 +21,8 @@ struct FellowMatch: ParsableCommand {
         version: FellowMatchVersion.current,
         subcommands: [
             RunCommand.self, ScheduleCommand.self, CompareCommand.self, ExplainCommand.self, BindsCommand.self,
-            CheckCommand.self, ExportCommand.self, GenerateCommand.self, WorkbookCommand.self, HistoryCommand.self,
+            CheckCommand.self, ExportCommand.self, GenerateCommand.self, WorkbookCommand.self, NewCommand.self,
+            HistoryCommand.self,
             PublishCommand.self,
             ApplyCommand.self, NextIntakeCommand.self
         ]

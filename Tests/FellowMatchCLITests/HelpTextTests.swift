@@ -6,7 +6,8 @@ import Testing
 /// after changing an option on purpose, and read the difference).
 @Suite struct HelpTextTests {
     static let commands = [
-        "", "run", "schedule", "compare", "explain", "binds", "check", "export", "generate", "workbook", "history",
+        "", "run", "schedule", "compare", "explain", "binds", "check", "export", "generate", "workbook", "new",
+        "history",
         "history list", "history show", "history diff", "publish", "apply", "next-intake"
     ]
 

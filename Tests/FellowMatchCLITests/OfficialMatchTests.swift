@@ -189,6 +189,12 @@ import Testing
                     $0.contains(".")
                 }.sorted())
         for file in files {
+            if file.hasSuffix(".xlsx") {  // binary, and written with a fixed creation time
+                #expect(
+                    try Data(contentsOf: s.appendingPathComponent("direct/\(file)"))
+                        == Data(contentsOf: s.appendingPathComponent("via/\(file)")), "\(file)")
+                continue
+            }
             var a = try String(contentsOf: s.appendingPathComponent("direct/\(file)"), encoding: .utf8)
             var b = try String(contentsOf: s.appendingPathComponent("via/\(file)"), encoding: .utf8)
             if file == "summary.json" {  // the one field that varies between identical runs

@@ -5,6 +5,7 @@ import PlacementSolver
 import Reports
 import RunHistory
 import SeminarSolver
+import Workbooks
 
 extension Office {
     /// Runs a program: places every new fellow and splits funding; with
@@ -32,11 +33,12 @@ extension Office {
             request.solve.looksForTies(s, keeping: keeping)
             ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
         let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
-        let files: [String: Data]
+        var files: [String: Data]
         do {
             files = try RunFiles.files(
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant, hints: request.hints)
+            if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
         } catch {
             throw OfficeError(
                 .filesNotPrepared, "the run's files could not be prepared (\(error)); nothing was written")

@@ -41,7 +41,7 @@ public struct OutputFolder: Sendable {
     public static let managedTopLevel: Set<String> = [
         "placements.csv", "summary.json", "schedule.csv", "comparison.md", "comparison.csv", "comparison.json",
         "explain.md", "funding.csv", "budgets.csv", "report.html", "comparison.html", "report-public.html",
-        "placements-public.csv", ".DS_Store"
+        "placements-public.csv", "results.xlsx", ".DS_Store"
     ]
     /// The calendar folder: only `.ics` files (and `.DS_Store`) at its top.
     public static let calendarFolder = "calendar"

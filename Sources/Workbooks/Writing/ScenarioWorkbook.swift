@@ -101,16 +101,10 @@ public enum ScenarioWorkbook {
 
     /// A CSV file as a sheet.
     static func table(_ text: String, sheet name: String, _ file: XLSXFile) throws(WorkbookWriteError) {
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) } catch {
-            throw WorkbookWriteError("\(name).csv cannot be read: \(error)")
-        }
-        var rows: [[String]] = []
-        while let row = reader.next() { rows.append(row) }
+        let rows = try rows(text, name: name)
         guard let header = rows.first else { return }
         let sheet = try file.sheet(name)
-        let widths = header.indices.map { c in rows.prefix(200).map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
-        try sheet.header(header, widths: widths)
+        try sheet.header(header, widths: widths(rows))
         for (r, row) in rows.dropFirst().enumerated() {
             for (c, cell) in row.enumerated() where c < header.count && !cell.isEmpty {
                 let numeric =
@@ -119,5 +113,21 @@ public enum ScenarioWorkbook {
                 try sheet.write(numeric ? .number(Double(cell)!) : .text(cell), row: r + 1, column: c)
             }
         }
+    }
+
+    /// A CSV text's records (the header first).
+    static func rows(_ text: String, name: String) throws(WorkbookWriteError) -> [[String]] {
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) } catch {
+            throw WorkbookWriteError("\(name).csv cannot be read: \(error)")
+        }
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        return rows
+    }
+
+    /// Each column's widest text among the first 200 rows.
+    static func widths(_ rows: [[String]]) -> [Int] {
+        (rows.first ?? []).indices.map { c in rows.prefix(200).map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
     }
 }

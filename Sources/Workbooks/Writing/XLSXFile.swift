@@ -25,6 +25,8 @@ final class XLSXFile {
     static let cellLength = 32_767
     /// Rows of one sheet.
     static let rows = 1_048_576
+    /// The creation time every workbook records (2000-01-01T00:00:00Z).
+    static let created: time_t = 946_684_800
 
     private let workbook: UnsafeMutablePointer<lxw_workbook>
     private(set) var header, text, money, date: UnsafeMutablePointer<lxw_format>?
@@ -35,6 +37,10 @@ final class XLSXFile {
         guard let wb = workbook_new(path) else { throw WorkbookWriteError("\(path) could not be created") }
         workbook = wb
         self.path = path
+        // A fixed creation time: the same data gives the same bytes.
+        var properties = lxw_doc_properties()
+        properties.created = Self.created
+        workbook_set_properties(wb, &properties)
         header = workbook_add_format(wb)
         format_set_bold(header)
         format_set_bg_color(header, 0xDDEBF7)
@@ -110,6 +116,17 @@ struct XLSXSheet {
             worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width, nil)
         }
         worksheet_freeze_panes(sheet, 1, 0)
+    }
+
+    /// Formats a whole column for what it will hold (money, dates, text).
+    func format(column: Int, as kind: CellValue, width: Int) {
+        let format: UnsafeMutablePointer<lxw_format>?
+        switch kind {
+        case .money: format = file.money
+        case .date: format = file.date
+        default: format = file.text
+        }
+        worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), Double(width), format)
     }
 
     /// A dropdown on a column's rows 1…`rows` from a range of another sheet
