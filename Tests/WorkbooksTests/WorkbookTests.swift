@@ -150,3 +150,24 @@ func readWorkbook(_ url: URL) throws -> Scenario {
         }
     }
 }
+
+extension Tag {
+    /// Runs only with `FELLOWMATCH_SLOW_TESTS=1` (see `SlowTests`).
+    @Tag static var slow: Self
+}
+
+@Suite struct WorkbookLargeTests {
+    /// A consortium's workbook (5,000 new fellows; its availability sheet is
+    /// a part of over 12 MB, where Foundation's XML parser on Linux reports a
+    /// failure after reading every element) reads as its folder.
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled))
+    func aConsortiumWorkbookReadsAsItsFolder() throws {
+        let office = Office()
+        let folder = Scratch.path("g5000")
+        _ = try office.generate(fellows: 5_000, seed: 2026, sessions: true, to: folder.path)
+        let program = try office.open(folder.path)
+        let book = Scratch.path("g5000").appendingPathExtension("xlsx")
+        _ = try office.convert(program, to: book.path)
+        #expect(canonical(try office.open(book.path).scenario) == canonical(program.scenario))
+    }
+}

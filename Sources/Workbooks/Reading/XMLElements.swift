@@ -14,6 +14,9 @@ final class XMLElements: NSObject, XMLParserDelegate {
     private let start: Start
     private let end: End
     private var text = ""
+    private var depth = 0
+    /// The root element's end tag was read.
+    private(set) var rootClosed = false
 
     private init(start: @escaping Start, end: @escaping End) {
         self.start = start
@@ -27,7 +30,10 @@ final class XMLElements: NSObject, XMLParserDelegate {
         parser.delegate = walker
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        return parser.parse()
+        // Foundation's parser on Linux (libxml2) reports a failure at the end
+        // of some large parts (over 10 MB) after every element was read; a
+        // document whose root element closed was read whole.
+        return parser.parse() || walker.rootClosed
     }
 
     static func local(_ name: String) -> String {
@@ -39,6 +45,7 @@ final class XMLElements: NSObject, XMLParserDelegate {
         attributes: [String: String] = [:]
     ) {
         text = ""
+        depth += 1
         var plain: [String: String] = [:]
         for (k, v) in attributes { plain[Self.local(k)] = v }
         start(Self.local(elementName), plain)
@@ -51,5 +58,7 @@ final class XMLElements: NSObject, XMLParserDelegate {
     ) {
         end(Self.local(elementName), text)
         text = ""
+        depth -= 1
+        if depth == 0 { rootClosed = true }
     }
 }
