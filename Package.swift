@@ -147,8 +147,7 @@ let package = Package(
                 "Workbooks", "Domain", "ProgramOffice", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ],
-            exclude: ["Fixtures/make-fixtures.py"],
-            resources: []
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ProgramOfficeTests",

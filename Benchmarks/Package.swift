@@ -24,7 +24,8 @@ let package = Package(
                 .product(name: "GLPKBackend", package: "FellowMatch"),
                 .product(name: "Reports", package: "FellowMatch"),
                 .product(name: "SeminarSolver", package: "FellowMatch"),
-                .product(name: "IntakeGenerator", package: "FellowMatch")
+                .product(name: "IntakeGenerator", package: "FellowMatch"),
+                .product(name: "Workbooks", package: "FellowMatch")
             ],
             path: "Benchmarks/PlacementBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

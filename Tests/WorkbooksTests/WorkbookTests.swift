@@ -59,10 +59,10 @@ func readWorkbook(_ url: URL) throws -> Scenario {
         }
     }
 
-    /// Workbooks written by another program (openpyxl: inline strings, no
-    /// shared strings, real dates and times; one in the 1904 date system)
-    /// read as the demo folder.
-    @Test(arguments: ["demo-openpyxl.xlsx", "demo-openpyxl-1904.xlsx"])
+    /// Workbooks written by two other programs (openpyxl: inline strings, no
+    /// shared strings, real dates and times, one in the 1904 date system;
+    /// LibreOffice: shared strings, its own styles) read as the demo folder.
+    @Test(arguments: ["demo-openpyxl.xlsx", "demo-openpyxl-1904.xlsx", "demo-libreoffice.xlsx"])
     func anotherWritersWorkbookReadsAsTheFolder(_ name: String) throws {
         let folder = try Office().open(repository.appendingPathComponent("Scenarios/demo").path)
         var expected = canonical(folder.scenario)

@@ -6,6 +6,7 @@ import IntakeGenerator
 import PlacementSolver
 import Reports
 import SeminarSolver
+import Workbooks
 
 /// The repository root (this file is Benchmarks/Benchmarks/PlacementBenchmarks/…).
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -23,6 +24,9 @@ let kinds: [ObjectiveKind] =
     ProcessInfo.processInfo.environment["FELLOWMATCH_BENCH_KINDS"].map {
         $0.split(separator: ",").compactMap { ObjectiveKind(rawValue: String($0)) }
     } ?? [.totalRank, .score, .rankMaximal, .generous]
+/// Intakes read as a folder and as one workbook (new fellows);
+/// FELLOWMATCH_BENCH_READ_SIZES=1000 narrows them.
+let readSizes = list("FELLOWMATCH_BENCH_READ_SIZES", [5000])
 /// Seminar series by fellows in the program (new and continuing);
 /// FELLOWMATCH_BENCH_SEMINAR_SIZES=100 narrows them.
 let seminarSizes = list("FELLOWMATCH_BENCH_SEMINAR_SIZES", [100, 500, 1700])
@@ -39,6 +43,27 @@ let benchmarks: @Sendable () -> Void = {
             let o = try PlacementEngine(solver: GLPKSolver()).run(s)
             let schedule = try SeminarScheduler(solver: GLPKSolver()).schedule(s, placements: o.placements)
             blackHole(try RunFiles.files(for: o, scenario: s, schedule: schedule))
+        }
+    }
+
+    // Reading a generated intake from its folder and from the same data as
+    // one workbook (the goal: the workbook within twice the folder's time).
+    for n in readSizes {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fellowmatch-bench-read-\(n)")
+        let book = folder.appendingPathExtension("xlsx")
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(at: book)
+        let scenario = IntakeGenerator(newFellows: n).scenario()
+        try? ScenarioWriter.write(scenario, to: folder)
+        try? ScenarioWorkbook.write(ScenarioWriter.files(for: scenario), to: book.path)
+        Benchmark("read folder, \(n) new fellows", configuration: .init(maxIterations: 5)) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try ScenarioReader().read(folder: folder)) }
+        }
+        Benchmark("read workbook, \(n) new fellows", configuration: .init(maxIterations: 5)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let input = try WorkbookReader.read(book, shownAs: book.lastPathComponent)
+                blackHole(try ScenarioReader.parse(texts: input.texts, defaultName: "x", initialIssues: input.issues))
+            }
         }
     }
 
