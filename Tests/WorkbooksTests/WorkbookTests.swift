@@ -61,8 +61,11 @@ func readWorkbook(_ url: URL) throws -> Scenario {
 
     /// Workbooks written by two other programs (openpyxl: inline strings, no
     /// shared strings, real dates and times, one in the 1904 date system;
-    /// LibreOffice: shared strings, its own styles) read as the demo folder.
-    @Test(arguments: ["demo-openpyxl.xlsx", "demo-openpyxl-1904.xlsx", "demo-libreoffice.xlsx"])
+    /// LibreOffice: shared strings, its own styles, formulas with their saved
+    /// values) read as the demo folder.
+    @Test(arguments: [
+        "demo-openpyxl.xlsx", "demo-openpyxl-1904.xlsx", "demo-libreoffice.xlsx", "formulas-libreoffice.xlsx"
+    ])
     func anotherWritersWorkbookReadsAsTheFolder(_ name: String) throws {
         let folder = try Office().open(repository.appendingPathComponent("Scenarios/demo").path)
         var expected = canonical(folder.scenario)
@@ -107,6 +110,20 @@ func readWorkbook(_ url: URL) throws -> Scenario {
                 ], "\(error.problems.map(\.description).joined(separator: "\n"))")
             #expect(error.problems.contains { $0.message.contains("formula (=2+3)") })
             #expect(error.problems.contains { $0.hint == "did you mean mentors? rename the sheet" })
+        }
+    }
+
+    /// Formulas saved without their values (as openpyxl writes them): one
+    /// message per cell, naming the formula, and nothing else.
+    @Test func formulasWithoutValuesAreNamedOncePerCell() throws {
+        let path = fixtures.appendingPathComponent("formulas-openpyxl.xlsx").path
+        do {
+            _ = try Office().open(path)
+            Issue.record("formulas without values were accepted")
+        } catch {
+            let labs = try Office().open(repository.appendingPathComponent("Scenarios/demo").path).scenario.labs.count
+            #expect(error.errorCount == labs)
+            #expect(error.problems.filter { $0.severity == .error }.allSatisfy { $0.message.contains("a formula (=") })
         }
     }
 

@@ -93,6 +93,16 @@ def main():
     demo_workbook().save(os.path.join(HERE, "demo-openpyxl.xlsx"))
     demo_workbook(date1904=True).save(os.path.join(HERE, "demo-openpyxl-1904.xlsx"))
 
+    # Every lab's capacity as a formula giving the same number, saved without
+    # values (LibreOffice computes and stores them: make-libreoffice-fixture.sh).
+    wb = demo_workbook()
+    labs = wb["labs"]
+    capacity = [c.value for c in labs[1]].index("capacity") + 1
+    for row in range(2, labs.max_row + 1):
+        cell = labs.cell(row=row, column=capacity)
+        cell.value = f"={cell.value}*2-{cell.value}"
+    wb.save(os.path.join(HERE, "formulas-openpyxl.xlsx"))
+
     wb = demo_workbook()
     labs = wb["labs"]
     labs["E3"] = "=2+3"  # a formula openpyxl saves without its value
