@@ -27,7 +27,7 @@ struct HistoryList: ParsableCommand {
 
     func run() throws {
         let office = Office()
-        let path = history.path(scenario: scenario)
+        let path = scenario == nil ? try history.located() : history.path(scenario: scenario)
         do {
             _ = try office.openHistory(path)
             let key = try scenario.map { try open(office, $0).intakeKey }
@@ -55,9 +55,10 @@ struct HistoryShow: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
+        let path = try history.located()
         do {
             print(
-                HistoryText.show(try Office().recordedRun(id, history: history.path(scenario: nil))).joined(
+                HistoryText.show(try Office().recordedRun(id, history: path)).joined(
                     separator: "\n"))
         } catch { throw failure(error) }
     }
@@ -77,7 +78,8 @@ struct HistoryDiff: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        let office = Office(), path = history.path(scenario: nil)
+        let office = Office()
+        let path = try history.located()
         do {
             let a = try office.recordedRun(from, history: path), b = try office.recordedRun(to, history: path)
             print(HistoryText.diff(a, b).joined(separator: "\n"))
@@ -118,9 +120,10 @@ struct PublishCommand: ParsableCommand {
     }
 
     func run() throws {
+        let path = try history.located()
         do {
             let (published, replaced) = try Office().publish(
-                id, note: note, replace: replace, history: history.path(scenario: nil))
+                id, note: note, replace: replace, history: path)
             print(OfficeText.published(published, replaced: replaced).joined(separator: "\n"))
         } catch {
             throw failure(error)

@@ -19,4 +19,23 @@ struct HistoryOptions: ParsableArguments {
         if let env = ProcessInfo.processInfo.environment["FELLOWMATCH_HISTORY"], !env.isEmpty { return env }
         return Office.defaultHistory(for: scenario.map(ProgramLocation.init(path:)))
     }
+
+    /// The history of a command that names no scenario: `--history`, else
+    /// `FELLOWMATCH_HISTORY`, else the one history found from the current
+    /// folder (its own, the one above, or one just below). Several found: the
+    /// command stops and names them.
+    func located() throws -> String {
+        if history != nil || !(ProcessInfo.processInfo.environment["FELLOWMATCH_HISTORY"] ?? "").isEmpty {
+            return path(scenario: nil)
+        }
+        switch HistoryLocation.find(from: FileManager.default.currentDirectoryPath) {
+        case .found(let path): return path
+        case .none: return path(scenario: nil)
+        case .ambiguous(let paths):
+            printError(
+                "There are \(paths.count) run histories here: \(paths.joined(separator: ", ")); "
+                    + "give the one you mean with --history PATH.")
+            throw ExitCode(2)
+        }
+    }
 }

@@ -24,7 +24,9 @@ struct CLI {
         var stderrAsPrinted: String
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Output {
+    /// Runs the binary in `folder` (default: the repository). `ownHistory`
+    /// false: the history is found as a user's would be (no environment).
+    static func run(_ arguments: [String], in folder: URL? = nil, ownHistory: Bool = true) throws -> Output {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
@@ -32,7 +34,8 @@ struct CLI {
         // Each run gets a history of its own unless the test names one, so
         // tests never record into (or re-match against) the repository's.
         var environment = ProcessInfo.processInfo.environment
-        if !arguments.contains("--history") {
+        environment["FELLOWMATCH_HISTORY"] = nil
+        if ownHistory && !arguments.contains("--history") {
             environment["FELLOWMATCH_HISTORY"] = temporary("history").appendingPathExtension("sqlite").path
         }
         p.environment = environment

@@ -225,3 +225,27 @@ struct SmallProgram {
             } == .alreadyPublished)
     }
 }
+
+@Suite struct HistoryLocationTests {
+    @Test func theSameHistoryIsFoundFromTheRootTheFolderAndTheScenario() throws {
+        // Inside a folder of its own: nothing above it holds a history.
+        let root = Scratch.path("box").appendingPathComponent("root")
+        let scenarios = root.appendingPathComponent("Scenarios"), demo = scenarios.appendingPathComponent("demo")
+        try FileManager.default.createDirectory(at: demo, withIntermediateDirectories: true)
+        let history = scenarios.appendingPathComponent("fellowmatch-history.sqlite")
+        #expect(HistoryLocation.find(from: root.path) != .found(history.path))
+        try Data().write(to: history)
+        for folder in [root, scenarios, demo] {
+            #expect(HistoryLocation.find(from: folder.path) == .found(history.path), "\(folder.path)")
+        }
+        // A second history below the root: no guess.
+        let other = root.appendingPathComponent("Archive")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data().write(to: other.appendingPathComponent("fellowmatch-history.sqlite"))
+        guard case .ambiguous(let found) = HistoryLocation.find(from: root.path) else {
+            Issue.record("two histories were not reported")
+            return
+        }
+        #expect(found.count == 2)
+    }
+}
