@@ -135,7 +135,12 @@ public enum Wording {
             s.sessionsWithSameLab == 0 && s.sessionsWithSameTrack == 0
             ? "No session has two talks from one lab or from one track."
             : "Sessions with two talks from one lab: \(s.sessionsWithSameLab); from one track: \(s.sessionsWithSameTrack)."
-        return [text, aims]
+        guard !s.emptySessions.isEmpty else { return [text, aims] }
+        let free =
+            "Sessions without a talk (free for a guest speaker): "
+            + ListText.joined(s.emptySessions.map { DateText.long($0.date) + ($0.room.isEmpty ? "" : ", \($0.room)") })
+            + "."
+        return [text, aims, free]
     }
 
     /// "a, b and c".

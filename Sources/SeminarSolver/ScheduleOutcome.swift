@@ -71,6 +71,9 @@ public struct ScheduleOutcome: Sendable {
     /// least any schedule can have, as far as proved (`nil`: unknown).
     public var penalty: Double?
     public var penaltyBound: Double?
+    /// Sessions of the series that hold no talk, in date order: free for a
+    /// guest speaker.
+    public var emptySessions: [SeminarSession] = []
 
     public var hasSchedule: Bool { status == .optimal || status == .feasible }
 }

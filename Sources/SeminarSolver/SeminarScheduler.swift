@@ -117,6 +117,7 @@ public struct SeminarScheduler: Sendable {
         let bySession = Dictionary(grouping: outcome.talks, by: \.session.id)
         outcome.sessionsWithSameLab = bySession.values.filter { Set($0.map(\.talk.lab)).count < $0.count }.count
         outcome.sessionsWithSameTrack = bySession.values.filter { Set($0.map(\.talk.track)).count < $0.count }.count
+        outcome.emptySessions = options.sessions.filter { bySession[$0.id] == nil }
     }
 
     /// A re-plan against an earlier schedule: what moved, each talk's
@@ -135,6 +136,8 @@ public struct SeminarScheduler: Sendable {
         outcome.kept += held.count
         outcome.cancelled = cancelled
         outcome.talks = (outcome.talks + held).sorted(by: ScheduledTalk.chronologically)
+        let used = Set(outcome.talks.map(\.session.id))
+        outcome.emptySessions.removeAll { used.contains($0.id) }
     }
 
     // MARK: - Re-planning

@@ -41,6 +41,8 @@ public struct SummaryFile: Encodable {
         /// The soft-aim penalty (the model's objective) and the least any schedule can have, as far as proved.
         var penalty: Double?
         var least_penalty: Double?
+        /// Sessions without a talk: id and date.
+        var empty_sessions: [String]
     }
 
     struct TieEntry: Encodable {
@@ -147,7 +149,8 @@ public struct SummaryFile: Encodable {
                 kept: s.moves.isEmpty && s.kept == 0 ? nil : s.kept,
                 moves: s.moves.isEmpty && s.kept == 0 ? nil : s.moves.map(\.description),
                 penalty: s.penalty.map { ($0 * 1000).rounded() / 1000 },
-                least_penalty: s.penaltyBound.map { ($0 * 1000).rounded() / 1000 })
+                least_penalty: s.penaltyBound.map { ($0 * 1000).rounded() / 1000 },
+                empty_sessions: s.emptySessions.map { "\($0.id) \($0.date)" })
         }
     }
 

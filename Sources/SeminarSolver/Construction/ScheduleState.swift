@@ -12,8 +12,9 @@ import Domain
 ///
 /// Soft aims, with the model's weights: 100 for each talk beyond the first
 /// from one lab in a session, 10 for each beyond the first from one track,
-/// 1 for each talk a month's load is away from its target, and −1000 for
-/// each talk kept in its earlier session.
+/// 1 for each talk a month's load is away from its target, 1 for each talk
+/// beyond the first in a session (every session used before doubling up),
+/// and −1000 for each talk kept in its earlier session.
 struct ScheduleState {
     let talks: [Talk]
     let options: SessionOptions
@@ -150,12 +151,14 @@ struct ScheduleState {
             if options.sessions[from].capacity > 1 {
                 if count(labOf, lab, in: from) > 1 { d -= SeminarModel.sameLabWeight }
                 if count(trackOf, track, in: from) > 1 { d -= SeminarModel.sameTrackWeight }
+                if occupants[from].count > 1 { d -= SeminarModel.doublingWeight }
             }
             if keptSession[t] == from { d += SeminarModel.keepWeight }
         }
         if options.sessions[s].capacity > 1 {
             if count(labOf, lab, in: s) > 0 { d += SeminarModel.sameLabWeight }
             if count(trackOf, track, in: s) > 0 { d += SeminarModel.sameTrackWeight }
+            if !occupants[s].isEmpty { d += SeminarModel.doublingWeight }
         }
         if keptSession[t] == s { d -= SeminarModel.keepWeight }
         if !monthTarget.isEmpty {
@@ -211,10 +214,13 @@ struct ScheduleState {
     /// other terms are never negative.
     /// The spread term cannot be below its least value over whole monthly
     /// loads that add up to the talks (each month's target rounded down,
-    /// the rest given to the months with the largest fractions).
+    /// the rest given to the months with the largest fractions), nor the
+    /// doubling term below the talks that cannot each have a session of
+    /// their own (talks less the sessions they may use).
     var leastPenalty: Double {
         let keep =
             -SeminarModel.keepWeight * Double(keptSession.indices.filter { keptSession[$0] != nil && !fixed[$0] }.count)
+            + SeminarModel.doublingWeight * Double(max(0, talks.count - Set(open.joined()).count))
         guard !monthTarget.isEmpty else { return keep }
         let floors = monthTarget.map { $0.rounded(.down) }
         let rest = Int((Double(talks.count) - floors.reduce(0, +)).rounded())
@@ -243,6 +249,7 @@ struct ScheduleState {
             Double(occupants[si].count - Set(occupants[si].map { group[$0] }).count)
         }
         return SeminarModel.sameLabWeight * beyondFirst(labOf) + SeminarModel.sameTrackWeight * beyondFirst(trackOf)
+            + SeminarModel.doublingWeight * Double(max(0, occupants[si].count - 1))
     }
 
     func monthIndex(of si: Int) -> Int { monthOf[si] }

@@ -35,12 +35,13 @@ public struct KeptTalk: Hashable, Sendable {
 ///
 /// Each rule lives in its own file as an extension: `EveryTalkOnce.swift`,
 /// `SessionCapacity.swift`, `OneTalkPerSession.swift`, `TalkOrder.swift`,
-/// `SoftAims.swift` and `KeepEarlierSessions.swift`. The scheduler gives
+/// `SoftAims.swift`, `EverySessionUsed.swift` and `KeepEarlierSessions.swift`. The scheduler gives
 /// GLPK a schedule built without it first (``ScheduleConstruction``).
 public struct SeminarModel: Sendable {
     public static let sameLabWeight = 100.0
     public static let sameTrackWeight = 10.0
     public static let spreadWeight = 1.0
+    public static let doublingWeight = 1.0
     public static let keepWeight = 1000.0
 
     public let talks: [Talk]
@@ -65,7 +66,7 @@ public struct SeminarModel: Sendable {
         addSessionCapacity()
         addOneTalkPerFellowPerSession()
         addTalkOrder()
-        var objective = softAims() + keepEarlierSessions()
+        var objective = softAims() + everySessionUsed() + keepEarlierSessions()
         if elastic { objective = LinearExpression(sum: unscheduled.compactMap { $0 }.map { (1.0, $0) }) }
         model.minimize(objective)
     }
