@@ -189,3 +189,39 @@ extension Tag {
         #expect(canonical(try office.open(book.path).scenario) == canonical(program.scenario))
     }
 }
+
+@Suite struct XMLScannerTests {
+    func walk(_ xml: String) -> (ok: Bool, events: [String]) {
+        var events: [String] = []
+        let ok = XMLElements.walk(
+            Data(xml.utf8),
+            start: { name, a in
+                events.append("<\(name)" + a.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined() + ">")
+            },
+            end: { name, text in events.append("</\(name)>\(text)") })
+        return (ok, events)
+    }
+
+    @Test func elementsAttributesAndTextAsAWorkbookWritesThem() {
+        let r = walk(
+            """
+            <?xml version="1.0"?><!-- a comment --><x:c r='A1' t="s"><x:v>1 &amp; 2 &lt;3&gt; &#233;&#x41;</x:v>\
+            <t><![CDATA[a<b]]></t><e/></x:c>
+            """)
+        #expect(r.ok)
+        #expect(r.events == ["<c r=A1 t=s>", "<v>", "</v>1 & 2 <3> éA", "<t>", "</t>a<b", "<e>", "</e>", "</c>"])
+    }
+
+    /// A DOCTYPE's entities are never expanded (no "billion laughs"): an
+    /// entity it declares is unknown, and the part is not read.
+    @Test func declaredEntitiesAreNotExpanded() {
+        #expect(!walk(#"<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>"#).ok)
+    }
+
+    @Test func brokenPartsAreNotRead() {
+        #expect(!walk("<a><b></a></b>").ok)
+        #expect(!walk("<a x=1></a>").ok)
+        #expect(!walk("<a>").ok)
+        #expect(!walk("<a>&bogus;</a>").ok)
+    }
+}
