@@ -15,8 +15,9 @@ import PackageDescription
 //   SeminarSolver    Domain, Modeling, PlacementSolver
 //   RunHistory       Domain, PlacementSolver, SeminarSolver          (GRDB)
 //   Reports          Domain, PlacementSolver, SeminarSolver, RunHistory (swift-mustache)
+//   Workbooks        Domain, CXLSXWriter (libxlsxwriter)  (ZIPFoundation, CSV.swift)
 //   ProgramOffice    Domain, Modeling, GLPKBackend, PlacementSolver, SeminarSolver,
-//                    RunHistory, Reports, IntakeGenerator
+//                    RunHistory, Reports, Workbooks, IntakeGenerator
 //   fellowmatch      ProgramOffice, Reports, RunHistory, Domain  (swift-argument-parser)
 //   IntakeGenerator, ORLibrary  Domain;  BenchmarkSupport  for Benchmarks/
 let package = Package(
