@@ -160,6 +160,21 @@ struct SmallProgram {
         #expect(try office.run(program, fresh).official == nil)
     }
 
+    /// A re-plan into the folder of a run with the shareable variant keeps it.
+    @Test func aRerunKeepsTheShareableVariantOfTheFolderItReplaces() throws {
+        let folder = try SmallProgram().write()
+        let office = Office()
+        var first = request(folder)
+        first.publicVariant = true
+        let out = try #require(first.output)
+        _ = try office.run(try office.open(folder), first)
+        var again = request(folder)
+        again.output = out
+        let second = try office.run(try office.open(folder), again)
+        #expect(second.files["report-public.html"] != nil)
+        #expect(FileManager.default.fileExists(atPath: out + "/report-public.html"))
+    }
+
     @Test func theRunInTheBackgroundGivesTheSameResult() async throws {
         let folder = try SmallProgram().write()
         let office = Office()

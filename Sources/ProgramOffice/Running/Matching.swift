@@ -37,7 +37,8 @@ extension Office {
         do {
             files = try RunFiles.files(
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
-                moreNotFirst: more, ties: ties, public: request.publicVariant, hints: request.hints)
+                moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
+                hints: request.hints)
             if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
         } catch {
             throw OfficeError(
@@ -50,6 +51,13 @@ extension Office {
             opportunities: earlier.official == nil ? [] : Opportunities.find(s, outcome),
             keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
             recorded: recorded, warnings: warnings)
+    }
+
+    /// Whether the folder a run replaces holds the shareable variant (an
+    /// earlier `--public` run): a re-run or re-plan into it writes it again
+    /// rather than drop it.
+    static func hasPublicVariant(_ output: String) -> Bool {
+        FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent("report-public.html"))
     }
 
     /// The placement and, with sessions, the schedule, each under the limit that applies.

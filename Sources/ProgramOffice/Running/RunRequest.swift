@@ -15,7 +15,8 @@ public struct RunRequest: Sendable {
     public var keepSchedule: String?
     /// In a re-plan, talks before this date are history.
     public var today: CalendarDate?
-    /// Also write the shareable report and placements.
+    /// Also write the shareable report and placements (a run into a folder
+    /// that holds them writes them again without being asked).
     public var publicVariant = false
     /// The run history: its official match is kept and the run recorded
     /// there; `nil`: no history.
