@@ -6,7 +6,8 @@ import Testing
 /// would be: no `--history`, no environment.
 @Suite struct WalkthroughTests {
     @Test func theReadmeWalkthroughRunsFromTheRepositoryRoot() throws {
-        let root = CLI.temporary("repository")
+        // In a folder of its own: nothing above the repository holds a history.
+        let root = CLI.temporary("box").appendingPathComponent("repository")
         let scenarios = root.appendingPathComponent("Scenarios")
         try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
         try FileManager.default.copyItem(

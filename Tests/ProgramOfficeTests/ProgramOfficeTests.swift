@@ -155,6 +155,12 @@ struct SmallProgram {
         #expect(again.official?.id == id)
         #expect(again.keptEarlierPlacements)
         #expect(again.outcome.moves.isEmpty)
+        // Each report says which run it shows, when, and that it is a draft.
+        let report = String(decoding: first.files["report.html"] ?? Data(), as: UTF8.self)
+        #expect(report.contains("Draft: run \(id), recorded 2026-12-01 10:00 UTC; the official match once published."))
+        #expect(report.contains("<title>small, 2026-27 intake (run \(id), draft)</title>"))
+        let second = String(decoding: again.files["report.html"] ?? Data(), as: UTF8.self)
+        #expect(second.contains("a re-match of the official match (run \(id))"))
         var fresh = request(folder, history: history)
         fresh.fresh = true
         #expect(try office.run(program, fresh).official == nil)

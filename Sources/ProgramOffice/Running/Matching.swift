@@ -32,25 +32,38 @@ extension Office {
         let ties =
             request.solve.looksForTies(s, keeping: keeping)
             ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
-        let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
-        var files: [String: Data]
-        do {
-            files = try RunFiles.files(
-                for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
-                moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
-                hints: request.hints)
-            if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
-        } catch {
-            throw OfficeError(
-                .filesNotPrepared, "the run's files could not be prepared (\(error)); nothing was written")
-        }
-        let writeNotes = try write(files, to: folder)
+        // Recorded before the files are written: the report shows its run.
         let recorded = record(program, request, outcome: outcome, schedule: schedule, warnings: &warnings)
+        let stamp = ReportStamp(run: recorded?.id, recordedAt: recorded?.at, rematchOf: earlier.official?.id)
+        let files = try runFiles(
+            program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
+            stamp: stamp)
+        let writeNotes = try write(files, to: folder)
         return RunResult(
             program: program, outcome: outcome, schedule: schedule, ties: ties, official: earlier.official,
             opportunities: earlier.official == nil ? [] : Opportunities.find(s, outcome),
             keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
-            recorded: recorded, warnings: warnings)
+            recorded: recorded?.id, warnings: warnings)
+    }
+
+    /// Every file of a run: RunFiles' and, with a placement, `results.xlsx`.
+    private func runFiles(
+        _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
+        engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp
+    ) throws(OfficeError) -> [String: Data] {
+        let s = program.scenario
+        let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
+        do {
+            var files = try RunFiles.files(
+                for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
+                moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
+                hints: request.hints, stamp: stamp)
+            if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
+            return files
+        } catch {
+            throw OfficeError(
+                .filesNotPrepared, "the run's files could not be prepared (\(error)); nothing was written")
+        }
     }
 
     /// Whether the folder a run replaces holds the shareable variant (an

@@ -5,18 +5,20 @@ import RunHistory
 import SeminarSolver
 
 extension Office {
-    /// Records a run in the history. A history that cannot be written is a
-    /// warning (the run's files are written already), not a failure.
+    /// Records a run in the history, before its files are written (the
+    /// report shows its run). A history that cannot be written is a warning,
+    /// not a failure: the files are written all the same.
     func record(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
         warnings: inout [String]
-    ) -> Int64? {
+    ) -> (id: Int64, at: String)? {
         guard request.record, let history = request.history else { return nil }
+        let at = now()
         let run = RunRecord(
             outcome: outcome, schedule: schedule, scenario: program.scenario,
             scenarioPath: URL(fileURLWithPath: program.location.path).standardizedFileURL.path,
-            inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: now())
-        do { return try HistoryStore(path: history).record(run) } catch {
+            inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: at)
+        do { return (try HistoryStore(path: history).record(run), at) } catch {
             warnings.append("\(error)")
             return nil
         }

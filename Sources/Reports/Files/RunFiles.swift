@@ -11,19 +11,20 @@ public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
-        ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints()
+        ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
+        stamp: ReportStamp? = nil
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(
             HTMLPages.report(
                 outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
-                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints
+                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp
             ).utf8)
         if withPublic {
             files["report-public.html"] = Data(
                 HTMLPages.report(
                     outcome, scenario: scenario, schedule: schedule, notFirst: [],
-                    moreNotFirst: 0, public: true
+                    moreNotFirst: 0, public: true, stamp: stamp
                 ).utf8)
             if outcome.hasPlacement {
                 files["placements-public.csv"] = Data(

@@ -36,12 +36,14 @@ public enum HTMLPages {
     public static func report(
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
         notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool,
-        hints: FrontEndHints = FrontEndHints()
+        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil
     ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
             "style": PageTemplates.style,
-            "title": s.settings.name + (s.settings.intake.map { ", \($0) intake" } ?? ""),
+            "title": s.settings.name + (s.settings.intake.map { ", \($0) intake" } ?? "")
+                + (stamp.map { " (\($0.title))" } ?? ""),
+            "stamp": stamp.map { [$0.sentence] } ?? [],
             "subtitle": isPublic
                 ? "Placements and seminar series: the version to share beyond the program office."
                 : "Placements, funding and seminar series: the program office's report.",

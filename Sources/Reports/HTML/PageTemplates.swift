@@ -11,6 +11,7 @@ enum PageTemplates {
         h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
         h3 { font-size: 15px; margin: 16px 0 6px; }
         .subtitle { color: var(--muted); margin: 0 0 16px; }
+        .stamp { margin: 0 0 4px; font-weight: 600; color: var(--warn); }
         .headline { font-size: 17px; font-weight: bold; margin: 8px 0 4px; }
         .status { margin: 0 0 8px; } .status.proved { color: #1e6b3a; } .status.unproved { color: var(--warn); }
         .warning { color: var(--warn); }
@@ -37,6 +38,7 @@ enum PageTemplates {
         ul.reasons { margin: 4px 0 12px 18px; padding: 0; }
         footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
         @media print {
+          .stamp { position: fixed; top: 0; right: 0; font-size: 9px; }
           body { max-width: none; padding: 0; font-size: 11px; }
           h2 { break-after: avoid; }
           tr, .talk, .chart, .month { break-inside: avoid; page-break-inside: avoid; }
@@ -75,6 +77,7 @@ enum PageTemplates {
         <body>
         <header>
         <h1>{{title}}</h1>
+        {{#stamp}}<p class="stamp">{{.}}</p>{{/stamp}}
         <p class="subtitle">{{subtitle}}</p>
         </header>
         """
