@@ -158,9 +158,9 @@ public struct PlacementEngine: Sendable {
             outcome.bound = result.termination == .optimal ? exact : result.bound
             outcome.gap = result.termination == .optimal ? 0 : result.gap
         }
-        let (split, splitSeconds) = fundingSplit(placement, solution, options: o)
+        let (split, splitSeconds) = fundingSplit(placement, solution, previous: previous, options: o)
         outcome.solveSeconds += splitSeconds
-        ResultReader(placement: placement, solution: split).fill(&outcome)
+        ResultReader(placement: placement, solution: solution, split: split).fill(&outcome)
         if let previous { outcome.moves = PlacementMove.moves(from: previous, to: outcome.placements) }
         return outcome
     }

@@ -27,7 +27,7 @@ public struct RecordedPlacement: Sendable, Hashable {
 
     /// The row as an earlier run's placement (for `--keep`).
     public var asPrevious: PreviousPlacement {
-        PreviousPlacement(fellow: fellow, status: status, lab: lab, mentor: mentor)
+        PreviousPlacement(fellow: fellow, status: status, lab: lab, mentor: mentor, sources: funding.map(\.source))
     }
 }
 

@@ -44,13 +44,19 @@ public struct PreviousPlacement: Sendable, Hashable {
     public var lab: String?
     public var mentor: String?
     public var line: Int
+    /// The sources that paid the fellow (ids), when the earlier run says; the
+    /// funding split keeps them where it may.
+    public var sources: [String]?
 
-    public init(fellow: String, status: String, lab: String?, mentor: String?, line: Int = 0) {
+    public init(
+        fellow: String, status: String, lab: String?, mentor: String?, line: Int = 0, sources: [String]? = nil
+    ) {
         self.fellow = fellow
         self.status = status
         self.lab = lab
         self.mentor = mentor
         self.line = line
+        self.sources = sources
     }
 }
 
@@ -91,8 +97,12 @@ public enum PreviousRun {
         for row in table.rows {
             let r = RowReader(table: table, row: row, columns: columns)
             guard let f = r.required(C.fellow, &issues), let st = r.required(C.status, &issues) else { continue }
+            // `source:amount;source:amount`: the sources are what the split keeps.
+            let sources = columns[C.funding] == nil ? nil : r.list(C.funding).map { String($0.prefix { $0 != ":" }) }
             result.append(
-                PreviousPlacement(fellow: f, status: st, lab: r.text(C.lab), mentor: r.text(C.mentor), line: row.line))
+                PreviousPlacement(
+                    fellow: f, status: st, lab: r.text(C.lab), mentor: r.text(C.mentor), line: row.line,
+                    sources: sources))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
         return result

@@ -36,7 +36,7 @@ public struct ScenarioReader {
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
         "mentors.csv": ["id", "name", "lab", "areas", "capacity"],
-        "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas"],
+        "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas", "kind", "slots"],
         "preferences.csv": ["fellow", "lab", "rank", "score"],
         "mentor_preferences.csv": ["mentor", "fellow", "rank"],
         "costs.csv": ["fellow", "lab", "cost"],
@@ -194,6 +194,7 @@ struct ScenarioBuilder {
         readSessions()
         readAvailability()
         checkTracks()
+        checkFundingOrder()
         setAsideWithdrawn()
     }
 
@@ -398,13 +399,15 @@ struct ScenarioBuilder {
             let budget = r.money("budget", &found, required: true)
             let citizensOnly = r.boolean("citizens_only", &found) ?? false
             let name = r.freeText("name", &found)
+            let kind = r.choice("kind", &found, as: FundingKind.self, required: false)
+            let slots = r.integer("slots", &found, required: false, range: InputLimits.slots)
             guard let id else { continue }
             sources.append(
                 (
                     FundingSource(
                         id: id, name: name, lab: found.count == before ? lab : nil, budget: budget ?? 0,
                         citizensOnly: citizensOnly,
-                        areas: r.list("areas"), line: r.row.line), r
+                        areas: r.list("areas"), kind: kind, slots: slots, line: r.row.line), r
                 ))
         }
         issues += found
@@ -721,6 +724,33 @@ struct ScenarioBuilder {
                     message: "no fellow is in track \"\(name)\"",
                     hint: (Identifier.nearest(to: name, in: tracks.sorted()).map { "did you mean \($0)? " } ?? "")
                         + "track names must match fellows.csv", severity: .warning))
+        }
+    }
+}
+
+extension ScenarioBuilder {
+    /// `[funding] order` names sources of funding.csv, each once.
+    mutating func checkFundingOrder() {
+        let settings = scenario.settings.funding
+        let ids = scenario.funding.map(\.id)
+        let known = Set(ids)
+        var seen: Set<String> = []
+        for id in settings.order {
+            var problem: (String, String)?
+            if !known.contains(id) && tables["funding.csv"] != nil {
+                problem = (
+                    "unknown funding source \"\(id)\"",
+                    (Identifier.nearest(to: id, in: ids).map { "did you mean \($0)? " } ?? "")
+                        + "list ids of funding.csv"
+                )
+            } else if !seen.insert(id).inserted {
+                problem = ("lists \"\(id)\" twice", "list each source once")
+            }
+            guard let (message, hint) = problem else { continue }
+            issues.append(
+                ScenarioIssue(
+                    file: "scenario.toml", line: settings.orderLine, column: "funding.order", message: message,
+                    hint: hint))
         }
     }
 }

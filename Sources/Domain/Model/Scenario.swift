@@ -63,3 +63,13 @@ public struct Scenario: Sendable {
         max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
     }
 }
+
+extension Scenario {
+    /// Whether rule 8's appointment rules apply: a source has a `kind` or
+    /// `slots`, or `[funding]` sets `max_sources` or `min_payment`. Without
+    /// them the placement model is exactly the one of rules 1–7.
+    public var usesAppointmentRules: Bool {
+        settings.funding.maxSources != nil || settings.funding.minPayment != nil
+            || funding.contains { $0.kind != nil || $0.slots != nil }
+    }
+}

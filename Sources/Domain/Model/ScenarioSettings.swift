@@ -66,6 +66,20 @@ public struct SeminarSettings: Sendable, Hashable {
     public init() {}
 }
 
+/// `[funding]`: the appointment settings of rule 8 and the split's order.
+public struct FundingSettings: Sendable, Hashable {
+    /// `max_sources`: the most sources that may pay one fellow; `nil`: any number.
+    public var maxSources: Int?
+    /// `min_payment`: the smallest amount (dollars a year) a source may pay a fellow; `nil`: any.
+    public var minPayment: Int?
+    /// `order`: source ids in the order the split spends them, before the default order; empty: the default.
+    public var order: [String] = []
+    /// The line of `order` in scenario.toml (for messages about its ids).
+    public var orderLine = 0
+
+    public init() {}
+}
+
 /// Everything in scenario.toml.
 public struct ScenarioSettings: Sendable, Hashable {
     public var name: String
@@ -79,6 +93,7 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var timeLimit: Double?
     public var mipGap: Double = 0
     public var seminars = SeminarSettings()
+    public var funding = FundingSettings()
 
     public init(name: String) { self.name = name }
 }

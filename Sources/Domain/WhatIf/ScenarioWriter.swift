@@ -27,13 +27,14 @@ public enum ScenarioWriter {
         files["mentors.csv"] = csv(
             ["id", "name", "lab", "areas", "capacity"],
             s.mentors.map { [$0.id, $0.name, $0.lab, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
+        let kinds = s.funding.contains { $0.kind != nil || $0.slots != nil }
         files["funding.csv"] = csv(
-            ["id", "name", "lab", "budget", "citizens_only", "areas"],
+            ["id", "name", "lab", "budget", "citizens_only", "areas"] + (kinds ? ["kind", "slots"] : []),
             s.funding.map {
                 [
                     $0.id, $0.name, $0.lab ?? "", "\($0.budget)", $0.citizensOnly ? "true" : "false",
                     $0.areas.joined(separator: ";")
-                ]
+                ] + (kinds ? [$0.kind?.rawValue ?? "", $0.slots.map { "\($0)" } ?? ""] : [])
             })
         let scored = s.preferences.contains { $0.score != nil }
         files["preferences.csv"] = csv(
@@ -95,6 +96,13 @@ public enum ScenarioWriter {
             lines += ["", "[solver]"]
             if let limit = t.timeLimit { lines.append("time_limit = \(number(limit))") }
             if t.mipGap != 0 { lines.append("mip_gap = \(t.mipGap)") }
+        }
+        let f = t.funding
+        if f.maxSources != nil || f.minPayment != nil || !f.order.isEmpty {
+            lines += ["", "[funding]"]
+            if let n = f.maxSources { lines.append("max_sources = \(n)") }
+            if let n = f.minPayment { lines.append("min_payment = \(n)") }
+            if !f.order.isEmpty { lines.append("order = [\(f.order.map(quoted).joined(separator: ", "))]") }
         }
         for (name, limit) in t.tracks.sorted(by: { $0.key < $1.key }) {
             lines += ["", "[tracks.\(quoted(name))]"]

@@ -72,6 +72,9 @@ extension PlacementEngine {
                 if let i = s.funding.firstIndex(where: { $0.id == c.subject }) { s.funding[i].budget = needed }
             case .trackMinimum: s.settings.tracks[c.subject]?.minNew = needed
             case .trackMaximum: s.settings.tracks[c.subject]?.maxNew = needed
+            case .slots:
+                if let i = s.funding.firstIndex(where: { $0.id == c.subject }) { s.funding[i].slots = needed }
+            case .maxSources: s.settings.funding.maxSources = needed
             case .lock: break
             }
         }
@@ -122,6 +125,20 @@ extension PlacementEngine {
                     LimitChange(
                         kind: .trackMaximum, subject: track, current: hi, needed: hi + k,
                         message: "Track \(track) needs max_new raised from \(hi) to \(hi + k)."))
+            case .slots(let si):
+                let source = s.funding[si], slots = source.slots ?? 0, k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .slots, subject: source.id, current: slots, needed: slots + k,
+                        message:
+                            "Funding source \(names.source(source.id)) needs \(k) more slot\(k == 1 ? "" : "s"): slots \(slots) → \(slots + k)."
+                    ))
+            case .maxSources:
+                let n = s.settings.funding.maxSources ?? 0, k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .maxSources, subject: "max_sources", current: n, needed: n + k,
+                        message: "[funding] max_sources must be raised from \(n) to \(n + k)."))
             case .lock(let ri):
                 let rule = s.rules[ri]
                 changes.append(

@@ -75,6 +75,8 @@ public struct LimitChange: Sendable, Hashable, CustomStringConvertible {
         case trackMinimum = "track-min"
         case trackMaximum = "track-max"
         case lock
+        case slots
+        case maxSources = "max-sources"
     }
 
     public var kind: Kind
