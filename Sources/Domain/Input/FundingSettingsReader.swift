@@ -40,3 +40,32 @@ extension SettingsReader {
         }
     }
 }
+
+extension SettingsReader {
+    /// `[stipends]`: `levels` (1 to 50 amounts of money) and `other_costs` (money).
+    mutating func readStipends(_ t: TOMLTable, into stipends: inout StipendSettings) {
+        warnUnknownKeys(t, section: "stipends", kind: "stipends")
+        if let v = t["levels"] {
+            let levels = v.array?.compactMap(\.int) ?? []
+            if let array = v.array, levels.count == array.count, InputLimits.stipendLevels.contains(levels.count),
+                levels.allSatisfy({ (0...InputLimits.money).contains($0) })
+            {
+                stipends.levels = levels
+            } else {
+                issue(
+                    "levels", in: "stipends",
+                    "must be a list of \(InputLimits.stipendLevels.lowerBound) to \(InputLimits.stipendLevels.upperBound) whole-dollar amounts, from 0 to \(InputLimits.money)",
+                    hint: "e.g. levels = [61008, 61428, 61884] (years of experience 0, 1, 2)")
+            }
+        }
+        if let v = t["other_costs"] {
+            if let n = v.int, (0...InputLimits.money).contains(n) {
+                stipends.otherCosts = n
+            } else {
+                issue(
+                    "other_costs", in: "stipends", "must be whole dollars from 0 to \(InputLimits.money)",
+                    hint: "e.g. other_costs = 14000 (tuition, fees, health insurance, travel)")
+            }
+        }
+    }
+}

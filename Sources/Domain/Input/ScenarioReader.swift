@@ -32,7 +32,7 @@ public struct ScenarioReader {
     public static let knownColumns: [String: [String]] = [
         "fellows.csv": [
             "id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding",
-            "withdrawn_on"
+            "withdrawn_on", "experience"
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
         "mentors.csv": ["id", "name", "lab", "areas", "capacity"],
@@ -125,7 +125,10 @@ public struct ScenarioReader {
         for (name, text) in texts where name.hasSuffix(".csv") {
             guard let table = CSVTable.parse(text, file: name, issues: &issues) else { continue }
             let columns = table.columns
-            let missing = (requiredColumns[name] ?? []).filter { columns[$0] == nil }
+            // With an `experience` column, a fellow's cost may come from [stipends] levels instead.
+            let missing = (requiredColumns[name] ?? []).filter {
+                columns[$0] == nil && !(name == "fellows.csv" && $0 == "cost" && columns["experience"] != nil)
+            }
             for column in missing {
                 issues.append(
                     ScenarioIssue(
@@ -304,7 +307,8 @@ struct ScenarioBuilder {
             let lab = r.id("lab", &found, required: false)
             let mentor = r.id("mentor", &found, required: false)
             let interests = r.list("interests")
-            let cost = r.money("cost", &found, required: true)
+            let experience = r.integer("experience", &found, required: false, range: InputLimits.experience)
+            let cost = fellowCost(r, experience: experience, &found)
             let external = r.money("external_funding", &found, required: false) ?? 0
             let name = r.freeText("name", &found)
             var withdrawnOn: CalendarDate?
@@ -355,6 +359,8 @@ struct ScenarioBuilder {
                 lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
                 externalFunding: external, line: r.row.line)
             fellow.withdrawnOn = withdrawnOn
+            fellow.experience = experience
+            fellow.costFromLevels = r.text("cost") == nil && experience != nil
             fellows.append((fellow, r))
         }
         issues += found
@@ -531,7 +537,8 @@ struct ScenarioBuilder {
         var found: [ScenarioIssue] = []
         for r in rowReaders("costs.csv") {
             let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
-            let cost = r.money("cost", &found, required: true)
+            let experience = r.integer("experience", &found, required: false, range: InputLimits.experience)
+            let cost = fellowCost(r, experience: experience, &found)
             guard let (fellow, lab) = pair, let cost else { continue }
             let key = "\(fellow.id)\u{1}\(lab)"
             if let first = seen[key] {
@@ -752,5 +759,22 @@ extension ScenarioBuilder {
                     file: "scenario.toml", line: settings.orderLine, column: "funding.order", message: message,
                     hint: hint))
         }
+    }
+
+    /// A fellow's `cost`, else `[stipends] levels[experience] + other_costs`.
+    func fellowCost(_ r: RowReader, experience: Int?, _ found: inout [ScenarioIssue]) -> Int? {
+        let stipends = scenario.settings.stipends
+        if r.text("cost") != nil || experience == nil || stipends.levels.isEmpty {
+            let hint =
+                stipends.levels.isEmpty
+                ? "give the annual cost in dollars" : "give the annual cost in dollars, or the fellow's experience"
+            if r.columns["cost"] == nil && r.columns["experience"] == nil { return nil }  // the header's problem
+            if r.text("cost") == nil && r.columns["cost"] == nil {
+                found.append(r.issue("cost", "a fellow needs a cost", hint: hint))
+                return nil
+            }
+            return r.money("cost", &found, required: true)
+        }
+        return experience.map { stipends.cost(experience: $0) }
     }
 }

@@ -28,6 +28,10 @@ public enum InputLimits {
     public static let maxSources = 1...100
     /// Ids in `[funding] order`.
     public static let orderEntries = 10_000
+    /// fellows.csv `experience`, whole years.
+    public static let experience = 0...50
+    /// Entries of `[stipends] levels`.
+    public static let stipendLevels = 1...50
     /// Number of `[tracks.NAME]` tables.
     public static let tracks = 100
     /// `[solver] time_limit`, seconds (more than 0).

@@ -80,6 +80,22 @@ public struct FundingSettings: Sendable, Hashable {
     public init() {}
 }
 
+/// `[stipends]`: stipends by years of experience (the NRSA postdoctoral levels 0–7, say).
+public struct StipendSettings: Sendable, Hashable {
+    /// `levels`: dollars a year by whole years of experience; empty: none.
+    public var levels: [Int] = []
+    /// `other_costs`: dollars a year on top of the stipend (tuition, fees, health insurance, travel).
+    public var otherCosts = 0
+
+    public init() {}
+
+    /// `levels[experience] + other_costs`; experience beyond the last level is paid the last level.
+    public func cost(experience: Int) -> Int {
+        guard let last = levels.last else { return otherCosts }
+        return (experience < levels.count ? levels[max(experience, 0)] : last) + otherCosts
+    }
+}
+
 /// Everything in scenario.toml.
 public struct ScenarioSettings: Sendable, Hashable {
     public var name: String
@@ -94,6 +110,7 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var mipGap: Double = 0
     public var seminars = SeminarSettings()
     public var funding = FundingSettings()
+    public var stipends = StipendSettings()
 
     public init(name: String) { self.name = name }
 }

@@ -11,15 +11,18 @@ public enum ScenarioWriter {
             ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
         }.map(\.element)
         let withdrawnOn = !s.withdrawn.isEmpty
+        let experience = everyone.contains { $0.experience != nil }
         files["fellows.csv"] = csv(
             ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
-                + (withdrawnOn ? ["withdrawn_on"] : []),
+                + (withdrawnOn ? ["withdrawn_on"] : []) + (experience ? ["experience"] : []),
             everyone.map {
                 [
                     $0.id, $0.name, $0.track, $0.citizenship.rawValue, $0.status.rawValue, $0.lab ?? "",
-                    $0.mentor ?? "", $0.interests.joined(separator: ";"), "\($0.cost)", "\($0.externalFunding)"
+                    $0.mentor ?? "", $0.interests.joined(separator: ";"), $0.costFromLevels ? "" : "\($0.cost)",
+                    "\($0.externalFunding)"
                 ]
                     + (withdrawnOn ? [$0.withdrawnOn.map { "\($0)" } ?? ""] : [])
+                    + (experience ? [$0.experience.map { "\($0)" } ?? ""] : [])
             })
         files["labs.csv"] = csv(
             ["id", "name", "institution", "areas", "capacity"],
@@ -103,6 +106,13 @@ public enum ScenarioWriter {
             if let n = f.maxSources { lines.append("max_sources = \(n)") }
             if let n = f.minPayment { lines.append("min_payment = \(n)") }
             if !f.order.isEmpty { lines.append("order = [\(f.order.map(quoted).joined(separator: ", "))]") }
+        }
+        if !t.stipends.levels.isEmpty || t.stipends.otherCosts != 0 {
+            lines += ["", "[stipends]"]
+            if !t.stipends.levels.isEmpty {
+                lines.append("levels = [\(t.stipends.levels.map { "\($0)" }.joined(separator: ", "))]")
+            }
+            if t.stipends.otherCosts != 0 { lines.append("other_costs = \(t.stipends.otherCosts)") }
         }
         for (name, limit) in t.tracks.sorted(by: { $0.key < $1.key }) {
             lines += ["", "[tracks.\(quoted(name))]"]
