@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 extension SettingsReader {
@@ -66,6 +67,22 @@ extension SettingsReader {
                     "other_costs", in: "stipends", "must be whole dollars from 0 to \(InputLimits.money)",
                     hint: "e.g. other_costs = 14000 (tuition, fees, health insurance, travel)")
             }
+        }
+    }
+}
+
+extension SettingsReader {
+    /// `[program] year_start`: a date, `"YYYY-MM-DD"` or a TOML date.
+    mutating func readProgram(_ t: TOMLTable, into settings: inout ScenarioSettings) {
+        warnUnknownKeys(t, section: "program", kind: "program")
+        guard let v = t["year_start"] else { return }
+        let text = v.string ?? v.date.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }
+        if let text, let date = CalendarDate(text) {
+            settings.yearStart = date
+        } else {
+            issue(
+                "year_start", in: "program",
+                text.map(CalendarDate.problem(with:)) ?? "must be a date", hint: "e.g. year_start = \"2026-07-01\"")
         }
     }
 }

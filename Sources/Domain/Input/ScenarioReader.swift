@@ -32,7 +32,7 @@ public struct ScenarioReader {
     public static let knownColumns: [String: [String]] = [
         "fellows.csv": [
             "id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding",
-            "withdrawn_on", "experience"
+            "withdrawn_on", "experience", "start_on"
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
         "mentors.csv": ["id", "name", "lab", "areas", "capacity"],
@@ -360,6 +360,15 @@ struct ScenarioBuilder {
                 externalFunding: external, line: r.row.line)
             fellow.withdrawnOn = withdrawnOn
             fellow.experience = experience
+            fellow.startOn = r.text("start_on").flatMap { text in
+                let date = CalendarDate(text)
+                if date == nil {
+                    found.append(
+                        r.issue("start_on", CalendarDate.problem(with: text), hint: "write YYYY-MM-DD, e.g. 2026-09-15")
+                    )
+                }
+                return date
+            }
             fellow.costFromLevels = r.text("cost") == nil && experience != nil
             fellows.append((fellow, r))
         }

@@ -58,9 +58,12 @@ public struct Scenario: Sendable {
         costIndex["\(fellow.id)\u{1}\(lab)"] ?? fellow.cost
     }
 
-    /// Rule 5's need: `max(0, cost(f, l) − external_funding)`.
+    /// Rule 5's need: `max(0, cost(f, l) − external_funding)` for the months
+    /// the fellow is in the program this budget year (see ``BudgetYear``).
     public func need(of fellow: Fellow, at lab: String) -> Int {
-        max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
+        let annual = max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
+        guard fellow.startOn != nil || fellow.withdrawnOn != nil else { return annual }
+        return BudgetYear.share(annual, months: months(of: fellow))
     }
 }
 

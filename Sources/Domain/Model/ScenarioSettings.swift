@@ -111,6 +111,8 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var seminars = SeminarSettings()
     public var funding = FundingSettings()
     public var stipends = StipendSettings()
+    /// `[program] year_start`: the budget year's first day; `nil`: July 1 of the intake's year.
+    public var yearStart: CalendarDate?
 
     public init(name: String) { self.name = name }
 }

@@ -29,8 +29,8 @@ public enum OutputColumns {
     public enum Funding {
         public static let fellow = "fellow", fellowName = "fellow_name", lab = "lab", source = "source",
             sourceName = "source_name",
-            amount = "amount"
-        public static let all = [fellow, fellowName, lab, source, sourceName, amount]
+            amount = "amount", months = "months"
+        public static let all = [fellow, fellowName, lab, source, sourceName, amount, months]
     }
 
     /// `budgets.csv`: per source, budget, used and left, as numbers.

@@ -10,20 +10,7 @@ public enum ScenarioWriter {
         let everyone = (s.fellows + s.withdrawn).enumerated().sorted {
             ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
         }.map(\.element)
-        let withdrawnOn = !s.withdrawn.isEmpty
-        let experience = everyone.contains { $0.experience != nil }
-        files["fellows.csv"] = csv(
-            ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
-                + (withdrawnOn ? ["withdrawn_on"] : []) + (experience ? ["experience"] : []),
-            everyone.map {
-                [
-                    $0.id, $0.name, $0.track, $0.citizenship.rawValue, $0.status.rawValue, $0.lab ?? "",
-                    $0.mentor ?? "", $0.interests.joined(separator: ";"), $0.costFromLevels ? "" : "\($0.cost)",
-                    "\($0.externalFunding)"
-                ]
-                    + (withdrawnOn ? [$0.withdrawnOn.map { "\($0)" } ?? ""] : [])
-                    + (experience ? [$0.experience.map { "\($0)" } ?? ""] : [])
-            })
+        files["fellows.csv"] = fellowsFile(everyone, withdrawn: !s.withdrawn.isEmpty)
         files["labs.csv"] = csv(
             ["id", "name", "institution", "areas", "capacity"],
             s.labs.map { [$0.id, $0.name, $0.institution, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
@@ -88,6 +75,27 @@ public enum ScenarioWriter {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// fellows.csv; `withdrawn_on`, `experience` and `start_on` only when some fellow has one.
+    static func fellowsFile(_ everyone: [Fellow], withdrawn: Bool) -> String {
+        let experience = everyone.contains { $0.experience != nil }
+        let startOn = everyone.contains { $0.startOn != nil }
+        let optional: [String] =
+            (withdrawn ? ["withdrawn_on"] : []) + (experience ? ["experience"] : []) + (startOn ? ["start_on"] : [])
+        let header =
+            ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
+            + optional
+        let rows: [[String]] = everyone.map { f in
+            var row: [String] = [f.id, f.name, f.track, f.citizenship.rawValue, f.status.rawValue, f.lab ?? ""]
+            row += [f.mentor ?? "", f.interests.joined(separator: ";"), f.costFromLevels ? "" : "\(f.cost)"]
+            row.append("\(f.externalFunding)")
+            if withdrawn { row.append(f.withdrawnOn.map { "\($0)" } ?? "") }
+            if experience { row.append(f.experience.map { "\($0)" } ?? "") }
+            if startOn { row.append(f.startOn.map { "\($0)" } ?? "") }
+            return row
+        }
+        return csv(header, rows)
+    }
+
     static func toml(_ t: ScenarioSettings) -> String {
         var lines = ["name = \(quoted(t.name))"]
         if let intake = t.intake { lines.append("intake = \(quoted(intake))") }
@@ -107,8 +115,10 @@ public enum ScenarioWriter {
             if let n = f.minPayment { lines.append("min_payment = \(n)") }
             if !f.order.isEmpty { lines.append("order = [\(f.order.map(quoted).joined(separator: ", "))]") }
         }
+        if let start = t.yearStart { lines += ["", "[program]", "year_start = \(quoted("\(start)"))"] }
         if !t.stipends.levels.isEmpty || t.stipends.otherCosts != 0 {
             lines += ["", "[stipends]"]
+            if let start = t.yearStart { lines += ["", "[program]", "year_start = \(quoted("\(start)"))"] }
             if !t.stipends.levels.isEmpty {
                 lines.append("levels = [\(t.stipends.levels.map { "\($0)" }.joined(separator: ", "))]")
             }

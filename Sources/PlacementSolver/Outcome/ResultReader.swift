@@ -44,6 +44,8 @@ struct ResultReader {
             var row = FellowPlacement(
                 fellow: f.id, status: f.isNew ? .new : .continuing, lab: f.lab, mentor: f.mentor,
                 rank: nil, funding: [], need: 0)
+            row.months = s.months(of: f)
+            row.startOn = f.startOn
             if f.isNew {
                 if let c = chosen[fi] {
                     row.lab = s.labs[c.lab].id

@@ -32,14 +32,14 @@ public enum PlacementsFile {
             rows: rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1))
     }
 
-    /// `funding.csv`: one row per (fellow, source) with the amount in dollars as a number.
+    /// `funding.csv`: one row per (fellow, source) with the amount in dollars as a number and the months it pays for.
     public static func funding(_ outcome: PlacementOutcome, scenario: Scenario) -> String {
         let names = Directory(scenario)
         let rows = outcome.placements.flatMap { p in
             p.funding.map { share in
                 [
                     p.fellow, names.fellowName(p.fellow), p.lab ?? "", share.source, names.sourceName(share.source),
-                    MoneyText.plain(cents: share.cents)
+                    MoneyText.plain(cents: share.cents), "\(p.months)"
                 ]
             }
         }
