@@ -33,6 +33,13 @@ public enum OutputColumns {
         public static let all = [fellow, fellowName, lab, source, sourceName, amount, months]
     }
 
+    /// `appointments.csv`: one row per trainee and training grant.
+    public enum Appointments {
+        public static let source = "source", fellow = "fellow", lab = "lab", mentor = "mentor", start = "start",
+            months = "months", amount = "amount", slot = "slot"
+        public static let all = [source, fellow, lab, mentor, start, months, amount, slot]
+    }
+
     /// `budgets.csv`: per source, budget, used and left, as numbers.
     public enum Budgets {
         public static let source = "source", sourceName = "source_name", budget = "budget", used = "used", left = "left"

@@ -46,6 +46,19 @@ public enum PlacementsFile {
         return CSVText.render(header: OutputColumns.Funding.all, rows: rows)
     }
 
+    /// `appointments.csv`: per training grant, one row per trainee it pays, in slot order.
+    public static func appointments(_ grants: [TrainingGrantAppointments]) -> String {
+        let rows = grants.flatMap { grant in
+            grant.appointments.map {
+                [
+                    grant.source, $0.fellow, $0.lab ?? "", $0.mentor ?? "", $0.start.map { "\($0)" } ?? "",
+                    "\($0.months)", MoneyText.plain(cents: $0.cents), "\($0.slot)"
+                ]
+            }
+        }
+        return CSVText.render(header: OutputColumns.Appointments.all, rows: rows)
+    }
+
     /// `budgets.csv`: per source its budget, what is used and what is left, in dollars as numbers.
     public static func budgets(_ outcome: PlacementOutcome, scenario: Scenario) -> String {
         let names = Directory(scenario)
