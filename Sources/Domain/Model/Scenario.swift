@@ -76,3 +76,17 @@ extension Scenario {
             || funding.contains { $0.kind != nil || $0.slots != nil }
     }
 }
+
+extension Scenario {
+    /// The scenario with rule 8 left out: no kinds, slots, `max_sources` or `min_payment`.
+    public var withoutAppointmentRules: Scenario {
+        var s = self
+        s.settings.funding.maxSources = nil
+        s.settings.funding.minPayment = nil
+        for i in s.funding.indices {
+            s.funding[i].kind = nil
+            s.funding[i].slots = nil
+        }
+        return s
+    }
+}

@@ -19,6 +19,10 @@ import Modeling
 ///    is appointed to the training grant before anything else pays them);
 /// 3. with indicators, fewest sources: minimise `Σ pays(f,s)`.
 ///
+/// Each stage's search stops after ``nodeLimit`` subproblems with the best
+/// split found (the next stages hold that one's value), so a large program's
+/// split stays quick and reproducible.
+///
 /// The constraint matrix of x alone is a transportation matrix, so with the
 /// indicators fixed every vertex is whole dollars; the last stage's LP has
 /// them fixed. Deterministic: built in input order, no time limit.
@@ -35,6 +39,10 @@ struct FundingSplit {
         var dollars: Variable
         var pays: Variable?
     }
+
+    /// Subproblems each stage's search may create: a stage that reaches it
+    /// keeps the best split found (reproducibly: a node count, not a time).
+    static let nodeLimit = 500
 
     var model = Model(name: "funding-split")
     var pairs: [Pair] = []
@@ -74,7 +82,7 @@ struct FundingSplit {
             for si in payers {
                 let x = model.addVariable("x(\(fi),\(si))", .continuous, lower: 0, upper: Double(need))
                 var pair = Pair(fellow: fi, source: si, dollars: x, pays: nil)
-                if rules {
+                if rules && needsIndicator(si, fellow: fi, payers: payers) {
                     let y = model.addBinary("y(\(fi),\(si))")
                     model.add(x - Double(need) * y <= 0, name: "paying(\(fi),\(si))")
                     if let minimum = s.settings.funding.minPayment, minimum > 0 {
@@ -92,6 +100,17 @@ struct FundingSplit {
             model.add(row <= Double(s.funding[si].budget), name: "budget(\(si))")
         }
         if rules { addAppointmentRules() }
+    }
+
+    /// Whether rule 8 speaks of whether source `si` pays fellow `fi` (as in
+    /// `FellowPayments.swift`): always with `max_sources` or `min_payment`,
+    /// else for a source with slots, or a federal source when another federal one may pay the fellow.
+    func needsIndicator(_ si: Int, fellow fi: Int, payers: [Int]) -> Bool {
+        let s = scenario
+        if s.settings.funding.maxSources != nil || s.settings.funding.minPayment != nil { return true }
+        if s.funding[si].slots != nil { return true }
+        let federal = payers.filter { s.funding[$0].kind?.isFederal == true }
+        return s.funding[si].kind?.isFederal == true && federal.count > 1
     }
 
     /// Rule 8 over the fixed placement: one federal source, slots, max_sources.
@@ -127,7 +146,8 @@ struct FundingSplit {
         }
         let position = Dictionary(uniqueKeysWithValues: Self.order(s).enumerated().map { ($1, $0 + 1) })
         result.append(LinearExpression(sum: pairs.map { (Double(position[$0.source] ?? 1), $0.dollars) }))
-        if s.usesAppointmentRules { result.append(pairs.compactMap(\.pays).sum()) }
+        let indicators = pairs.compactMap(\.pays)
+        if !indicators.isEmpty { result.append(indicators.sum()) }
         return result
     }
 
@@ -140,13 +160,16 @@ struct FundingSplit {
         o.timeLimit = nil
         o.startingSolution = nil
         o.nodeExaminer = nil
+        o.nodeLimit = Self.nodeLimit
         var seconds = 0.0
         var last: Solution?
         for (k, objective) in stages().enumerated() {
             model.minimize(objective)
             guard let r = try? solver.solve(model, options: o) else { return (nil, seconds) }
             seconds += r.solveSeconds
-            guard r.termination == .optimal, let solution = r.solution else { return (nil, seconds) }
+            guard r.termination == .optimal || r.termination == .interrupted, let solution = r.solution else {
+                return (nil, seconds)
+            }
             last = solution
             model.add(objective <= solution.objective + 0.5, name: "stage(\(k + 1))")
         }
