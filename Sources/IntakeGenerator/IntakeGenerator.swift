@@ -11,11 +11,33 @@ public struct IntakeGenerator: Sendable {
     public var seed: UInt64
     /// With a seminar series (sessions and availability; see ``SeminarSeries``).
     public var seminars: Bool
+    /// With rule 8's appointment rules: the training grant a `training-grant`
+    /// with as many slots as its budget pays median costs, the pool
+    /// `institutional`, lab grants `federal` (see ``appointing(_:)``).
+    public var appointmentRules: Bool
 
-    public init(newFellows: Int, seed: UInt64 = 2026, seminars: Bool = true) {
+    public init(newFellows: Int, seed: UInt64 = 2026, seminars: Bool = true, appointmentRules: Bool = false) {
         self.newFellows = newFellows
         self.seed = seed
         self.seminars = seminars
+        self.appointmentRules = appointmentRules
+    }
+
+    /// The scenario with kinds and slots (drawn from nothing: the rest of the
+    /// intake is the same with or without them).
+    public static func appointing(_ scenario: Scenario) -> Scenario {
+        var s = scenario
+        let costs = s.fellows.map(\.cost).sorted()
+        let median = max(costs.isEmpty ? 1 : costs[costs.count / 2], 1)
+        for i in s.funding.indices {
+            if s.funding[i].citizensOnly {
+                s.funding[i].kind = .trainingGrant
+                s.funding[i].slots = s.funding[i].budget / median
+            } else {
+                s.funding[i].kind = s.funding[i].lab == nil ? .institutional : .federal
+            }
+        }
+        return s
     }
 
     static let tracks: [(String, [String])] = [
@@ -160,6 +182,6 @@ public struct IntakeGenerator: Sendable {
             preferences: preferences, costs: costs)
         // Drawn after everything else, so the placement part is the same with or without it.
         if seminars { SeminarSeries.add(to: &scenario, rng: &rng) }
-        return scenario
+        return appointmentRules ? Self.appointing(scenario) : scenario
     }
 }

@@ -65,8 +65,19 @@ public struct PlacementEngine: Sendable {
     ///   scenario without a placement is a result, not an error.
     /// - Throws: `SolverError` when the solver itself fails (an invalid
     ///   model or a GLPK error), never for an infeasible scenario.
-    public func run(_ scenario: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome
-    {
+    public func run(_ given: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome {
+        // Months withdrawn fellows were paid before they left stay spent from their sources.
+        let spent = given.spentByWithdrawn(previous ?? [])
+        let scenario = spent.isEmpty ? given : given.spending(spent)
+        var outcome = try place(scenario, previous: previous)
+        outcome.budgets = outcome.budgets.map {
+            let dollars = spent[$0.source] ?? 0
+            return BudgetUse(source: $0.source, budget: $0.budget + dollars, usedCents: $0.usedCents + dollars * 100)
+        }
+        return outcome
+    }
+
+    func place(_ scenario: Scenario, previous: [PreviousPlacement]?) throws(SolverError) -> PlacementOutcome {
         var placement = PlacementModel(scenario: scenario)
         let findings = PreChecks.run(scenario, placement.eligibility)
         // Shortfalls that add up (money, seats) are certain, but the solver's
@@ -158,9 +169,9 @@ public struct PlacementEngine: Sendable {
             outcome.bound = result.termination == .optimal ? exact : result.bound
             outcome.gap = result.termination == .optimal ? 0 : result.gap
         }
-        let (split, splitSeconds) = fundingSplit(placement, solution, options: o)
+        let (split, splitSeconds) = fundingSplit(placement, solution, previous: previous, options: o)
         outcome.solveSeconds += splitSeconds
-        ResultReader(placement: placement, solution: split).fill(&outcome)
+        ResultReader(placement: placement, solution: solution, split: split).fill(&outcome)
         if let previous { outcome.moves = PlacementMove.moves(from: previous, to: outcome.placements) }
         return outcome
     }

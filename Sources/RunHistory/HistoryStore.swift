@@ -41,10 +41,24 @@ public final class HistoryStore: Sendable {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             database = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
+            try Self.migrate(database)
         } catch {
             throw HistoryError(
                 code: .unavailable, message: "the run history \(path) cannot be opened: \(Self.plain(error))")
+        }
+    }
+
+    /// Brings the schema up to date. Two runs creating the same new history
+    /// at once both see it unmigrated (GRDB reads the applied migrations
+    /// before it takes the write lock); the second then finds the tables the
+    /// first created, and tries again, now seeing them applied.
+    static func migrate(_ database: DatabaseQueue) throws {
+        for attempt in 1... {
+            do {
+                return try migrator.migrate(database)
+            } catch let error as DatabaseError where attempt < 5 && (error.message ?? "").contains("already exists") {
+                continue
+            }
         }
     }
 

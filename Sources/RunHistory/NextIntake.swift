@@ -5,6 +5,8 @@ import Domain
 /// - This year's new fellows placed by the official match become continuing
 ///   fellows with that lab and mentor (and their track, citizenship, cost,
 ///   external funding and interests); their cost overrides at that lab stay.
+///   Their `experience` goes up one year, and a cost from `[stipends]
+///   levels` with it (one level up).
 /// - This year's continuing fellows graduate and leave, as do withdrawn and
 ///   unplaced fellows.
 /// - Labs, mentors and funding sources are copied as they are, for the
@@ -39,11 +41,7 @@ public enum NextIntake {
                 )
                 continue
             }
-            fellows.append(
-                Fellow(
-                    id: f.id, name: f.name, track: f.track, citizenship: f.citizenship, status: .continuing, lab: lab,
-                    mentor: mentor,
-                    interests: f.interests, cost: f.cost, externalFunding: f.externalFunding))
+            fellows.append(continuing(f, lab: lab, mentor: mentor, stipends: s.settings.stipends))
         }
         let graduating = s.fellows.filter { !$0.isNew }.count
         if graduating > 0 {
@@ -69,6 +67,18 @@ public enum NextIntake {
             "add the new fellows to fellows.csv and their ranked labs to preferences.csv; add this year's sessions.csv and availability.csv"
         )
         return (next, notes)
+    }
+
+    /// A placed new fellow as next year's continuing fellow, a year more
+    /// experienced: a cost from `[stipends] levels` moves up one level.
+    static func continuing(_ f: Fellow, lab: String, mentor: String, stipends: StipendSettings) -> Fellow {
+        var next = Fellow(
+            id: f.id, name: f.name, track: f.track, citizenship: f.citizenship, status: .continuing, lab: lab,
+            mentor: mentor, interests: f.interests, cost: f.cost, externalFunding: f.externalFunding)
+        next.experience = f.experience.map { min($0 + 1, InputLimits.experience.upperBound) }
+        next.costFromLevels = f.costFromLevels
+        if f.costFromLevels, let years = next.experience { next.cost = stipends.cost(experience: years) }
+        return next
     }
 
     /// `2026-27` → `2027-28`, `2026` → `2027`; anything else gets ` (next)`.

@@ -27,7 +27,9 @@ public struct RecordedPlacement: Sendable, Hashable {
 
     /// The row as an earlier run's placement (for `--keep`).
     public var asPrevious: PreviousPlacement {
-        PreviousPlacement(fellow: fellow, status: status, lab: lab, mentor: mentor)
+        PreviousPlacement(
+            fellow: fellow, status: status, lab: lab, mentor: mentor,
+            funding: funding.map { PaidShare(source: $0.source, cents: $0.cents) })
     }
 }
 

@@ -52,9 +52,12 @@ struct TestProgram {
     }
 
     mutating func source(
-        _ id: String, lab: String? = nil, budget: Int, citizensOnly: Bool = false, areas: [String] = []
+        _ id: String, lab: String? = nil, budget: Int, citizensOnly: Bool = false, areas: [String] = [],
+        kind: FundingKind? = nil, slots: Int? = nil
     ) {
-        funding.append(FundingSource(id: id, lab: lab, budget: budget, citizensOnly: citizensOnly, areas: areas))
+        funding.append(
+            FundingSource(
+                id: id, lab: lab, budget: budget, citizensOnly: citizensOnly, areas: areas, kind: kind, slots: slots))
     }
 
     var scenario: Scenario {
@@ -64,8 +67,8 @@ struct TestProgram {
             mentorPreferences: mentorPreferences, costs: costs, rules: rules)
     }
 
-    func solve() throws -> PlacementOutcome {
-        try PlacementEngine(solver: GLPKSolver()).run(scenario)
+    func solve(previous: [PreviousPlacement]? = nil) throws -> PlacementOutcome {
+        try PlacementEngine(solver: GLPKSolver()).run(scenario, previous: previous)
     }
 }
 

@@ -44,13 +44,40 @@ public struct PreviousPlacement: Sendable, Hashable {
     public var lab: String?
     public var mentor: String?
     public var line: Int
+    /// What each source paid the fellow, when the earlier run says: the
+    /// funding split keeps these sources where it may, and a withdrawn
+    /// fellow's months before they left stay spent from them.
+    public var funding: [PaidShare]?
+    /// The sources that paid the fellow, when known.
+    public var sources: [String]? { funding?.map(\.source) }
 
-    public init(fellow: String, status: PlacementStanding, lab: String?, mentor: String?, line: Int = 0) {
+    public init(
+        fellow: String, status: PlacementStanding, lab: String?, mentor: String?, line: Int = 0,
+        funding: [PaidShare]? = nil
+    ) {
         self.fellow = fellow
         self.status = status
         self.lab = lab
         self.mentor = mentor
         self.line = line
+        self.funding = funding
+    }
+
+    public init(fellow: String, status: PlacementStanding, lab: String?, mentor: String?, sources: [String]) {
+        self.init(
+            fellow: fellow, status: status, lab: lab, mentor: mentor,
+            funding: sources.map { PaidShare(source: $0, cents: 0) })
+    }
+}
+
+/// What one source paid one fellow in an earlier run, in cents.
+public struct PaidShare: Sendable, Hashable {
+    public var source: String
+    public var cents: Int
+
+    public init(source: String, cents: Int) {
+        self.source = source
+        self.cents = cents
     }
 }
 
@@ -93,11 +120,22 @@ public enum PreviousRun {
             guard let f = r.required(C.fellow, &issues),
                 let st = r.choice(C.status, &issues, as: PlacementStanding.self, required: true)
             else { continue }
+            // `source:amount;source:amount`: the sources are what the split keeps.
+            let sources = columns[C.funding] == nil ? nil : r.list(C.funding).map(Self.paidShare)
             result.append(
-                PreviousPlacement(fellow: f, status: st, lab: r.text(C.lab), mentor: r.text(C.mentor), line: row.line))
+                PreviousPlacement(
+                    fellow: f, status: st, lab: r.text(C.lab), mentor: r.text(C.mentor), line: row.line,
+                    funding: sources))
         }
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
         return result
+    }
+
+    /// `source:amount` (dollars, cents when needed) as a share; an unreadable amount counts 0.
+    static func paidShare(_ item: String) -> PaidShare {
+        let parts = item.split(separator: ":", maxSplits: 1)
+        let dollars = parts.count == 2 ? Double(parts[1]) ?? 0 : 0
+        return PaidShare(source: String(parts.first ?? ""), cents: Int((dollars * 100).rounded()))
     }
 
     static func load(_ url: URL, required: [String]) throws(ScenarioError) -> CSVTable {

@@ -34,11 +34,11 @@ public struct ScenarioReader {
     public static let knownColumns: [String: [String]] = [
         "fellows.csv": [
             "id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding",
-            "withdrawn_on"
+            "withdrawn_on", "experience", "start_on"
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
         "mentors.csv": ["id", "name", "lab", "areas", "capacity"],
-        "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas"],
+        "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas", "kind", "slots"],
         "preferences.csv": ["fellow", "lab", "rank", "score"],
         "mentor_preferences.csv": ["mentor", "fellow", "rank"],
         "costs.csv": ["fellow", "lab", "cost"],
@@ -138,7 +138,11 @@ public struct ScenarioReader {
             issues += ColumnNames.unnamed(table)
             let columns = table.columns
             let meant = Set(matched.typos.map(\.near))
-            let missing = (requiredColumns[name] ?? []).filter { columns[$0] == nil && !meant.contains($0) }
+            // With an `experience` column, a fellow's cost may come from [stipends] levels instead.
+            let missing = (requiredColumns[name] ?? []).filter {
+                columns[$0] == nil && !meant.contains($0)
+                    && !(name == "fellows.csv" && $0 == "cost" && columns["experience"] != nil)
+            }
             for column in missing {
                 issues.append(
                     ScenarioIssue(
@@ -232,6 +236,7 @@ struct ScenarioBuilder {
         checkTracks()
         checkSpellings()
         reportAmbiguousDates()
+        checkFundingOrder()
         setAsideWithdrawn()
     }
 
@@ -350,7 +355,8 @@ struct ScenarioBuilder {
             let lab = r.id("lab", &found, required: false, named: labNames)
             let mentor = r.id("mentor", &found, required: false, named: mentorNames)
             let interests = r.list("interests")
-            let cost = r.money("cost", &found, required: true)
+            let experience = r.integer("experience", &found, required: false, range: InputLimits.experience)
+            let cost = fellowCost(r, experience: experience, &found)
             let external = r.money("external_funding", &found, required: false) ?? 0
             let name = r.freeText("name", &found)
             let withdrawnOn = date(r, "withdrawn_on", &found)
@@ -394,6 +400,17 @@ struct ScenarioBuilder {
                 lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
                 externalFunding: external, line: r.row.line)
             fellow.withdrawnOn = withdrawnOn
+            fellow.experience = experience
+            fellow.startOn = r.text("start_on").flatMap { text in
+                let date = CalendarDate(text)
+                if date == nil {
+                    found.append(
+                        r.issue("start_on", CalendarDate.problem(with: text), hint: "write YYYY-MM-DD, e.g. 2026-09-15")
+                    )
+                }
+                return date
+            }
+            fellow.costFromLevels = r.text("cost") == nil && experience != nil
             fellows.append((fellow, r))
         }
         issues += found
@@ -438,13 +455,15 @@ struct ScenarioBuilder {
             let budget = r.money("budget", &found, required: true)
             let citizensOnly = r.boolean("citizens_only", &found) ?? false
             let name = r.freeText("name", &found)
+            let kind = r.choice("kind", &found, as: FundingKind.self, required: false)
+            let slots = r.integer("slots", &found, required: false, range: InputLimits.slots)
             guard let id else { continue }
             sources.append(
                 (
                     FundingSource(
                         id: id, name: name, lab: found.count == before ? lab : nil, budget: budget ?? 0,
                         citizensOnly: citizensOnly,
-                        areas: r.list("areas"), line: r.row.line), r
+                        areas: r.list("areas"), kind: kind, slots: slots, line: r.row.line), r
                 ))
         }
         issues += found
@@ -572,7 +591,8 @@ struct ScenarioBuilder {
         var found: [ScenarioIssue] = []
         for r in rowReaders("costs.csv") {
             let pair = fellowAndLab(r, &found, fellows: fellows, labs: labs)
-            let cost = r.money("cost", &found, required: true)
+            let experience = r.integer("experience", &found, required: false, range: InputLimits.experience)
+            let cost = fellowCost(r, experience: experience, &found)
             guard let (fellow, lab) = pair, let cost else { continue }
             let key = "\(fellow.id)\u{1}\(lab)"
             if let first = seen[key] {
@@ -760,5 +780,49 @@ struct ScenarioBuilder {
                     hint: (Identifier.nearest(to: name, in: tracks.sorted()).map { "did you mean \($0)? " } ?? "")
                         + "track names must match fellows.csv", severity: .warning))
         }
+    }
+}
+
+extension ScenarioBuilder {
+    /// `[funding] order` names sources of funding.csv, each once.
+    mutating func checkFundingOrder() {
+        let settings = scenario.settings.funding
+        let ids = scenario.funding.map(\.id)
+        let known = Set(ids)
+        var seen: Set<String> = []
+        for id in settings.order {
+            var problem: (String, String)?
+            if !known.contains(id) && tables["funding.csv"] != nil {
+                problem = (
+                    "unknown funding source \"\(id)\"",
+                    (Identifier.nearest(to: id, in: ids).map { "did you mean \($0)? " } ?? "")
+                        + "list ids of funding.csv"
+                )
+            } else if !seen.insert(id).inserted {
+                problem = ("lists \"\(id)\" twice", "list each source once")
+            }
+            guard let (message, hint) = problem else { continue }
+            issues.append(
+                ScenarioIssue(
+                    file: "scenario.toml", line: settings.orderLine, column: "funding.order", message: message,
+                    hint: hint))
+        }
+    }
+
+    /// A fellow's `cost`, else `[stipends] levels[experience] + other_costs`.
+    func fellowCost(_ r: RowReader, experience: Int?, _ found: inout [ScenarioIssue]) -> Int? {
+        let stipends = scenario.settings.stipends
+        if r.text("cost") != nil || experience == nil || stipends.levels.isEmpty {
+            let hint =
+                stipends.levels.isEmpty
+                ? "give the annual cost in dollars" : "give the annual cost in dollars, or the fellow's experience"
+            if r.columns["cost"] == nil && r.columns["experience"] == nil { return nil }  // the header's problem
+            if r.text("cost") == nil && r.columns["cost"] == nil {
+                found.append(r.issue("cost", "a fellow needs a cost", hint: hint))
+                return nil
+            }
+            return r.money("cost", &found, required: true)
+        }
+        return experience.map { stipends.cost(experience: $0) }
     }
 }

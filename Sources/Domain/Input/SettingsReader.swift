@@ -8,12 +8,18 @@ struct SettingsReader {
     /// Keys the engine knows, by table ("" is the top level). Anything else is
     /// a warning naming the nearest known key.
     static let known: [String: [String]] = [
-        "": ["name", "intake", "objective", "placement", "tracks", "solver", "seminars", "input"],
+        "": [
+            "name", "intake", "objective", "placement", "tracks", "solver", "seminars", "input", "funding", "stipends",
+            "program"
+        ],
         "input": ["date_order"],
         "objective": ["kind", "mentor_weight"],
         "placement": ["allow_unplaced", "unplaced_penalty"],
         "track": ["min_new", "max_new"],
         "solver": ["time_limit", "mip_gap"],
+        "funding": ["max_sources", "min_payment", "order"],
+        "stipends": ["levels", "other_costs"],
+        "program": ["year_start"],
         "seminars": ["timezone", "talks", "mentor_required"],
         "talk": ["status", "kind", "count"]
     ]
@@ -244,6 +250,9 @@ struct SettingsReader {
             }
         }
         readInput(root, into: &settings)
+        if let t = table("funding", in: root) { readFunding(t, into: &settings.funding) }
+        if let t = table("stipends", in: root) { readStipends(t, into: &settings.stipends) }
+        if let t = table("program", in: root) { readProgram(t, into: &settings) }
         if let t = table("seminars", in: root) {
             warnUnknownKeys(t, section: "seminars", kind: "seminars")
             if let v = t["timezone"] {

@@ -36,6 +36,12 @@ public struct Fellow: Sendable, Hashable, Identifiable {
     public var line: Int
     /// For a withdrawn fellow: the date they left (`withdrawn_on`), if given.
     public var withdrawnOn: CalendarDate?
+    /// The day the fellow starts (`start_on`), if after the budget year's start.
+    public var startOn: CalendarDate?
+    /// Whole years of postdoctoral experience (`experience`), if given: the stipend level.
+    public var experience: Int?
+    /// Whether `cost` was left empty and comes from `[stipends] levels` (so next year's level applies next year).
+    public var costFromLevels = false
 
     public init(
         id: String, name: String? = nil, track: String, citizenship: Citizenship, status: FellowStatus = .new,

@@ -15,6 +15,8 @@ public enum FormatRule: Int, Sendable, CaseIterable {
     case rules = 6
     /// `[tracks.NAME] min_new`, `max_new`.
     case trackLimits = 7
+    /// Appointments: at most one federal source per fellow, `slots`, `[funding] max_sources`, `min_payment`.
+    case appointments = 8
 
     /// The file where the rules are written down.
     public static let document = "docs/scenario-format.md"

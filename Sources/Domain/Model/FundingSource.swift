@@ -10,11 +10,15 @@ public struct FundingSource: Sendable, Hashable, Identifiable {
     public var citizensOnly: Bool
     /// Only fellows with one of these interests may be paid from it; empty: any.
     public var areas: [String]
+    /// `kind`: what sort of money this is (rule 8); `nil` when funding.csv gives none.
+    public var kind: FundingKind?
+    /// `slots`: the most fellows it may pay (rule 8; a training grant's trainee positions); `nil`: no limit.
+    public var slots: Int?
     public var line: Int
 
     public init(
         id: String, name: String? = nil, lab: String? = nil, budget: Int, citizensOnly: Bool = false,
-        areas: [String] = [], line: Int = 0
+        areas: [String] = [], kind: FundingKind? = nil, slots: Int? = nil, line: Int = 0
     ) {
         self.id = id
         self.name = name ?? id
@@ -22,6 +26,8 @@ public struct FundingSource: Sendable, Hashable, Identifiable {
         self.budget = budget
         self.citizensOnly = citizensOnly
         self.areas = areas
+        self.kind = kind
+        self.slots = slots
         self.line = line
     }
 
@@ -42,6 +48,19 @@ public struct FundingSource: Sendable, Hashable, Identifiable {
         if lab != nil { return 1 }
         return citizensOnly || !areas.isEmpty ? 2 : 3
     }
+}
+
+/// The kinds of money of funding.csv's `kind` column (rule 8).
+public enum FundingKind: String, Sendable, Hashable, CaseIterable {
+    /// A training grant (e.g. an NIH T32 or T15): appoints trainees; federal.
+    case trainingGrant = "training-grant"
+    /// A federal research grant (an R01, a U01).
+    case federal
+    /// The institution's or a foundation's own money: not federal.
+    case institutional
+
+    /// A fellow is paid by at most one federal source (rule 8).
+    public var isFederal: Bool { self != .institutional }
 }
 
 /// Why a funding source may not pay for a fellow at a lab.

@@ -22,6 +22,16 @@ public enum InputLimits {
     public static let unplacedPenalty = 0.0...1_000_000
     /// `[tracks.NAME] min_new`, `max_new`.
     public static let trackLimit = 0...100_000
+    /// funding.csv `slots` (trainee positions of one source).
+    public static let slots = 0...10_000
+    /// `[funding] max_sources` (sources paying one fellow).
+    public static let maxSources = 1...100
+    /// Ids in `[funding] order`.
+    public static let orderEntries = 10_000
+    /// fellows.csv `experience`, whole years.
+    public static let experience = 0...50
+    /// Entries of `[stipends] levels`.
+    public static let stipendLevels = 1...50
     /// Number of `[tracks.NAME]` tables.
     public static let tracks = 100
     /// `[solver] time_limit`, seconds (more than 0).

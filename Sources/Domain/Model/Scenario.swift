@@ -58,8 +58,35 @@ public struct Scenario: Sendable {
         costIndex["\(fellow.id)\u{1}\(lab)"] ?? fellow.cost
     }
 
-    /// Rule 5's need: `max(0, cost(f, l) − external_funding)`.
+    /// Rule 5's need: `max(0, cost(f, l) − external_funding)` for the months
+    /// the fellow is in the program this budget year (see ``BudgetYear``).
     public func need(of fellow: Fellow, at lab: String) -> Int {
-        max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
+        let annual = max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
+        guard fellow.startOn != nil || fellow.withdrawnOn != nil else { return annual }
+        return BudgetYear.share(annual, months: months(of: fellow))
+    }
+}
+
+extension Scenario {
+    /// Whether rule 8's appointment rules apply: a source has a `kind` or
+    /// `slots`, or `[funding]` sets `max_sources` or `min_payment`. Without
+    /// them the placement model is exactly the one of rules 1–7.
+    public var usesAppointmentRules: Bool {
+        settings.funding.maxSources != nil || settings.funding.minPayment != nil
+            || funding.contains { $0.kind != nil || $0.slots != nil }
+    }
+}
+
+extension Scenario {
+    /// The scenario with rule 8 left out: no kinds, slots, `max_sources` or `min_payment`.
+    public var withoutAppointmentRules: Scenario {
+        var s = self
+        s.settings.funding.maxSources = nil
+        s.settings.funding.minPayment = nil
+        for i in s.funding.indices {
+            s.funding[i].kind = nil
+            s.funding[i].slots = nil
+        }
+        return s
     }
 }

@@ -66,6 +66,36 @@ public struct SeminarSettings: Sendable, Hashable {
     public init() {}
 }
 
+/// `[funding]`: the appointment settings of rule 8 and the split's order.
+public struct FundingSettings: Sendable, Hashable {
+    /// `max_sources`: the most sources that may pay one fellow; `nil`: any number.
+    public var maxSources: Int?
+    /// `min_payment`: the smallest amount (dollars a year) a source may pay a fellow; `nil`: any.
+    public var minPayment: Int?
+    /// `order`: source ids in the order the split spends them, before the default order; empty: the default.
+    public var order: [String] = []
+    /// The line of `order` in scenario.toml (for messages about its ids).
+    public var orderLine = 0
+
+    public init() {}
+}
+
+/// `[stipends]`: stipends by years of experience (the NRSA postdoctoral levels 0–7, say).
+public struct StipendSettings: Sendable, Hashable {
+    /// `levels`: dollars a year by whole years of experience; empty: none.
+    public var levels: [Int] = []
+    /// `other_costs`: dollars a year on top of the stipend (tuition, fees, health insurance, travel).
+    public var otherCosts = 0
+
+    public init() {}
+
+    /// `levels[experience] + other_costs`; experience beyond the last level is paid the last level.
+    public func cost(experience: Int) -> Int {
+        guard let last = levels.last else { return otherCosts }
+        return (experience < levels.count ? levels[max(experience, 0)] : last) + otherCosts
+    }
+}
+
 /// Everything in scenario.toml.
 public struct ScenarioSettings: Sendable, Hashable {
     public var name: String
@@ -81,6 +111,10 @@ public struct ScenarioSettings: Sendable, Hashable {
     /// `[input] date_order`; `nil`: dates whose order is ambiguous are errors.
     public var dateOrder: DateOrder?
     public var seminars = SeminarSettings()
+    public var funding = FundingSettings()
+    public var stipends = StipendSettings()
+    /// `[program] year_start`: the budget year's first day; `nil`: July 1 of the intake's year.
+    public var yearStart: CalendarDate?
 
     public init(name: String) { self.name = name }
 

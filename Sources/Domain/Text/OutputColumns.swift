@@ -29,8 +29,15 @@ public enum OutputColumns {
     public enum Funding {
         public static let fellow = "fellow", fellowName = "fellow_name", lab = "lab", source = "source",
             sourceName = "source_name",
-            amount = "amount"
-        public static let all = [fellow, fellowName, lab, source, sourceName, amount]
+            amount = "amount", months = "months"
+        public static let all = [fellow, fellowName, lab, source, sourceName, amount, months]
+    }
+
+    /// `appointments.csv`: one row per trainee and training grant.
+    public enum Appointments {
+        public static let source = "source", fellow = "fellow", lab = "lab", mentor = "mentor", start = "start",
+            months = "months", amount = "amount", slot = "slot"
+        public static let all = [source, fellow, lab, mentor, start, months, amount, slot]
     }
 
     /// `budgets.csv`: per source, budget, used and left, as numbers.

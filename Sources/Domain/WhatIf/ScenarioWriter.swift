@@ -10,30 +10,21 @@ public enum ScenarioWriter {
         let everyone = (s.fellows + s.withdrawn).enumerated().sorted {
             ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
         }.map(\.element)
-        let withdrawnOn = !s.withdrawn.isEmpty
-        files["fellows.csv"] = csv(
-            ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
-                + (withdrawnOn ? ["withdrawn_on"] : []),
-            everyone.map {
-                [
-                    $0.id, $0.name, $0.track, $0.citizenship.rawValue, $0.status.rawValue, $0.lab ?? "",
-                    $0.mentor ?? "", $0.interests.joined(separator: ";"), "\($0.cost)", "\($0.externalFunding)"
-                ]
-                    + (withdrawnOn ? [$0.withdrawnOn.map { "\($0)" } ?? ""] : [])
-            })
+        files["fellows.csv"] = fellowsFile(everyone, withdrawn: !s.withdrawn.isEmpty)
         files["labs.csv"] = csv(
             ["id", "name", "institution", "areas", "capacity"],
             s.labs.map { [$0.id, $0.name, $0.institution, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
         files["mentors.csv"] = csv(
             ["id", "name", "lab", "areas", "capacity"],
             s.mentors.map { [$0.id, $0.name, $0.lab, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
+        let kinds = s.funding.contains { $0.kind != nil || $0.slots != nil }
         files["funding.csv"] = csv(
-            ["id", "name", "lab", "budget", "citizens_only", "areas"],
+            ["id", "name", "lab", "budget", "citizens_only", "areas"] + (kinds ? ["kind", "slots"] : []),
             s.funding.map {
                 [
                     $0.id, $0.name, $0.lab ?? "", "\($0.budget)", $0.citizensOnly ? "true" : "false",
                     $0.areas.joined(separator: ";")
-                ]
+                ] + (kinds ? [$0.kind?.rawValue ?? "", $0.slots.map { "\($0)" } ?? ""] : [])
             })
         let scored = s.preferences.contains { $0.score != nil }
         files["preferences.csv"] = csv(
@@ -84,6 +75,27 @@ public enum ScenarioWriter {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// fellows.csv; `withdrawn_on`, `experience` and `start_on` only when some fellow has one.
+    static func fellowsFile(_ everyone: [Fellow], withdrawn: Bool) -> String {
+        let experience = everyone.contains { $0.experience != nil }
+        let startOn = everyone.contains { $0.startOn != nil }
+        let optional: [String] =
+            (withdrawn ? ["withdrawn_on"] : []) + (experience ? ["experience"] : []) + (startOn ? ["start_on"] : [])
+        let header =
+            ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
+            + optional
+        let rows: [[String]] = everyone.map { f in
+            var row: [String] = [f.id, f.name, f.track, f.citizenship.rawValue, f.status.rawValue, f.lab ?? ""]
+            row += [f.mentor ?? "", f.interests.joined(separator: ";"), f.costFromLevels ? "" : "\(f.cost)"]
+            row.append("\(f.externalFunding)")
+            if withdrawn { row.append(f.withdrawnOn.map { "\($0)" } ?? "") }
+            if experience { row.append(f.experience.map { "\($0)" } ?? "") }
+            if startOn { row.append(f.startOn.map { "\($0)" } ?? "") }
+            return row
+        }
+        return csv(header, rows)
+    }
+
     static func toml(_ t: ScenarioSettings) -> String {
         var lines = ["name = \(quoted(t.name))"]
         if let intake = t.intake { lines.append("intake = \(quoted(intake))") }
@@ -97,6 +109,21 @@ public enum ScenarioWriter {
             if t.mipGap != 0 { lines.append("mip_gap = \(t.mipGap)") }
         }
         if let order = t.dateOrder { lines += ["", "[input]", "date_order = \(quoted(order.rawValue))"] }
+        let f = t.funding
+        if f.maxSources != nil || f.minPayment != nil || !f.order.isEmpty {
+            lines += ["", "[funding]"]
+            if let n = f.maxSources { lines.append("max_sources = \(n)") }
+            if let n = f.minPayment { lines.append("min_payment = \(n)") }
+            if !f.order.isEmpty { lines.append("order = [\(f.order.map(quoted).joined(separator: ", "))]") }
+        }
+        if let start = t.yearStart { lines += ["", "[program]", "year_start = \(quoted("\(start)"))"] }
+        if !t.stipends.levels.isEmpty || t.stipends.otherCosts != 0 {
+            lines += ["", "[stipends]"]
+            if !t.stipends.levels.isEmpty {
+                lines.append("levels = [\(t.stipends.levels.map { "\($0)" }.joined(separator: ", "))]")
+            }
+            if t.stipends.otherCosts != 0 { lines.append("other_costs = \(t.stipends.otherCosts)") }
+        }
         for (name, limit) in t.tracks.sorted(by: { $0.key < $1.key }) {
             lines += ["", "[tracks.\(quoted(name))]"]
             if let lo = limit.minNew { lines.append("min_new = \(lo)") }

@@ -3,10 +3,10 @@ import Modeling
 
 /// A capacity or budget that is used up, and what loosening it would gain.
 public struct BindingLimit: Sendable, Hashable {
-    public enum Kind: String, Sendable { case lab, mentor, budget }
+    public enum Kind: String, Sendable { case lab, mentor, budget, slots }
     public var kind: Kind
     public var id: String
-    /// Capacity (places) or budget (dollars).
+    /// Capacity (places), budget (dollars) or slots (fellows).
     public var limit: Int
     /// Places taken, or dollars used.
     public var used: Int
@@ -21,9 +21,9 @@ public struct BindingLimit: Sendable, Hashable {
 extension PlacementEngine {
     /// Which limits are used up, and what loosening each would gain.
     ///
-    /// Labs and mentors at capacity and budgets with less left than one
-    /// fellow's need; for each, the placement re-solved with one more place
-    /// or one fellow's worth of money (the median need of the new fellows),
+    /// Labs and mentors at capacity, budgets with less left than one
+    /// fellow's need and sources with every slot filled (rule 8); for each, the placement re-solved with one more place
+    /// (or slot), or one fellow's worth of money (the median need of the new fellows),
     /// run on separate threads through `parallel`.
     ///
     /// - Parameters:
@@ -65,6 +65,7 @@ extension PlacementEngine {
                         movers: []), s
                 ))
         }
+        candidates += filledSlots(scenario, base: base)
         let engine = self
         let outcomes = parallel(
             candidates.map { (_, s) in { @Sendable () -> PlacementOutcome? in try? engine.run(s) } })
@@ -78,6 +79,21 @@ extension PlacementEngine {
                 limit.movers = PlacementMove.moves(from: previous, to: o.placements)
             }
             return limit
+        }
+    }
+
+    /// Sources whose `slots` are all filled, each with one slot more.
+    func filledSlots(_ scenario: Scenario, base: PlacementOutcome) -> [(BindingLimit, Scenario)] {
+        var paid: [String: Int] = [:]
+        for p in base.placements {
+            for share in p.funding where share.cents > 0 { paid[share.source, default: 0] += 1 }
+        }
+        return scenario.funding.indices.compactMap { si in
+            let source = scenario.funding[si]
+            guard let slots = source.slots, let used = paid[source.id], used >= slots else { return nil }
+            var s = scenario
+            s.funding[si].slots = slots + 1
+            return (BindingLimit(kind: .slots, id: source.id, limit: slots, used: used, step: 1, movers: []), s)
         }
     }
 }

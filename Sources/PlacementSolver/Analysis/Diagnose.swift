@@ -17,19 +17,23 @@ extension PlacementEngine {
     /// excluded (Σ over its limits of `gives` ≤ its size − 1, so no superset
     /// of an earlier set either), and every set is verified: the scenario
     /// with those limits changed is solved again and must have a placement.
+    ///
+    /// With rule 8, the elastic model of the scenario without rule 8 (whose
+    /// funding is aggregated, and quick to solve) is tried first, each of its
+    /// sets verified with rule 8; only when none holds is the elastic model
+    /// with rule 8 solved (which may also add slots or raise `max_sources`).
     func diagnose(_ scenario: Scenario, options: SolverOptions) throws(SolverError) -> Diagnosis {
-        var elastic = PlacementModel(scenario: scenario, elastic: true)
         var sets: [[LimitChange]] = []
-        for attempt in 0...Self.alternativeDiagnoses {
-            let r = try solver.solve(elastic.model, options: options)
-            guard let solution = r.solution else { break }
-            let giving = elastic.relaxations.filter { solution.isOne($0.gives) }
-            guard !giving.isEmpty else { break }
-            let changes = self.changes(giving, solution: solution, scenario: scenario)
-            if try verify(changes, scenario: scenario, options: options) { sets.append(changes) }
-            var cut = LinearExpression()
-            for g in giving { cut.add(1, g.gives) }
-            elastic.model.add("diagnosis_alternative_\(attempt)", lower: nil, cut, upper: Double(giving.count - 1))
+        if scenario.usesAppointmentRules {
+            sets = try diagnosisSets(
+                PlacementModel(scenario: scenario.withoutAppointmentRules, elastic: true), scenario, options)
+        }
+        if sets.isEmpty {
+            // Rule 8's indicators make the elastic search long: it stops after a
+            // fixed number of subproblems (reproducible), with the sets found so far.
+            var limited = options
+            if scenario.usesAppointmentRules { limited.nodeLimit = Self.appointmentDiagnosisNodes }
+            sets = try diagnosisSets(PlacementModel(scenario: scenario, elastic: true), scenario, limited)
         }
         guard let changes = sets.first else {
             return Diagnosis(
@@ -44,6 +48,34 @@ extension PlacementEngine {
             : "No placement exists. Any one of these \(sets.count) sets of changes makes one possible (each checked by a re-solve), easiest first:"
         return Diagnosis(findings: [], changes: changes, summary: summary, alternatives: Array(sets.dropFirst()))
     }
+
+    /// The sets of changes the elastic model finds, cheapest first, each
+    /// verified on `scenario` (sets that do not make a placement possible are left out).
+    func diagnosisSets(_ model: PlacementModel, _ scenario: Scenario, _ options: SolverOptions) throws(SolverError)
+        -> [[LimitChange]]
+    {
+        var elastic = model
+        var sets: [(cost: Double, changes: [LimitChange])] = []
+        for attempt in 0...Self.alternativeDiagnoses {
+            let r = try solver.solve(elastic.model, options: options)
+            guard let solution = r.solution else { break }
+            let giving = elastic.relaxations.filter { solution.isOne($0.gives) }
+            guard !giving.isEmpty else { break }
+            let changes = self.changes(giving, solution: solution, scenario: scenario)
+            var plain = options
+            plain.nodeLimit = nil
+            if try verify(changes, scenario: scenario, options: plain) { sets.append((solution.objective, changes)) }
+            var cut = LinearExpression()
+            for g in giving { cut.add(1, g.gives) }
+            elastic.model.add("diagnosis_alternative_\(attempt)", lower: nil, cut, upper: Double(giving.count - 1))
+        }
+        // Cheapest first (a search stopped by a node limit may find a cheaper set later).
+        return sets.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }
+            .map(\.element.changes)
+    }
+
+    /// Subproblems the elastic model with rule 8 may create per solve.
+    static let appointmentDiagnosisNodes = 2_000
 
     /// Other sets of changes the diagnosis looks for besides the cheapest.
     static let alternativeDiagnoses = 2
@@ -72,6 +104,9 @@ extension PlacementEngine {
                 if let i = s.funding.firstIndex(where: { $0.id == c.subject }) { s.funding[i].budget = needed }
             case .trackMinimum: s.settings.tracks[c.subject]?.minNew = needed
             case .trackMaximum: s.settings.tracks[c.subject]?.maxNew = needed
+            case .slots:
+                if let i = s.funding.firstIndex(where: { $0.id == c.subject }) { s.funding[i].slots = needed }
+            case .maxSources: s.settings.funding.maxSources = needed
             case .lock: break
             }
         }
@@ -122,6 +157,20 @@ extension PlacementEngine {
                     LimitChange(
                         kind: .trackMaximum, subject: track, current: hi, needed: hi + k,
                         message: "Track \(track) needs max_new raised from \(hi) to \(hi + k)."))
+            case .slots(let si):
+                let source = s.funding[si], slots = source.slots ?? 0, k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .slots, subject: source.id, current: slots, needed: slots + k,
+                        message:
+                            "Funding source \(names.source(source.id)) needs \(k) more slot\(k == 1 ? "" : "s"): slots \(slots) → \(slots + k)."
+                    ))
+            case .maxSources:
+                let n = s.settings.funding.maxSources ?? 0, k = Int((amount - 1e-6).rounded(.up))
+                changes.append(
+                    LimitChange(
+                        kind: .maxSources, subject: "max_sources", current: n, needed: n + k,
+                        message: "[funding] max_sources must be raised from \(n) to \(n + k)."))
             case .lock(let ri):
                 let rule = s.rules[ri]
                 changes.append(

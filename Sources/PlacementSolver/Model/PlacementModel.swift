@@ -10,6 +10,8 @@ public struct Relaxation: Hashable, Sendable {
         case trackMinimum(track: String)
         case trackMaximum(track: String)
         case lock(rule: Int)
+        case slots(source: Int)
+        case maxSources
     }
 
     public var limit: Limit
@@ -28,7 +30,9 @@ public struct Relaxation: Hashable, Sendable {
 ///
 /// Each rule of the scenario format lives in its own file as an extension:
 /// rule 1 in `OnePlaceEach.swift`, rule 4 in `Capacity.swift`, rule 5 in
-/// `Funding.swift`, rule 7 in `TrackLimits.swift`; rules 2, 3 and 6 decide
+/// `Funding.swift` (or, with rule 8, `FellowPayments.swift`), rule 7 in
+/// `TrackLimits.swift`, rule 8 in `OneFederalSource.swift`, `Slots.swift`,
+/// `MaxSources.swift` and `MinPayment.swift`; rules 2, 3 and 6 decide
 /// which variables exist (`Eligibility.swift`). The objective is in
 /// `PlacementObjective.swift`.
 public struct PlacementModel: Sendable {
@@ -47,6 +51,9 @@ public struct PlacementModel: Sendable {
     /// Program-wide payments, per funding class (see `Funding.swift`).
     public internal(set) var fundingClasses: [FundingClass] = []
     public internal(set) var classPayments: [ClassPayment] = []
+    /// With rule 8: one payment per fellow and source (see `FellowPayments.swift`);
+    /// the class lists above are then empty.
+    public internal(set) var fellowPayments: [FellowPayment] = []
     /// Payments fixed by the rules (one possible source), substituted out.
     public internal(set) var directPayments: [DirectPayment] = []
     public internal(set) var relaxations: [Relaxation] = []
@@ -63,7 +70,15 @@ public struct PlacementModel: Sendable {
         declareAssignments()
         addOnePlaceEach()
         addCapacity()
-        addFunding()
+        if scenario.usesAppointmentRules {
+            addFellowPayments()
+            addOneFederalSource()
+            addSlots()
+            addMaxSources()
+            addMinPayment()
+        } else {
+            addFunding()
+        }
         addTrackLimits()
         if elastic {
             addLockRelaxations()

@@ -42,6 +42,8 @@ extension PlacementModel {
             let source = scenario.funding[si]
             return source.lab == nil && !source.citizensOnly && source.areas.isEmpty ? 1200 : 1500
         case .trackMinimum, .trackMaximum: return 1300
+        case .slots: return 1400
+        case .maxSources: return 1100
         case .lock: return 2000
         }
     }

@@ -32,6 +32,10 @@ public struct FellowPlacement: Sendable, Hashable {
     public var funding: [FundingShare]
     /// Rule 5's need at the lab, in dollars (0 when unplaced).
     public var need: Int
+    /// Months of the budget year the need pays for (see `BudgetYear`).
+    public var months = 12
+    /// The day the fellow starts, when after the budget year's start.
+    public var startOn: CalendarDate?
 
     public init(
         fellow: String, status: Status, lab: String?, mentor: String?, rank: Int? = nil,
@@ -75,6 +79,8 @@ public struct LimitChange: Sendable, Hashable, CustomStringConvertible {
         case trackMinimum = "track-min"
         case trackMaximum = "track-max"
         case lock
+        case slots
+        case maxSources = "max-sources"
     }
 
     public var kind: Kind

@@ -5,6 +5,9 @@ import Modeling
 struct ResultReader {
     let placement: PlacementModel
     let solution: Solution
+    /// The funding split's dollars by fellow and source (see ``FundingSplit``);
+    /// `nil`: the placement model's own payments.
+    var split: [Int: [Int: Int]]? = nil
 
     func fill(_ o: inout PlacementOutcome) {
         let s = placement.scenario
@@ -28,6 +31,10 @@ struct ResultReader {
                 if f.isNew { return chosen[fi].map { $0.need * 100 } ?? 0 }
                 return f.lab.map { s.need(of: f, at: $0) * 100 } ?? 0
             }, grantCents: { fi in (grants[fi]?.values.reduce(0, +) ?? 0) + (direct[fi]?.values.reduce(0, +) ?? 0) })
+        var fellowShares: [Int: [Int: Int]] = [:]
+        for p in placement.fellowPayments where cents(p.variable) > 0 {
+            fellowShares[p.fellow, default: [:]][p.source] = cents(p.variable)
+        }
         let sourceIndex = Dictionary(uniqueKeysWithValues: s.funding.enumerated().map { ($1.id, $0) })
         var usedCents = [Int](repeating: 0, count: s.funding.count)
         var labNew: [String: Int] = [:], mentorNew: [String: Int] = [:]
@@ -37,6 +44,8 @@ struct ResultReader {
             var row = FellowPlacement(
                 fellow: f.id, status: f.isNew ? .new : .continuing, lab: f.lab, mentor: f.mentor,
                 rank: nil, funding: [], need: 0)
+            row.months = s.months(of: f)
+            row.startOn = f.startOn
             if f.isNew {
                 if let c = chosen[fi] {
                     row.lab = s.labs[c.lab].id
@@ -56,8 +65,11 @@ struct ResultReader {
                 if let m = f.mentor { mentorContinuing[m, default: 0] += 1 }
             }
             if row.need > 0 {
-                let extra = (fromClasses[fi] ?? [:]).merging(direct[fi] ?? [:], uniquingKeysWith: +)
-                    .merging(grants[fi] ?? [:], uniquingKeysWith: +)
+                let extra =
+                    split.map { ($0[fi] ?? [:]).mapValues { $0 * 100 } }
+                    ?? (fromClasses[fi] ?? [:]).merging(direct[fi] ?? [:], uniquingKeysWith: +)
+                    .merging(grants[fi] ?? [:], uniquingKeysWith: +).merging(
+                        fellowShares[fi] ?? [:], uniquingKeysWith: +)
                 row.funding = shares(extra, needCents: row.need * 100)
                 for share in row.funding {
                     if let si = sourceIndex[share.source] { usedCents[si] += share.cents }

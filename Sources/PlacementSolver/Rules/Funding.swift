@@ -206,6 +206,13 @@ extension PlacementModel {
             terms.constant = 0
             model.add(row - terms == rhs, name: "class(\(c + 1))")
         }
+        addBudgets(budgetTerms)
+    }
+
+    /// Budgets: `Σ payments(s) ≤ budget(s) − committed(s)` for every source that
+    /// may pay somebody (in the elastic model, a budget may give at a cost).
+    mutating func addBudgets(_ budgetTerms: [Int: LinearExpression]) {
+        let s = scenario
         let totalNeed = s.fellows.indices.reduce(0) { total, fi in
             let f = s.fellows[fi]
             if f.isNew {

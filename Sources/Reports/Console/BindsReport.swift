@@ -20,6 +20,7 @@ public enum BindsReport {
             case .budget:
                 what =
                     "\(names.source(l.id)): \(MoneyText.dollars(l.used)) of \(MoneyText.dollars(l.limit)) used; \(MoneyText.dollars(l.step)) more"
+            case .slots: what = "\(names.source(l.id)): \(l.used) of \(l.limit) slots filled; one more slot"
             }
             let gain: String
             if let g = l.gain {

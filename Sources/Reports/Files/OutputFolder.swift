@@ -40,8 +40,8 @@ public struct OutputFolder: Sendable {
     /// Top-level files a run (or `compare`, `explain`) may leave in its folder.
     public static let managedTopLevel: Set<String> = [
         "placements.csv", "summary.json", "schedule.csv", "comparison.md", "comparison.csv", "comparison.json",
-        "explain.md", "funding.csv", "budgets.csv", "report.html", "comparison.html", "report-public.html",
-        "placements-public.csv", "results.xlsx", ".DS_Store"
+        "explain.md", "funding.csv", "budgets.csv", "appointments.csv", "report.html", "comparison.html",
+        "report-public.html", "placements-public.csv", "results.xlsx", ".DS_Store"
     ]
     /// The calendar folder: only `.ics` files (and `.DS_Store`) at its top.
     public static let calendarFolder = "calendar"

@@ -32,18 +32,31 @@ public enum PlacementsFile {
             rows: rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1))
     }
 
-    /// `funding.csv`: one row per (fellow, source) with the amount in dollars as a number.
+    /// `funding.csv`: one row per (fellow, source) with the amount in dollars as a number and the months it pays for.
     public static func funding(_ outcome: PlacementOutcome, scenario: Scenario) -> String {
         let names = Directory(scenario)
         let rows = outcome.placements.flatMap { p in
             p.funding.map { share in
                 [
                     p.fellow, names.fellowName(p.fellow), p.lab ?? "", share.source, names.sourceName(share.source),
-                    MoneyText.plain(cents: share.cents)
+                    MoneyText.plain(cents: share.cents), "\(p.months)"
                 ]
             }
         }
         return CSVText.render(header: OutputColumns.Funding.all, rows: rows)
+    }
+
+    /// `appointments.csv`: per training grant, one row per trainee it pays, in slot order.
+    public static func appointments(_ grants: [TrainingGrantAppointments]) -> String {
+        let rows = grants.flatMap { grant in
+            grant.appointments.map {
+                [
+                    grant.source, $0.fellow, $0.lab ?? "", $0.mentor ?? "", $0.start.map { "\($0)" } ?? "",
+                    "\($0.months)", MoneyText.plain(cents: $0.cents), "\($0.slot)"
+                ]
+            }
+        }
+        return CSVText.render(header: OutputColumns.Appointments.all, rows: rows)
     }
 
     /// `budgets.csv`: per source its budget, what is used and what is left, in dollars as numbers.

@@ -4,7 +4,8 @@ import PlacementSolver
 import SeminarSolver
 
 /// The files a run writes: `placements.csv`, `funding.csv` and `budgets.csv`
-/// (only when a placement exists), `summary.json` and `report.html` (always),
+/// (only when a placement exists; `appointments.csv` too when a source is a
+/// training grant), `summary.json` and `report.html` (always),
 /// with a schedule `schedule.csv` and `calendar/`, and with `public` the
 /// shareable `report-public.html` and `placements-public.csv`.
 public enum RunFiles {
@@ -35,6 +36,10 @@ public enum RunFiles {
             files["placements.csv"] = Data(PlacementsFile.render(outcome, scenario: scenario).utf8)
             files["funding.csv"] = Data(PlacementsFile.funding(outcome, scenario: scenario).utf8)
             files["budgets.csv"] = Data(PlacementsFile.budgets(outcome, scenario: scenario).utf8)
+            if scenario.funding.contains(where: { $0.kind == .trainingGrant }) {
+                files["appointments.csv"] = Data(
+                    PlacementsFile.appointments(TrainingGrantAppointments.of(outcome, scenario: scenario)).utf8)
+            }
         }
         if let schedule, schedule.hasSchedule {
             files["schedule.csv"] = Data(ScheduleFiles.scheduleCSV(schedule).utf8)
@@ -49,6 +54,10 @@ public enum RunFiles {
                     fellow: $0.fellow, lab: $0.lab, alternative_lab: $0.alternative,
                     alternative_mentor: $0.alternativeMentor)
             }
+        }
+        if scenario.funding.contains(where: { $0.kind == .trainingGrant }) {
+            summary.appointments = TrainingGrantAppointments.of(outcome, scenario: scenario).map(
+                SummaryFile.GrantEntry.init)
         }
         files["summary.json"] = Data(try summary.render().utf8)
         return files

@@ -85,6 +85,8 @@ public struct SummaryFile: Encodable {
     var schedule: ScheduleEntry?
     /// New fellows whose lab differs among equally good placements (`nil`: not checked).
     var ties: [TieEntry]?
+    /// Training grants' appointments (`nil`: no source is a training grant).
+    var appointments: [GrantEntry]?
 
     public init(_ o: PlacementOutcome, intake: String?, schedule: ScheduleOutcome? = nil) {
         scenario = o.scenarioName
@@ -157,7 +159,7 @@ public struct SummaryFile: Encodable {
     enum CodingKeys: String, CodingKey {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds,
             solves, rank_profile,
-            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties
+            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -183,6 +185,7 @@ public struct SummaryFile: Encodable {
         if let diagnosis { try c.encode(diagnosis, forKey: .diagnosis) }
         if let schedule { try c.encode(schedule, forKey: .schedule) }
         if let ties { try c.encode(ties, forKey: .ties) }
+        if let appointments { try c.encode(appointments, forKey: .appointments) }
     }
 
     public func render() throws -> String {

@@ -75,7 +75,10 @@ public enum HTMLPages {
             let labOfMentor = Dictionary(s.mentors.map { ($0.id, $0.lab) }, uniquingKeysWith: { a, _ in a })
             context["mentorRows"] = TableRows.loads(
                 o.mentorLoads, name: names.mentorName, place: { labOfMentor[$0].map(names.labName) ?? "" })
-            if !isPublic { context["budgetRows"] = TableRows.budgets(o, s, names) }
+            if !isPublic {
+                context["budgetRows"] = TableRows.budgets(o, s, names)
+                context["appointments"] = TableRows.appointments(TrainingGrantAppointments.of(o, scenario: s), names)
+            }
         }
         if let schedule {
             if schedule.hasSchedule {

@@ -135,6 +135,17 @@ enum PageTemplates {
         {{{budgetRows}}}</tbody>
         </table>
         </section>
+        {{#appointments}}
+        <section class="appointments">
+        <h2>Training grant: {{heading}}</h2>
+        <p>{{summary}}</p>
+        <table>
+        <thead><tr><th>Trainee</th><th>Lab</th><th>Mentor</th><th>Start</th><th class="num">Months</th><th class="num">Stipend from the grant</th><th>Slot</th><th>Supplements</th></tr></thead>
+        <tbody>
+        {{{rows}}}</tbody>
+        </table>
+        </section>
+        {{/appointments}}
         {{/public}}
         {{/hasPlacement}}
         {{#hasSchedule}}

@@ -90,6 +90,13 @@ enum TableRows {
         for b in o.budgets {
             let source = sources[b.source]
             var restrictions: [String] = []
+            switch source?.kind {
+            case .trainingGrant: restrictions.append("training grant (federal)")
+            case .federal: restrictions.append("federal")
+            case .institutional: restrictions.append("institutional")
+            case nil: break
+            }
+            if let slots = source?.slots { restrictions.append("\(slots) slot\(slots == 1 ? "" : "s")") }
             if let lab = source?.lab { restrictions.append("grant of \(names.labName(lab))") }
             if source?.citizensOnly == true { restrictions.append("citizens and permanent residents only") }
             if let areas = source?.areas, !areas.isEmpty {
