@@ -85,7 +85,11 @@ public struct ScenarioReader {
 
     /// The texts of a scenario folder's files, keyed by file name, with
     /// problems reading them (not UTF-8, unreadable).
-    public static func loadTexts(folder: URL) throws(ScenarioError) -> ([String: String], [ScenarioIssue]) {
+    /// - Parameter program: the folder its files must lie in (symbolic links
+    ///   resolved); the scenario folder itself when not given.
+    public static func loadTexts(folder: URL, within program: ProgramFolder? = nil) throws(ScenarioError) -> (
+        [String: String], [ScenarioIssue]
+    ) {
         var issues: [ScenarioIssue] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -98,9 +102,10 @@ public struct ScenarioReader {
             ])
         }
         var texts: [String: String] = [:]
+        let within = program ?? ProgramFolder(folder)
         for name in ["scenario.toml"] + requiredColumns.keys.sorted() {
             let url = folder.appendingPathComponent(name)
-            switch InputFile.read(url, as: name) {
+            switch InputFile.read(url, as: name, within: within) {
             case .absent: continue
             case .text(let text): texts[name] = text
             case .problem(let issue): issues.append(issue)
