@@ -188,7 +188,8 @@ import Testing
                 == (fm.enumerator(atPath: s.appendingPathComponent("via").path)?.allObjects as? [String] ?? []).filter {
                     $0.contains(".")
                 }.sorted())
-        for file in files {
+        // manifest.json holds summary.json's hash, so it varies with it.
+        for file in files where file != "manifest.json" {
             var a = try String(contentsOf: s.appendingPathComponent("direct/\(file)"), encoding: .utf8)
             var b = try String(contentsOf: s.appendingPathComponent("via/\(file)"), encoding: .utf8)
             if file == "summary.json" {  // the one field that varies between identical runs

@@ -67,3 +67,80 @@ import Testing
         #expect(!r.stderr.contains("SECRET"))
     }
 }
+
+/// The output folder knows what it wrote (`manifest.json`) and removes nothing else.
+@Suite struct OutputManifestTests {
+    let fm = FileManager.default
+
+    func ranOnce() throws -> (scenario: URL, out: URL) {
+        let s = try CLI.demoCopy()
+        let r = try CLI.run(["run", s.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        return (s, s.appendingPathComponent("out"))
+    }
+
+    /// SHA-256 as coreutils computes it, independently of FellowMatch.
+    func sha256sum(_ file: URL) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        p.arguments = [file.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return "sha256:" + (out.split(separator: " ").first.map(String.init) ?? "")
+    }
+
+    @Test func theManifestListsEveryFileWrittenWithItsSHA256() throws {
+        let (_, out) = try ranOnce()
+        let data = try Data(contentsOf: out.appendingPathComponent("manifest.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try #require(json["files"] as? [String: String])
+        let onDisk = try #require(fm.enumerator(atPath: out.path)).compactMap { $0 as? String }
+            .filter { !$0.hasSuffix("calendar") && $0 != "manifest.json" }.sorted()
+        #expect(files.keys.sorted() == onDisk)
+        for (path, hash) in files { #expect(try sha256sum(out.appendingPathComponent(path)) == hash, "\(path)") }
+    }
+
+    @Test(arguments: ["calendar/holidays.ics", "comparison.md", "notes.txt"])
+    func aUsersFileWithAnyNameStopsTheRerunAndIsKept(_ name: String) throws {
+        let (s, out) = try ranOnce()
+        try Data("mine".utf8).write(to: out.appendingPathComponent(name))
+        let r = try CLI.run(["run", s.path])
+        #expect(r.status == 2 && r.stderr.contains("did not write (\(name))"), "\(r.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8) == "mine")
+    }
+
+    @Test func aFileChangedSinceItWasWrittenStopsTheRerun() throws {
+        let (s, out) = try ranOnce()
+        let placements = out.appendingPathComponent("placements.csv")
+        try Data((try String(contentsOf: placements, encoding: .utf8) + "my note\n").utf8).write(to: placements)
+        let r = try CLI.run(["run", s.path])
+        #expect(r.status == 2 && r.stderr.contains("changed since FellowMatch wrote them (placements.csv)"))
+        #expect(try String(contentsOf: placements, encoding: .utf8).hasSuffix("my note\n"))
+    }
+
+    @Test func theFindersFileIsCarriedOverAndAnUnchangedFolderReplaced() throws {
+        let (s, out) = try ranOnce()
+        try Data("finder".utf8).write(to: out.appendingPathComponent(".DS_Store"))
+        try Data("finder".utf8).write(to: out.appendingPathComponent("calendar/.DS_Store"))
+        let r = try CLI.run(["run", s.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent(".DS_Store"), encoding: .utf8) == "finder")
+        #expect(try String(contentsOf: out.appendingPathComponent("calendar/.DS_Store"), encoding: .utf8) == "finder")
+    }
+
+    @Test func aFolderWithoutAManifestIsRefusedEvenWithOnlyRunNames() throws {
+        let s = try CLI.demoCopy()
+        let out = s.appendingPathComponent("out")
+        try fm.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("fellow,lab\n".utf8).write(to: out.appendingPathComponent("placements.csv"))
+        let r = try CLI.run(["run", s.path])
+        #expect(r.status == 2 && r.stderr.contains("has no manifest.json"), "\(r.stderr)")
+        #expect(fm.fileExists(atPath: out.appendingPathComponent("placements.csv").path))
+        // An empty folder is written into.
+        try fm.removeItem(at: out.appendingPathComponent("placements.csv"))
+        #expect(try CLI.run(["run", s.path]).status == 0)
+    }
+}
