@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 26: nothing read, written or trusted that should not be. Each test
@@ -142,5 +143,64 @@ import Testing
         // An empty folder is written into.
         try fm.removeItem(at: out.appendingPathComponent("placements.csv"))
         #expect(try CLI.run(["run", s.path]).status == 0)
+    }
+}
+
+/// The history is the program's record: forged, damaged, newer or foreign files are refused.
+@Suite struct HistoryTrustTests {
+    let fm = FileManager.default
+
+    /// A demo copy with one run recorded and published in its own history.
+    func publishedHistory() throws -> (scenario: URL, history: String) {
+        let s = try CLI.demoCopy()
+        let history = CLI.temporary("history").appendingPathExtension("sqlite").path
+        #expect(try CLI.run(["run", s.path, "--history", history]).status == 0)
+        #expect(try CLI.run(["publish", "1", "--note", "committee", "--history", history]).status == 0)
+        return (s, history)
+    }
+
+    @Test func aPublishedRunEditedWithSQLiteIsNamedAndTheReMatchStops() throws {
+        let (s, history) = try publishedHistory()
+        try SQLiteEdit.execute(
+            "DROP TRIGGER published_run_is_final; UPDATE placement SET lab = 'lab99' WHERE run_id = 1 AND position = 0",
+            in: history)
+        for command in [["history"], ["history", "show", "1"], ["run", s.path]] {
+            let r = try CLI.run(command + ["--history", history])
+            #expect(r.status == 2, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("was changed outside FellowMatch"), "\(r.stderr)")
+        }
+        try SQLiteEdit.execute(
+            "CREATE TRIGGER published_run_is_final BEFORE UPDATE OF status ON run BEGIN SELECT 1; END", in: history)
+        let r = try CLI.run(["run", s.path, "--history", history])
+        #expect(r.status == 2 && r.stderr.contains("run 1 does not match its seal"), "\(r.stderr)")
+        #expect(!r.stdout.contains("Wrote"))
+    }
+
+    @Test func aDamagedHistoryStopsTheRunThatNeedsItsOfficialMatch() throws {
+        let (s, history) = try publishedHistory()
+        var data = try #require(fm.contents(atPath: history))
+        data.replaceSubrange(0..<16, with: Data(repeating: 0x41, count: 16))
+        try data.write(to: URL(fileURLWithPath: history))
+        let r = try CLI.run(["run", s.path, "--history", history])
+        #expect(r.status == 2 && r.stderr.contains("is damaged"), "\(r.stderr)")
+        #expect(r.stderr.contains("restore it from a backup"))
+        #expect(fm.contents(atPath: history) == data)
+    }
+
+    @Test func anotherProgramsDatabaseGetsNoTables() throws {
+        let s = try CLI.demoCopy()
+        let other = CLI.temporary("crm").appendingPathExtension("sqlite").path
+        try SQLiteEdit.execute("CREATE TABLE customer (id INTEGER)", in: other)
+        let before = fm.contents(atPath: other)
+        let r = try CLI.run(["run", s.path, "--history", other])
+        #expect(r.stderr.contains("not a FellowMatch history"), "\(r.stderr)")
+        #expect(fm.contents(atPath: other) == before)
+    }
+
+    @Test func aNewerHistoryIsRefused() throws {
+        let (s, history) = try publishedHistory()
+        try SQLiteEdit.execute("INSERT INTO grdb_migrations VALUES ('v9: from the future')", in: history)
+        let r = try CLI.run(["run", s.path, "--history", history])
+        #expect(r.status == 2 && r.stderr.contains("written by a newer FellowMatch"), "\(r.stderr)")
     }
 }

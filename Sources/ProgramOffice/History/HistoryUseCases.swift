@@ -21,7 +21,7 @@ extension Office {
         guard HistoryStore.exists(at: path) else {
             throw OfficeError(.noHistory, "There is no run history at \(path) yet", path: path)
         }
-        do { return try HistoryStore(path: path) } catch { throw OfficeError(.historyFailed, "\(error)", path: path) }
+        do { return try HistoryStore(path: path) } catch { throw Self.historyError(error, path) }
     }
 
     /// The recorded runs, newest first; of one intake when given.
@@ -60,6 +60,10 @@ extension Office {
         case .alreadyPublished: code = .officialMatchExists
         case .published: code = .alreadyPublished
         case .unavailable, .storage: code = .historyFailed
+        case .tampered: code = .historyTampered
+        case .damaged: code = .historyDamaged
+        case .newer: code = .historyNewer
+        case .notAHistory: code = .notAHistory
         }
         return OfficeError(code, error.message, path: path)
     }

@@ -47,7 +47,7 @@ extension Office {
         let store = try openHistory(history)
         let official: RunRecord?
         do { official = try store.official(intakeKey: program.intakeKey) } catch {
-            throw OfficeError(.historyFailed, "\(error)", path: history)
+            throw Self.historyError(error, history)
         }
         guard let official else {
             throw OfficeError(.noOfficialMatch, "\(program.intakeKey) has no official match yet", path: history)
