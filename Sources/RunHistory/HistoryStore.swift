@@ -324,8 +324,8 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// The hash of the latest seal: kept elsewhere (printed when a run is
-    /// published), it shows whether the newest runs were removed with their seals.
+    /// The hash of the latest seal: kept elsewhere (`publish` prints it), it
+    /// shows whether the newest runs were removed or rewritten with their seals.
     public func head() throws(HistoryError) -> String {
         do {
             return try database.read { db in

@@ -119,9 +119,9 @@ struct PublishCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let (published, replaced) = try Office().publish(
+            let (published, replaced, seal) = try Office().publish(
                 id, note: note, replace: replace, history: history.path(scenario: nil))
-            print(OfficeText.published(published, replaced: replaced).joined(separator: "\n"))
+            print(OfficeText.published(published, replaced: replaced, seal: seal).joined(separator: "\n"))
         } catch {
             throw failure(error)
         }

@@ -197,6 +197,15 @@ import Testing
         #expect(fm.contents(atPath: other) == before)
     }
 
+    @Test func publishPrintsTheLatestSealToKeepElsewhere() throws {
+        let s = try CLI.demoCopy()
+        let history = CLI.temporary("history").appendingPathExtension("sqlite").path
+        #expect(try CLI.run(["run", s.path, "--history", history]).status == 0)
+        let r = try CLI.run(["publish", "1", "--note", "committee", "--history", history])
+        let head = try SQLiteEdit.value("SELECT hash FROM seal ORDER BY position DESC LIMIT 1", in: history)
+        #expect(head?.count == 64 && r.stdout.contains("latest seal is \(head ?? "-")"), "\(r.stdout)")
+    }
+
     @Test func aNewerHistoryIsRefused() throws {
         let (s, history) = try publishedHistory()
         try SQLiteEdit.execute("INSERT INTO grdb_migrations VALUES ('v9: from the future')", in: history)

@@ -39,15 +39,16 @@ extension Office {
     /// Makes run `id` the official match of its intake; another published run
     /// of the intake needs `replace` and stays recorded as replaced.
     ///
-    /// - Returns: the run published and the run it replaced, if any.
+    /// - Returns: the run published, the run it replaced, if any, and the
+    ///   history's latest seal after publishing (to keep elsewhere).
     public func publish(_ id: Int64, note: String, replace: Bool, history: String) throws(OfficeError)
-        -> (published: RunRecord, replaced: RunRecord?)
+        -> (published: RunRecord, replaced: RunRecord?, seal: String)
     {
         let store = try openHistory(history)
         do {
             let record = try store.run(id)
             let replaced = try store.publish(id, note: note, replace: replace, at: now())
-            return (record, replaced)
+            return (record, replaced, try store.head())
         } catch {
             throw Self.historyError(error, history)
         }
