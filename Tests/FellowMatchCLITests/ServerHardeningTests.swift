@@ -213,3 +213,42 @@ import Testing
         #expect(r.status == 2 && r.stderr.contains("written by a newer FellowMatch"), "\(r.stderr)")
     }
 }
+
+/// Calendar file names never collide and are safe on every file system.
+@Suite struct CalendarNameTests {
+    let fm = FileManager.default
+
+    /// The demo with fellow f001 renamed `id` in every file.
+    func demo(renamingF001To id: String) throws -> URL {
+        let dir = try CLI.demoCopy()
+        for file in try fm.contentsOfDirectory(atPath: dir.path) where file.hasSuffix(".csv") {
+            let url = dir.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "f001", with: id).utf8).write(to: url)
+        }
+        return dir
+    }
+
+    @Test(arguments: [
+        ("program", "fellow-program.ics"), (".", "_.ics"), ("..", "__.ics"), (".hidden", "_hidden.ics"),
+        ("CON", "fellow-CON.ics"), ("F002", "F002.ics")
+    ])
+    func anIdThatIsAFileNameGetsItsOwnSafeCalendar(_ id: String, _ expected: String) throws {
+        let dir = try demo(renamingF001To: id)
+        let r = try CLI.run(["run", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let calendar = dir.appendingPathComponent("out/calendar")
+        let names = try fm.contentsOfDirectory(atPath: calendar.path)
+        #expect(!names.contains { $0.hasPrefix(".") }, "\(names)")
+        #expect(names.contains(expected), "\(names)")
+        // program.ics still holds every talk of schedule.csv.
+        let rows =
+            try String(contentsOf: dir.appendingPathComponent("out/schedule.csv"), encoding: .utf8)
+            .split(separator: "\n").count - 1
+        let program = try String(contentsOf: calendar.appendingPathComponent("program.ics"), encoding: .utf8)
+        #expect(program.components(separatedBy: "BEGIN:VEVENT").count - 1 == rows)
+        // f001 presents: their calendar names them.
+        let own = try String(contentsOf: calendar.appendingPathComponent(expected), encoding: .utf8)
+        #expect(own.contains("Priya Raman"))
+    }
+}
