@@ -252,3 +252,91 @@ import Testing
         #expect(own.contains("Priya Raman"))
     }
 }
+
+/// What the program shows: no BiDi control from scenario.toml, wide names within 80 columns.
+@Suite struct ShownTextTests {
+    let fm = FileManager.default
+
+    @Test func aBidiControlInTheScenarioNameReachesNoOutput() throws {
+        let dir = try CLI.demoCopy()
+        let toml = dir.appendingPathComponent("scenario.toml")
+        let text = try String(contentsOf: toml, encoding: .utf8)
+        let spoofed = text.replacingOccurrences(of: "name = \"", with: "name = \"Fellows\u{202E}fdp.exe\u{202C} ")
+        #expect(spoofed != text)
+        try Data(spoofed.utf8).write(to: toml)
+        let r = try CLI.run(["run", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stderr.contains("scenario.toml:") && r.stderr.contains("name: warning: an invisible character (U+202E"))
+        for shown in [r.stdout, r.stderr] { #expect(!shown.unicodeScalars.contains { $0.properties.isBidiControl }) }
+        for file in ["report.html", "summary.json", "calendar/program.ics", "calendar/f001.ics"] {
+            let data = try #require(fm.contents(atPath: dir.appendingPathComponent("out/\(file)").path))
+            let content = String(decoding: data, as: UTF8.self)
+            #expect(!content.unicodeScalars.contains { $0.properties.isBidiControl }, "\(file)")
+            #expect(content.contains("Fellowsfdp.exe"), "\(file)")
+        }
+    }
+
+    /// Columns counted independently: CJK ideographs are two, ASCII one.
+    func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 2 : 1) }
+    }
+
+    @Test func wideNamesStayWithinEightyColumns() throws {
+        let dir = try CLI.demoCopy()
+        let long = String(repeating: "张伟国", count: 12)  // 36 ideographs, 72 columns
+        for (file, old) in [
+            ("fellows.csv", "Priya Raman"), ("fellows.csv", "Tomasz Wójcik"), ("labs.csv", "Clinical NLP Lab")
+        ] {
+            let url = dir.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: old, with: long + " " + long).utf8).write(to: url)
+        }
+        let r = try CLI.run(["run", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("张伟国"))
+        let wide = (r.stdout + r.stderrAsPrinted).split(separator: "\n").filter { columns($0) > 80 }
+        #expect(wide.isEmpty, "\(wide.joined(separator: "\n"))")
+    }
+}
+
+/// Names are text in Markdown outputs, never HTML or markup.
+@Suite struct MarkdownOutputTests {
+    static let hostile = "<img src=x onerror=alert(1)> *Bob* [link](http://x)"
+
+    func demo() throws -> URL {
+        let dir = try CLI.demoCopy()
+        let url = dir.appendingPathComponent("fellows.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Priya Raman", with: "\"\(Self.hostile)\"").utf8).write(to: url)
+        return dir
+    }
+
+    func expectInert(_ md: String) {
+        #expect(!md.contains("<img") && md.contains("&lt;img src=x onerror=alert(1)&gt;"), "\(md)")
+        #expect(!md.contains(" *Bob*") && md.contains("\\*Bob\\*"))
+        #expect(!md.contains("[link](http://x)"))
+    }
+
+    @Test func explainsMarkdownEscapesNames() throws {
+        let dir = try demo()
+        let file = CLI.temporary("explain").appendingPathExtension("md")
+        let r = try CLI.run(["explain", dir.path, "--fellow", "f001", "--output", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        expectInert(try String(contentsOf: file, encoding: .utf8))
+    }
+
+    @Test func comparisonMarkdownEscapesNames() throws {
+        let dir = try demo()
+        // A what-if that moves f001: their first choice is withdrawn.
+        let whatIf = dir.appendingPathComponent("what-if/move.toml")
+        try Data(
+            ("base = \"..\"\n[[change]]\naction = \"remove\"\nfile = \"preferences\"\n"
+                + "match = { fellow = \"f001\", lab = \"lab01\" }\n").utf8
+        ).write(to: whatIf)
+        let out = CLI.temporary("compare")
+        let r = try CLI.run(["compare", dir.path, whatIf.path, "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        expectInert(try String(contentsOf: out.appendingPathComponent("comparison.md"), encoding: .utf8))
+    }
+}

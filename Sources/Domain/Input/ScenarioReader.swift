@@ -79,7 +79,9 @@ public struct ScenarioReader {
     public static func displayName(_ folder: URL) -> String {
         let name = String(
             String.UnicodeScalarView(
-                folder.lastPathComponent.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+                folder.lastPathComponent.unicodeScalars.filter {
+                    $0.properties.generalCategory != .control && !InvisibleText.isInvisible($0)
+                }))
         return String(name.prefix(InputLimits.textLength))
     }
 

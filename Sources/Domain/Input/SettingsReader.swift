@@ -122,7 +122,7 @@ struct SettingsReader {
         warnUnknownKeys(root, section: "", kind: "")
 
         if let v = root["name"] {
-            if let s = v.string, !s.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let s = v.string.map({ visibleText($0, key: "name") }), !s.trimmingCharacters(in: .whitespaces).isEmpty {
                 if let problem = Self.textProblem(s) {
                     issue("name", in: "", problem, hint: "e.g. name = \"2026-27 intake\"")
                 } else {
@@ -133,7 +133,7 @@ struct SettingsReader {
             }
         }
         if let v = root["intake"] {
-            let text = v.string ?? v.int.map(String.init)
+            let text = (v.string ?? v.int.map(String.init)).map { visibleText($0, key: "intake") }
             if let text {
                 if let problem = Self.textProblem(text) {
                     issue("intake", in: "", problem, hint: "e.g. intake = \"2026-27\"")
@@ -329,6 +329,17 @@ struct SettingsReader {
 
     /// Why a name or intake label cannot be used, if it cannot: too long, or
     /// holding a control character.
+    /// `text` without invisible characters (``InvisibleText``), with a warning at `key` when any was removed.
+    mutating func visibleText(_ text: String, key: String) -> String {
+        let (kept, removed) = InvisibleText.removing(from: text)
+        if !removed.isEmpty {
+            issue(
+                key, in: "", "an invisible character (\(CellText.codes(removed))) was removed",
+                hint: "it usually comes from copy-paste; delete it in the file to silence this", severity: .warning)
+        }
+        return kept
+    }
+
     static func textProblem(_ s: String) -> String? {
         if s.count > InputLimits.textLength {
             return "is \(s.count) characters long; at most \(InputLimits.textLength) are allowed"

@@ -74,7 +74,9 @@ public enum WhatIfReader {
                 "base", "\(basePath) is outside the program's folder (the folder holding the what-if's folder)",
                 hint: "a what-if's base is its folder's parent (base = \"..\") or a folder inside it")
         }
-        let description = root["description"]?.string ?? url.deletingPathExtension().lastPathComponent
+        let description = InvisibleText.removing(
+            from: root["description"]?.string ?? url.deletingPathExtension().lastPathComponent
+        ).text
 
         // The base, as texts and tables of rows with their origin.
         let (texts, loadIssues) = try ScenarioReader.loadTexts(folder: baseURL, within: program)
@@ -91,7 +93,8 @@ public enum WhatIfReader {
         let baseSettings = baseSettingsReader.read(defaultName: ScenarioReader.displayName(baseURL))
         issues += baseSettingsReader.issues
         var settings = reader.read(over: baseSettings)
-        settings.name = root["name"]?.string ?? "\(baseSettings.name): \(description)"
+        settings.name =
+            InvisibleText.removing(from: root["name"]?.string ?? "\(baseSettings.name): \(description)").text
         issues += reader.issues
 
         // The changes.
