@@ -340,3 +340,27 @@ import Testing
         expectInert(try String(contentsOf: out.appendingPathComponent("comparison.md"), encoding: .utf8))
     }
 }
+
+/// Limits: no hang, no crash.
+@Suite struct LimitTests {
+    @Test(arguments: [1_000_000_000, 10_001, Int.max])
+    func generateBeyondItsLimitIsRefusedWithoutACrash(_ fellows: Int) throws {
+        let out = CLI.temporary("generated")
+        let r = try CLI.run(["generate", "--fellows", "\(fellows)", "--out", out.path])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("from 1 to 10000 new fellows"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aLineOf200000QuotedStringsIsReadInSeconds() throws {
+        let dir = try CLI.demoCopy()
+        let toml = dir.appendingPathComponent("scenario.toml")
+        let line = "padding = [" + Array(repeating: "\"a\"", count: 200_000).joined(separator: ",") + "]\n"
+        try Data((line + (try String(contentsOf: toml, encoding: .utf8))).utf8).write(to: toml)
+        let start = Date()
+        let r = try CLI.run(["check", dir.path])
+        let seconds = Date().timeIntervalSince(start)
+        #expect(seconds < 30, "\(seconds) s")
+        #expect(r.stderr.contains("padding"), "\(r.stderr)")
+    }
+}
