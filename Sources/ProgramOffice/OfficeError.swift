@@ -42,6 +42,8 @@ public struct OfficeError: Error, Sendable, CustomStringConvertible {
         public static let historyNewer = Code("history-newer")
         /// The file named as the history is not a FellowMatch history.
         public static let notAHistory = Code("not-a-history")
+        /// The request asks for two things that exclude each other (start fresh and keep an earlier run).
+        public static let contradictoryRequest = Code("contradictory-request")
         /// A number asked for is outside its documented range.
         public static let outOfRange = Code("out-of-range")
         /// No run has the id asked for.

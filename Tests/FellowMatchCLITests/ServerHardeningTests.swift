@@ -364,3 +364,49 @@ import Testing
         #expect(r.stderr.contains("padding"), "\(r.stderr)")
     }
 }
+
+/// Flags that contradict each other are refused, not silently resolved.
+@Suite struct ContradictoryFlagTests {
+    @Test func noHistoryWithHistoryIsRefused() throws {
+        let dir = try CLI.demoCopy()
+        let history = CLI.temporary("history").appendingPathExtension("sqlite")
+        let r = try CLI.run(["run", dir.path, "--no-history", "--history", history.path])
+        #expect(r.status == 2 && r.stderr.contains("contradict each other"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        #expect(!FileManager.default.fileExists(atPath: history.path))
+    }
+
+    @Test func freshWithKeepIsRefused() throws {
+        let dir = try CLI.demoCopy()
+        #expect(try CLI.run(["run", dir.path, "--out", dir.appendingPathComponent("first").path]).status == 0)
+        let kept = dir.appendingPathComponent("first/placements.csv").path
+        let r = try CLI.run(["run", dir.path, "--fresh", "--keep", kept])
+        #expect(r.status == 2 && r.stderr.contains("cannot also keep"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        let schedule = dir.appendingPathComponent("first/schedule.csv").path
+        let s = try CLI.run(["schedule", dir.path, "--fresh", "--keep", schedule])
+        #expect(s.status == 2 && s.stderr.contains("cannot also keep"), "\(s.stderr)")
+    }
+}
+
+/// summary.json carries every input warning the terminal shows.
+@Suite struct SummaryWarningTests {
+    @Test func everyInputWarningIsInSummaryJSON() throws {
+        let dir = try CLI.demoCopy()
+        let toml = dir.appendingPathComponent("scenario.toml")
+        try Data(("colour = \"red\"\n" + (try String(contentsOf: toml, encoding: .utf8))).utf8).write(to: toml)
+        let fellows = dir.appendingPathComponent("fellows.csv")
+        let text = try String(contentsOf: fellows, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Priya Raman", with: "Priya\u{200B} Raman").utf8).write(to: fellows)
+        let r = try CLI.run(["run", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: dir.appendingPathComponent("out/summary.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let warnings = try #require(json["warnings"] as? [String])
+        let printed = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": warning: ") }
+        #expect(printed.count >= 2, "\(r.stderr)")
+        for line in printed {
+            #expect(warnings.contains { line.hasSuffix($0) }, "\(line) not in \(warnings)")
+        }
+    }
+}

@@ -20,6 +20,12 @@ extension Office {
     func earlierRun(_ program: OpenedProgram, _ request: RunRequest, warnings: inout [String])
         throws(OfficeError) -> EarlierRun
     {
+        if request.fresh && (request.keepPlacements != nil || request.keepSchedule != nil) {
+            throw OfficeError(
+                .contradictoryRequest,
+                "a fresh run sets every earlier run aside, so it cannot also keep an earlier run's file: ask for one or "
+                    + "the other")
+        }
         var earlier = EarlierRun()
         do {
             if let path = request.keepSchedule {

@@ -36,7 +36,8 @@ extension Office {
         do {
             files = try RunFiles.files(
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
-                moreNotFirst: more, ties: ties, public: request.publicVariant, hints: request.hints)
+                moreNotFirst: more, ties: ties, public: request.publicVariant, hints: request.hints,
+                inputWarnings: program.warnings.map(\.description))
         } catch {
             throw OfficeError(
                 .filesNotPrepared, "the run's files could not be prepared (\(error)); nothing was written")
