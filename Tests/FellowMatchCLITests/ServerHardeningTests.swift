@@ -410,3 +410,32 @@ import Testing
         }
     }
 }
+
+/// `check` and `run` agree on what is impossible.
+@Suite struct CheckRunAgreementTests {
+    func demo(allowUnplaced: Bool, trainingGrant: Int) throws -> URL {
+        let dir = try CLI.demoCopy()
+        for (file, old, new) in [
+            ("scenario.toml", "allow_unplaced = false", "allow_unplaced = \(allowUnplaced)"),
+            (
+                "funding.csv", "nlm-t15,NLM T15 training grant,,1100000,",
+                "nlm-t15,NLM T15 training grant,,\(trainingGrant),"
+            )
+        ] {
+            let url = dir.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(old))
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+        }
+        return dir
+    }
+
+    @Test(arguments: [(true, 300_000), (false, 300_000), (true, 1_100_000), (true, 0)])
+    func checkAndRunGiveTheSameVerdict(_ allowUnplaced: Bool, _ grant: Int) throws {
+        let dir = try demo(allowUnplaced: allowUnplaced, trainingGrant: grant)
+        let check = try CLI.run(["check", dir.path])
+        let run = try CLI.run(["run", dir.path, "--no-history"])
+        #expect(check.status == run.status, "check \(check.status), run \(run.status)\n\(check.stdout)\n\(run.stdout)")
+        #expect([0, 1].contains(run.status))
+    }
+}
