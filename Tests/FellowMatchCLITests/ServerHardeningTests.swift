@@ -352,6 +352,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test func tenThousandUnknownKeysAreLocatedInSeconds() throws {
+        let dir = try CLI.demoCopy()
+        let toml = dir.appendingPathComponent("scenario.toml")
+        let keys = (0..<10_000).map { "k\($0) = \($0)\n" }.joined()
+        try Data((keys + (try String(contentsOf: toml, encoding: .utf8))).utf8).write(to: toml)
+        let start = Date()
+        let r = try CLI.run(["check", dir.path])
+        let seconds = Date().timeIntervalSince(start)
+        #expect(seconds < 30, "\(seconds) s")
+        #expect(r.stderr.contains("scenario.toml:10000: k9999: warning: unknown key"), "\(r.stderr.prefix(2000))")
+    }
+
     @Test func aLineOf200000QuotedStringsIsReadInSeconds() throws {
         let dir = try CLI.demoCopy()
         let toml = dir.appendingPathComponent("scenario.toml")

@@ -19,6 +19,7 @@ struct SettingsReader {
 
     let text: String
     let lines: [Substring]
+    let keyLines: KeyLines
     let file: String
     /// Further top-level keys allowed (a what-if file's `base`, `description`, `change`).
     let extraRootKeys: [String]
@@ -29,32 +30,45 @@ struct SettingsReader {
         self.file = file
         self.extraRootKeys = extraRootKeys
         lines = text.physicalLines()
+        keyLines = KeyLines(lines)
     }
 
     /// The line on which `key` of table `section` ("a.b" or "") is set, found
-    /// by scanning the text (TOMLKit keeps no positions for values).
+    /// by scanning the text (TOMLKit keeps no positions for values): the first
+    /// line `key = …` in the section (or `section.key = …` at the top), else
+    /// the section's header line, else 1. The text is scanned once
+    /// (``KeyLines``), so a file with many keys is located in linear time.
     func line(of key: String?, in section: String) -> Int {
-        var current = ""
-        var sectionLine = 1
-        for (i, raw) in lines.enumerated() {
-            let l = raw.trimmingCharacters(in: .whitespaces)
-            if l.hasPrefix("[") && !l.hasPrefix("[[") {
-                current = l.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
-                    .split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }.joined(separator: ".")
-                if current == section { sectionLine = i + 1 }
-                continue
-            }
-            guard let key else { continue }
-            let dotted = section.isEmpty ? key : "\(section).\(key)"
-            for (scope, name) in [(section, key), ("", dotted)] where current == scope {
-                if l.hasPrefix(name) {
-                    let rest = l.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-                    if rest.hasPrefix("=") { return i + 1 }
+        let index = keyLines
+        guard let key else { return index.sections[section] ?? 1 }
+        let dotted = section.isEmpty ? key : "\(section).\(key)"
+        let found = [index.keys[KeyLines.slot(section, key)], index.keys[KeyLines.slot("", dotted)]].compactMap { $0 }
+        return found.min() ?? index.sections[section] ?? 1
+    }
+
+    /// Every key's first line and every table header's last line, by section.
+    struct KeyLines {
+        var keys: [String: Int] = [:]
+        var sections: [String: Int] = [:]
+
+        static func slot(_ section: String, _ key: String) -> String { section + "\u{1}" + key }
+
+        init(_ lines: [Substring]) {
+            var current = ""
+            for (i, raw) in lines.enumerated() {
+                let l = raw.trimmingCharacters(in: .whitespaces)
+                if l.hasPrefix("[") && !l.hasPrefix("[[") {
+                    current = l.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
+                        .split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }.joined(separator: ".")
+                    sections[current] = i + 1
+                    continue
                 }
+                guard let equals = l.firstIndex(of: "=") else { continue }
+                let name = l[..<equals].trimmingCharacters(in: .whitespaces)
+                if keys[Self.slot(current, name)] == nil { keys[Self.slot(current, name)] = i + 1 }
             }
         }
-        return sectionLine
     }
 
     mutating func issue(
