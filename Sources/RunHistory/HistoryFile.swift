@@ -29,6 +29,8 @@ enum HistoryFile {
         if size == 0 { return }
         var configuration = Configuration()
         configuration.readonly = true
+        // Another process may be recording (or creating the history) right now: wait for it, as writers do.
+        configuration.busyMode = .timeout(HistoryStore.busyTimeout)
         let verdict: HistoryError?
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
