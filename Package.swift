@@ -13,8 +13,8 @@ import PackageDescription
 //   Domain           (none)          the scenario format, what-ifs, text for people
 //   PlacementSolver  Domain, Modeling
 //   SeminarSolver    Domain, Modeling, PlacementSolver
-//   RunHistory       Domain, PlacementSolver, SeminarSolver          (GRDB)
-//   Reports          Domain, PlacementSolver, SeminarSolver, RunHistory (swift-mustache)
+//   RunHistory       Domain, PlacementSolver, SeminarSolver          (GRDB, swift-crypto)
+//   Reports          Domain, PlacementSolver, SeminarSolver, RunHistory (swift-mustache, swift-crypto)
 //   Workbooks        Domain, CXLSXWriter (libxlsxwriter)  (ZIPFoundation, CSV.swift)
 //   ProgramOffice    Domain, Modeling, GLPKBackend, PlacementSolver, SeminarSolver,
 //                    RunHistory, Reports, Workbooks, IntakeGenerator
@@ -43,7 +43,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20")
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // SHA-256 for the history's chain and the output folder's manifest (BoringSSL on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")
     ],
     targets: [
         // GLPK as Debian ships it (libglpk-dev; no pkg-config file).
@@ -81,7 +83,8 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "Domain", "PlacementSolver", "SeminarSolver", "RunHistory",
-                .product(name: "Mustache", package: "swift-mustache")
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         // libxlsxwriter as Debian ships it (libxlsxwriter-dev).
@@ -109,7 +112,10 @@ let package = Package(
         // The record of every run and of the official match of each intake (SQLite through GRDB).
         .target(
             name: "RunHistory",
-            dependencies: ["Domain", "PlacementSolver", "SeminarSolver", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Domain", "PlacementSolver", "SeminarSolver", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto")
+            ]
         ),
         .executableTarget(
             name: "fellowmatch",
@@ -132,7 +138,9 @@ let package = Package(
             name: "SeminarSolverTests",
             dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "RunHistoryTests",
             dependencies: ["RunHistory", "Domain", "PlacementSolver", "GLPKBackend", "TestSupport"]),

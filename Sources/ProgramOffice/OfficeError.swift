@@ -34,6 +34,18 @@ public struct OfficeError: Error, Sendable, CustomStringConvertible {
         public static let noHistory = Code("no-history")
         /// The history cannot be read or written.
         public static let historyFailed = Code("history-failed")
+        /// The history was changed outside FellowMatch: a run does not match its seal.
+        public static let historyTampered = Code("history-tampered")
+        /// The history is damaged (SQLite cannot read it, or finds it corrupt).
+        public static let historyDamaged = Code("history-damaged")
+        /// The history was written by a newer FellowMatch.
+        public static let historyNewer = Code("history-newer")
+        /// The file named as the history is not a FellowMatch history.
+        public static let notAHistory = Code("not-a-history")
+        /// The request asks for two things that exclude each other (start fresh and keep an earlier run).
+        public static let contradictoryRequest = Code("contradictory-request")
+        /// A number asked for is outside its documented range.
+        public static let outOfRange = Code("out-of-range")
         /// No run has the id asked for.
         public static let noSuchRun = Code("no-such-run")
         /// The run is published already.

@@ -271,7 +271,7 @@ public struct Comparison: Sendable {
     }
 
     public func markdown() -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        func cell(_ s: String) -> String { MarkdownText.escape(s) }
         var md = ["# Comparison", ""]
         for (k, c) in columns.enumerated() {
             md.append("- **\(cell(c.label))**\(k == 0 ? " (base)" : ""): \(cell(c.description))")

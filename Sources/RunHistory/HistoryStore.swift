@@ -5,7 +5,17 @@ import PlacementSolver
 
 /// Why the history could not be read or written.
 public struct HistoryError: Error, CustomStringConvertible, Sendable {
-    public enum Code: String, Sendable { case unavailable, noSuchRun, alreadyPublished, published, storage }
+    public enum Code: String, Sendable {
+        case unavailable, noSuchRun, alreadyPublished, published, storage
+        /// An SQLite database, or another file, that is not a FellowMatch history.
+        case notAHistory
+        /// Written by a newer FellowMatch (a schema this version does not know).
+        case newer
+        /// SQLite finds the file damaged.
+        case damaged
+        /// A run or seal does not match the chain (``HistorySeal``): edited outside FellowMatch.
+        case tampered
+    }
     public var code: Code
     public var message: String
     public var description: String { message }
@@ -22,6 +32,12 @@ public struct HistoryError: Error, CustomStringConvertible, Sendable {
 /// - A published run is never changed; publishing another run of the same
 ///   intake needs `replace`, and keeps the old one, marked replaced with when
 ///   and why.
+/// - Before anything is written, the file is checked (``HistoryFile``): a
+///   database that is not a FellowMatch history, one written by a newer
+///   version, or a damaged one is refused as it is.
+/// - Every run and every publication is sealed in a chain (``HistorySeal``);
+///   every read and write first verifies the chain and the guard trigger,
+///   and refuses, naming the first run that does not match.
 public final class HistoryStore: Sendable {
     /// The file's default name, in the folder that holds the scenario folders.
     public static let defaultFileName = "fellowmatch-history.sqlite"
@@ -35,6 +51,7 @@ public final class HistoryStore: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
+        try HistoryFile.check(path, knownMigrations: Self.migrator.migrations)
         do {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty {
@@ -143,6 +160,22 @@ public final class HistoryStore: Sendable {
         migrator.registerMigration("v2: talk sequence") { db in
             try db.alter(table: "talk") { t in t.add(column: "sequence", .integer).notNull().defaults(to: 1) }
         }
+        // The chain of seals; the runs already recorded are sealed as they are
+        // (trusted once, when the history is first opened by this version).
+        migrator.registerMigration("v3: seals") { db in
+            try db.create(table: HistorySeal.table) { t in
+                t.autoIncrementedPrimaryKey("position")
+                t.column("run_id", .integer).notNull()
+                t.column("event", .text).notNull()
+                t.column("content", .text).notNull()
+                t.column("previous", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+            try db.execute(sql: "PRAGMA application_id = \(HistoryFile.applicationID)")
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") {
+                try HistorySeal.append(db, run: id, .sealed)
+            }
+        }
         return migrator
     }
 
@@ -157,6 +190,7 @@ public final class HistoryStore: Sendable {
     {
         do {
             return try database.write { db -> Int64 in
+                try Self.verify(db, path: path)
                 try db.execute(
                     sql: """
                         INSERT INTO run (recorded_at, scenario_name, scenario_path, intake, intake_key, input_hash, version, settings,
@@ -194,8 +228,11 @@ public final class HistoryStore: Sendable {
                             id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor, t.sequence
                         ])
                 }
+                try HistorySeal.append(db, run: id, .recorded)
                 return id
             }
+        } catch let e as HistoryError {
+            throw e
         } catch {
             throw HistoryError(
                 code: .storage,
@@ -211,6 +248,7 @@ public final class HistoryStore: Sendable {
     public func publish(_ id: Int64, note: String, replace: Bool, at time: String) throws(HistoryError) -> RunRecord? {
         do {
             return try database.write { db -> RunRecord? in
+                try Self.verify(db, path: path)
                 guard let run = try Self.fetchRun(db, id) else {
                     throw HistoryError(code: .noSuchRun, message: "there is no run \(id) in \(path)")
                 }
@@ -231,9 +269,11 @@ public final class HistoryStore: Sendable {
                     try db.execute(
                         sql: "UPDATE run SET replaced_at = ?, replaced_note = ?, replaced_by = ? WHERE id = ?",
                         arguments: [time, note, id, current.id])
+                    try HistorySeal.append(db, run: current.id, .replaced)
                 }
                 try db.execute(
                     sql: "UPDATE run SET published_at = ?, publish_note = ? WHERE id = ?", arguments: [time, note, id])
+                try HistorySeal.append(db, run: id, .published)
                 return current
             }
         } catch let e as HistoryError {
@@ -249,6 +289,7 @@ public final class HistoryStore: Sendable {
     public func runs(intakeKey: String? = nil) throws(HistoryError) -> [RunRecord] {
         do {
             return try database.read { db in
+                try Self.verify(db, path: path)
                 let ids = try Int64.fetchAll(
                     db,
                     sql: intakeKey == nil
@@ -257,6 +298,8 @@ public final class HistoryStore: Sendable {
                     arguments: intakeKey.map { [$0] } ?? [])
                 return try ids.compactMap { try Self.fetchRun(db, $0) }
             }
+        } catch let e as HistoryError {
+            throw e
         } catch {
             throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
         }
@@ -264,7 +307,14 @@ public final class HistoryStore: Sendable {
 
     public func run(_ id: Int64) throws(HistoryError) -> RunRecord {
         let found: RunRecord?
-        do { found = try database.read { db in try Self.fetchRun(db, id) } } catch {
+        do {
+            found = try database.read { db in
+                try Self.verify(db, path: path)
+                return try Self.fetchRun(db, id)
+            }
+        } catch let e as HistoryError {
+            throw e
+        } catch {
             throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
         }
         guard let found else {
@@ -276,8 +326,52 @@ public final class HistoryStore: Sendable {
 
     /// The official match of an intake, if one is published.
     public func official(intakeKey: String) throws(HistoryError) -> RunRecord? {
-        do { return try database.read { db in try Self.official(db, intakeKey: intakeKey) } } catch {
+        do {
+            return try database.read { db in
+                try Self.verify(db, path: path)
+                return try Self.official(db, intakeKey: intakeKey)
+            }
+        } catch let e as HistoryError {
+            throw e
+        } catch {
             throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
+        }
+    }
+
+    /// The hash of the latest seal: kept elsewhere (`publish` prints it), it
+    /// shows whether the newest runs were removed or rewritten with their seals.
+    public func head() throws(HistoryError) -> String {
+        do {
+            return try database.read { db in
+                try Self.verify(db, path: path)
+                return try HistorySeal.head(db)
+            }
+        } catch let e as HistoryError {
+            throw e
+        } catch {
+            throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
+        }
+    }
+
+    /// Checks the guard trigger and the chain of seals; throws ``HistoryError/Code/tampered`` naming the first run
+    /// that does not match.
+    static func verify(_ db: Database, path: String) throws {
+        let guardPresent =
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'published_run_is_final'"
+            )
+            ?? 0
+        if guardPresent == 0 {
+            throw HistoryError(
+                code: .tampered,
+                message: "the run history \(path) was changed outside FellowMatch: the guard that keeps published runs "
+                    + "final was removed. \(HistoryFile.whatToDo)")
+        }
+        if let (run, what) = try HistorySeal.firstMismatch(db) {
+            throw HistoryError(
+                code: .tampered,
+                message: "the run history \(path) was changed outside FellowMatch: run \(run) does not match its seal ("
+                    + "\(what)). \(HistoryFile.whatToDo)")
         }
     }
 

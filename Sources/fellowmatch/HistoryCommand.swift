@@ -122,9 +122,9 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         let path = try history.located()
         do {
-            let (published, replaced) = try Office().publish(
+            let (published, replaced, seal) = try Office().publish(
                 id, note: note, replace: replace, history: path)
-            print(OfficeText.published(published, replaced: replaced).joined(separator: "\n"))
+            print(OfficeText.published(published, replaced: replaced, seal: seal).joined(separator: "\n"))
         } catch {
             throw failure(error)
         }

@@ -67,6 +67,14 @@ struct RunRecordOptions: ParsableArguments {
         help: "Ignore the intake's official match (by default a run keeps it as far as the scenario allows).")
     var fresh = false
 
+    func validate() throws {
+        if noHistory && history.history != nil {
+            throw ValidationError(
+                "--no-history and --history contradict each other: --history PATH records the run there, "
+                    + "--no-history records it nowhere; give one")
+        }
+    }
+
     /// The run's request with these options.
     func request(
         _ scenario: String, _ options: SolveOptions, today: CalendarDate?, keepPlacements: String? = nil,

@@ -39,13 +39,19 @@ struct CLI {
             environment["FELLOWMATCH_HISTORY"] = temporary("history").appendingPathExtension("sqlite").path
         }
         p.environment = environment
-        let out = Pipe(), err = Pipe()
+        // Standard error goes to a file, so a command that prints much to both never blocks on a full pipe.
+        let out = Pipe()
+        let errFile = temporary("stderr")
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errFile)
+        defer { try? FileManager.default.removeItem(at: errFile) }
         p.standardOutput = out
         p.standardError = err
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try err.close()
+        let e = try Data(contentsOf: errFile)
         return Output(
             status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
             stderrAsPrinted: String(decoding: e, as: UTF8.self))

@@ -54,6 +54,9 @@ import Testing
             old = s.appendingPathComponent(".out.old-99999-2")
         try fm.moveItem(at: s.appendingPathComponent("out"), to: old)
         try fm.createDirectory(at: writing, withIntermediateDirectories: true)
+        // A run writes its manifest first, then the files: this one was killed in placements.csv.
+        try Data(#"{"files":{"placements.csv":"sha256:0"},"format":1,"written_by":"FellowMatch"}"#.utf8).write(
+            to: writing.appendingPathComponent("manifest.json"))
         try Data("partial".utf8).write(to: writing.appendingPathComponent("placements.csv"))
         let r = try CLI.run(["run", s.path])
         #expect(r.status == 0)

@@ -50,8 +50,10 @@ import Testing
         let r = try CLI.run(command + ["--no-history"].filter { _ in command.first == "run" }, in: folder)
         let printed = (r.stdout + "\n" + r.stderrAsPrinted).split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
-        let found = printed.indices.contains { i in
-            i + expected.count <= printed.count && Array(printed[i..<(i + expected.count)]) == expected
+        let found = printed.indices.contains { (i: Int) -> Bool in
+            let end: Int = i + expected.count
+            guard end <= printed.count else { return false }
+            return Array(printed[i..<end]) == expected
         }
         #expect(found, "README example \(example.marker) differs from the output:\n\(printed.joined(separator: "\n"))")
     }

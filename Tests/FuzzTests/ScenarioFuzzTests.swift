@@ -98,10 +98,40 @@ import Testing
         #expect(
             fm.fileExists(atPath: out.appendingPathComponent("placements.csv").path) == outcome.hasPlacement, "\(label)"
         )
+        try expectSafeOutputs(out, label: label)
         switch result.verdict {
         case .solved: return 0
         case .noPlacement, .noSchedule, .incomplete: return 1
         }
+    }
+}
+
+extension ScenarioFuzzTests {
+    /// Issue 26's output invariants: every file is in the manifest, no calendar is hidden or
+    /// shadows program.ics (which holds every talk), no file carries a BiDi control.
+    func expectSafeOutputs(_ out: URL, label: String) throws {
+        let fm = FileManager.default
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json")))
+            as? [String: Any]
+        let listed = Set((manifest?["files"] as? [String: String] ?? [:]).keys)
+        let written = Set(
+            (fm.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter {
+                $0 != "calendar" && $0 != "manifest.json"
+            })
+        #expect(listed == written, "\(label): manifest \(listed.sorted()) vs \(written.sorted())")
+        for file in written {
+            let text = String(decoding: try Data(contentsOf: out.appendingPathComponent(file)), as: UTF8.self)
+            #expect(!text.unicodeScalars.contains { $0.properties.isBidiControl }, "\(label): \(file)")
+        }
+        let calendars = written.filter { $0.hasPrefix("calendar/") }
+        #expect(calendars.allSatisfy { !$0.dropFirst(9).hasPrefix(".") && $0.hasSuffix(".ics") }, "\(label)")
+        guard let schedule = try? String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8),
+            let program = try? String(contentsOf: out.appendingPathComponent("calendar/program.ics"), encoding: .utf8)
+        else { return }
+        let talks = schedule.split(separator: "\n").count - 1
+        let events = program.components(separatedBy: "BEGIN:VEVENT").count - 1
+        #expect(events >= talks, "\(label): program.ics has \(events) events for \(talks) talks")
     }
 }
 
@@ -273,7 +303,26 @@ struct Mutation: Sendable {
         toml("toml track limits") { t, rng in
             t.replacingOccurrences(
                 of: "max_new = 4", with: "max_new = \(["0", "-3", "1", "99999999999"][rng.int(below: 4)])")
-        }
+        },
+        // Issue 26: ids that are file names, BiDi and wide characters, hostile TOML sizes.
+        Mutation(name: "id that is a file name") { files, rng in
+            let names = ["program", ".", "..", ".hidden", "CON", "a/b", "F002", "nul", "f001.ics", "calendar"]
+            let id = names[rng.int(below: names.count)]
+            for file in csvFiles {
+                guard let data = files[file] else { continue }
+                files[file] = Data(
+                    String(decoding: data, as: UTF8.self).replacingOccurrences(of: "f001", with: id).utf8)
+            }
+        },
+        cell("bidi control") { v, _ in "\u{202E}" + v + "\u{202C}" },
+        cell("wide characters") { v, _ in v + "张伟国张伟国张伟国张伟国张伟国" },
+        toml("toml bidi name") { t, _ in t.replacingOccurrences(of: "name = \"", with: "name = \"\u{202E}gpj.exe ") },
+        toml("toml wide name") { t, _ in t.replacingOccurrences(of: "name = \"", with: "name = \"张伟国张伟国张伟国张伟国张伟国 ") },
+        toml("toml 20,000 quoted strings") { t, _ in
+            "padding = [" + Array(repeating: "\"a\"", count: 20_000).joined(separator: ",") + "]\n" + t
+        },
+        toml("toml 1 MB string") { t, _ in "padding = \"" + String(repeating: "x", count: 1_000_000) + "\"\n" + t },
+        toml("toml 10,000 keys") { t, _ in (0..<10_000).map { "k\($0) = \($0)\n" }.joined() + t }
     ]
 }
 

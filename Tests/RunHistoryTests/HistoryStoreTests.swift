@@ -83,3 +83,118 @@ struct Interrupted: Error {}
         #expect(try again.run(id).placements.count == 28)
     }
 }
+
+/// The history is tamper-evident (issue 26): edits made with SQLite directly
+/// are named at the next read; files that are not a history this version can
+/// trust are refused before anything is written.
+@Suite struct HistorySealTests {
+    let base = HistoryStoreTests()
+
+    /// A history with three runs, the second published.
+    func published() throws -> HistoryStore {
+        let store = try base.temporaryStore()
+        for _ in 0..<3 { try store.record(try base.demoRecord()) }
+        _ = try store.publish(2, note: "committee", replace: false, at: "2026-12-01T11:00:00Z")
+        return store
+    }
+
+    func expectTampered(_ store: HistoryStore, naming run: Int64, _ phrase: String = "") {
+        for read in [
+            { _ = try store.runs() }, { _ = try store.run(1) }, { _ = try store.official(intakeKey: "2026-27") }
+        ] {
+            do {
+                try read()
+                Issue.record("the edit was not noticed")
+            } catch let e as HistoryError {
+                #expect(e.code == .tampered, "\(e)")
+                #expect(e.message.contains("run \(run) does not match") && e.message.contains(phrase), "\(e)")
+            } catch { Issue.record("\(error)") }
+        }
+    }
+
+    static let edits: [(String, Int64, String)] = [
+        ("UPDATE placement SET lab = 'lab01' WHERE run_id = 2 AND position = 3", 2, "content"),
+        ("UPDATE funding SET cents = cents + 100 WHERE run_id = 2 AND position = 0", 2, "content"),
+        ("UPDATE name SET name = 'Forged' WHERE run_id = 2 AND kind = 'fellow' AND id = 'f001'", 2, "content"),
+        ("DELETE FROM placement WHERE run_id = 3 AND position = 0", 3, "content"),
+        (
+            "DROP TRIGGER published_run_is_final; UPDATE run SET published_at = NULL WHERE id = 2; "
+                + "CREATE TRIGGER published_run_is_final BEFORE UPDATE OF status ON run BEGIN SELECT 1; END", 2,
+            "content"
+        ),
+        ("DELETE FROM run WHERE id = 2", 2, "deleted"),
+        ("UPDATE seal SET content = 'x' WHERE position = 1", 1, "seal"),
+        ("DELETE FROM seal WHERE position = 2", 2, "no seal"),
+        (
+            "INSERT INTO run SELECT 9, recorded_at, scenario_name, scenario_path, intake, intake_key, input_hash, version, "
+                + "settings, objective_kind, status, objective, bound, gap, NULL, NULL, NULL, NULL, NULL FROM run WHERE id = 1",
+            9, "no seal"
+        )
+    ]
+
+    @Test(arguments: 0..<edits.count)
+    func anEditWithSQLiteIsNamedAtTheNextRead(_ k: Int) throws {
+        let (sql, run, phrase) = Self.edits[k]
+        let store = try published()
+        try SQLiteEdit.execute(sql, in: store.path)
+        expectTampered(try HistoryStore(path: store.path), naming: run, phrase)
+        // Nothing more is recorded into a forged history.
+        #expect(throws: HistoryError.self) { try store.record(try base.demoRecord()) }
+    }
+
+    @Test func droppingTheGuardIsNamed() throws {
+        let store = try published()
+        try SQLiteEdit.execute("DROP TRIGGER published_run_is_final", in: store.path)
+        #expect {
+            try store.runs()
+        } throws: { ($0 as? HistoryError)?.code == .tampered && "\($0)".contains("guard") }
+    }
+
+    @Test func theChainLinksEachSealToTheOneBefore() throws {
+        let store = try published()
+        // Four seals: three recordings and one publication; each previous is the hash before it.
+        let count = try SQLiteEdit.value("SELECT count(*) FROM seal", in: store.path)
+        #expect(count == "4")
+        for k in 2...4 {
+            let previous = try SQLiteEdit.value("SELECT previous FROM seal WHERE position = \(k)", in: store.path)
+            let before = try SQLiteEdit.value("SELECT hash FROM seal WHERE position = \(k - 1)", in: store.path)
+            #expect(previous == before && previous?.count == 64)
+        }
+        #expect(try SQLiteEdit.value("SELECT event FROM seal WHERE position = 4", in: store.path) == "published")
+        #expect(try store.head() == SQLiteEdit.value("SELECT hash FROM seal WHERE position = 4", in: store.path))
+    }
+
+    func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    @Test func aNewerHistoryIsRefusedAndLeftAsItIs() throws {
+        let store = try published()
+        try SQLiteEdit.execute("INSERT INTO grdb_migrations VALUES ('v9: from the future')", in: store.path)
+        let before = bytes(store.path)
+        #expect {
+            try HistoryStore(path: store.path)
+        } throws: { ($0 as? HistoryError)?.code == .newer && "\($0)".contains("newer FellowMatch") }
+        #expect(bytes(store.path) == before)
+    }
+
+    @Test func anotherProgramsDatabaseIsRefusedBeforeAnythingIsWritten() throws {
+        let path = Scratch.path("other").appendingPathExtension("sqlite").path
+        try SQLiteEdit.execute(
+            "CREATE TABLE customer (id INTEGER, name TEXT); INSERT INTO customer VALUES (1, 'A')", in: path)
+        let before = bytes(path)
+        #expect {
+            try HistoryStore(path: path)
+        } throws: { ($0 as? HistoryError)?.code == .notAHistory && "\($0)".contains("customer") }
+        #expect(bytes(path) == before)
+    }
+
+    @Test func aDamagedHistoryIsRefusedAndLeftAsItIs() throws {
+        let store = try published()
+        var data = try #require(bytes(store.path))
+        data.replaceSubrange(0..<16, with: Data(repeating: 0x41, count: 16))  // the SQLite header
+        try data.write(to: URL(fileURLWithPath: store.path))
+        #expect {
+            try HistoryStore(path: store.path)
+        } throws: { ($0 as? HistoryError)?.code == .damaged }
+        #expect(bytes(store.path) == data)
+    }
+}

@@ -32,11 +32,18 @@ enum InputFile {
         }
     }
 
-    static func read(_ url: URL, as name: String) -> InputFile {
+    /// - Parameter folder: when given, a symbolic link that leads outside
+    ///   it is refused without being followed (``ProgramFolder``).
+    static func read(_ url: URL, as name: String, within folder: ProgramFolder? = nil) -> InputFile {
         var st = stat()
         guard lstat(url.path, &st) == 0 else { return .absent }
         func problem(_ message: String, _ hint: String) -> InputFile {
             .problem(ScenarioIssue(file: name, line: 1, column: "-", message: message, hint: hint))
+        }
+        if let folder, st.st_mode & S_IFMT == S_IFLNK, !folder.contains(url) {
+            return problem(
+                "is a symbolic link that leads outside the program's folder; it was not read",
+                "copy the file into the folder instead of linking to it")
         }
         var target = stat()
         if st.st_mode & S_IFMT == S_IFLNK && stat(url.path, &target) != 0 {

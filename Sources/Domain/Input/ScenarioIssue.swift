@@ -34,10 +34,12 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible, Compar
         return Self.visible("\(place ?? "\(file):\(line)"): \(column): \(prefix)\(message)\(tail)")
     }
 
-    /// `text` with control characters (but those in `keeping`) written out
-    /// as `\u{…}`.
+    /// `text` with control characters (but those in `keeping`) and BiDi
+    /// controls written out as `\u{…}`.
     public static func visible(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
-        func shown(_ s: Unicode.Scalar) -> Bool { s.properties.generalCategory == .control && !keeping.contains(s) }
+        func shown(_ s: Unicode.Scalar) -> Bool {
+            (s.properties.generalCategory == .control || InvisibleText.isBidiControl(s)) && !keeping.contains(s)
+        }
         guard text.unicodeScalars.contains(where: shown) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

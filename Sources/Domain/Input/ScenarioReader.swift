@@ -79,13 +79,19 @@ public struct ScenarioReader {
     public static func displayName(_ folder: URL) -> String {
         let name = String(
             String.UnicodeScalarView(
-                folder.lastPathComponent.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+                folder.lastPathComponent.unicodeScalars.filter {
+                    $0.properties.generalCategory != .control && !InvisibleText.isInvisible($0)
+                }))
         return String(name.prefix(InputLimits.textLength))
     }
 
     /// The texts of a scenario folder's files, keyed by file name, with
     /// problems reading them (not UTF-8, unreadable).
-    public static func loadTexts(folder: URL) throws(ScenarioError) -> ([String: String], [ScenarioIssue]) {
+    /// - Parameter program: the folder its files must lie in (symbolic links
+    ///   resolved); the scenario folder itself when not given.
+    public static func loadTexts(folder: URL, within program: ProgramFolder? = nil) throws(ScenarioError) -> (
+        [String: String], [ScenarioIssue]
+    ) {
         var issues: [ScenarioIssue] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -98,9 +104,10 @@ public struct ScenarioReader {
             ])
         }
         var texts: [String: String] = [:]
+        let within = program ?? ProgramFolder(folder)
         for name in ["scenario.toml"] + requiredColumns.keys.sorted() {
             let url = folder.appendingPathComponent(name)
-            switch InputFile.read(url, as: name) {
+            switch InputFile.read(url, as: name, within: within) {
             case .absent: continue
             case .text(let text): texts[name] = text
             case .decoded(let text, let warning):

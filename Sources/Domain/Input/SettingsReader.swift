@@ -26,6 +26,7 @@ struct SettingsReader {
 
     let text: String
     let lines: [Substring]
+    let keyLines: KeyLines
     let file: String
     /// Further top-level keys allowed (a what-if file's `base`, `description`, `change`).
     let extraRootKeys: [String]
@@ -36,32 +37,45 @@ struct SettingsReader {
         self.file = file
         self.extraRootKeys = extraRootKeys
         lines = text.physicalLines()
+        keyLines = KeyLines(lines)
     }
 
     /// The line on which `key` of table `section` ("a.b" or "") is set, found
-    /// by scanning the text (TOMLKit keeps no positions for values).
+    /// by scanning the text (TOMLKit keeps no positions for values): the first
+    /// line `key = …` in the section (or `section.key = …` at the top), else
+    /// the section's header line, else 1. The text is scanned once
+    /// (``KeyLines``), so a file with many keys is located in linear time.
     func line(of key: String?, in section: String) -> Int {
-        var current = ""
-        var sectionLine = 1
-        for (i, raw) in lines.enumerated() {
-            let l = raw.trimmingCharacters(in: .whitespaces)
-            if l.hasPrefix("[") && !l.hasPrefix("[[") {
-                current = l.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
-                    .split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }.joined(separator: ".")
-                if current == section { sectionLine = i + 1 }
-                continue
-            }
-            guard let key else { continue }
-            let dotted = section.isEmpty ? key : "\(section).\(key)"
-            for (scope, name) in [(section, key), ("", dotted)] where current == scope {
-                if l.hasPrefix(name) {
-                    let rest = l.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-                    if rest.hasPrefix("=") { return i + 1 }
+        let index = keyLines
+        guard let key else { return index.sections[section] ?? 1 }
+        let dotted = section.isEmpty ? key : "\(section).\(key)"
+        let found = [index.keys[KeyLines.slot(section, key)], index.keys[KeyLines.slot("", dotted)]].compactMap { $0 }
+        return found.min() ?? index.sections[section] ?? 1
+    }
+
+    /// Every key's first line and every table header's last line, by section.
+    struct KeyLines {
+        var keys: [String: Int] = [:]
+        var sections: [String: Int] = [:]
+
+        static func slot(_ section: String, _ key: String) -> String { section + "\u{1}" + key }
+
+        init(_ lines: [Substring]) {
+            var current = ""
+            for (i, raw) in lines.enumerated() {
+                let l = raw.trimmingCharacters(in: .whitespaces)
+                if l.hasPrefix("[") && !l.hasPrefix("[[") {
+                    current = l.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
+                        .split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }.joined(separator: ".")
+                    sections[current] = i + 1
+                    continue
                 }
+                guard let equals = l.firstIndex(of: "=") else { continue }
+                let name = l[..<equals].trimmingCharacters(in: .whitespaces)
+                if keys[Self.slot(current, name)] == nil { keys[Self.slot(current, name)] = i + 1 }
             }
         }
-        return sectionLine
     }
 
     mutating func issue(
@@ -129,7 +143,7 @@ struct SettingsReader {
         warnUnknownKeys(root, section: "", kind: "")
 
         if let v = root["name"] {
-            if let s = v.string, !s.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let s = v.string.map({ visibleText($0, key: "name") }), !s.trimmingCharacters(in: .whitespaces).isEmpty {
                 if let problem = Self.textProblem(s) {
                     issue("name", in: "", problem, hint: "e.g. name = \"2026-27 intake\"")
                 } else {
@@ -140,7 +154,7 @@ struct SettingsReader {
             }
         }
         if let v = root["intake"] {
-            let text = v.string ?? v.int.map(String.init)
+            let text = (v.string ?? v.int.map(String.init)).map { visibleText($0, key: "intake") }
             if let text {
                 if let problem = Self.textProblem(text) {
                     issue("intake", in: "", problem, hint: "e.g. intake = \"2026-27\"")
@@ -340,6 +354,17 @@ struct SettingsReader {
 
     /// Why a name or intake label cannot be used, if it cannot: too long, or
     /// holding a control character.
+    /// `text` without invisible characters (``InvisibleText``), with a warning at `key` when any was removed.
+    mutating func visibleText(_ text: String, key: String) -> String {
+        let (kept, removed) = InvisibleText.removing(from: text)
+        if !removed.isEmpty {
+            issue(
+                key, in: "", "an invisible character (\(CellText.codes(removed))) was removed",
+                hint: "it usually comes from copy-paste; delete it in the file to silence this", severity: .warning)
+        }
+        return kept
+    }
+
     static func textProblem(_ s: String) -> String? {
         if s.count > InputLimits.textLength {
             return "is \(s.count) characters long; at most \(InputLimits.textLength) are allowed"

@@ -5,6 +5,10 @@
 /// line end, `[[`, `[[[`, `[#`, `[.]`. This scan finds every such header at
 /// the top level (outside strings and multi-line values) and reports it at
 /// its line and column, so TOMLKit is only called on text it handles.
+///
+/// The scan is linear in the text: each scalar is looked at a bounded number
+/// of times (a string's opening quote checks at most the next two for a
+/// triple quote; the search for a closing triple starts after the opening).
 enum TOMLPreScan {
     struct Problem: Equatable {
         var line: Int
@@ -64,7 +68,7 @@ enum TOMLPreScan {
             if c == "#" { return }
             if c == "\"" || c == "'" {
                 let triple = String(repeating: String(c), count: 3)
-                if find(triple, in: line, from: i) == i {
+                if starts(triple, in: line, at: i) {
                     guard let end = find(triple, in: line, from: i + 3) else {
                         multiline = triple
                         return
@@ -86,10 +90,23 @@ enum TOMLPreScan {
         }
     }
 
+    /// Whether `needle` (a few scalars) starts at `i`: O(|needle|).
+    static func starts(_ needle: String, in line: [Unicode.Scalar], at i: Int) -> Bool {
+        var k = i
+        for n in needle.unicodeScalars {
+            guard k < line.count, line[k] == n else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The first position at or after `start` where `needle` starts: O(|line| · |needle|), with no allocation.
     static func find(_ needle: String, in line: [Unicode.Scalar], from start: Int) -> Int? {
-        let n = Array(needle.unicodeScalars)
-        guard line.count >= n.count, start <= line.count - n.count else { return nil }
-        for i in start...(line.count - n.count) where Array(line[i..<(i + n.count)]) == n { return i }
+        var i = max(0, start)
+        while i < line.count {
+            if starts(needle, in: line, at: i) { return i }
+            i += 1
+        }
         return nil
     }
 }

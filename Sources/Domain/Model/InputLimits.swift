@@ -56,6 +56,10 @@ public enum InputLimits {
     public static let fileBytes = 32 * 1024 * 1024
     /// Data rows in one CSV file.
     public static let rows = 200_000
+    /// New fellows in a generated scenario: its files must stay readable
+    /// (10,000 new fellows write about 160,000 availability rows, within
+    /// ``rows``, and 11 MB, within ``fileBytes``).
+    public static let generatedFellows = 1...10_000
     /// Columns in one CSV file.
     public static let columns = 100
     /// Problems reported per file and column; the rest are counted.

@@ -67,12 +67,19 @@ public enum WhatIfReader {
             throw fail(
                 "base", "a what-if needs the base scenario folder", hint: "add base = \"..\" (relative to this file)")
         }
-        let baseURL = URL(fileURLWithPath: base, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
-        let basePath = relativePath(baseURL)
-        let description = root["description"]?.string ?? url.deletingPathExtension().lastPathComponent
+        let named = URL(fileURLWithPath: base, relativeTo: url.deletingLastPathComponent())
+        let basePath = relativePath(named.standardizedFileURL)
+        guard let program = ProgramFolder(whatIf: url), let baseURL = program.inside(named) else {
+            throw fail(
+                "base", "\(basePath) is outside the program's folder (the folder holding the what-if's folder)",
+                hint: "a what-if's base is its folder's parent (base = \"..\") or a folder inside it")
+        }
+        let description = InvisibleText.removing(
+            from: root["description"]?.string ?? url.deletingPathExtension().lastPathComponent
+        ).text
 
         // The base, as texts and tables of rows with their origin.
-        let (texts, loadIssues) = try ScenarioReader.loadTexts(folder: baseURL)
+        let (texts, loadIssues) = try ScenarioReader.loadTexts(folder: baseURL, within: program)
         issues += loadIssues.map { relocate($0, basePath) }
         var tables: [String: EditableTable] = [:]
         for (name, text) in texts where name.hasSuffix(".csv") {
@@ -88,7 +95,8 @@ public enum WhatIfReader {
         let baseSettings = baseSettingsReader.read(defaultName: ScenarioReader.displayName(baseURL))
         issues += baseSettingsReader.issues
         var settings = reader.read(over: baseSettings)
-        settings.name = root["name"]?.string ?? "\(baseSettings.name): \(description)"
+        settings.name =
+            InvisibleText.removing(from: root["name"]?.string ?? "\(baseSettings.name): \(description)").text
         issues += reader.issues
 
         // The changes.
@@ -103,7 +111,8 @@ public enum WhatIfReader {
             for (k, element) in array.enumerated() {
                 let line = k < changeLines.count ? changeLines[k] : 1
                 var context = ChangeContext(
-                    path: path, line: line, index: k + 1, whatIfFolder: url.deletingLastPathComponent())
+                    path: path, line: line, index: k + 1, whatIfFolder: url.deletingLastPathComponent(),
+                    program: program)
                 guard let change = element.table else {
                     issues.append(context.issue("-", "each change must be a table"))
                     continue
@@ -277,13 +286,16 @@ struct ChangeContext {
     let line: Int
     let index: Int
     let whatIfFolder: URL
+    /// The folder a `from` must lie in.
+    let program: ProgramFolder
     var issues: [ScenarioIssue] = []
 
-    init(path: String, line: Int, index: Int, whatIfFolder: URL) {
+    init(path: String, line: Int, index: Int, whatIfFolder: URL, program: ProgramFolder) {
         self.path = path
         self.line = line
         self.index = index
         self.whatIfFolder = whatIfFolder
+        self.program = program
     }
 
     func issue(_ key: String, _ message: String, hint: String? = nil) -> ScenarioIssue {
@@ -413,15 +425,31 @@ struct ChangeContext {
     /// The rows of a CSV file an `add` names (relative to the what-if), each
     /// with its own line; `nil` when the file cannot be read.
     private mutating func rows(from: String) -> [([String: String], Origin)]? {
-        let url = URL(fileURLWithPath: from, relativeTo: whatIfFolder)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let named = URL(fileURLWithPath: from, relativeTo: whatIfFolder)
+        let shown = WhatIfReader.relativePath(named.standardizedFileURL)
+        guard let url = program.inside(named) else {
+            issues.append(
+                issue(
+                    "from", "\(shown) is outside the program's folder; it was not read",
+                    hint: "put the CSV file beside the what-if (the path is relative to the what-if file)"))
+            return nil
+        }
+        let text: String
+        switch InputFile.read(url, as: shown, within: program) {
+        case .text(let t): text = t
+        case .decoded(let t, let warning):
+            text = t
+            issues.append(warning)
+        case .absent:
             issues.append(issue("from", "cannot read \(from)", hint: "the path is relative to the what-if file"))
+            return nil
+        case .problem(let problem):
+            issues.append(problem)
             return nil
         }
         var parseIssues: [ScenarioIssue] = []
-        let shown = WhatIfReader.relativePath(url.standardizedFileURL)
         defer { issues += parseIssues }
-        guard let t = CSVTable.parse(String(decoding: data, as: UTF8.self), file: shown, issues: &parseIssues) else {
+        guard let t = CSVTable.parse(text, file: shown, issues: &parseIssues) else {
             return []
         }
         return EditableTable(t, origin: shown).rows.map {

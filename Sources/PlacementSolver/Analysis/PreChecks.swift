@@ -159,8 +159,32 @@ public enum PreChecks {
                         blocking: true))
             }
         }
-        // Money and seats that cannot add up.
-        findings += AggregateChecks.findings(s, e, names: names)
+        // Money and seats that cannot add up. With allow_unplaced only the
+        // continuing fellows must be paid (new ones may stay unplaced, as the
+        // solver finds): a shortfall is impossible only when theirs is.
+        let continuingShort = allowUnplaced && continuingShortfall(s, e)
+        findings += AggregateChecks.findings(s, e, names: names).map { finding in
+            var f = finding
+            if allowUnplaced { f.blocking = continuingShort }
+            return f
+        }
         return findings
+    }
+
+    /// Whether the continuing fellows alone need more than some set of
+    /// sources holds: for a payer set P of a continuing fellow,
+    /// Σ_{continuing f, payers(f) ⊆ P} need(f) > Σ_{s ∈ P} budget(s).
+    static func continuingShortfall(_ s: Scenario, _ e: Eligibility) -> Bool {
+        var needs: [(payers: Set<Int>, need: Int)] = []
+        for (fi, f) in s.fellows.enumerated() where !f.isNew {
+            guard let lab = f.lab else { continue }
+            let need = s.need(of: f, at: lab)
+            if need > 0 { needs.append((Set(e.payers[fi] ?? []), need)) }
+        }
+        for set in Set(needs.map(\.payers)) where !set.isEmpty {
+            let need = needs.filter { $0.payers.isSubset(of: set) }.reduce(0) { $0 + $1.need }
+            if need > set.reduce(0, { $0 + s.funding[$1].budget }) { return true }
+        }
+        return false
     }
 }

@@ -21,7 +21,7 @@ extension Office {
         guard HistoryStore.exists(at: path) else {
             throw OfficeError(.noHistory, "There is no run history at \(path) yet", path: path)
         }
-        do { return try HistoryStore(path: path) } catch { throw OfficeError(.historyFailed, "\(error)", path: path) }
+        do { return try HistoryStore(path: path) } catch { throw Self.historyError(error, path) }
     }
 
     /// The recorded runs, newest first; of one intake when given.
@@ -39,15 +39,16 @@ extension Office {
     /// Makes run `id` the official match of its intake; another published run
     /// of the intake needs `replace` and stays recorded as replaced.
     ///
-    /// - Returns: the run published and the run it replaced, if any.
+    /// - Returns: the run published, the run it replaced, if any, and the
+    ///   history's latest seal after publishing (to keep elsewhere).
     public func publish(_ id: Int64, note: String, replace: Bool, history: String) throws(OfficeError)
-        -> (published: RunRecord, replaced: RunRecord?)
+        -> (published: RunRecord, replaced: RunRecord?, seal: String)
     {
         let store = try openHistory(history)
         do {
             let record = try store.run(id)
             let replaced = try store.publish(id, note: note, replace: replace, at: now())
-            return (record, replaced)
+            return (record, replaced, try store.head())
         } catch {
             throw Self.historyError(error, history)
         }
@@ -60,6 +61,10 @@ extension Office {
         case .alreadyPublished: code = .officialMatchExists
         case .published: code = .alreadyPublished
         case .unavailable, .storage: code = .historyFailed
+        case .tampered: code = .historyTampered
+        case .damaged: code = .historyDamaged
+        case .newer: code = .historyNewer
+        case .notAHistory: code = .notAHistory
         }
         return OfficeError(code, error.message, path: path)
     }

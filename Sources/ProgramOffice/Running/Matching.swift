@@ -57,7 +57,7 @@ extension Office {
             var files = try RunFiles.files(
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
-                hints: request.hints, stamp: stamp)
+                hints: request.hints, stamp: stamp, inputWarnings: program.warnings.map(\.description))
             if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
             return files
         } catch {

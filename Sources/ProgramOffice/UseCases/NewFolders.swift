@@ -47,7 +47,7 @@ extension Office {
         let store = try openHistory(history)
         let official: RunRecord?
         do { official = try store.official(intakeKey: program.intakeKey) } catch {
-            throw OfficeError(.historyFailed, "\(error)", path: history)
+            throw Self.historyError(error, history)
         }
         guard let official else {
             throw OfficeError(.noOfficialMatch, "\(program.intakeKey) has no official match yet", path: history)
@@ -63,6 +63,13 @@ extension Office {
     public func generate(fellows: Int, seed: UInt64, sessions: Bool, to folder: String) throws(OfficeError)
         -> WrittenScenario
     {
+        guard InputLimits.generatedFellows.contains(fellows) else {
+            throw OfficeError(
+                .outOfRange,
+                "a generated scenario has from \(InputLimits.generatedFellows.lowerBound) to "
+                    + "\(InputLimits.generatedFellows.upperBound) new fellows, not "
+                    + "\(fellows), so that its files stay readable")
+        }
         try requireNewFolder(folder)
         let s = IntakeGenerator(newFellows: fellows, seed: seed, seminars: sessions).scenario()
         try writeScenario(s, to: folder)

@@ -97,7 +97,7 @@ public enum ConsoleReport {
 
     /// Budget, used and left per source, names clipped to fit 80 columns.
     static func fundingTable(_ o: PlacementOutcome, _ names: Directory) -> [String] {
-        let nameWidth = min(36, max(7, o.budgets.map { names.sourceName($0.source).count }.max() ?? 0))
+        let nameWidth = min(36, max(7, o.budgets.map { TextLayout.columns(names.sourceName($0.source)) }.max() ?? 0))
         var lines = [
             "  " + TextLayout.pad("Funding", nameWidth) + "  " + TextLayout.lpad("budget", 12) + "  "
                 + TextLayout.lpad("used", 12) + "  " + TextLayout.lpad("left", 12)
@@ -108,7 +108,7 @@ public enum ConsoleReport {
                 TextLayout.lpad(MoneyText.dollars(b.budget), 12) + "  "
                 + TextLayout.lpad(MoneyText.cents(b.usedCents), 12)
                 + "  " + TextLayout.lpad(MoneyText.cents(b.leftCents), 12)
-            if name.count <= nameWidth {
+            if TextLayout.columns(name) <= nameWidth {
                 lines.append("  " + TextLayout.pad(name, nameWidth) + "  " + figures)
             } else {
                 // A long name gets a line of its own rather than being cut.

@@ -73,8 +73,10 @@ public enum ExplainReport {
         }
     }
 
-    /// The statements as Markdown (for `explain --output`).
+    /// The statements as Markdown (for `explain --output`), every one escaped (``MarkdownText``).
     public static func markdown(_ e: FellowExplanation, scenario: Scenario) -> [String] {
-        statements(e, scenario: scenario).enumerated().map { k, text in k == 0 ? text : "- " + text }
+        statements(e, scenario: scenario).map(MarkdownText.escape).enumerated().map { k, text in
+            k == 0 ? text : "- " + text
+        }
     }
 }

@@ -19,9 +19,14 @@ public enum OfficeText {
     public static func recorded(_ id: Int64, history: String) -> String { "Recorded as run \(id) in \(history)" }
 
     /// "Run 4 is now the official match of 2026-27." and the replaced run, if any.
-    public static func published(_ run: RunRecord, replaced: RunRecord?) -> [String] {
+    /// The history's latest seal follows, to keep elsewhere.
+    public static func published(_ run: RunRecord, replaced: RunRecord?, seal: String) -> [String] {
         ["Run \(run.id) is now the official match of \(run.intakeKey)."]
             + (replaced.map { ["Run \($0.id) is kept in the history, marked replaced by run \(run.id)."] } ?? [])
+            + [
+                "The history's latest seal is \(seal); keep it with the minutes: it shows later that no run "
+                    + "was removed or rewritten since."
+            ]
     }
 
     /// "No run recorded for 2026-27 in PATH yet"

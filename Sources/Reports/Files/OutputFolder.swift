@@ -11,10 +11,16 @@ import Foundation
 ///   (`.NAME.writing-PID-N`), which then takes the target's place by rename;
 ///   the previous version is moved aside (`.NAME.old-PID-N`) and removed only
 ///   after the new one is in place.
-/// - An existing target is replaced only when it is a real folder (not a file,
-///   not a symbolic link) and every entry in it, at every depth, is a file a
-///   run writes (``managedTopLevel`` as regular files, `calendar/` holding
-///   only `.ics` files). Anything else: ``Refusal``, and nothing is touched.
+/// - Each write leaves ``OutputManifest`` (`manifest.json`, the SHA-256 of
+///   every file written). An existing target is replaced only when it is a
+///   real folder (not a file, not a symbolic link) and every file in it, at
+///   every depth, is listed in its manifest with the hash of its current
+///   bytes. A file FellowMatch did not write (even one whose name a run
+///   uses), one changed since, or a folder without a manifest (written by an
+///   earlier version, or by someone else): ``Refusal`` naming them, and
+///   nothing is touched. An empty folder may be written into.
+/// - `.DS_Store` files (written by the Finder) are carried over into the new
+///   version at the same place, never removed.
 /// - Writers of the same target take turns: an exclusive `flock(2)` on the
 ///   parent folder is held from the check to the rename, so a second run
 ///   waits for the first instead of failing halfway.
@@ -22,7 +28,7 @@ import Foundation
 ///   are cleaned up by the next run of the same target, under the lock: a
 ///   previous version whose replacement never landed is put back, and every
 ///   cleanup is reported in ``WriteReport/notes``. Leftovers holding anything
-///   a run does not write are left alone (and reported).
+///   a run did not write are left alone (and reported).
 public struct OutputFolder: Sendable {
     /// Why a target cannot be written.
     public struct Refusal: Error, CustomStringConvertible, Sendable {
@@ -37,14 +43,8 @@ public struct OutputFolder: Sendable {
         public var notes: [String] = []
     }
 
-    /// Top-level files a run (or `compare`, `explain`) may leave in its folder.
-    public static let managedTopLevel: Set<String> = [
-        "placements.csv", "summary.json", "schedule.csv", "comparison.md", "comparison.csv", "comparison.json",
-        "explain.md", "funding.csv", "budgets.csv", "appointments.csv", "report.html", "comparison.html",
-        "report-public.html", "placements-public.csv", "results.xlsx", ".DS_Store"
-    ]
-    /// The calendar folder: only `.ics` files (and `.DS_Store`) at its top.
-    public static let calendarFolder = "calendar"
+    /// The Finder's file, carried over rather than removed.
+    static let finderFile = ".DS_Store"
 
     public let url: URL
 
@@ -63,49 +63,69 @@ public struct OutputFolder: Sendable {
     }
 
     /// Why the entry at `path` is not a (possibly absent) folder of run
-    /// outputs, or `nil` when it is.
-    static func unmanagedContent(at path: String) -> String? {
+    /// outputs, or `nil` when it is. With `interrupted` (a `.writing-`
+    /// folder of a run that was killed), a listed file may be cut short.
+    static func unmanagedContent(at path: String, interrupted: Bool = false) -> String? {
         switch FileKind(path) {
         case .absent: return nil
         case .symlink: return "is a symbolic link; FellowMatch writes only into a real folder"
         case .file, .other: return "is a file, not a folder; FellowMatch never replaces a file it did not write"
         case .directory: break
         }
-        let strangers = strangeEntries(in: path)
-        guard !strangers.isEmpty else { return nil }
-        let shown =
-            strangers.prefix(5).joined(separator: ", ")
-            + (strangers.count > 5 ? " and \(strangers.count - 5) more" : "")
-        return "the folder holds files FellowMatch did not write (\(shown))"
-    }
-
-    /// Entries (relative paths) of a folder that a run does not write.
-    static func strangeEntries(in path: String) -> [String] {
-        guard let listed = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-            return ["(a folder that cannot be listed)"]
-        }
-        let entries = listed.sorted()
+        let entries = Self.entries(in: path)
+        let manifest = OutputManifest.read(in: path)
         var strangers: [String] = []
-        for entry in entries {
-            let full = (path as NSString).appendingPathComponent(entry)
-            let kind = FileKind(full)
-            if managedTopLevel.contains(entry) && kind == .file { continue }
-            if entry == calendarFolder && kind == .directory {
-                guard let inner = (try? FileManager.default.contentsOfDirectory(atPath: full))?.sorted() else {
-                    strangers.append("\(calendarFolder)/ (cannot be listed)")
-                    continue
-                }
-                for file in inner {
-                    let ok =
-                        (file.hasSuffix(".ics") || file == ".DS_Store")
-                        && FileKind((full as NSString).appendingPathComponent(file)) == .file
-                    if !ok { strangers.append("\(calendarFolder)/\(file)") }
-                }
+        var changed: [String] = []
+        for (relative, kind) in entries {
+            if kind == .directory || relative == OutputManifest.fileName && manifest != nil { continue }
+            if (relative as NSString).lastPathComponent == finderFile && kind == .file { continue }
+            guard kind == .file, let listed = manifest?.files[relative] else {
+                strangers.append(relative)
                 continue
             }
-            strangers.append(kind == .directory ? entry + "/" : entry)
+            if interrupted { continue }
+            let bytes = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(relative))
+            if bytes.map(OutputManifest.hash) != listed { changed.append(relative) }
         }
-        return strangers
+        return refusal(strangers: strangers, changed: changed, hasManifest: manifest != nil)
+    }
+
+    /// The sentence naming what stops a replacement, or `nil` when nothing does.
+    static func refusal(strangers: [String], changed: [String], hasManifest: Bool) -> String? {
+        func shown(_ list: [String]) -> String {
+            list.prefix(5).joined(separator: ", ") + (list.count > 5 ? " and \(list.count - 5) more" : "")
+        }
+        if !hasManifest && !strangers.isEmpty {
+            return "the folder has no \(OutputManifest.fileName), so FellowMatch cannot tell its files from yours ("
+                + shown(strangers) + "); it was written by an earlier version or by someone else"
+        }
+        var reasons: [String] = []
+        if !strangers.isEmpty { reasons.append("files FellowMatch did not write (\(shown(strangers)))") }
+        if !changed.isEmpty { reasons.append("files changed since FellowMatch wrote them (\(shown(changed)))") }
+        guard !reasons.isEmpty else { return nil }
+        return "the folder holds " + reasons.joined(separator: " and ")
+    }
+
+    /// Every entry under `path` (relative paths in name order, folders
+    /// included), without following symbolic links; a folder that cannot be
+    /// listed is an entry of kind `.other`.
+    static func entries(in path: String, prefix: String = "") -> [(String, FileKind)] {
+        guard let listed = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            return prefix.isEmpty ? [("(a folder that cannot be listed)", .other)] : [(prefix, .other)]
+        }
+        var out: [(String, FileKind)] = []
+        for entry in listed.sorted() {
+            let full = (path as NSString).appendingPathComponent(entry)
+            let relative = prefix + entry
+            let kind = FileKind(full)
+            if kind == .directory {
+                let inner = entries(in: full, prefix: relative + "/")
+                out += inner.isEmpty ? [(relative + "/", FileKind.other)] : [(relative + "/", kind)] + inner
+            } else {
+                out.append((relative, kind))
+            }
+        }
+        return out
     }
 
     // MARK: Writing
@@ -125,12 +145,15 @@ public struct OutputFolder: Sendable {
         let old = parent.appendingPathComponent(".\(name).old-\(token)")
         do {
             try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
+            let manifest = OutputManifest(of: files)
+            try manifest.data.write(to: temporary.appendingPathComponent(OutputManifest.fileName))
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 let target = temporary.appendingPathComponent(path)
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: target)
             }
             if FileKind(url.path) != .absent {
+                try carryFinderFiles(to: temporary)
                 try fm.moveItem(at: url, to: old)
                 do {
                     try fm.moveItem(at: temporary, to: url)
@@ -149,6 +172,18 @@ public struct OutputFolder: Sendable {
         return report
     }
 
+    /// Copies the Finder's `.DS_Store` files of the current target to the same places in the new version.
+    func carryFinderFiles(to temporary: URL) throws {
+        let fm = FileManager.default
+        for (relative, kind) in Self.entries(in: url.path)
+        where kind == .file && (relative as NSString).lastPathComponent == Self.finderFile {
+            let target = temporary.appendingPathComponent(relative)
+            guard FileKind(target.path) == .absent else { continue }
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: url.appendingPathComponent(relative), to: target)
+        }
+    }
+
     /// Cleans up `.NAME.writing-*` and `.NAME.old-*` beside the target. Runs
     /// under the lock, so every such folder belongs to a run that was stopped.
     func recoverLeftovers() -> [String] {
@@ -158,7 +193,7 @@ public struct OutputFolder: Sendable {
         for prefix in [".\(name).old-", ".\(name).writing-"] {
             for entry in entries where entry.hasPrefix(prefix) {
                 let path = parent.appendingPathComponent(entry)
-                if let reason = Self.unmanagedContent(at: path.path) {
+                if let reason = Self.unmanagedContent(at: path.path, interrupted: prefix.hasSuffix(".writing-")) {
                     notes.append("left \(path.path) alone: it \(reason)")
                     continue
                 }

@@ -13,7 +13,7 @@ public enum RunFiles {
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
-        stamp: ReportStamp? = nil
+        stamp: ReportStamp? = nil, inputWarnings: [String] = []
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(
@@ -48,6 +48,7 @@ public enum RunFiles {
             }
         }
         var summary = SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule)
+        summary.warnings = inputWarnings + summary.warnings
         summary.ties = ties.map {
             $0.map {
                 SummaryFile.TieEntry(

@@ -97,18 +97,21 @@ public enum ScheduleFiles {
             uniquingKeysWith: { a, _ in a })
         let talksOf = Dictionary(grouping: o.talks, by: \.talk.fellow),
             cancelledOf = Dictionary(grouping: o.cancelled, by: \.talk.fellow)
-        for fellow in Set(talksOf.keys).union(cancelledOf.keys) where !fellow.isEmpty {
-            files["calendar/\(fellow).ics"] = calendar(
+        let attended = Dictionary(grouping: o.talks.filter(\.talk.mentorRequired), by: \.talk.mentor)
+        let attendedCancelled = Dictionary(grouping: o.cancelled.filter(\.talk.mentorRequired), by: \.talk.mentor)
+        let presenters = Set(talksOf.keys).union(cancelledOf.keys).filter { !$0.isEmpty }
+        let attendees = Set(attended.keys).union(attendedCancelled.keys).filter { !$0.isEmpty }
+        let names = CalendarFileNames.names(fellows: Array(presenters), mentors: Array(attendees))
+        for fellow in presenters {
+            files["calendar/\(names["fellow"]?[fellow] ?? fellow).ics"] = calendar(
                 "\(title) seminars: \(fellowNames[fellow] ?? fellow)", talksOf[fellow] ?? [],
                 cancelled: cancelledOf[fellow] ?? [])
         }
         let mentorNames = Dictionary(
             (o.talks.map(\.talk) + o.cancelled.map(\.talk)).map { ($0.mentor, $0.mentorName) },
             uniquingKeysWith: { a, _ in a })
-        let attended = Dictionary(grouping: o.talks.filter(\.talk.mentorRequired), by: \.talk.mentor)
-        let attendedCancelled = Dictionary(grouping: o.cancelled.filter(\.talk.mentorRequired), by: \.talk.mentor)
-        for mentor in Set(attended.keys).union(attendedCancelled.keys) where !mentor.isEmpty {
-            files["calendar/\(mentor).ics"] = calendar(
+        for mentor in attendees {
+            files["calendar/\(names["mentor"]?[mentor] ?? mentor).ics"] = calendar(
                 "\(title) seminars: \(mentorNames[mentor] ?? mentor)", attended[mentor] ?? [],
                 cancelled: attendedCancelled[mentor] ?? [])
         }

@@ -40,7 +40,7 @@ public enum Template {
             "Required sheets: fellows, labs, mentors, funding, preferences, and the scenario sheet of settings.",
             "Ids are text: keep them short, without spaces. Money in dollars a year. Dates as dates.",
             "Leave no blank row inside a table and merge no cells. This sheet is not read.",
-            "Then: fellowmatch check THIS.xlsx, and fellowmatch run THIS.xlsx."
+            "Then check it with FellowMatch, and run it."
         ]
         for (r, line) in lines.enumerated() { try sheet.write(.text(line), row: r, column: 0) }
         for (c, list) in lists.enumerated() {

@@ -1,0 +1,116 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The history's chain of seals: every change FellowMatch makes to a run
+/// (recorded, published, replaced) appends one seal, and every read checks
+/// the whole chain, so an edit made outside FellowMatch is named.
+///
+/// Seal k holds the run's id, the event, the run's content hash and the hash
+/// of seal k − 1:
+///
+///     content_k = SHA-256(every column of the run's rows: run, placement, funding, talk, name)
+///     hash_k    = SHA-256(hash_{k−1} ‖ run id ‖ event ‖ content_k),   hash_0 = ""
+///
+/// The history is intact when every seal's `previous` is the hash before it
+/// and its own hash is recomputed equal, every run has a seal, and every
+/// run's content now equals its latest seal's `content`.
+///
+/// What it protects against: any change, insertion or deletion of a run's
+/// rows (placements, funding, talks, names, publication) or of a seal in the
+/// middle of the chain, made with a tool other than FellowMatch that does not
+/// also recompute the chain. What it does not: someone who recomputes every
+/// hash after their edit (the formula is public, there is no secret key), or
+/// who removes the newest runs together with their seals; only a copy of the
+/// latest seal's hash kept elsewhere (``HistoryStore/head()``) reveals those.
+enum HistorySeal {
+    static let table = "seal"
+
+    enum Event: String { case recorded, published, replaced, sealed }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The content hash of run `id`: every column of its rows, tables and
+    /// rows in a fixed order, each value with its type and length.
+    static func content(_ db: Database, run id: Int64) throws -> String {
+        var text = ""
+        for (table, key) in [
+            ("run", "id"), ("placement", "run_id"), ("funding", "run_id"), ("talk", "run_id"), ("name", "run_id")
+        ] {
+            let order = table == "run" ? "id" : (table == "name" ? "kind, id" : "position")
+            text += "[\(table)]\n"
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM \(table) WHERE \(key) = ? ORDER BY \(order)", arguments: [id])
+            {
+                for (column, value) in row { text += column + "=" + encode(value) }
+                text += "\n"
+            }
+        }
+        return sha256(text)
+    }
+
+    /// One value, unambiguous: its type, and a text's or blob's length before it.
+    static func encode(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "n;"
+        case .int64(let i): return "i\(i);"
+        case .double(let d): return "d\(String(d.bitPattern, radix: 16));"
+        case .string(let s): return "s\(s.utf8.count):\(s);"
+        case .blob(let b): return "b\(b.count):" + b.map { String(format: "%02x", $0) }.joined() + ";"
+        }
+    }
+
+    static func link(previous: String, run: Int64, event: String, content: String) -> String {
+        sha256("\(previous)\n\(run)\n\(event)\n\(content)")
+    }
+
+    /// The hash of the latest seal ("" for an empty chain).
+    static func head(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT hash FROM seal ORDER BY position DESC LIMIT 1") ?? ""
+    }
+
+    /// Appends the seal of `event` on run `id`, with the run's content as it is now.
+    static func append(_ db: Database, run id: Int64, _ event: Event) throws {
+        let previous = try head(db)
+        let content = try content(db, run: id)
+        try db.execute(
+            sql: "INSERT INTO seal (run_id, event, content, previous, hash) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                id, event.rawValue, content, previous,
+                link(previous: previous, run: id, event: event.rawValue, content: content)
+            ])
+    }
+
+    /// The first run (by id) whose rows or seals do not match, and how; `nil` when the chain holds.
+    static func firstMismatch(_ db: Database) throws -> (run: Int64, what: String)? {
+        var problems: [(run: Int64, what: String)] = []
+        var previous = ""
+        var latest: [Int64: String] = [:]
+        for seal in try Row.fetchAll(db, sql: "SELECT * FROM seal ORDER BY position") {
+            let run: Int64 = seal["run_id"]
+            let event: String = seal["event"], content: String = seal["content"], hash: String = seal["hash"]
+            let stored: String = seal["previous"]
+            if stored != previous || hash != link(previous: previous, run: run, event: event, content: content) {
+                problems.append((run, "its seal was changed, or a seal before it removed"))
+                break
+            }
+            previous = hash
+            latest[run] = content
+        }
+        let runs = try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id")
+        for id in runs {
+            guard let sealed = latest[id] else {
+                problems.append((id, "it has no seal: its seal was removed, or the run added outside FellowMatch"))
+                continue
+            }
+            if try content(db, run: id) != sealed {
+                problems.append((id, "its content (placements, funding, talks, names or publication) was changed"))
+            }
+        }
+        let present = Set(runs)
+        for id in latest.keys where !present.contains(id) { problems.append((id, "it was deleted")) }
+        return problems.min { $0.run < $1.run }
+    }
+}
