@@ -10,7 +10,8 @@ import GRDB
 ///   FellowMatch's (`run` and GRDB's `grdb_migrations`);
 /// - it holds a migration this version does not know: a newer FellowMatch
 ///   wrote it, and this one might misread it or write what that one misreads.
-/// An empty file, or an SQLite database with no table, becomes a new history.
+/// An empty file, an SQLite database with no table, or one another run is
+/// creating (GRDB's empty table of migrations only) becomes a new history.
 enum HistoryFile {
     /// `PRAGMA application_id` of a FellowMatch history: "FMHS".
     static let applicationID: Int32 = 0x464D_4853
@@ -57,6 +58,12 @@ enum HistoryFile {
         let tables = try String.fetchAll(
             db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         if tables.isEmpty && application == 0 { return nil }
+        // Another run is creating this history right now: GRDB makes its table
+        // of migrations before the first migration commits.
+        if application == 0 && tables == ["grdb_migrations"] {
+            let applied = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0
+            if applied == 0 { return nil }
+        }
         let ours = application == applicationID || (application == 0 && tables.contains("grdb_migrations"))
         guard ours, tables.contains("run"), tables.contains("grdb_migrations") else {
             let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
