@@ -9,7 +9,7 @@ import PackageDescription
 //
 //   Modeling         (none)          the modeling layer: variables, rows, options
 //   CGLPKGuard       CGLPK           the C that guards GLPK's abort()
-//   GLPKBackend      Modeling, CGLPKGuard
+//   GLPKBackend      Modeling, CGLPK, CGLPKGuard
 //   Domain           (none)          the scenario format, what-ifs, text for people
 //   PlacementSolver  Domain, Modeling
 //   SeminarSolver    Domain, Modeling, PlacementSolver
