@@ -71,8 +71,28 @@ public enum ScenarioWriter {
 
     static func csv(_ header: [String], _ rows: [[String]]) -> String { CSVWriter.render(header: header, rows: rows) }
 
-    static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    /// A TOML basic string: quotes and backslashes escaped, and line breaks,
+    /// tabs and other control characters as escapes, so any text reads back.
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16, uppercase: true)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 
     /// fellows.csv; `withdrawn_on`, `experience` and `start_on` only when some fellow has one.

@@ -55,28 +55,8 @@ struct SettingsSheet {
             let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.hasPrefix("[") || trimmed.hasPrefix("{") { return trimmed }
             if ["true", "false"].contains(trimmed.lowercased()) { return trimmed.lowercased() }
-            return quoted(t)
-        default: return quoted(SheetTable.text(v, date1904: date1904))
+            return ScenarioWriter.quoted(t)
+        default: return ScenarioWriter.quoted(SheetTable.text(v, date1904: date1904))
         }
-    }
-
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,4 +1,5 @@
 import CXLSXWriter
+import Domain
 import Foundation
 
 /// A cell's value as a workbook shows it.
@@ -141,15 +142,12 @@ struct XLSXSheet {
         }
     }
 
-    /// `YYYY-MM-DD` as libxlsxwriter's date, when it is a real date.
+    /// `YYYY-MM-DD` as libxlsxwriter's date, when it is a real date (the
+    /// format's own date reader decides; libxlsxwriter is never handed an
+    /// impossible one).
     static func datetime(_ s: String) -> lxw_datetime? {
-        let parts = s.split(separator: "-").compactMap { Int($0) }
-        guard s.count == 10, parts.count == 3, (1900...9999).contains(parts[0]), (1...12).contains(parts[1]),
-            (1...31).contains(parts[2]),
-            ExcelDate.civil(ExcelDate.daysFrom1970(parts[0], parts[1], parts[2])) == (parts[0], parts[1], parts[2])
-        else { return nil }
-        return lxw_datetime(
-            year: Int32(parts[0]), month: Int32(parts[1]), day: Int32(parts[2]), hour: 0, min: 0, sec: 0)
+        guard let d = CalendarDate(s) else { return nil }
+        return lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
     }
 }
 
