@@ -15,7 +15,7 @@ public struct WorkbookInput: Sendable {
     /// The sheets that were not read (listed once).
     public var ignoredSheets: [String]
     let name: String
-    let places: [String: Place]
+    var places: [String: Place]
 
     struct Place: Sendable {
         var sheet: String
@@ -78,7 +78,6 @@ public enum WorkbookReader {
             let styles = CellStyles.read(try package.part("xl/styles.xml"))
         else { throw WorkbookError(name, "its shared strings or styles are not well-formed XML") }
         var input = WorkbookInput(texts: [:], issues: [], ignoredSheets: [], name: name, places: [:])
-        var places: [String: WorkbookInput.Place] = [:]
         for sheet in book.sheets {
             guard let file = file(for: sheet.name, input: &input), input.texts[file] == nil else { continue }
             guard let data = try package.part(sheet.part),
@@ -102,16 +101,14 @@ public enum WorkbookReader {
             if file == "scenario.toml" {
                 let settings = SettingsSheet(cells, date1904: book.date1904)
                 input.texts[file] = settings.toml
-                places[file] = .init(sheet: sheet.name, rows: settings.rows, columns: [:])
+                input.places[file] = .init(sheet: sheet.name, rows: settings.rows, columns: [:])
             } else {
                 let table = SheetTable(cells, file: file, date1904: book.date1904)
                 input.texts[file] = table.text
-                places[file] = .init(sheet: sheet.name, rows: table.rows, columns: table.columns)
+                input.places[file] = .init(sheet: sheet.name, rows: table.rows, columns: table.columns)
                 input.issues += table.issues
             }
         }
-        input = WorkbookInput(
-            texts: input.texts, issues: input.issues, ignoredSheets: input.ignoredSheets, name: name, places: places)
         input.issues = input.issues.map(input.located)
         if !input.ignoredSheets.isEmpty {
             var issue = ScenarioIssue(
