@@ -77,8 +77,25 @@ public struct PlacementEngine: Sendable {
         return outcome
     }
 
+    /// With rule 8, the relaxation first (see ``AppointmentModelling``): its
+    /// placement stands when the funding split finds rule 8's split for it;
+    /// otherwise rule 8's exact model is solved. A relaxation with no
+    /// placement settles it: rule 8's model has none either.
     func place(_ scenario: Scenario, previous: [PreviousPlacement]?) throws(SolverError) -> PlacementOutcome {
-        var placement = PlacementModel(scenario: scenario)
+        if scenario.usesAppointmentRules {
+            let relaxed = try place(scenario, previous: previous, appointments: .relaxed)
+            if !relaxed.splitMissing { return relaxed.outcome }
+        }
+        return try place(scenario, previous: previous, appointments: .exact).outcome
+    }
+
+    /// One attempt, and whether the funding split found nothing for its
+    /// placement (the placement model's own split then stands: rule 8's
+    /// when `appointments` is `.exact`, not when it is `.relaxed`).
+    func place(_ scenario: Scenario, previous: [PreviousPlacement]?, appointments: AppointmentModelling)
+        throws(SolverError) -> (outcome: PlacementOutcome, splitMissing: Bool)
+    {
+        var placement = PlacementModel(scenario: scenario, appointments: appointments)
         let findings = PreChecks.run(scenario, placement.eligibility)
         // Shortfalls that add up (money, seats) are certain, but the solver's
         // diagnosis says which limits to change: solve anyway and report both.
@@ -95,7 +112,7 @@ public struct PlacementEngine: Sendable {
                 summary:
                     "No placement exists: \(blocking.count) problem\(blocking.count == 1 ? "" : "s") found before solving."
             )
-            return outcome
+            return (outcome, false)
         }
         let o = effectiveOptions(scenario, model: placement.model)
         var plan = StagePlan(placement, previous: previous, weighted: weightedStart)
@@ -129,11 +146,11 @@ public struct PlacementEngine: Sendable {
                         outcome.status = .infeasible
                         outcome.diagnosis = try diagnose(scenario, options: o)
                         outcome.diagnosis?.findings = shortfalls
-                        return outcome
+                        return (outcome, false)
                     default:
                         if !stage.isStartOnly {
                             outcome.status = .timeLimitNoSolution
-                            return outcome
+                            return (outcome, false)
                         }
                     }
                 }
@@ -155,7 +172,7 @@ public struct PlacementEngine: Sendable {
         }
         // A stage that stopped without any placement (a time limit) leaves the
         // weighted start, which is a valid placement.
-        guard let solution = best ?? weighted else { return outcome }
+        guard let solution = best ?? weighted else { return (outcome, false) }
         outcome.status = allOptimal && best != nil ? .optimal : .feasible
         if scenario.settings.objective.isLexicographic {
             outcome.objective = placement.totalRank.value(at: placement.roundedValues(solution))
@@ -171,9 +188,10 @@ public struct PlacementEngine: Sendable {
         }
         let (split, splitSeconds) = fundingSplit(placement, solution, previous: previous, options: o)
         outcome.solveSeconds += splitSeconds
+        if split == nil && appointments == .relaxed { return (outcome, true) }
         ResultReader(placement: placement, solution: solution, split: split).fill(&outcome)
         if let previous { outcome.moves = PlacementMove.moves(from: previous, to: outcome.placements) }
-        return outcome
+        return (outcome, false)
     }
 
     /// Of the known placements that satisfy the stage's model (its holds and

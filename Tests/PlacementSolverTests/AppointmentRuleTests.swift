@@ -50,6 +50,25 @@ import Testing
         #expect(o.paid("c", by: "r01") == 0)
     }
 
+    @Test func aPlacementOnlyTheRelaxationAllowsIsNotKept() throws {
+        // c ranks A first, B second. At A, a T32 with $50,000 and A's R01 with
+        // $30,000 add up to c's $80,000 — but together they are two federal
+        // sources, so rule 8 cannot pay c at A. At B the institutional pool
+        // ($80,000) pays all. The relaxation (aggregated money, no rule 8)
+        // puts c at A; its split fails, and the exact model must give B, rank 2.
+        var p = TestProgram()
+        p.lab("A")
+        p.lab("B")
+        p.source("t32", lab: "A", budget: 50_000, kind: .trainingGrant)
+        p.source("r01", lab: "A", budget: 30_000, kind: .federal)
+        p.source("pool", lab: "B", budget: 80_000, kind: .institutional)
+        p.fellow("c", cost: 80_000, ranks: ["A", "B"])
+        let o = try p.solve()
+        #expect(o.status == .optimal)
+        #expect(o.placement("c")?.lab == "B" && o.placement("c")?.rank == 2)
+        #expect(o.paid("c", by: "pool") == 8_000_000)
+    }
+
     @Test func slotsBind() throws {
         // Three citizens and a training grant with money for all but 2 slots:
         // exactly two are appointed, the third is paid from the bridge fund.

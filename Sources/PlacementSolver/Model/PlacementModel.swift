@@ -40,6 +40,8 @@ public struct PlacementModel: Sendable {
     public let eligibility: Eligibility
     /// Whether limits may give at a cost (for the infeasibility diagnosis).
     public let elastic: Bool
+    /// How rule 8 is modelled when the scenario uses it (see ``AppointmentModelling``).
+    public let appointments: AppointmentModelling
     public internal(set) var model: Model
     /// One variable per eligible choice, indexed like `eligibility.choices`.
     public internal(set) var assign: [Variable] = []
@@ -61,16 +63,17 @@ public struct PlacementModel: Sendable {
     /// Fellow indices of new fellows, in input order.
     public let newFellows: [Int]
 
-    public init(scenario: Scenario, elastic: Bool = false) {
+    public init(scenario: Scenario, elastic: Bool = false, appointments: AppointmentModelling = .exact) {
         self.scenario = scenario
         self.elastic = elastic
+        self.appointments = appointments
         eligibility = Eligibility(scenario, honourLocks: !elastic)
         newFellows = scenario.fellows.indices.filter { scenario.fellows[$0].isNew }
         model = Model(name: "placement(\(scenario.settings.name))")
         declareAssignments()
         addOnePlaceEach()
         addCapacity()
-        if scenario.usesAppointmentRules {
+        if scenario.usesAppointmentRules && appointments == .exact {
             addFellowPayments()
             addOneFederalSource()
             addSlots()

@@ -19,7 +19,7 @@ import Modeling
 ///    is appointed to the training grant before anything else pays them);
 /// 3. with indicators, fewest sources: minimise `Σ pays(f,s)`.
 ///
-/// Each stage's search stops after ``nodeLimit`` subproblems with the best
+/// Each stage's search stops after ``nodeLimit(fellows:)`` subproblems with the best
 /// split found (the next stages hold that one's value), so a large program's
 /// split stays quick and reproducible.
 ///
@@ -42,7 +42,11 @@ struct FundingSplit {
 
     /// Subproblems each stage's search may create: a stage that reaches it
     /// keeps the best split found (reproducibly: a node count, not a time).
-    static let nodeLimit = 500
+    /// Each subproblem re-solves an LP over every placed fellow, so the
+    /// count shrinks as programs grow: 500 up to 100 fellows paid, then
+    /// `50,000 / fellows`, never fewer than 10 (a 5,000-fellow split's LP
+    /// takes about half a second per subproblem on GLPK).
+    static func nodeLimit(fellows: Int) -> Int { max(10, min(500, 50_000 / max(fellows, 1))) }
 
     var model = Model(name: "funding-split")
     var pairs: [Pair] = []
@@ -158,19 +162,23 @@ struct FundingSplit {
         guard !pairs.isEmpty else { return ([:], 0) }
         var o = options
         o.timeLimit = nil
-        o.startingSolution = nil
         o.nodeExaminer = nil
-        o.nodeLimit = Self.nodeLimit
+        o.nodeLimit = Self.nodeLimit(fellows: Set(pairs.map(\.fellow)).count)
         var seconds = 0.0
         var last: Solution?
+        // Each stage starts from the split before it (the first from ``firstSplit()``).
+        var start = scenario.usesAppointmentRules ? firstSplit() : nil
         for (k, objective) in stages().enumerated() {
             model.minimize(objective)
+            o.startingSolution = start
+            o.presolve = options.presolve && start == nil  // a start needs the model's own columns
             guard let r = try? solver.solve(model, options: o) else { return (nil, seconds) }
             seconds += r.solveSeconds
             guard r.termination == .optimal || r.termination == .interrupted, let solution = r.solution else {
                 return (nil, seconds)
             }
             last = solution
+            start = solution.values.enumerated().map { model.variables[$0].isInteger ? $1.rounded() : $1 }
             model.add(objective <= solution.objective + 0.5, name: "stage(\(k + 1))")
         }
         guard var solution = last else { return (nil, seconds) }

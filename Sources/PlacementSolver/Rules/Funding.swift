@@ -229,7 +229,8 @@ extension PlacementModel {
                 row -= relax(
                     .budget(source: si), name: "budget(\(tag(source.id)))", maximum: max(Self.money(totalNeed), 1))
             }
-            model.add(row <= Self.money(source.budget) - committed, name: "budget(\(tag(source.id)))")
+            let budget = min(source.budget, slotMoneyCap(si) ?? source.budget)
+            model.add(row <= Self.money(budget) - committed, name: "budget(\(tag(source.id)))")
         }
     }
 
