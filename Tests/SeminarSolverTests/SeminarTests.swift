@@ -409,10 +409,16 @@ extension ScheduleOutcome {
         #expect(csv.hasPrefix("session,date,start,end,room,fellow,kind,mentor,"))
     }
 
-    @Test func mentorCalendarsHoldOnlyTalksTheyMustAttend() throws {
+    /// mA mentors f1, who gives a wip talk and a thesis talk (mentor present):
+    /// both are in mA's calendar, the thesis marked to attend, the wip as their fellow's.
+    @Test func mentorCalendarsHoldTheirFellowsTalksMarkedToAttendOrNot() throws {
         let (_, calendars, _) = try files()
         let mentor = unfold(try #require(calendars["calendar/mA.ics"]))
-        #expect(mentor.filter { $0 == "BEGIN:VEVENT" }.count == 1)
-        #expect(mentor.contains("CATEGORIES:thesis"))
+        #expect(mentor.filter { $0 == "BEGIN:VEVENT" }.count == 2)
+        #expect(mentor.contains("CATEGORIES:thesis,ATTEND") && mentor.contains("CATEGORIES:wip,YOUR FELLOW"))
+        #expect(mentor.contains("SUMMARY:Thesis presentation: Doe\\, Jane\\; MD (you attend)"))
+        #expect(mentor.contains("SUMMARY:Work in progress: Doe\\, Jane\\; MD (your fellow)"))
+        let fellow = unfold(try #require(calendars["calendar/f1.ics"]))
+        #expect(!fellow.contains { $0.contains("ATTEND") || $0.contains("(your fellow)") })
     }
 }

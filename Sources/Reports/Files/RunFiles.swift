@@ -13,7 +13,7 @@ public enum RunFiles {
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
-        stamp: ReportStamp? = nil, inputWarnings: [String] = []
+        stamp: ReportStamp? = nil, replan: ReplanDate? = nil, inputWarnings: [String] = []
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(
@@ -49,6 +49,11 @@ public enum RunFiles {
         }
         var summary = SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule)
         summary.warnings = inputWarnings + summary.warnings
+        summary.today = replan.map { r in
+            SummaryFile.TodayEntry(
+                date: r.date.map { "\($0)" }, source: Wording.replanSourceKey(r.source),
+                explanation: Wording.replanDate(r, scenario: scenario))
+        }
         summary.ties = ties.map {
             $0.map {
                 SummaryFile.TieEntry(
