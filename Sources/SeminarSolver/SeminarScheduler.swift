@@ -215,7 +215,7 @@ public struct SeminarScheduler: Sendable {
 
     /// An earlier schedule's rows with their talks' ids (`fellow-kind-number`):
     /// a fellow's talks of one kind are numbered in the order they were held.
-    static func numbered(_ previous: [PreviousTalk]) -> [(String, PreviousTalk)] {
+    public static func numbered(_ previous: [PreviousTalk]) -> [(String, PreviousTalk)] {
         var out: [(String, PreviousTalk)] = []
         for (_, rows) in Dictionary(grouping: previous, by: { "\($0.fellow)\u{1}\($0.kind)" }) {
             let ordered = rows.sorted {

@@ -107,6 +107,8 @@ public struct SummaryFile: Encodable {
     var appointments: [GrantEntry]?
     /// In a re-plan: the date talks before which were treated as held.
     var today: TodayEntry?
+    /// After a re-match or re-plan against the official match: what changed since.
+    var changes: ChangesEntry?
 
     public init(_ o: PlacementOutcome, intake: String?, schedule: ScheduleOutcome? = nil) {
         scenario = o.scenarioName
@@ -179,7 +181,7 @@ public struct SummaryFile: Encodable {
     enum CodingKeys: String, CodingKey {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds,
             solves, rank_profile,
-            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today
+            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -207,6 +209,7 @@ public struct SummaryFile: Encodable {
         if let ties { try c.encode(ties, forKey: .ties) }
         if let appointments { try c.encode(appointments, forKey: .appointments) }
         if let today { try c.encode(today, forKey: .today) }
+        if let changes { try c.encode(changes, forKey: .changes) }
     }
 
     public func render() throws -> String {

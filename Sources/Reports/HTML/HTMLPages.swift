@@ -36,7 +36,7 @@ public enum HTMLPages {
     public static func report(
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
         notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool,
-        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil
+        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil, changes: RunChanges? = nil
     ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
@@ -57,6 +57,12 @@ public enum HTMLPages {
             "unplaced": o.unplaced.isEmpty ? [] : [o.unplaced.map(names.fellow).joined(separator: ", ")],
             "ties": ties.isEmpty ? [] : [Wording.ties(ties, names)]
         ]
+        if let changes {
+            context["changes"] = [
+                "headline": changes.headline(official: true, public: isPublic),
+                "parts": changes.parts(public: isPublic).map { ["heading": $0.heading, "lines": $0.lines] }
+            ]
+        }
         if let d = o.diagnosis, !isPublic { context["diagnosis"] = ["summary": d.summary, "lines": d.lines] }
         if o.hasPlacement {
             context["rankChart"] = rankChart(o)

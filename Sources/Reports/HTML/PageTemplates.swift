@@ -92,6 +92,14 @@ enum PageTemplates {
         {{#diagnosis}}<p class="warning">{{summary}}</p><ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/diagnosis}}
         {{#warnings}}<p class="warning">Warning: {{.}}</p>{{/warnings}}
         </section>
+        {{#changes}}
+        <section id="changes">
+        <h2>What changed since the official match</h2>
+        <p>{{headline}}</p>
+        {{#parts}}<h3>{{heading}}</h3><ul class="changes">{{#lines}}<li>{{.}}</li>{{/lines}}</ul>
+        {{/parts}}
+        </section>
+        {{/changes}}
         {{#hasPlacement}}
         <section id="ranks">
         <h2>Choices the new fellows got</h2>
