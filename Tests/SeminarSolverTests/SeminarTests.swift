@@ -165,6 +165,21 @@ extension ScheduleOutcome {
         p.sessions(1, capacity: 2, startingWeek: 4)
         let more = try p.schedule()
         #expect(more.emptySessions.count == 1)
+        // The printable list of the report holds all five sessions in date order, the free one marked.
+        let outcome = PlacementOutcome(
+            scenarioName: "Seminar test", objectiveKind: .totalRank, status: .optimal, objective: 0, bound: 0, gap: 0,
+            solveSeconds: 0, placements: p.placements, rankProfile: [:], unplaced: [], budgets: [], labLoads: [],
+            mentorLoads: [], warnings: [], diagnosis: nil, solves: 1)
+        let html = HTMLPages.report(
+            outcome, scenario: p.scenario, schedule: more, notFirst: [], moreNotFirst: 0, public: false)
+        let list = try #require(html.components(separatedBy: "<ol class=\"session-list\">").dropFirst().first)
+            .components(separatedBy: "</ol>")[0]
+        let items = list.components(separatedBy: "<li>").dropFirst()
+        #expect(items.count == 5)
+        let free = items.filter { $0.contains("free for a guest speaker") }
+        #expect(free.count == 1 && free.first?.contains(DateText.long(more.emptySessions[0].date)) == true)
+        #expect(items.first?.hasPrefix("<span class=\"when\">Thu 10 Sep 2026, 12:00</span>") == true)
+        #expect(items.last?.hasPrefix("<span class=\"when\">Thu 8 Oct 2026, 12:00</span>") == true)
     }
 
     @Test func unplacedFellowsGiveNoTalks() throws {

@@ -44,6 +44,7 @@ public enum HTMLPages {
             "title": s.settings.name + (s.settings.intake.map { ", \($0) intake" } ?? "")
                 + (stamp.map { " (\($0.title))" } ?? ""),
             "stamp": stamp.map { [$0.sentence] } ?? [],
+            "pageStamp": stamp.map { [CSSText.string($0.sentence)] } ?? [],
             "subtitle": isPublic
                 ? "Placements and seminar series: the version to share beyond the program office."
                 : "Placements, funding and seminar series: the program office's report.",
@@ -90,6 +91,7 @@ public enum HTMLPages {
             if schedule.hasSchedule {
                 context["hasSchedule"] = true
                 context["months"] = MonthCalendar.months(schedule, names: names)
+                context["sessions"] = SessionList.sessions(schedule, names: names)
                 context["scheduleSummary"] = Wording.scheduleSummary(schedule).joined(separator: " ")
             } else {
                 context["scheduleProblem"] = [
