@@ -160,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgramOfficeTests",
-            dependencies: ["ProgramOffice", "Domain", "PlacementSolver", "RunHistory", "TestSupport"]
+            dependencies: ["ProgramOffice", "Domain", "PlacementSolver", "RunHistory", "Reports", "TestSupport"]
         ),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"], exclude: ["Help"]),
         .testTarget(

@@ -215,7 +215,7 @@ public struct SeminarScheduler: Sendable {
 
     /// An earlier schedule's rows with their talks' ids (`fellow-kind-number`):
     /// a fellow's talks of one kind are numbered in the order they were held.
-    static func numbered(_ previous: [PreviousTalk]) -> [(String, PreviousTalk)] {
+    public static func numbered(_ previous: [PreviousTalk]) -> [(String, PreviousTalk)] {
         var out: [(String, PreviousTalk)] = []
         for (_, rows) in Dictionary(grouping: previous, by: { "\($0.fellow)\u{1}\($0.kind)" }) {
             let ordered = rows.sorted {
@@ -241,30 +241,11 @@ public struct SeminarScheduler: Sendable {
     ) -> (held: [ScheduledTalk], cancelled: [CancelledTalk]) {
         let rows = Dictionary(Self.numbered(previous), uniquingKeysWith: { a, _ in a })
         let sessions = Dictionary(options.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let people = Dictionary(
-            (scenario.fellows + scenario.withdrawn).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let mentors = Dictionary(scenario.mentors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let labs = Dictionary(scenario.labs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let required = Set(scenario.settings.seminars.mentorRequired)
         var held: [ScheduledTalk] = [], cancelled: [CancelledTalk] = []
         for move in dropped {
-            guard let row = rows[move.talk] else { continue }
-            guard
-                let session = sessions[row.session]
-                    ?? row.date.map({ date in
-                        SeminarSession(
-                            id: row.session, date: date, start: row.start ?? TimeOfDay(hour: 12, minute: 0),
-                            end: row.end ?? TimeOfDay(hour: 13, minute: 0), room: row.room)
-                    })
+            guard let row = rows[move.talk],
+                let (talk, session) = Self.earlierTalk(row, id: move.talk, sessions: sessions, scenario: scenario)
             else { continue }
-            let fellow = people[row.fellow]
-            let mentorID = row.mentor ?? fellow?.mentor ?? ""
-            let labID = mentors[mentorID]?.lab ?? fellow?.lab ?? ""
-            let number = Int(move.talk.split(separator: "-").last ?? "1") ?? 1
-            let talk = Talk(
-                fellow: row.fellow, fellowName: fellow?.name ?? row.fellow, kind: row.kind, number: number, lab: labID,
-                labName: labs[labID]?.name ?? labID, mentor: mentorID, mentorName: mentors[mentorID]?.name ?? mentorID,
-                track: fellow?.track ?? "", mentorRequired: required.contains(row.kind))
             if let today, session.date < today {
                 held.append(ScheduledTalk(talk: talk, session: session, sequence: row.sequence))
             } else {
@@ -272,6 +253,33 @@ public struct SeminarScheduler: Sendable {
             }
         }
         return (held, cancelled)
+    }
+
+    /// A talk of an earlier schedule as that schedule published it (its
+    /// session as the scenario has it, else as the row recorded it), named
+    /// from the scenario where it still knows the people.
+    static func earlierTalk(
+        _ row: PreviousTalk, id: String, sessions: [String: SeminarSession], scenario: Scenario
+    ) -> (Talk, SeminarSession)? {
+        guard
+            let session = sessions[row.session]
+                ?? row.date.map({ date in
+                    SeminarSession(
+                        id: row.session, date: date, start: row.start ?? TimeOfDay(hour: 12, minute: 0),
+                        end: row.end ?? TimeOfDay(hour: 13, minute: 0), room: row.room)
+                })
+        else { return nil }
+        let fellow = (scenario.fellows + scenario.withdrawn).first { $0.id == row.fellow }
+        let mentorID = row.mentor ?? fellow?.mentor ?? ""
+        let mentor = scenario.mentors.first { $0.id == mentorID }
+        let labID = mentor?.lab ?? fellow?.lab ?? ""
+        let number = Int(id.split(separator: "-").last ?? "1") ?? 1
+        let talk = Talk(
+            fellow: row.fellow, fellowName: fellow?.name ?? row.fellow, kind: row.kind, number: number, lab: labID,
+            labName: scenario.labs.first { $0.id == labID }?.name ?? labID, mentor: mentorID,
+            mentorName: mentor?.name ?? mentorID, track: fellow?.track ?? "",
+            mentorRequired: scenario.settings.seminars.mentorRequired.contains(row.kind))
+        return (talk, session)
     }
 
     // MARK: - Explanations

@@ -67,7 +67,9 @@ struct HistoryShow: ParsableCommand {
 struct HistoryDiff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Who moved and whose funding changed between two recorded runs (as `compare` lists it).")
+        abstract:
+            "Who moved and whose funding changed between two recorded runs (as `compare` lists it), and which talks moved or were cancelled."
+    )
 
     @Argument(help: "The earlier run's id.")
     var from: Int64
@@ -82,7 +84,7 @@ struct HistoryDiff: ParsableCommand {
         let path = try history.located()
         do {
             let a = try office.recordedRun(from, history: path), b = try office.recordedRun(to, history: path)
-            print(HistoryText.diff(a, b).joined(separator: "\n"))
+            print((HistoryText.diff(a, b) + HistoryText.talkDiff(a, b)).joined(separator: "\n"))
         } catch {
             throw failure(error)
         }

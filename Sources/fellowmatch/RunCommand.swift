@@ -25,7 +25,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "YYYY-MM-DD: in a re-match, talks before this date are history (they never move or disappear).")
+        help:
+            "YYYY-MM-DD: in a re-match, talks before this date are history (they never move or disappear). Default: the latest of the fellows' withdrawn_on dates, the day the intake's latest run was recorded and the day its official match was published."
+    )
     var today: CalendarDate?
 
     func run() throws {

@@ -37,9 +37,15 @@ struct RunPrinting {
         if let official = r.official {
             print(
                 TextLayout.wrap(
-                    OfficeText.rematching(official, today: request.today) + " Use --fresh to start over.",
+                    OfficeText.rematching(official, today: r.replan?.date) + " Use --fresh to start over.",
                     indent: "  "
                 ).joined(separator: "\n") + "\n")
+        }
+        if let replan = r.replan {
+            let hint = replan.source == .given ? "" : " Give --today YYYY-MM-DD to choose another date."
+            print(
+                TextLayout.wrap(Wording.replanDate(replan, scenario: s) + hint, indent: "  ").joined(separator: "\n")
+                    + "\n")
         }
         print(ConsoleReport.render(r.outcome, scenario: s))
         if let ties = r.ties, !ties.isEmpty { print(ConsoleReport.ties(ties, scenario: s)) }

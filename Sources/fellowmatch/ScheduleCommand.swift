@@ -17,7 +17,11 @@ struct ScheduleCommand: ParsableCommand {
     @Option(name: .long, help: "An earlier run's schedule.csv to keep as far as possible.")
     var keep: String?
 
-    @Option(name: .long, help: "YYYY-MM-DD: sessions before this date are history.")
+    @Option(
+        name: .long,
+        help:
+            "YYYY-MM-DD: sessions before this date are history. Default: the latest of the fellows' withdrawn_on dates, the day the intake's latest run was recorded and the day its official match was published."
+    )
     var today: CalendarDate?
 
     @OptionGroup var options: SolveOptions

@@ -33,6 +33,19 @@ render "$work/run/report.html" report 1600
 render "$work/run/report-public.html" report-public 1600
 render "$work/compare/comparison.html" comparison 1600
 
+# The report printed to PDF (US letter, as a coordinator prints it): check_pages.py counts its pages.
+"$chromium_bin" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$work/report.pdf" "file://$(pwd)/$work/run/report.html" >/dev/null 2>&1
+[ -s "$work/report.pdf" ] || { echo "browser test: chromium printed nothing for report.html"; exit 1; }
+# Where poppler-utils is installed: the printed pages as text (the stamp check) and as images to look at.
+if command -v pdftotext >/dev/null 2>&1; then
+    pages=$(python3 Tests/Browser/check_pages.py --count "$work/report.pdf")
+    for ((p = 1; p <= pages; p++)); do
+        pdftotext -f "$p" -l "$p" "$work/report.pdf" "$work/report-page-$p.txt"
+    done
+fi
+if command -v pdftoppm >/dev/null 2>&1; then pdftoppm -r 80 -png "$work/report.pdf" "$work/report-print"; fi
+
 python3 Tests/Browser/check_pages.py "$work" Scenarios/demo
 if [ "${1:-}" = "--update-readme" ]; then
     mkdir -p docs/images

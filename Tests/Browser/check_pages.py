@@ -2,11 +2,28 @@
 
 Usage: check_pages.py WORK_DIR SCENARIO_DIR. Prints one line per check and
 closes with 'N passed, N failed'; exits 1 when any check failed.
+check_pages.py --count FILE.pdf prints the PDF's number of pages.
 """
 import csv
+import glob
 import json
 import os
+import re
 import sys
+
+# The most US-letter pages the demo's printed report may take (issue 27).
+MAX_PRINTED_PAGES = 4
+
+
+def pdf_pages(path):
+    """The pages of a PDF, in pure Python: its /Type /Page objects (not the
+    /Pages tree nodes), checked against the page tree's root /Count."""
+    with open(path, "rb") as f:
+        data = f.read()
+    pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data))
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    return pages, max(counts) if counts else None
 from html.parser import HTMLParser
 
 
@@ -49,6 +66,9 @@ def rows(path):
 
 
 def main():
+    if sys.argv[1] == "--count":
+        print(pdf_pages(sys.argv[2])[0])
+        return
     work, scenario = sys.argv[1], sys.argv[2]
     results = []
 
@@ -106,6 +126,26 @@ def main():
     moves = sum(len(c.get("moves") or []) for c in data)
     move_rows = [1 for t, a, s in comparison.elements if t == "tr" and s == "moves"]
     check("comparison: the per-fellow moves are listed", moves > 0 and len(move_rows) > moves // 2, f"{len(move_rows)} rows")
+
+    pdf = os.path.join(work, "report.pdf")
+    pages, count = pdf_pages(pdf)
+    check(f"printed report: at most {MAX_PRINTED_PAGES} letter pages", 0 < pages <= MAX_PRINTED_PAGES,
+          f"{pages} pages")
+    check("printed report: the page objects agree with the page tree", count is None or count == pages,
+          f"{pages} page objects, /Count {count}")
+    sessions = rows(os.path.join(scenario, "sessions.csv"))
+    items = [a for t, a, s in report.elements if t == "li" and s == "seminars"]
+    check("report: the printable list of seminar dates has every session, empty ones too",
+          len(items) == len(sessions), f"{len(items)} items for {len(sessions)} sessions")
+    texts = sorted(glob.glob(os.path.join(work, "report-page-*.txt")))
+    if texts:
+        stamp = "Draft, not recorded in the run history."
+        unstamped = [os.path.basename(t) for t in texts
+                     if stamp not in " ".join(open(t, encoding="utf-8").read().split())]
+        check("printed report: the stamp is on every page", len(texts) == pages and not unstamped,
+              ", ".join(unstamped) or f"{len(texts)} of {pages} pages")
+    else:
+        print("skip   printed report: the stamp on every page (needs pdftotext, poppler-utils)")
 
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")

@@ -165,6 +165,21 @@ extension ScheduleOutcome {
         p.sessions(1, capacity: 2, startingWeek: 4)
         let more = try p.schedule()
         #expect(more.emptySessions.count == 1)
+        // The printable list of the report holds all five sessions in date order, the free one marked.
+        let outcome = PlacementOutcome(
+            scenarioName: "Seminar test", objectiveKind: .totalRank, status: .optimal, objective: 0, bound: 0, gap: 0,
+            solveSeconds: 0, placements: p.placements, rankProfile: [:], unplaced: [], budgets: [], labLoads: [],
+            mentorLoads: [], warnings: [], diagnosis: nil, solves: 1)
+        let html = HTMLPages.report(
+            outcome, scenario: p.scenario, schedule: more, notFirst: [], moreNotFirst: 0, public: false)
+        let list = try #require(html.components(separatedBy: "<ol class=\"session-list\">").dropFirst().first)
+            .components(separatedBy: "</ol>")[0]
+        let items = list.components(separatedBy: "<li>").dropFirst()
+        #expect(items.count == 5)
+        let free = items.filter { $0.contains("free for a guest speaker") }
+        #expect(free.count == 1 && free.first?.contains(DateText.long(more.emptySessions[0].date)) == true)
+        #expect(items.first?.hasPrefix("<span class=\"when\">Thu 10 Sep 2026, 12:00</span>") == true)
+        #expect(items.last?.hasPrefix("<span class=\"when\">Thu 8 Oct 2026, 12:00</span>") == true)
     }
 
     @Test func unplacedFellowsGiveNoTalks() throws {
@@ -409,10 +424,16 @@ extension ScheduleOutcome {
         #expect(csv.hasPrefix("session,date,start,end,room,fellow,kind,mentor,"))
     }
 
-    @Test func mentorCalendarsHoldOnlyTalksTheyMustAttend() throws {
+    /// mA mentors f1, who gives a wip talk and a thesis talk (mentor present):
+    /// both are in mA's calendar, the thesis marked to attend, the wip as their fellow's.
+    @Test func mentorCalendarsHoldTheirFellowsTalksMarkedToAttendOrNot() throws {
         let (_, calendars, _) = try files()
         let mentor = unfold(try #require(calendars["calendar/mA.ics"]))
-        #expect(mentor.filter { $0 == "BEGIN:VEVENT" }.count == 1)
-        #expect(mentor.contains("CATEGORIES:thesis"))
+        #expect(mentor.filter { $0 == "BEGIN:VEVENT" }.count == 2)
+        #expect(mentor.contains("CATEGORIES:thesis,ATTEND") && mentor.contains("CATEGORIES:wip,YOUR FELLOW"))
+        #expect(mentor.contains("SUMMARY:Thesis presentation: Doe\\, Jane\\; MD (you attend)"))
+        #expect(mentor.contains("SUMMARY:Work in progress: Doe\\, Jane\\; MD (your fellow)"))
+        let fellow = unfold(try #require(calendars["calendar/f1.ics"]))
+        #expect(!fellow.contains { $0.contains("ATTEND") || $0.contains("(your fellow)") })
     }
 }

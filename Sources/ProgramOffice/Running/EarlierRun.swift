@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import RunHistory
+import SeminarSolver
 
 /// What a run keeps from before: an earlier run's files, or the intake's
 /// official match from the history.
@@ -9,6 +10,13 @@ struct EarlierRun: Sendable {
     var talks: [PreviousTalk]?
     /// The official match, when it is what is kept.
     var official: RunRecord?
+    /// The schedules of the intake's runs since it was first published,
+    /// oldest first: calendars may have been sent from any of them.
+    var issued: [[PreviousTalk]] = []
+    /// The intake's latest run in the history, whichever it is.
+    var latest: RunRecord?
+    /// The official match of the intake in the history, kept or not.
+    var published: RunRecord?
 }
 
 extension Office {
@@ -37,19 +45,40 @@ extension Office {
         } catch {
             throw OfficeError(.badEarlierRun, "an earlier run's file has problems", problems: error.issues)
         }
-        let usesOfficial = !request.fresh && request.keepPlacements == nil && request.keepSchedule == nil
-        guard usesOfficial, let official = try officialMatch(program, history: request.history) else { return earlier }
+        guard !request.fresh, let history = request.history, HistoryStore.exists(at: history) else { return earlier }
+        let runs: [RunRecord]
+        do { runs = try HistoryStore(path: history).runs(intakeKey: program.intakeKey) } catch {
+            throw Self.historyError(error, history)
+        }
+        earlier.latest = runs.first
+        earlier.published = runs.first(where: \.isOfficial)
+        if let first = runs.filter({ $0.publishedAt != nil }).map(\.id).min() {
+            earlier.issued = runs.filter { $0.id >= first }.reversed().map { $0.talks.map(\.asPrevious) }
+        }
+        guard request.keepPlacements == nil && request.keepSchedule == nil, let official = earlier.published else {
+            return earlier
+        }
         earlier.official = official
         earlier.placements = official.placements.map(\.asPrevious)
         if !official.talks.isEmpty { earlier.talks = official.talks.map(\.asPrevious) }
         return earlier
     }
 
-    /// The published run of the program's intake, if the history has one.
-    private func officialMatch(_ program: OpenedProgram, history: String?) throws(OfficeError) -> RunRecord? {
-        guard let history, HistoryStore.exists(at: history) else { return nil }
-        do { return try HistoryStore(path: history).official(intakeKey: program.intakeKey) } catch {
-            throw Self.historyError(error, history)
+    /// The date before which a re-plan treats talks as held: `--today` when
+    /// given, else (when the run keeps an earlier schedule) the latest
+    /// withdrawal, recording or publication date (`ReplanDate`); `nil`
+    /// when the run re-plans nothing.
+    func replanDate(_ program: OpenedProgram, _ request: RunRequest, earlier: EarlierRun) -> ReplanDate? {
+        if let today = request.today { return ReplanDate(date: today, source: .given) }
+        guard earlier.talks != nil else { return nil }
+        var candidates: [(CalendarDate, ReplanDate.Source)] = program.scenario.withdrawn.sorted { $0.id < $1.id }
+            .compactMap { f in f.withdrawnOn.map { ($0, .withdrawal(f.id)) } }
+        if let run = earlier.latest, let day = CalendarDate(String(run.recordedAt.prefix(10))) {
+            candidates.append((day, .recorded(run.id)))
         }
+        if let run = earlier.published, let at = run.publishedAt, let day = CalendarDate(String(at.prefix(10))) {
+            candidates.append((day, .published(run.id)))
+        }
+        return ReplanDate.latest(of: candidates)
     }
 }

@@ -24,6 +24,9 @@ extension Office {
     public func run(_ program: OpenedProgram, _ request: RunRequest) throws(OfficeError) -> RunResult {
         var warnings: [String] = []
         let earlier = try earlierRun(program, request, warnings: &warnings)
+        let replan = replanDate(program, request, earlier: earlier)
+        var request = request
+        request.today = replan?.date
         let output = URL(fileURLWithPath: request.output ?? program.location.defaultOutput).path
         let folder = try checkedOutput(output)
         let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
@@ -35,21 +38,26 @@ extension Office {
         // Recorded before the files are written: the report shows its run.
         let recorded = record(program, request, outcome: outcome, schedule: schedule, warnings: &warnings)
         let stamp = ReportStamp(run: recorded?.id, recordedAt: recorded?.at, rematchOf: earlier.official?.id)
+        let opportunities = earlier.official == nil ? [] : Opportunities.find(s, outcome)
+        let changes = earlier.official.map {
+            RunChanges(since: $0, outcome: outcome, schedule: schedule, scenario: s, opportunities: opportunities)
+        }
         let files = try runFiles(
             program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
-            stamp: stamp)
+            stamp: stamp, replan: replan, changes: changes)
         let writeNotes = try write(files, to: folder)
         return RunResult(
             program: program, outcome: outcome, schedule: schedule, ties: ties, official: earlier.official,
-            opportunities: earlier.official == nil ? [] : Opportunities.find(s, outcome),
+            opportunities: opportunities,
             keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
-            recorded: recorded?.id, warnings: warnings)
+            recorded: recorded?.id, replan: replan, warnings: warnings)
     }
 
     /// Every file of a run: RunFiles' and, with a placement, `results.xlsx`.
     private func runFiles(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
-        engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp
+        engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp, replan: ReplanDate?,
+        changes: RunChanges?
     ) throws(OfficeError) -> [String: Data] {
         let s = program.scenario
         let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
@@ -57,7 +65,8 @@ extension Office {
             var files = try RunFiles.files(
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
-                hints: request.hints, stamp: stamp, inputWarnings: program.warnings.map(\.description))
+                hints: request.hints, stamp: stamp, replan: replan, changes: changes,
+                inputWarnings: program.warnings.map(\.description))
             if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
             return files
         } catch {
@@ -86,7 +95,8 @@ extension Office {
             let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
             let schedule = try SeminarScheduler(solver: solver, options: options)
                 .schedule(s, placements: outcome.placements, previous: earlier.talks, today: request.today)
-            return (outcome, schedule, engine)
+            let issued = IssuedCalendars(schedules: earlier.issued)
+            return (outcome, issued.settle(schedule, scenario: s, today: request.today), engine)
         } catch {
             throw OfficeError(.solverFailed, "\(error)")
         }

@@ -13,7 +13,8 @@ public struct RunRequest: Sendable {
     public var keepPlacements: String?
     /// An earlier run's `schedule.csv` to keep as far as the sessions allow.
     public var keepSchedule: String?
-    /// In a re-plan, talks before this date are history.
+    /// In a re-plan, talks before this date are history; `nil`: the default
+    /// `ReplanDate` explains (the latest withdrawal, recording or publication).
     public var today: CalendarDate?
     /// Also write the shareable report and placements (a run into a folder
     /// that holds them writes them again without being asked).

@@ -28,6 +28,9 @@ public struct RunResult: Sendable {
     public var writeNotes: [String]
     /// The run's id in the history, when recorded.
     public var recorded: Int64?
+    /// In a re-plan: the date before which talks were treated as held, and
+    /// where it came from (given, or the default `ReplanDate` explains).
+    public var replan: ReplanDate?
     /// What did not stop the run but the user should know (the history could
     /// not be read or written).
     public var warnings: [String]

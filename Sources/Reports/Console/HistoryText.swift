@@ -75,6 +75,20 @@ public enum HistoryText {
         return comparison.diffLines()
     }
 
+    /// The talks moved, cancelled or added between two runs, one line each
+    /// (wrapped to 80 columns); "Talks: none moved or cancelled." when none.
+    public static func talkDiff(_ a: RunRecord, _ b: RunRecord) -> [String] {
+        let changes = RunChanges(a, b)
+        guard !(a.talks.isEmpty && b.talks.isEmpty) else { return [] }
+        guard !changes.talks.isEmpty else { return ["Talks: none moved, cancelled or added."] }
+        let moved = changes.talks.filter { $0.kind == .moved }.count
+        let cancelled = changes.talks.filter { $0.kind == .cancelled }.count
+        let added = changes.talks.count - moved - cancelled
+        var lines = TextLayout.wrap("Talks: \(moved) moved, \(cancelled) cancelled, \(added) added", indent: "  ")
+        for t in changes.talks { lines += TextLayout.wrap(changes.talk(t), first: "  - ", indent: "    ") }
+        return lines
+    }
+
     public static func json(_ runs: [RunRecord]) throws -> String {
         struct Item: Encodable {
             var id: Int64, recorded_at: String, scenario: String, scenario_path: String, intake: String?,

@@ -13,19 +13,21 @@ public enum RunFiles {
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
-        stamp: ReportStamp? = nil, inputWarnings: [String] = []
+        stamp: ReportStamp? = nil, replan: ReplanDate? = nil, changes: RunChanges? = nil,
+        inputWarnings: [String] = []
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(
             HTMLPages.report(
                 outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
-                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp
+                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
+                changes: changes
             ).utf8)
         if withPublic {
             files["report-public.html"] = Data(
                 HTMLPages.report(
                     outcome, scenario: scenario, schedule: schedule, notFirst: [],
-                    moreNotFirst: 0, public: true, stamp: stamp
+                    moreNotFirst: 0, public: true, stamp: stamp, changes: changes
                 ).utf8)
             if outcome.hasPlacement {
                 files["placements-public.csv"] = Data(
@@ -49,6 +51,12 @@ public enum RunFiles {
         }
         var summary = SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule)
         summary.warnings = inputWarnings + summary.warnings
+        summary.changes = changes.map(SummaryFile.ChangesEntry.init)
+        summary.today = replan.map { r in
+            SummaryFile.TodayEntry(
+                date: r.date.map { "\($0)" }, source: Wording.replanSourceKey(r.source),
+                explanation: Wording.replanDate(r, scenario: scenario))
+        }
         summary.ties = ties.map {
             $0.map {
                 SummaryFile.TieEntry(

@@ -22,8 +22,10 @@ public enum ScheduleFiles {
             })
     }
 
-    /// `program.ics` with every talk, and one calendar per presenting fellow
-    /// and per mentor who must attend (talks of a kind that needs them).
+    /// `program.ics` with every talk, one calendar per presenting fellow, and
+    /// one per mentor with every talk of their fellows: those of a kind that
+    /// needs them in the room are marked "you attend" (SUMMARY, and the
+    /// category `ATTEND`), the others "your fellow" (category `YOUR FELLOW`).
     ///
     /// Times are written in UTC, converted from the program's time zone, so
     /// no `VTIMEZONE` is needed. UIDs name the talk (fellow, kind, number), so
@@ -42,11 +44,22 @@ public enum ScheduleFiles {
         let stamp = ICalendar.utcStamp(
             instant(reference, TimeOfDay(hour: 0, minute: 0), in: TimeZone(identifier: "UTC")!))
 
-        func event(_ s: ScheduledTalk) -> [String] {
+        /// A talk; in its mentor's own calendar (`mentor`), marked as theirs to attend or their fellow's.
+        func event(_ s: ScheduledTalk, mentor: Bool) -> [String] {
             let t = s.talk
             let kindTitle = Wording.talkTitle(t.kind)
             var description = "\(kindTitle) by \(t.fellowName) (\(t.labName)). Mentor: \(t.mentorName)"
             description += t.mentorRequired ? " (attends)." : "."
+            var summary = "\(kindTitle): \(t.fellowName)"
+            var categories = ICalendar.escape(t.kind)
+            if mentor {
+                summary += t.mentorRequired ? " (you attend)" : " (your fellow)"
+                description +=
+                    t.mentorRequired
+                    ? " You are expected to attend: \(t.fellowName) is your fellow and this talk needs their mentor."
+                    : " \(t.fellowName) is your fellow; attending is welcome but not required."
+                categories += "," + (t.mentorRequired ? "ATTEND" : "YOUR FELLOW")
+            }
             return [
                 "BEGIN:VEVENT",
                 "UID:\(t.id)@\(domain).fellowmatch",
@@ -54,10 +67,10 @@ public enum ScheduleFiles {
                 "SEQUENCE:\(s.sequence)",
                 "DTSTART:\(ICalendar.utcStamp(instant(s.session.date, s.session.start, in: zone)))",
                 "DTEND:\(ICalendar.utcStamp(instant(s.session.date, s.session.end, in: zone)))",
-                "SUMMARY:\(ICalendar.escape("\(kindTitle): \(t.fellowName)"))",
+                "SUMMARY:\(ICalendar.escape(summary))",
                 "DESCRIPTION:\(ICalendar.escape(description))"
             ] + (s.session.room.isEmpty ? [] : ["LOCATION:\(ICalendar.escape(s.session.room))"]) + [
-                "CATEGORIES:\(ICalendar.escape(t.kind))",
+                "CATEGORIES:\(categories)",
                 "END:VEVENT"
             ]
         }
@@ -77,7 +90,9 @@ public enum ScheduleFiles {
                 "END:VEVENT"
             ]
         }
-        func calendar(_ name: String, _ talks: [ScheduledTalk], cancelled: [CancelledTalk] = []) -> String {
+        func calendar(_ name: String, _ talks: [ScheduledTalk], cancelled: [CancelledTalk] = [], mentor: Bool = false)
+            -> String
+        {
             ICalendar.render(
                 [
                     "BEGIN:VCALENDAR",
@@ -87,7 +102,7 @@ public enum ScheduleFiles {
                     "METHOD:PUBLISH",
                     "X-WR-CALNAME:\(ICalendar.escape(name))",
                     "X-WR-TIMEZONE:\(zone.identifier)"
-                ] + talks.flatMap(event) + cancelled.flatMap(cancellation) + ["END:VCALENDAR"])
+                ] + talks.flatMap { event($0, mentor: mentor) } + cancelled.flatMap(cancellation) + ["END:VCALENDAR"])
         }
         var files: [String: String] = [:]
         let title = scenario.settings.name + (scenario.settings.intake.map { " \($0)" } ?? "")
@@ -97,8 +112,8 @@ public enum ScheduleFiles {
             uniquingKeysWith: { a, _ in a })
         let talksOf = Dictionary(grouping: o.talks, by: \.talk.fellow),
             cancelledOf = Dictionary(grouping: o.cancelled, by: \.talk.fellow)
-        let attended = Dictionary(grouping: o.talks.filter(\.talk.mentorRequired), by: \.talk.mentor)
-        let attendedCancelled = Dictionary(grouping: o.cancelled.filter(\.talk.mentorRequired), by: \.talk.mentor)
+        let attended = Dictionary(grouping: o.talks, by: \.talk.mentor)
+        let attendedCancelled = Dictionary(grouping: o.cancelled, by: \.talk.mentor)
         let presenters = Set(talksOf.keys).union(cancelledOf.keys).filter { !$0.isEmpty }
         let attendees = Set(attended.keys).union(attendedCancelled.keys).filter { !$0.isEmpty }
         let names = CalendarFileNames.names(fellows: Array(presenters), mentors: Array(attendees))
@@ -113,7 +128,7 @@ public enum ScheduleFiles {
         for mentor in attendees {
             files["calendar/\(names["mentor"]?[mentor] ?? mentor).ics"] = calendar(
                 "\(title) seminars: \(mentorNames[mentor] ?? mentor)", attended[mentor] ?? [],
-                cancelled: attendedCancelled[mentor] ?? [])
+                cancelled: attendedCancelled[mentor] ?? [], mentor: true)
         }
         return files
     }

@@ -45,6 +45,24 @@ public struct SummaryFile: Encodable {
         var empty_sessions: [String]
     }
 
+    /// In a re-plan: the date before which talks were treated as held, where
+    /// it came from (`given`, `withdrawn_on`, `recorded`, `published`,
+    /// `none`) and a sentence saying so.
+    struct TodayEntry: Encodable {
+        var date: String?
+        var source: String
+        var explanation: String
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(date, forKey: .date)
+            try c.encode(source, forKey: .source)
+            try c.encode(explanation, forKey: .explanation)
+        }
+
+        enum CodingKeys: String, CodingKey { case date, source, explanation }
+    }
+
     struct TieEntry: Encodable {
         var fellow: String
         var lab: String
@@ -87,6 +105,10 @@ public struct SummaryFile: Encodable {
     var ties: [TieEntry]?
     /// Training grants' appointments (`nil`: no source is a training grant).
     var appointments: [GrantEntry]?
+    /// In a re-plan: the date talks before which were treated as held.
+    var today: TodayEntry?
+    /// After a re-match or re-plan against the official match: what changed since.
+    var changes: ChangesEntry?
 
     public init(_ o: PlacementOutcome, intake: String?, schedule: ScheduleOutcome? = nil) {
         scenario = o.scenarioName
@@ -159,7 +181,7 @@ public struct SummaryFile: Encodable {
     enum CodingKeys: String, CodingKey {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds,
             solves, rank_profile,
-            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments
+            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -186,6 +208,8 @@ public struct SummaryFile: Encodable {
         if let schedule { try c.encode(schedule, forKey: .schedule) }
         if let ties { try c.encode(ties, forKey: .ties) }
         if let appointments { try c.encode(appointments, forKey: .appointments) }
+        if let today { try c.encode(today, forKey: .today) }
+        if let changes { try c.encode(changes, forKey: .changes) }
     }
 
     public func render() throws -> String {

@@ -36,7 +36,7 @@ public enum HTMLPages {
     public static func report(
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
         notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool,
-        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil
+        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil, changes: RunChanges? = nil
     ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
@@ -44,6 +44,7 @@ public enum HTMLPages {
             "title": s.settings.name + (s.settings.intake.map { ", \($0) intake" } ?? "")
                 + (stamp.map { " (\($0.title))" } ?? ""),
             "stamp": stamp.map { [$0.sentence] } ?? [],
+            "pageStamp": stamp.map { [CSSText.string($0.sentence)] } ?? [],
             "subtitle": isPublic
                 ? "Placements and seminar series: the version to share beyond the program office."
                 : "Placements, funding and seminar series: the program office's report.",
@@ -57,6 +58,12 @@ public enum HTMLPages {
             "unplaced": o.unplaced.isEmpty ? [] : [o.unplaced.map(names.fellow).joined(separator: ", ")],
             "ties": ties.isEmpty ? [] : [Wording.ties(ties, names)]
         ]
+        if let changes {
+            context["changes"] = [
+                "headline": changes.headline(official: true, public: isPublic),
+                "parts": changes.parts(public: isPublic).map { ["heading": $0.heading, "lines": $0.lines] }
+            ]
+        }
         if let d = o.diagnosis, !isPublic { context["diagnosis"] = ["summary": d.summary, "lines": d.lines] }
         if o.hasPlacement {
             context["rankChart"] = rankChart(o)
@@ -84,6 +91,7 @@ public enum HTMLPages {
             if schedule.hasSchedule {
                 context["hasSchedule"] = true
                 context["months"] = MonthCalendar.months(schedule, names: names)
+                context["sessions"] = SessionList.sessions(schedule, names: names)
                 context["scheduleSummary"] = Wording.scheduleSummary(schedule).joined(separator: " ")
             } else {
                 context["scheduleProblem"] = [

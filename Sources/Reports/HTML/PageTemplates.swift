@@ -37,13 +37,32 @@ enum PageTemplates {
         .talk { margin-top: 2px; }
         ul.reasons { margin: 4px 0 12px 18px; padding: 0; }
         footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
+        .session-list { display: none; }
         @media print {
-          .stamp { position: fixed; top: 0; right: 0; font-size: 9px; }
-          body { max-width: none; padding: 0; font-size: 11px; }
-          h2 { break-after: avoid; }
-          tr, .talk, .chart, .month { break-inside: avoid; page-break-inside: avoid; }
+          @page { size: letter; margin: 0.55in 0.4in 0.4in; }
+          .stamp { font-size: 9px; }
+          body { max-width: none; padding: 0; font-size: 8.5px; line-height: 1.25; }
+          h1 { font-size: 15px; } h2 { font-size: 12px; margin: 10px 0 4px; padding-bottom: 2px; break-after: avoid; }
+          h3 { font-size: 10px; margin: 6px 0 3px; break-after: avoid; }
+          .subtitle { margin: 0 0 6px; } .headline { font-size: 11px; margin: 4px 0 2px; } .status { margin: 0 0 4px; }
+          p { margin: 3px 0; }
+          table { margin: 2px 0 6px; }
+          th, td { padding: 1px 4px; }
+          .id { font-size: 7.5px; }
+          .share { white-space: nowrap; }
+          .meter { width: 48px; height: 6px; } .meter span { height: 6px; }
+          .chart { width: 240px; height: auto; }
+          .fellow-name { white-space: nowrap; }
+          .tag { font-size: 7px; padding: 0 4px; }
+          tr, .talk, .chart, .month, .session-list li { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
-          .months { display: block; } .month { margin-bottom: 12px; }
+          ul.reasons, ul.changes { margin: 2px 0 6px 14px; }
+          .months { display: none; }
+          .session-list { display: block; columns: 2; column-gap: 18px; margin: 4px 0; padding-left: 18px; }
+          .session-list li { margin: 0 0 1px; }
+          .session-list .item + .item::before { content: "; "; }
+          .session-list .free { color: var(--warn); }
+          footer { margin-top: 8px; font-size: 8px; }
           a { color: inherit; text-decoration: none; }
         }
         </style>
@@ -73,6 +92,7 @@ enum PageTemplates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}}</title>
         {{{style}}}
+        {{#pageStamp}}<style>@media print { @page { @top-right { content: {{{.}}}; font-size: 8px; font-weight: 600; color: #b44d12; } } }</style>{{/pageStamp}}
         </head>
         <body>
         <header>
@@ -92,6 +112,14 @@ enum PageTemplates {
         {{#diagnosis}}<p class="warning">{{summary}}</p><ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/diagnosis}}
         {{#warnings}}<p class="warning">Warning: {{.}}</p>{{/warnings}}
         </section>
+        {{#changes}}
+        <section id="changes">
+        <h2>What changed since the official match</h2>
+        <p>{{headline}}</p>
+        {{#parts}}<h3>{{heading}}</h3><ul class="changes">{{#lines}}<li>{{.}}</li>{{/lines}}</ul>
+        {{/parts}}
+        </section>
+        {{/changes}}
         {{#hasPlacement}}
         <section id="ranks">
         <h2>Choices the new fellows got</h2>
@@ -159,6 +187,9 @@ enum PageTemplates {
         {{/weeks}}</tbody></table></div>
         {{/months}}
         </div>
+        <ol class="session-list">
+        {{#sessions}}<li><span class="when">{{date}}, {{time}}</span>{{#room}} <span class="room">· {{room}}</span>{{/room}}: {{#free}}<em class="free">free for a guest speaker</em>{{/free}}{{#talks}}<span class="item">{{.}}</span>{{/talks}}</li>
+        {{/sessions}}</ol>
         </section>
         {{/hasSchedule}}
         {{#scheduleProblem}}<section id="seminars"><h2>Seminar series</h2><p class="warning">{{summary}}</p><ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}</ul></section>{{/scheduleProblem}}

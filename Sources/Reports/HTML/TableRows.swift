@@ -59,7 +59,7 @@ enum TableRows {
                         numeric: true)
                     + "<td>"
                     + p.funding.map {
-                        "<div>\(escape(names.sourceName($0.source))): \(escape(MoneyText.cents($0.cents)))</div>"
+                        "<div class=\"share\">\(escape(names.sourceName($0.source))): \(escape(MoneyText.cents($0.cents)))</div>"
                     }.joined()
                     + "</td>"
             }
