@@ -32,7 +32,7 @@ import Foundation
 ///   boundary starts with `=_`, which neither base64 nor quoted-printable
 ///   can produce.
 public struct MailDraft: Sendable, Hashable {
-    /// A display name and an address (an addr-spec checked by ``EmailAddress``).
+    /// A display name and an address (an addr-spec, as `EmailAddress` checks it).
     public struct Mailbox: Sendable, Hashable {
         public var name: String
         public var address: String
