@@ -50,7 +50,7 @@ public struct PlacementLetter: Sendable, Hashable {
         guard o.hasPlacement else { return [] }
         let context = Context(o, s, schedule, date)
         let fellows = o.placements.filter { $0.lab != nil && $0.status != .unplaced }
-        let mentors = s.mentors.filter { m in fellows.contains { $0.mentor == m.id } }
+        let mentors = s.mentors.filter { context.fellowsOf[$0.id] != nil }
         return fellows.compactMap { context.fellowLetter($0) } + mentors.map { context.mentorLetter($0) }
     }
 
@@ -80,6 +80,12 @@ public struct PlacementLetter: Sendable, Hashable {
         let date: String
         let appointments: [TrainingGrantAppointments]
         let zone: String
+        let fellowsByID: [String: Fellow]
+        /// Placed fellows by mentor, in placement order.
+        let fellowsOf: [String: [FellowPlacement]]
+        /// Talks (in time order) by fellow and by mentor; cancelled ones likewise.
+        let talksOf: [String: [ScheduledTalk]], talksOfMentor: [String: [ScheduledTalk]]
+        let cancelledOf: [String: [CancelledTalk]], cancelledOfMentor: [String: [CancelledTalk]]
 
         init(_ o: PlacementOutcome, _ s: Scenario, _ schedule: ScheduleOutcome?, _ date: CalendarDate) {
             self.o = o
@@ -91,6 +97,14 @@ public struct PlacementLetter: Sendable, Hashable {
             self.date = PlacementLetter.longDate(date)
             appointments = TrainingGrantAppointments.of(o, scenario: s)
             zone = s.settings.seminars.timezone
+            fellowsByID = Dictionary((s.fellows + s.withdrawn).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            fellowsOf = Dictionary(
+                grouping: o.placements.filter { $0.lab != nil && $0.mentor != nil && $0.status != .unplaced },
+                by: { $0.mentor ?? "" })
+            talksOf = Dictionary(grouping: schedule?.talks ?? [], by: \.talk.fellow)
+            talksOfMentor = Dictionary(grouping: schedule?.talks ?? [], by: \.talk.mentor)
+            cancelledOf = Dictionary(grouping: schedule?.cancelled ?? [], by: \.talk.fellow)
+            cancelledOfMentor = Dictionary(grouping: schedule?.cancelled ?? [], by: \.talk.mentor)
         }
 
         var closing: [String] {
@@ -102,8 +116,7 @@ public struct PlacementLetter: Sendable, Hashable {
         }
 
         func fellowLetter(_ p: FellowPlacement) -> PlacementLetter? {
-            guard let fellow = (s.fellows + s.withdrawn).first(where: { $0.id == p.fellow }), let lab = p.lab
-            else { return nil }
+            guard let fellow = fellowsByID[p.fellow], let lab = p.lab else { return nil }
             let institution = names.institution(ofLab: lab)
             var place = ["Lab: \(names.labName(lab))" + (institution.isEmpty ? "" : ", \(institution)")]
             if let m = p.mentor { place.append("Mentor: \(names.mentorName(m))") }
@@ -111,8 +124,7 @@ public struct PlacementLetter: Sendable, Hashable {
             sections.append(Section(heading: "Your funding", lines: funding(p, fellow)))
             if let appointment = appointment(of: p.fellow) { sections.append(appointment) }
             let talks =
-                talkLines(schedule?.talks.filter { $0.talk.fellow == p.fellow } ?? [], forMentor: nil)
-                + cancelledLines(schedule?.cancelled.filter { $0.talk.fellow == p.fellow } ?? [])
+                talkLines(talksOf[p.fellow] ?? [], forMentor: nil) + cancelledLines(cancelledOf[p.fellow] ?? [])
             if !talks.isEmpty {
                 sections.append(Section(heading: "Your seminar talks", lines: talks + ["Times are \(zone) time."]))
             }
@@ -163,22 +175,24 @@ public struct PlacementLetter: Sendable, Hashable {
         }
 
         func mentorLetter(_ m: Mentor) -> PlacementLetter {
-            let mine = o.placements.filter { $0.mentor == m.id && $0.lab != nil && $0.status != .unplaced }
+            let mine = fellowsOf[m.id] ?? []
             let fellowLines = mine.map { p in
                 "\(names.fellowName(p.fellow)), \(p.lab.map(names.labName) ?? "")"
                     + (p.status == .continuing ? " (continuing)" : " (new this intake)")
             }
             var sections = [Section(heading: "Your fellows", lines: fellowLines)]
-            if let schedule {
+            if schedule != nil {
                 let ids = Set(mine.map(\.fellow))
-                let attend = schedule.talks.filter { $0.talk.mentor == m.id && $0.talk.mentorRequired }
-                let cancelled = schedule.cancelled.filter { $0.talk.mentor == m.id && $0.talk.mentorRequired }
+                let attend = (talksOfMentor[m.id] ?? []).filter(\.talk.mentorRequired)
+                let cancelled = (cancelledOfMentor[m.id] ?? []).filter(\.talk.mentorRequired)
                 let lines = talkLines(attend, forMentor: m.id) + cancelledLines(cancelled)
                 sections.append(
                     Section(
                         heading: "Talks you are asked to attend",
                         lines: lines.isEmpty ? ["None."] : lines + ["Times are \(zone) time."]))
-                let others = schedule.talks.filter { ids.contains($0.talk.fellow) && !$0.talk.mentorRequired }
+                let others = (talksOfMentor[m.id] ?? []).filter {
+                    ids.contains($0.talk.fellow) && !$0.talk.mentorRequired
+                }
                 if !others.isEmpty {
                     sections.append(
                         Section(
