@@ -72,7 +72,8 @@ extension SettingsReader {
 }
 
 extension SettingsReader {
-    /// `[program] year_start`: a date, `"YYYY-MM-DD"` or a TOML date.
+    /// `[program] year_start`: a date, `"YYYY-MM-DD"` or a TOML date; `office_email`: an address
+    /// (`EmailAddress`), the `From:` of the letters' e-mail drafts.
     mutating func readProgram(_ t: TOMLTable, into settings: inout ScenarioSettings) {
         warnUnknownKeys(t, section: "program", kind: "program")
         if let v = t["office_email"] {
