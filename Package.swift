@@ -144,7 +144,9 @@ let package = Package(
         .testTarget(
             name: "RunHistoryTests",
             dependencies: ["RunHistory", "Domain", "PlacementSolver", "GLPKBackend", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "PlacementSolver", "GLPKBackend"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Domain", "PlacementSolver", "SeminarSolver", "GLPKBackend"]
+        ),
         .testTarget(name: "WhatIfTests", dependencies: ["Domain", "PlacementSolver", "GLPKBackend", "Reports"]),
         .testTarget(
             name: "BenchmarkSupportTests",

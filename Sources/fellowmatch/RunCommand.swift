@@ -6,7 +6,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Place every new fellow and split funding; with sessions.csv, schedule the seminars.",
         discussion:
-            "Writes placements.csv and summary.json (default folder: SCENARIO/out), and with sessions.csv also schedule.csv and calendar/."
+            "Writes placements.csv and summary.json (default folder: SCENARIO/out), letters/ (a placement letter and an e-mail draft per fellow and mentor; nothing is sent), and with sessions.csv also schedule.csv and calendar/."
     )
 
     @Argument(help: "The scenario folder (scenario.toml and CSV files).")

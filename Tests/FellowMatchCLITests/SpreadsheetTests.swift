@@ -106,7 +106,7 @@ struct Checked {
         #expect(c.status == 0)
         #expect(
             c.problems == [
-                "fellows.csv:1: -: warning: the column \"notes\" is not read (ignored) (the columns read here are id, name, track, citizenship, status, lab, mentor, interests, cost, external_funding, withdrawn_on, experience, start_on; rename a column that was meant as one of them)"
+                "fellows.csv:1: -: warning: the column \"notes\" is not read (ignored) (the columns read here are id, name, track, citizenship, status, lab, mentor, interests, cost, external_funding, withdrawn_on, experience, start_on, email; rename a column that was meant as one of them)"
             ])
         // Without the fellows' external funding the demo is $41,000 short (rule 5).
         #expect(c.stdout.hasSuffix("No problem found before solving.\n"), "\(c.stdout)")
@@ -325,7 +325,7 @@ enum Spreadsheet {
     @Test func aRankedLabWithCapacityZeroIsNamed() throws {
         let r = try check { dir in
             try Sheet.edit(dir, "labs.csv") { $0.rows.append(["lab13", "Closed Lab", "X", "clinical-nlp", "0"]) }
-            try Sheet.edit(dir, "mentors.csv") { $0.rows.append(["m99", "Dr. X", "lab13", "clinical-nlp", "1"]) }
+            try Sheet.edit(dir, "mentors.csv") { $0.rows.append(["m99", "Dr. X", "lab13", "clinical-nlp", "1", ""]) }
             try Sheet.edit(dir, "preferences.csv") { $0.rows.append(["f001", "lab13", "4"]) }
         }
         #expect(r.problems.isEmpty, "\(r.problems)")

@@ -117,7 +117,7 @@ extension ScenarioFuzzTests {
         let listed = Set((manifest?["files"] as? [String: String] ?? [:]).keys)
         let written = Set(
             (fm.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter {
-                $0 != "calendar" && $0 != "manifest.json"
+                $0 != "calendar" && $0 != "letters" && $0 != "manifest.json"
             })
         #expect(listed == written, "\(label): manifest \(listed.sorted()) vs \(written.sorted())")
         // results.xlsx is compressed (its sheets are the CSV files and the scenario, checked here as text).
@@ -127,6 +127,12 @@ extension ScenarioFuzzTests {
         }
         let calendars = written.filter { $0.hasPrefix("calendar/") }
         #expect(calendars.allSatisfy { !$0.dropFirst(9).hasPrefix(".") && $0.hasSuffix(".ics") }, "\(label)")
+        let letters = written.filter { $0.hasPrefix("letters/") }
+        #expect(
+            letters.allSatisfy { l in
+                !l.dropFirst(8).hasPrefix(".") && !l.dropFirst(8).contains("/")
+                    && [".html", ".eml", ".csv"].contains { l.hasSuffix($0) }
+            }, "\(label)")
         guard let schedule = try? String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8),
             let program = try? String(contentsOf: out.appendingPathComponent("calendar/program.ics"), encoding: .utf8)
         else { return }

@@ -72,9 +72,20 @@ extension SettingsReader {
 }
 
 extension SettingsReader {
-    /// `[program] year_start`: a date, `"YYYY-MM-DD"` or a TOML date.
+    /// `[program] year_start`: a date, `"YYYY-MM-DD"` or a TOML date; `office_email`: an address
+    /// (`EmailAddress`), the `From:` of the letters' e-mail drafts.
     mutating func readProgram(_ t: TOMLTable, into settings: inout ScenarioSettings) {
         warnUnknownKeys(t, section: "program", kind: "program")
+        if let v = t["office_email"] {
+            if let text = v.string, EmailAddress.problem(with: text) == nil {
+                settings.officeEmail = text
+            } else {
+                issue(
+                    "office_email", in: "program",
+                    v.string.flatMap(EmailAddress.problem(with:)) ?? "must be an e-mail address in quotes",
+                    hint: "the address the letters' drafts are sent from, e.g. office_email = \"fellows@example.org\"")
+            }
+        }
         guard let v = t["year_start"] else { return }
         let text = v.string ?? v.date.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }
         if let text, let date = CalendarDate(text) {

@@ -34,10 +34,10 @@ public struct ScenarioReader {
     public static let knownColumns: [String: [String]] = [
         "fellows.csv": [
             "id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding",
-            "withdrawn_on", "experience", "start_on"
+            "withdrawn_on", "experience", "start_on", "email"
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
-        "mentors.csv": ["id", "name", "lab", "areas", "capacity"],
+        "mentors.csv": ["id", "name", "lab", "areas", "capacity", "email"],
         "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas", "kind", "slots"],
         "preferences.csv": ["fellow", "lab", "rank", "score"],
         "mentor_preferences.csv": ["mentor", "fellow", "rank"],
@@ -327,13 +327,12 @@ struct ScenarioBuilder {
             let lab = r.id("lab", &found, named: labNames)
             let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
             let name = r.freeText("name", &found)
+            let email = r.email("email", &found)
             guard let id, let lab else { continue }
-            mentors.append(
-                (
-                    Mentor(
-                        id: id, name: name, lab: lab, areas: r.list("areas"), capacity: capacity ?? 0,
-                        line: r.row.line), r
-                ))
+            var mentor = Mentor(
+                id: id, name: name, lab: lab, areas: r.list("areas"), capacity: capacity ?? 0, line: r.row.line)
+            mentor.email = email
+            mentors.append((mentor, r))
         }
         issues += found
         for (mentor, r) in mentors {
@@ -418,6 +417,7 @@ struct ScenarioBuilder {
                 return date
             }
             fellow.costFromLevels = r.text("cost") == nil && experience != nil
+            fellow.email = r.email("email", &found)
             fellows.append((fellow, r))
         }
         issues += found

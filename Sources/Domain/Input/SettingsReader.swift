@@ -19,7 +19,7 @@ struct SettingsReader {
         "solver": ["time_limit", "mip_gap"],
         "funding": ["max_sources", "min_payment", "order"],
         "stipends": ["levels", "other_costs"],
-        "program": ["year_start"],
+        "program": ["year_start", "office_email"],
         "seminars": ["timezone", "talks", "mentor_required"],
         "talk": ["status", "kind", "count"]
     ]

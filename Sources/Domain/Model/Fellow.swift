@@ -42,6 +42,8 @@ public struct Fellow: Sendable, Hashable, Identifiable {
     public var experience: Int?
     /// Whether `cost` was left empty and comes from `[stipends] levels` (so next year's level applies next year).
     public var costFromLevels = false
+    /// The fellow's e-mail address (`email`), if given: the `To:` of their letter.
+    public var email: String?
 
     public init(
         id: String, name: String? = nil, track: String, citizenship: Citizenship, status: FellowStatus = .new,

@@ -8,6 +8,8 @@ public struct Mentor: Sendable, Hashable, Identifiable {
     /// Most fellows supervised, new and continuing together.
     public var capacity: Int
     public var line: Int
+    /// The mentor's e-mail address (`email`), if given: the `To:` of their letter.
+    public var email: String?
 
     public init(id: String, name: String? = nil, lab: String, areas: [String] = [], capacity: Int, line: Int = 0) {
         self.id = id

@@ -115,6 +115,8 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var stipends = StipendSettings()
     /// `[program] year_start`: the budget year's first day; `nil`: July 1 of the intake's year.
     public var yearStart: CalendarDate?
+    /// `[program] office_email`: the `From:` of the letters' e-mail drafts; `nil`: none given.
+    public var officeEmail: String?
 
     public init(name: String) { self.name = name }
 

@@ -14,9 +14,13 @@ public enum ScenarioWriter {
         files["labs.csv"] = csv(
             ["id", "name", "institution", "areas", "capacity"],
             s.labs.map { [$0.id, $0.name, $0.institution, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
+        let mentorEmails = s.mentors.contains { $0.email != nil }
         files["mentors.csv"] = csv(
-            ["id", "name", "lab", "areas", "capacity"],
-            s.mentors.map { [$0.id, $0.name, $0.lab, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
+            ["id", "name", "lab", "areas", "capacity"] + (mentorEmails ? ["email"] : []),
+            s.mentors.map {
+                [$0.id, $0.name, $0.lab, $0.areas.joined(separator: ";"), "\($0.capacity)"]
+                    + (mentorEmails ? [$0.email ?? ""] : [])
+            })
         let kinds = s.funding.contains { $0.kind != nil || $0.slots != nil }
         files["funding.csv"] = csv(
             ["id", "name", "lab", "budget", "citizens_only", "areas"] + (kinds ? ["kind", "slots"] : []),
@@ -95,12 +99,14 @@ public enum ScenarioWriter {
         return out + "\""
     }
 
-    /// fellows.csv; `withdrawn_on`, `experience` and `start_on` only when some fellow has one.
+    /// fellows.csv; `withdrawn_on`, `experience`, `start_on` and `email` only when some fellow has one.
     static func fellowsFile(_ everyone: [Fellow], withdrawn: Bool) -> String {
         let experience = everyone.contains { $0.experience != nil }
         let startOn = everyone.contains { $0.startOn != nil }
+        let email = everyone.contains { $0.email != nil }
         let optional: [String] =
             (withdrawn ? ["withdrawn_on"] : []) + (experience ? ["experience"] : []) + (startOn ? ["start_on"] : [])
+            + (email ? ["email"] : [])
         let header =
             ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
             + optional
@@ -111,6 +117,7 @@ public enum ScenarioWriter {
             if withdrawn { row.append(f.withdrawnOn.map { "\($0)" } ?? "") }
             if experience { row.append(f.experience.map { "\($0)" } ?? "") }
             if startOn { row.append(f.startOn.map { "\($0)" } ?? "") }
+            if email { row.append(f.email ?? "") }
             return row
         }
         return csv(header, rows)
@@ -136,7 +143,11 @@ public enum ScenarioWriter {
             if let n = f.minPayment { lines.append("min_payment = \(n)") }
             if !f.order.isEmpty { lines.append("order = [\(f.order.map(quoted).joined(separator: ", "))]") }
         }
-        if let start = t.yearStart { lines += ["", "[program]", "year_start = \(quoted("\(start)"))"] }
+        if t.yearStart != nil || t.officeEmail != nil {
+            lines += ["", "[program]"]
+            if let start = t.yearStart { lines.append("year_start = \(quoted("\(start)"))") }
+            if let email = t.officeEmail { lines.append("office_email = \(quoted(email))") }
+        }
         if !t.stipends.levels.isEmpty || t.stipends.otherCosts != 0 {
             lines += ["", "[stipends]"]
             if !t.stipends.levels.isEmpty {

@@ -165,9 +165,11 @@ public enum ConsoleReport {
     /// "Wrote DIR: placements.csv, summary.json, ..." wrapped to 80 columns.
     public static func wrote(_ folder: String, files: [String]) -> String {
         let calendars = files.filter { $0.hasPrefix("calendar/") }.count
+        let letters = files.filter { $0.hasPrefix("letters/") && $0.hasSuffix(".html") }.count
         let shown =
-            files.filter { !$0.hasPrefix("calendar/") }.sorted()
+            files.filter { !$0.hasPrefix("calendar/") && !$0.hasPrefix("letters/") }.sorted()
             + (calendars > 0 ? ["calendar/ (\(calendars) .ics files)"] : [])
+            + (letters > 0 ? ["letters/ (\(letters) letters, their e-mail drafts, mail-merge.csv)"] : [])
         return TextLayout.wrap("Wrote \(folder): " + shown.joined(separator: ", "), indent: "  ").joined(
             separator: "\n")
     }

@@ -6,8 +6,9 @@ import SeminarSolver
 /// The files a run writes: `placements.csv`, `funding.csv` and `budgets.csv`
 /// (only when a placement exists; `appointments.csv` too when a source is a
 /// training grant), `summary.json` and `report.html` (always),
-/// with a schedule `schedule.csv` and `calendar/`, and with `public` the
-/// shareable `report-public.html` and `placements-public.csv`.
+/// with a schedule `schedule.csv` and `calendar/`, with a placement the
+/// letters and e-mail drafts of `letters/` (``LetterFiles``), and with
+/// `public` the shareable `report-public.html` and `placements-public.csv`.
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
@@ -43,12 +44,16 @@ public enum RunFiles {
                     PlacementsFile.appointments(TrainingGrantAppointments.of(outcome, scenario: scenario)).utf8)
             }
         }
+        var calendars: [String: String] = [:]
         if let schedule, schedule.hasSchedule {
             files["schedule.csv"] = Data(ScheduleFiles.scheduleCSV(schedule).utf8)
-            for (name, text) in ScheduleFiles.calendars(schedule, scenario: scenario, today: today) {
-                files[name] = Data(text.utf8)
-            }
+            calendars = ScheduleFiles.calendars(schedule, scenario: scenario, today: today)
+            for (name, text) in calendars { files[name] = Data(text.utf8) }
         }
+        let letters = LetterFiles.files(
+            outcome, scenario: scenario, schedule: schedule?.hasSchedule == true ? schedule : nil,
+            calendars: calendars, stamp: stamp, today: today)
+        files.merge(letters) { _, letter in letter }
         var summary = SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule)
         summary.warnings = inputWarnings + summary.warnings
         summary.changes = changes.map(SummaryFile.ChangesEntry.init)

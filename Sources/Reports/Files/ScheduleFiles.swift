@@ -116,7 +116,7 @@ public enum ScheduleFiles {
         let attendedCancelled = Dictionary(grouping: o.cancelled, by: \.talk.mentor)
         let presenters = Set(talksOf.keys).union(cancelledOf.keys).filter { !$0.isEmpty }
         let attendees = Set(attended.keys).union(attendedCancelled.keys).filter { !$0.isEmpty }
-        let names = CalendarFileNames.names(fellows: Array(presenters), mentors: Array(attendees))
+        let names = calendarNames(o)
         for fellow in presenters {
             files["calendar/\(names["fellow"]?[fellow] ?? fellow).ics"] = calendar(
                 "\(title) seminars: \(fellowNames[fellow] ?? fellow)", talksOf[fellow] ?? [],
@@ -131,6 +131,16 @@ public enum ScheduleFiles {
                 cancelled: attendedCancelled[mentor] ?? [], mentor: true)
         }
         return files
+    }
+
+    /// The personal calendars' file names (without `.ics`) by kind and id,
+    /// given to every fellow and mentor of a talk, scheduled or cancelled,
+    /// whether or not they get a calendar: so a name never depends on who
+    /// else gets one, and the letters find each person's calendar.
+    public static func calendarNames(_ o: ScheduleOutcome) -> [String: [String: String]] {
+        let talks = o.talks.map(\.talk) + o.cancelled.map(\.talk)
+        return CalendarFileNames.names(
+            fellows: talks.map(\.fellow).filter { !$0.isEmpty }, mentors: talks.map(\.mentor).filter { !$0.isEmpty })
     }
 
     /// The instant of a local date and time in `zone`.

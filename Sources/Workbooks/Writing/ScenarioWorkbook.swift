@@ -11,7 +11,8 @@ public enum ScenarioWorkbook {
     /// like numbers (`0012` stays `0012`).
     static let textColumns: Set<String> = [
         "id", "name", "fellow", "lab", "mentor", "person", "session", "source", "track", "citizenship", "status",
-        "interests", "areas", "institution", "rule", "reason", "room", "kinds", "date", "start", "end", "withdrawn_on"
+        "interests", "areas", "institution", "rule", "reason", "room", "kinds", "date", "start", "end", "withdrawn_on",
+        "email"
     ]
 
     /// Writes `texts` (file name → text, as a scenario folder holds them) to `path`.
