@@ -11,7 +11,7 @@ extension FundingSplit {
     /// least choice). Each fellow is paid from their sources in this order:
     /// the sources that paid them before, training grants, then the most
     /// restricted money first (a lab's grants, restricted pools, unrestricted
-    /// pools: ``FundingSource/spendingTier``), so flexible money stays for
+    /// pools: `FundingSource.spendingTier`), so flexible money stays for
     /// those only it may pay. A source is skipped when it would be a second
     /// federal source, has no slot or budget left, would pay less than
     /// `min(min_payment, need)`, or would leave a remainder smaller than that
