@@ -58,3 +58,34 @@ import Testing
         #expect(table.text == "id\nb\n")
     }
 }
+
+/// Damaged parts (cut short anywhere, a byte changed anywhere) are read or
+/// refused, never a crash: the scanner works on raw bytes.
+@Suite struct DamagedPartTests {
+    func part(_ path: String) throws -> Data {
+        let package = try WorkbookPackage(fixtures.appendingPathComponent("demo-libreoffice.xlsx"), name: "demo")
+        return try #require(try package.part(path))
+    }
+
+    @Test func aPartCutShortOrChangedIsReadOrRefused() throws {
+        let sheet = try part("xl/worksheets/sheet2.xml")
+        let strings = try part("xl/sharedStrings.xml")
+        let styles = try #require(CellStyles.read(nil))
+        #expect(SheetCells.read(sheet, strings: [], styles: styles) != nil)
+        #expect(SharedStrings.read(strings)?.isEmpty == false)
+        for cut in stride(from: 0, to: sheet.count, by: 37) {
+            _ = SheetCells.read(sheet.prefix(cut), strings: [], styles: styles)
+        }
+        for cut in stride(from: 0, to: strings.count, by: 37) { _ = SharedStrings.read(strings.prefix(cut)) }
+        var seed: UInt64 = 2026
+        for _ in 0..<2_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var damaged = sheet
+            let at = Int((seed >> 33) % UInt64(damaged.count))
+            damaged[at] =
+                [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), 0xC3, 0][
+                    Int(seed % 6)]
+            _ = SheetCells.read(damaged, strings: ["a"], styles: styles)
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Foundation
 /// of workbooks.
 ///
 /// A base is a workbook when its path ends in `.xlsx` and it is not itself a
-/// folder holding `scenario.toml` (as ``ScenarioReader`` decides for any
+/// folder holding `scenario.toml` (as `ProgramLocation` decides for any
 /// scenario path). Its sheets are the folder's files; a problem at line L of
 /// `fellows.csv` is shown at the workbook's cell (`intake.xlsx: fellows!C14`).
 public struct WhatIfBase: Sendable {

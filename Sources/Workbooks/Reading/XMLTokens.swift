@@ -13,7 +13,7 @@ import Foundation
 /// comments, processing instructions and a DOCTYPE (its entity declarations
 /// are never expanded: a workbook cannot define its own entities, so no
 /// "billion laughs"). A tag left open, end tags out of order, an unknown
-/// entity or a malformed attribute make the part ``Token/broken``.
+/// entity or a malformed attribute make the part `.broken`.
 struct XMLTokens {
     enum Token { case start, end, done, broken }
 
