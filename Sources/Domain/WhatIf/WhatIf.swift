@@ -1,11 +1,11 @@
 import Foundation
 import TOMLKit
 
-/// A what-if: a base scenario folder and a list of changes to it.
+/// A what-if: a base scenario (a folder, or one workbook: ``WhatIfBase``) and a list of changes to it.
 ///
 /// ```toml
 /// description = "The training grant loses two slots"
-/// base = ".."                       # the base scenario folder, relative to this file
+/// base = ".."                       # the base scenario folder (or .xlsx workbook), relative to this file
 ///
 /// [[change]]
 /// action = "modify"                 # add, remove or modify
@@ -46,13 +46,17 @@ public enum WhatIfReader {
 
     /// Reads a what-if file and applies it to its base.
     ///
-    /// - Parameter path: the what-if `.toml` file; it is shown in messages as
-    ///   given, and its `base` is resolved relative to it.
+    /// - Parameters:
+    ///   - path: the what-if `.toml` file; it is shown in messages as given,
+    ///     and its `base` is resolved relative to it.
+    ///   - workbooks: reads a base that is an `.xlsx` workbook (problems in
+    ///     its rows are then shown at their cells); without it such a base
+    ///     is an error at the `base` key.
     /// - Returns: the resulting scenario, with notes on what the changes did
     ///   beyond what they say and the warnings of the file and its changes.
     /// - Throws: ``ScenarioError`` with every problem in the file, its
     ///   changes, or the rows they produce, located at the what-if's lines.
-    public static func read(path: String) throws(ScenarioError) -> WhatIf {
+    public static func read(path: String, workbooks: WorkbookOpener? = nil) throws(ScenarioError) -> WhatIf {
         let url = URL(fileURLWithPath: path)
         let text = try InputFile.required(url, as: path, hint: "give the path of a what-if .toml file")
         var reader = SettingsReader(text: text, file: path, extraRootKeys: ["description", "base", "change"])
@@ -79,8 +83,24 @@ public enum WhatIfReader {
         ).text
 
         // The base, as texts and tables of rows with their origin.
-        let (texts, loadIssues) = try ScenarioReader.loadTexts(folder: baseURL, within: program)
-        issues += loadIssues.map { relocate($0, basePath) }
+        let baseFiles: WhatIfBase
+        if WhatIfBase.isWorkbook(baseURL) {
+            guard let workbooks else {
+                throw fail("base", "\(basePath) is a workbook, which this reader does not open", hint: "use a folder")
+            }
+            baseFiles = try workbooks(baseURL, basePath)
+            issues += baseFiles.issues.map {
+                $0.file.hasSuffix(".csv") || $0.file == "scenario.toml" ? relocate($0, basePath) : $0
+            }
+        } else {
+            let (folderTexts, loadIssues) = try ScenarioReader.loadTexts(folder: baseURL, within: program)
+            baseFiles = WhatIfBase(texts: folderTexts, issues: [])
+            issues += loadIssues.map { relocate($0, basePath) }
+        }
+        let texts = baseFiles.texts
+        func shown(_ issues: [ScenarioIssue]) -> [ScenarioIssue] {
+            issues.map { baseFiles.shown($0, basePath: basePath) }
+        }
         var tables: [String: EditableTable] = [:]
         for (name, text) in texts where name.hasSuffix(".csv") {
             var parseIssues: [ScenarioIssue] = []
@@ -92,7 +112,7 @@ public enum WhatIfReader {
             issues += parseIssues.map { relocate($0, basePath) }
         }
         var baseSettingsReader = SettingsReader(text: texts["scenario.toml"] ?? "", file: "\(basePath)/scenario.toml")
-        let baseSettings = baseSettingsReader.read(defaultName: ScenarioReader.displayName(baseURL))
+        let baseSettings = baseSettingsReader.read(defaultName: WhatIfBase.defaultName(baseURL))
         issues += baseSettingsReader.issues
         var settings = reader.read(over: baseSettings)
         settings.name =
@@ -123,7 +143,7 @@ public enum WhatIfReader {
                 touched.append((k + 1, line, Self.changedIDs(before, tables)))
             }
         }
-        if !issues.filter({ $0.severity == .error }).isEmpty { throw ScenarioError(issues: issues) }
+        if !issues.filter({ $0.severity == .error }).isEmpty { throw ScenarioError(issues: shown(issues)) }
 
         // Read the edited files like any scenario; map problems back to where the rows came from.
         var edited: [String: String] = ["scenario.toml": ScenarioWriter.toml(settings)]
@@ -137,15 +157,16 @@ public enum WhatIfReader {
             let result = try ScenarioReader.parse(texts: edited, defaultName: settings.name)
             return WhatIf(
                 path: path, description: description, basePath: basePath, scenario: result.scenario, notes: notes,
-                warnings: ScenarioIssue.capped(
-                    issues.filter { $0.severity == .warning }
-                        + result.warnings.map { remap($0, origins, basePath) }),
+                warnings: shown(
+                    ScenarioIssue.capped(
+                        issues.filter { $0.severity == .warning }
+                            + result.warnings.map { remap($0, origins, basePath) })),
                 inputs: [InputText(name: url.lastPathComponent, text: text)] + InputText.sorted(texts))
         } catch {
             let baseOwn = Self.ownErrors(texts: texts, defaultName: baseURL.lastPathComponent, basePath: basePath)
             throw ScenarioError(
                 issues: error.issues.map { issue in
-                    let mapped = remap(issue, origins, basePath)
+                    let mapped = baseFiles.shown(remap(issue, origins, basePath), basePath: basePath)
                     guard mapped.severity == .error, mapped.file.hasPrefix(basePath + "/"),
                         !baseOwn.contains(Self.key(mapped))
                     else { return mapped }
@@ -201,7 +222,7 @@ public enum WhatIfReader {
         return ScenarioIssue(
             file: path, line: change.line, column: "change[\(change.index)]",
             message:
-                "\(issue.file):\(issue.line) (a row of the base) breaks after this change: \(issue.column): \(issue.message)",
+                "\(issue.place ?? "\(issue.file):\(issue.line)") (a row of the base) breaks after this change: \(issue.column): \(issue.message)",
             hint: "change or remove that row in this what-if too (another [[change]]), or leave what it names in place")
     }
 

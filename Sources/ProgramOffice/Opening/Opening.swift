@@ -3,7 +3,8 @@ import Foundation
 import Workbooks
 
 extension Office {
-    /// Reads and validates a program: a scenario folder or a what-if file.
+    /// Reads and validates a program: a scenario folder, a workbook, or a
+    /// what-if file (over a folder or a workbook).
     ///
     /// - Parameter path: the folder or the what-if `.toml` file, as the user
     ///   named it; problems show files relative to it.
@@ -52,13 +53,20 @@ extension Office {
     private func openWhatIf(_ location: ProgramLocation) throws(OfficeError) -> OpenedProgram {
         let path = location.path
         do {
-            let w = try WhatIfReader.read(path: path)
+            let w = try WhatIfReader.read(path: path, workbooks: Self.workbookBase)
             return OpenedProgram(
                 location: location, scenario: w.scenario, warnings: w.warnings, notes: w.notes,
                 inputHash: InputHash.of(w.inputs), label: w.label, description: w.description)
         } catch {
             throw OfficeError.badInput(error.issues, path: path)
         }
+    }
+
+    /// A what-if's base that is a workbook: its sheets as the folder's files,
+    /// a problem in one of them shown at its cell.
+    static let workbookBase: WorkbookOpener = { url, name throws(ScenarioError) in
+        let input = try WorkbookReader.read(url, shownAs: name)
+        return WhatIfBase(texts: input.texts, issues: input.issues, place: { input.located($0).place })
     }
 
     /// An issue with its file shown relative to the scenario folder as given.

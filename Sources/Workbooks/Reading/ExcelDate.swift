@@ -19,14 +19,18 @@ enum ExcelDate {
         }
         let (y, m, d) = civil(days)
         guard (1900...9999).contains(y) else { return nil }
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return "\(y)-\(twoDigits(m))-\(twoDigits(d))"
     }
 
     /// `HH:MM` of the serial's fraction of a day, to the nearest minute.
     static func time(_ serial: Double) -> String {
         let minutes = Int(((serial - serial.rounded(.down)) * 1440).rounded()) % 1440
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return "\(twoDigits(minutes / 60)):\(twoDigits(minutes % 60))"
     }
+
+    /// `7` → `07` (0–99; without `String(format:)`, which a sheet of dates
+    /// spent a third of its reading in).
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// Days from 1970-01-01 (Howard Hinnant's days_from_civil).
     static func daysFrom1970(_ y0: Int, _ m: Int, _ d: Int) -> Int {

@@ -14,70 +14,106 @@ struct SheetTable {
 
     /// Builds the CSV text of `cells`; `file` names the CSV file it stands for
     /// (issues are made for it and located later).
+    ///
+    /// The cells are taken in sheet order (sorted by row and column when a
+    /// writer put them otherwise; of two at one place the later counts), one
+    /// row at a time, each line written straight into the text.
     init(_ sheet: SheetCells, file: String, date1904: Bool) {
-        var byRow: [Int: [Int: SheetCell.Value]] = [:]
-        for cell in sheet.cells where !Self.isBlank(cell.value) {
-            byRow[cell.row, default: [:]][cell.column] = cell.value
-        }
-        let order = byRow.keys.sorted()
-        var found: [ScenarioIssue] = []
+        let cells = Self.ordered(sheet.cells.filter { !Self.isBlank($0.value) })
         issues = []
         rows = [:]
         columns = [:]
-        guard let headerRow = order.first else {
+        guard let first = cells.first else {
             text = ""
             return
         }
-        let header = byRow[headerRow]!
-        let headerColumns = header.keys.sorted()
-        var names: [Int: String] = [:]
-        for c in headerColumns {
-            let name = Self.text(header[c]!, date1904: date1904).trimmingCharacters(in: .whitespacesAndNewlines)
-            names[c] = name
-            columns[name] = CellReference.letters(c)
+        var k = 0
+        let header = Self.row(at: &k, in: cells)
+        var names = [String?](repeating: nil, count: (header.last?.column ?? 0) + 1)
+        var out = ""
+        for (n, cell) in header.enumerated() {
+            let name = Self.text(cell.value, date1904: date1904).trimmingCharacters(in: .whitespacesAndNewlines)
+            names[cell.column] = name
+            columns[name] = CellReference.letters(cell.column)
+            if n > 0 { out += "," }
+            out += Self.quoted(name)
         }
-        var lines = [headerColumns.map { Self.quoted(names[$0]!) }.joined(separator: ",")]
-        rows[1] = headerRow
-        var previous = headerRow
+        out += "\n"
+        var line = 1
+        rows[1] = first.row
+        var previous = first.row
         var reportedGap = false
-        for r in order.dropFirst() {
-            let values = byRow[r]!
+        while k < cells.count {
+            let values = Self.row(at: &k, in: cells)
+            let r = values.first!.row
+            line += 1
             if r > previous + 1 && !reportedGap {
                 reportedGap = true
-                found.append(
+                issues.append(
                     ScenarioIssue(
-                        file: file, line: lines.count + 1, column: "-",
-                        message: "data below the blank row \(previous + 1)",
+                        file: file, line: line, column: "-", message: "data below the blank row \(previous + 1)",
                         hint: "remove the blank row, or move what is below it to another sheet"))
             }
             previous = r
-            for c in values.keys.sorted() where names[c] == nil || names[c]!.isEmpty {
-                found.append(
+            for cell in values where (cell.column < names.count ? names[cell.column] : nil)?.isEmpty ?? true {
+                issues.append(
                     ScenarioIssue(
-                        file: file, line: lines.count + 1, column: "-",
-                        message: "a value in column \(CellReference.letters(c)), which has no header",
+                        file: file, line: line, column: "-",
+                        message: "a value in column \(CellReference.letters(cell.column)), which has no header",
                         hint: "give the column a header from the format, or clear it"))
             }
-            let cells = headerColumns.map { c -> String in
-                guard let v = values[c] else { return "" }
-                if let problem = Self.problem(v) {
-                    found.append(
+            var v = values.startIndex
+            for (n, column) in header.enumerated() {
+                if n > 0 { out += "," }
+                while v < values.endIndex && values[v].column < column.column { v += 1 }
+                guard v < values.endIndex, values[v].column == column.column else { continue }
+                if let problem = Self.problem(values[v].value) {
+                    issues.append(
                         ScenarioIssue(
-                            file: file, line: lines.count + 1, column: names[c]!, message: problem.0, hint: problem.1))
-                    return ""
+                            file: file, line: line, column: names[column.column]!, message: problem.0,
+                            hint: problem.1))
+                } else {
+                    out += Self.quoted(Self.text(values[v].value, date1904: date1904))
                 }
-                return Self.quoted(Self.text(v, date1904: date1904))
             }
-            lines.append(cells.joined(separator: ","))
-            rows[lines.count] = r
+            out += "\n"
+            rows[line] = r
         }
-        text = lines.joined(separator: "\n") + "\n"
-        issues = found
+        text = out
+    }
+
+    /// Cells by row and column, one per place (the later of two).
+    static func ordered(_ cells: [SheetCell]) -> [SheetCell] {
+        let inOrder = zip(cells, cells.dropFirst()).allSatisfy { a, b in
+            a.row < b.row || (a.row == b.row && a.column < b.column)
+        }
+        if inOrder { return cells }
+        let sorted = cells.enumerated().sorted { a, b in
+            (a.element.row, a.element.column, a.offset) < (b.element.row, b.element.column, b.offset)
+        }.map(\.element)
+        var unique: [SheetCell] = []
+        for cell in sorted {
+            if let last = unique.last, last.row == cell.row, last.column == cell.column {
+                unique[unique.count - 1] = cell
+            } else {
+                unique.append(cell)
+            }
+        }
+        return unique
+    }
+
+    /// The cells of the row starting at `k`; `k` moves to the next row.
+    static func row(at k: inout Int, in cells: [SheetCell]) -> ArraySlice<SheetCell> {
+        let start = k
+        while k < cells.count && cells[k].row == cells[start].row { k += 1 }
+        return cells[start..<k]
     }
 
     static func isBlank(_ v: SheetCell.Value) -> Bool {
-        if case .text(let t) = v { return t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        return false
+        guard case .text(let t) = v else { return false }
+        // Text starting with a visible ASCII character is not blank (most cells).
+        if let b = t.utf8.first, b > 0x20 && b < 0x7F { return false }
+        return t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
     /// A cell that holds no usable value: why, and what to do.
@@ -117,7 +153,7 @@ struct SheetTable {
     }
 
     static func quoted(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
