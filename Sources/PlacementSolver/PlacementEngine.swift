@@ -22,6 +22,12 @@ public struct PlacementEngine: Sendable {
     /// (see ``LexicographicProxy``). On by default; off only to measure what
     /// it saves. Never changes the optimum.
     public var weightedStart = true
+    /// With rule 8, when the relaxation's placement cannot be paid under
+    /// rule 8 (see ``AppointmentModelling``): solve rule 8's exact model
+    /// (on by default). Off for the explanations a run adds to its report,
+    /// which then say a lab was not worked out rather than wait: the exact
+    /// model can take GLPK long. ``ties(_:base:parallel:)`` never uses it.
+    public var exactAppointmentFallback = true
 
     /// - Parameter options: solver settings; the scenario's `[solver]` time
     ///   limit and gap are applied on top unless already set here.
@@ -66,27 +72,41 @@ public struct PlacementEngine: Sendable {
     /// - Throws: `SolverError` when the solver itself fails (an invalid
     ///   model or a GLPK error), never for an infeasible scenario.
     public func run(_ given: Scenario, previous: [PreviousPlacement]? = nil) throws(SolverError) -> PlacementOutcome {
+        try run(given, previous: previous, exactFallback: true).outcome
+    }
+
+    /// ``run(_:previous:)``, and whether the outcome is settled: always with
+    /// `exactFallback`; without it, a scenario with rule 8 whose relaxation
+    /// found a placement the funding split cannot pay is left unsettled
+    /// (its outcome is the relaxation's, not rule 8's) instead of solving
+    /// rule 8's exact model, which can take long (see ``AppointmentModelling``).
+    func run(_ given: Scenario, previous: [PreviousPlacement]?, exactFallback: Bool) throws(SolverError)
+        -> (outcome: PlacementOutcome, settled: Bool)
+    {
         // Months withdrawn fellows were paid before they left stay spent from their sources.
         let spent = given.spentByWithdrawn(previous ?? [])
         let scenario = spent.isEmpty ? given : given.spending(spent)
-        var outcome = try place(scenario, previous: previous)
+        var (outcome, settled) = try place(scenario, previous: previous, exactFallback: exactFallback)
         outcome.budgets = outcome.budgets.map {
             let dollars = spent[$0.source] ?? 0
             return BudgetUse(source: $0.source, budget: $0.budget + dollars, usedCents: $0.usedCents + dollars * 100)
         }
-        return outcome
+        return (outcome, settled)
     }
 
     /// With rule 8, the relaxation first (see ``AppointmentModelling``): its
     /// placement stands when the funding split finds rule 8's split for it;
     /// otherwise rule 8's exact model is solved. A relaxation with no
     /// placement settles it: rule 8's model has none either.
-    func place(_ scenario: Scenario, previous: [PreviousPlacement]?) throws(SolverError) -> PlacementOutcome {
+    func place(_ scenario: Scenario, previous: [PreviousPlacement]?, exactFallback: Bool) throws(SolverError)
+        -> (outcome: PlacementOutcome, settled: Bool)
+    {
         if scenario.usesAppointmentRules {
             let relaxed = try place(scenario, previous: previous, appointments: .relaxed)
-            if !relaxed.splitMissing { return relaxed.outcome }
+            if !relaxed.splitMissing { return (relaxed.outcome, true) }
+            if !exactFallback { return (relaxed.outcome, false) }
         }
-        return try place(scenario, previous: previous, appointments: .exact).outcome
+        return (try place(scenario, previous: previous, appointments: .exact).outcome, true)
     }
 
     /// One attempt, and whether the funding split found nothing for its

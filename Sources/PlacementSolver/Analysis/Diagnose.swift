@@ -81,9 +81,26 @@ extension PlacementEngine {
     static let alternativeDiagnoses = 2
 
     /// Whether the scenario with `changes` applied has a placement.
+    ///
+    /// With rule 8 the changed scenario is tried as a run is (see
+    /// ``AppointmentModelling``): the relaxation, kept when the funding split
+    /// pays its placement; otherwise rule 8's exact model, searched for at
+    /// most ``appointmentDiagnosisNodes`` subproblems (a set it cannot
+    /// confirm in that search is left out, never reported unverified).
     func verify(_ changes: [LimitChange], scenario: Scenario, options: SolverOptions) throws(SolverError) -> Bool {
-        let m = PlacementModel(scenario: Self.applying(changes, to: scenario))
-        return try solver.solve(m.model, options: SolveStrategy.tune(options, for: m.model)).solution != nil
+        let changed = Self.applying(changes, to: scenario)
+        guard changed.usesAppointmentRules else {
+            let m = PlacementModel(scenario: changed)
+            return try solver.solve(m.model, options: SolveStrategy.tune(options, for: m.model)).solution != nil
+        }
+        let relaxed = PlacementModel(scenario: changed, appointments: .relaxed)
+        let r = try solver.solve(relaxed.model, options: SolveStrategy.tune(options, for: relaxed.model))
+        guard let solution = r.solution else { return false }
+        if fundingSplit(relaxed, solution, previous: nil, options: options).0 != nil { return true }
+        let exact = PlacementModel(scenario: changed)
+        var limited = SolveStrategy.tune(options, for: exact.model)
+        limited.nodeLimit = Self.appointmentDiagnosisNodes
+        return try solver.solve(exact.model, options: limited).solution != nil
     }
 
     /// The scenario with a diagnosis's changes made: capacities, budgets and

@@ -16,6 +16,10 @@ public struct LabExplanation: Sendable, Hashable {
         case needsChange(changes: [LimitChange], objective: Double?, displaced: [PlacementMove])
         /// Placing the fellow there is impossible, and no change of limits helps.
         case infeasible([String])
+        /// Not worked out: with rule 8, the quick relaxation found a placement
+        /// the funding split cannot pay, and the engine was asked not to solve
+        /// rule 8's exact model (``PlacementEngine/exactAppointmentFallback``).
+        case unsettled
     }
 
     public var lab: String
@@ -75,7 +79,11 @@ extension PlacementEngine {
             locked.rules.removeAll { $0.fellow == id && $0.kind == .lock }
             locked.rules.append(PlacementRule(fellow: id, lab: p.lab, kind: .lock, reason: "explain"))
             locked.preferences.removeAll { $0.fellow == id && $0.lab != p.lab }
-            let o = try run(locked)
+            let (o, settled) = try run(locked, previous: nil, exactFallback: exactAppointmentFallback)
+            guard settled else {
+                result.better.append(LabExplanation(lab: p.lab, rank: p.rank, verdict: .unsettled))
+                continue
+            }
             if o.hasPlacement, let to = o.objective, let from = base.objective {
                 result.better.append(
                     LabExplanation(
@@ -86,7 +94,8 @@ extension PlacementEngine {
             } else if let changes = o.diagnosis?.changes, !changes.isEmpty,
                 !changes.contains(where: { $0.kind == .lock })
             {
-                let after = try run(Self.applying(changes, to: locked))
+                let (after, _) = try run(
+                    Self.applying(changes, to: locked), previous: nil, exactFallback: exactAppointmentFallback)
                 result.better.append(
                     LabExplanation(
                         lab: p.lab, rank: p.rank,

@@ -18,7 +18,10 @@ extension PlacementEngine {
     /// equals the base's (for `rank-maximal` and `generous`: the same rank
     /// profile and Σ rank); f's lab there is an equally good alternative.
     /// One solve per fellow, run through `parallel`; intakes of more than
-    /// ``tieCheckedIntake`` new fellows are not checked (`nil`).
+    /// ``tieCheckedIntake`` new fellows are not checked (`nil`). With rule 8,
+    /// a re-solve whose relaxation finds a placement the funding split cannot
+    /// pay is not solved exactly (that can take long) and counts as no tie:
+    /// ties are never claimed without proof, only possibly missed.
     public func ties(
         _ scenario: Scenario, base: PlacementOutcome,
         parallel: ([@Sendable () -> PlacementOutcome?]) -> [PlacementOutcome?]
@@ -30,7 +33,10 @@ extension PlacementEngine {
             var forbidden = scenario
             forbidden.rules.append(PlacementRule(fellow: p.fellow, lab: p.lab!, kind: .forbid, reason: "tie check"))
             let s = forbidden, engine = self
-            return { @Sendable in try? engine.run(s) }
+            return { @Sendable in
+                // Without rule 8's exact model: a re-solve the relaxation cannot settle is not a tie.
+                (try? engine.run(s, previous: nil, exactFallback: false)).flatMap { $0.settled ? $0.outcome : nil }
+            }
         }
         let results = parallel(jobs)
         var ties: [Tie] = []

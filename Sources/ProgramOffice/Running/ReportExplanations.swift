@@ -19,7 +19,9 @@ enum ReportExplanations {
         let ids = o.notAtFirstChoice(FirstChoices(s)).map(\.fellow)
         guard s.newFellows.count <= intake else { return ([], ids.count) }
         let chosen = Array(ids.prefix(fellows))
-        let results = SolveThreads.map(chosen) { id in try? engine.explain(s, base: o, fellow: id) }
+        var quick = engine
+        quick.exactAppointmentFallback = false
+        let results = SolveThreads.map(chosen) { [quick] id in try? quick.explain(s, base: o, fellow: id) }
         let explained = results.compactMap { $0 }.map {
             HTMLPages.NotFirstChoice(fellow: $0.fellow, statements: ExplainReport.statements($0, scenario: s))
         }

@@ -43,6 +43,10 @@ public enum ExplainReport {
                             ? "."
                             : (objective == nil ? " It" : ", and it") + " would move "
                                 + movers.map { Wording.move($0, names) }.joined(separator: "; ") + "."))
+            case .unsettled:
+                out.append(
+                    "\(head) not worked out here: with the funding rules of rule 8 it takes a longer solve."
+                        + " `fellowmatch explain` works it out.")
             case .infeasible(let why):
                 out.append(
                     "\(head) no placement exists with \(names.fellowName(e.fellow)) there: "
