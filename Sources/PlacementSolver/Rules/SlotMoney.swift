@@ -14,7 +14,9 @@ extension PlacementModel {
     /// is no tighter than the budget.
     func slotMoneyCap(_ si: Int) -> Int? {
         let s = scenario
-        guard appointments == .relaxed, s.usesAppointmentRules, let slots = s.funding[si].slots else { return nil }
+        guard appointments == .relaxed, !elastic, s.usesAppointmentRules, let slots = s.funding[si].slots else {
+            return nil
+        }
         let source = s.funding[si]
         var needs: [Int] = []
         for (fi, f) in s.fellows.enumerated() {

@@ -1,0 +1,45 @@
+import Domain
+import GLPKBackend
+import Testing
+
+@testable import PlacementSolver
+
+/// Rule 8 solved through its relaxation (``AppointmentModelling``): cases
+/// worked out by hand where the relaxation's placement cannot be paid under
+/// rule 8, so the exact model must decide.
+@Suite struct AppointmentRelaxationTests {
+    @Test func aContinuingTraineeHoldsTheOnlySlot() throws {
+        // The T32's one slot can pay n $50,000 or t $30,000, so the
+        // relaxation caps it at $50,000 in all, $20,000 beyond t's committed
+        // $30,000: it pays n at A with T32 $20,000 + poolA $30,000. Under
+        // rule 8 the slot is t's (t is continuing at A and only the T32 may
+        // pay t), so n cannot be paid at A and goes to B, rank 2.
+        var p = TestProgram()
+        p.lab("A")
+        p.lab("B")
+        p.source("t32", lab: "A", budget: 100_000, citizensOnly: true, kind: .trainingGrant, slots: 1)
+        p.source("poolA", lab: "A", budget: 30_000, areas: ["b"], kind: .institutional)
+        p.source("grantB", lab: "B", budget: 50_000, kind: .institutional)
+        p.continuing("t", lab: "A", mentor: "mA", cost: 30_000)
+        p.fellow("n", interests: ["a", "b"], cost: 50_000, ranks: ["A", "B"])
+        let o = try p.solve()
+        #expect(o.status == .optimal && o.lab("n") == "B" && o.paid("t", by: "t32") == 3_000_000)
+        let relaxed = try PlacementEngine(solver: GLPKSolver()).place(p.scenario, previous: nil, appointments: .relaxed)
+        #expect(relaxed.splitMissing)
+    }
+
+    @Test func withoutTheExactModelARunIsLeftUnsettled() throws {
+        // The same program: a run that may not solve rule 8's exact model
+        // says it is not settled instead of returning the relaxation's placement.
+        var p = TestProgram()
+        p.lab("A")
+        p.lab("B")
+        p.source("t32", lab: "A", budget: 100_000, citizensOnly: true, kind: .trainingGrant, slots: 1)
+        p.source("poolA", lab: "A", budget: 30_000, areas: ["b"], kind: .institutional)
+        p.source("grantB", lab: "B", budget: 50_000, kind: .institutional)
+        p.continuing("t", lab: "A", mentor: "mA", cost: 30_000)
+        p.fellow("n", interests: ["a", "b"], cost: 50_000, ranks: ["A", "B"])
+        let r = try PlacementEngine(solver: GLPKSolver()).run(p.scenario, previous: nil, exactFallback: false)
+        #expect(!r.settled)
+    }
+}
