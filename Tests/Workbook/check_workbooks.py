@@ -65,6 +65,7 @@ def template(binary, folder_out):
     settings.append(["intake", "2026-27"])
     settings.append(["objective.kind", "total-rank"])
     settings.append(["objective.mentor_weight", 0.2])
+    settings.append(["funding.min_payment", 10000])
     settings.append(["tracks.imaging.max_new", 4])
     settings.append(["tracks.bioinformatics.min_new", 2])
     settings.append(["seminars.timezone", "America/New_York"])

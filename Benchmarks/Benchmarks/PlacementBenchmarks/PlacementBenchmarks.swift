@@ -88,6 +88,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Rule 8 (issue 24): the same generated intakes with the appointment
+    // rules on (kinds, slots), against `placement total-rank` above in the
+    // same run. Placement and the funding split; each must be proved optimal.
+    for n in list("FELLOWMATCH_BENCH_RULE8_SIZES", [1000, 5000]) {
+        let scenario = IntakeGenerator(newFellows: n, seminars: false, appointmentRules: true).scenario()
+        Benchmark(
+            "placement with rule 8, \(n) new fellows",
+            configuration: .init(warmupIterations: 0, maxDuration: .seconds(600), maxIterations: n >= 5000 ? 1 : 3)
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let o = try PlacementEngine(solver: GLPKSolver()).run(scenario)
+                precondition(o.status == .optimal, "rule 8 at \(n): \(o.status)")
+                blackHole(o)
+            }
+        }
+    }
+
     // Seminar series of generated intakes: the schedule only, from the
     // placement (solved in setup). Each must keep every hard rule.
     for fellows in seminarSizes {
