@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // FellowMatch: matches postdoctoral fellows to labs, mentors and funding, and
@@ -18,7 +18,9 @@ import PackageDescription
 //   Workbooks        Domain, CXLSXWriter (libxlsxwriter)  (ZIPFoundation, CSV.swift)
 //   ProgramOffice    Domain, Modeling, GLPKBackend, PlacementSolver, SeminarSolver,
 //                    RunHistory, Reports, Workbooks, IntakeGenerator
-//   fellowmatch      ProgramOffice, Reports, RunHistory, Domain  (swift-argument-parser)
+//   WebOffice        ProgramOffice, Domain, Modeling, Reports, RunHistory
+//                    (Hummingbird, HummingbirdBcrypt, MultipartKit, GRDB, swift-crypto, swift-mustache, ZIPFoundation)
+//   fellowmatch      ProgramOffice, WebOffice, Reports, RunHistory, Domain  (swift-argument-parser)
 //   IntakeGenerator, ORLibrary  Domain;  BenchmarkSupport  for Benchmarks/
 let package = Package(
     name: "FellowMatch",
@@ -32,6 +34,7 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "RunHistory", targets: ["RunHistory"]),
         .library(name: "ProgramOffice", targets: ["ProgramOffice"]),
+        .library(name: "WebOffice", targets: ["WebOffice"]),
         .library(name: "Workbooks", targets: ["Workbooks"]),
         .library(name: "ORLibrary", targets: ["ORLibrary"]),
         .library(name: "IntakeGenerator", targets: ["IntakeGenerator"]),
@@ -45,7 +48,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // SHA-256 for the history's chain and the output folder's manifest (BoringSSL on Linux).
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The program office in a browser: the HTTP server, bcrypt for passwords, multipart uploads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1")
     ],
     targets: [
         // GLPK as Debian ships it (libglpk-dev; no pkg-config file).
@@ -117,10 +124,24 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
+        // The program office in a browser: pages, accounts and sessions over ProgramOffice.
+        .target(
+            name: "WebOffice",
+            dependencies: [
+                "Domain", "Modeling", "Reports", "RunHistory", "ProgramOffice",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ]
+        ),
         .executableTarget(
             name: "fellowmatch",
             dependencies: [
-                "Domain", "Reports", "RunHistory", "ProgramOffice",
+                "Domain", "Reports", "RunHistory", "ProgramOffice", "WebOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
@@ -163,6 +184,13 @@ let package = Package(
         .testTarget(
             name: "ProgramOfficeTests",
             dependencies: ["ProgramOffice", "Domain", "PlacementSolver", "RunHistory", "Reports", "TestSupport"]
+        ),
+        .testTarget(
+            name: "WebOfficeTests",
+            dependencies: [
+                "WebOffice", "ProgramOffice", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird")
+            ]
         ),
         .testTarget(name: "FellowMatchCLITests", dependencies: ["fellowmatch", "TestSupport"], exclude: ["Help"]),
         .testTarget(

@@ -24,7 +24,7 @@ struct FellowMatch: ParsableCommand {
             CheckCommand.self, ExportCommand.self, GenerateCommand.self, WorkbookCommand.self, NewCommand.self,
             HistoryCommand.self,
             PublishCommand.self,
-            ApplyCommand.self, NextIntakeCommand.self
+            ApplyCommand.self, NextIntakeCommand.self, ServeCommand.self, UserCommand.self
         ]
     )
 

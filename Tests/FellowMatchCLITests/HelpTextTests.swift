@@ -8,7 +8,8 @@ import Testing
     static let commands = [
         "", "run", "schedule", "compare", "explain", "binds", "check", "export", "generate", "workbook", "new",
         "history",
-        "history list", "history show", "history diff", "publish", "apply", "next-intake"
+        "history list", "history show", "history diff", "publish", "apply", "next-intake", "serve", "user", "user add",
+        "user list"
     ]
 
     @Test(arguments: commands)

@@ -16,6 +16,9 @@ public struct ScenarioReader {
         "scenario.toml", "fellows.csv", "labs.csv", "mentors.csv", "funding.csv", "preferences.csv"
     ]
 
+    /// Every file a scenario folder may hold, in the order problems are listed.
+    public static var fileNames: [String] { ScenarioIssue.order }
+
     /// Required columns by file (others are optional).
     static let requiredColumns: [String: [String]] = [
         "fellows.csv": ["id", "track", "citizenship", "cost"],

@@ -9,6 +9,9 @@ import SeminarSolver
 /// The `public` variant leaves out citizenship, external funding, funding
 /// splits, funding sources and availability, for sharing beyond the office.
 public enum HTMLPages {
+    /// The pages' stylesheet (a `<style>` element), for other pages to match them.
+    public static var stylesheet: String { PageTemplates.style }
+
     /// Why a fellow is not at their first choice, for the report.
     public struct NotFirstChoice: Sendable {
         public var fellow: String

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Slows guessing of passwords: after ``limit`` failed logins within
+/// ``window`` seconds, for one name or from one address, further attempts
+/// are refused (without checking the password) until the oldest failure is
+/// older than the window. A successful login clears the name's failures.
+actor LoginThrottle {
+    let limit: Int
+    let window: TimeInterval
+    private var failures: [String: [Date]] = [:]
+
+    init(limit: Int = 5, window: TimeInterval = 15 * 60) {
+        self.limit = limit
+        self.window = window
+    }
+
+    /// Whether an attempt for `name` from `address` may be checked now.
+    func allows(name: String, address: String, now: Date = Date()) -> Bool {
+        prune(now)
+        return [key(name: name), key(address: address)].allSatisfy { (failures[$0]?.count ?? 0) < limit }
+    }
+
+    func failed(name: String, address: String, now: Date = Date()) {
+        for k in [key(name: name), key(address: address)] { failures[k, default: []].append(now) }
+    }
+
+    func succeeded(name: String) { failures[key(name: name)] = nil }
+
+    private func prune(_ now: Date) {
+        failures = failures.compactMapValues { dates in
+            let kept = dates.filter { now.timeIntervalSince($0) < window }
+            return kept.isEmpty ? nil : kept
+        }
+    }
+
+    private func key(name: String) -> String { "name:" + name.lowercased() }
+    private func key(address: String) -> String { "address:" + address }
+}

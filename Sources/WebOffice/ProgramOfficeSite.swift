@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import Logging
+import ProgramOffice
+
+/// The program office in a browser: the programs under one folder, with
+/// their checks, runs, history, what-ifs, uploads and files, for signed-in
+/// coordinators. It only parses requests, calls `Office`'s use cases and
+/// renders pages.
+public struct ProgramOfficeSite: Sendable {
+    let shelf: ProgramShelf
+    let accounts: OfficeAccounts
+    let office: Office
+    let desk = RunDesk()
+    let opened = OpenedPrograms()
+    let throttle: LoginThrottle
+    /// Cookies marked `Secure` (when served behind TLS).
+    let secureCookies: Bool
+
+    public init(
+        folder: String, accounts: OfficeAccounts, office: Office = Office(), secureCookies: Bool = false,
+        loginLimit: Int = 5
+    ) throws(WebError) {
+        shelf = try ProgramShelf(folder: folder)
+        self.accounts = accounts
+        self.office = office
+        self.secureCookies = secureCookies
+        throttle = LoginThrottle(limit: loginLimit)
+    }
+
+    /// Every route, behind the session gate.
+    public func router() -> Router<OfficeContext> {
+        let router = Router(context: OfficeContext.self)
+        router.middlewares.add(PageErrors())
+        router.middlewares.add(SessionGate(accounts: accounts))
+        LoginRoutes(site: self).add(to: router)
+        IntakeRoutes(site: self).add(to: router)
+        SolveRoutes(site: self).add(to: router)
+        FileRoutes(site: self).add(to: router)
+        UploadRoutes(site: self).add(to: router)
+        return router
+    }
+
+    /// The server on `host`:`port`; ``stopSolves()`` when it stops.
+    public func application(host: String, port: Int, logger: Logger? = nil) -> some ApplicationProtocol {
+        var log = logger ?? Logger(label: "fellowmatch.serve")
+        if logger == nil { log.logLevel = .warning }
+        return Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "FellowMatch"),
+            logger: log)
+    }
+
+    /// Stops every solve under way (each ends with what it has and records it).
+    public func stopSolves() async { await desk.stopAll() }
+
+    /// Whether `host` is a loopback address (serving elsewhere needs TLS in front).
+    public static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) || host.hasPrefix("127.")
+    }
+}
+
+/// Errors as pages: an `HTTPError`'s message shown in the layout, any other
+/// error as a plain "something went wrong" (details in the server's log).
+struct PageErrors: RouterMiddleware {
+    typealias Context = OfficeContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        do { return try await next(request, context) } catch let error as HTTPError {
+            let text = error.body ?? "\(error.status.code) \(error.status.reasonPhrase)"
+            return WebPage(
+                title: error.status.reasonPhrase, template: "message",
+                context: ["heading": error.status.reasonPhrase, "text": text], session: context.session,
+                status: error.status
+            ).response
+        } catch {
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            return WebPage(
+                title: "Error", template: "message",
+                context: ["heading": "Something went wrong", "text": "The server could not answer; its log says why."],
+                session: context.session, status: .internalServerError
+            ).response
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import ProgramOffice
+
+/// Programs opened and checked, kept while their files do not change: a
+/// page shows a program's check without reading its files again for every
+/// visitor. A file's size and modification time stand for its bytes.
+actor OpenedPrograms {
+    struct Entry: Sendable {
+        var stamp: [String]
+        var opened: Result<OpenedProgram, OfficeError>
+        var check: CheckResult?
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    func opened(_ program: ShelvedProgram, office: Office) -> Entry {
+        let stamp = Self.stamp(program.path)
+        if let entry = entries[program.id], entry.stamp == stamp { return entry }
+        let opened = Result { () throws(OfficeError) -> OpenedProgram in try office.open(program.path) }
+        let entry = Entry(stamp: stamp, opened: opened, check: opened.map { office.check($0) })
+        entries[program.id] = entry
+        return entry
+    }
+
+    /// Size and modification time of the program's file or of each file in its folder.
+    static func stamp(_ path: String) -> [String] {
+        let fm = FileManager.default
+        var paths = [path]
+        if let names = try? fm.contentsOfDirectory(atPath: path) {
+            paths = names.sorted().map { (path as NSString).appendingPathComponent($0) }
+        }
+        return paths.compactMap { p in
+            guard let a = try? fm.attributesOfItem(atPath: p), (a[.type] as? FileAttributeType) == .typeRegular
+            else { return nil }
+            let date = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(p)|\(a[.size] ?? 0)|\(date)"
+        }
+    }
+}
+
+extension Result where Success == OpenedProgram {
+    fileprivate func map<T>(_ f: (OpenedProgram) -> T) -> T? {
+        if case .success(let p) = self { return f(p) }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+
+/// Signing in and out. The sign-in form carries a token that must match a
+/// cookie set with it (so another site cannot sign a browser in); failures
+/// are throttled by name and by address.
+struct LoginRoutes {
+    let site: ProgramOfficeSite
+    static let formCookie = "fellowmatch_login"
+
+    func add(to router: Router<OfficeContext>) {
+        router.get("/login") { request, context in
+            if context.session != nil { return Response.redirect(to: "/") }
+            return loginPage(message: nil, name: "")
+        }
+        router.post("/login") { request, context in try await signIn(request, context) }
+        router.post("/logout") { request, context in
+            let session = try context.signedIn
+            _ = try await FormBody.read(request).checked(session)
+            if let token = request.cookies[SessionGate.cookie]?.value { try site.accounts.closeSession(token: token) }
+            var response = Response.redirect(to: "/login")
+            response.setCookie(cookie(SessionGate.cookie, "", maxAge: 0))
+            return response
+        }
+    }
+
+    private func signIn(_ request: Request, _ context: OfficeContext) async throws -> Response {
+        let form = try await FormBody.read(request, limit: 16 << 10)
+        let name = form.value("name") ?? ""
+        guard let token = form.value("_csrf"), let expected = request.cookies[Self.formCookie]?.value,
+            SecretToken.same(token, expected)
+        else { return loginPage(message: "The sign-in form expired; please sign in again.", name: name) }
+        guard await site.throttle.allows(name: name, address: context.address) else {
+            return loginPage(
+                message: "Too many failed sign-ins; wait 15 minutes and try again.", name: name,
+                status: .tooManyRequests)
+        }
+        let password = form.value("password") ?? ""
+        let accounts = site.accounts
+        let verified = try await OwnThread.run { try accounts.verify(name, password: password) }
+        guard verified else {
+            await site.throttle.failed(name: name, address: context.address)
+            return loginPage(
+                message: "That name and password do not match an account.", name: name, status: .unauthorized)
+        }
+        await site.throttle.succeeded(name: name)
+        let (sessionToken, _) = try accounts.openSession(for: name)
+        var response = Response.redirect(to: "/")
+        response.setCookie(cookie(SessionGate.cookie, sessionToken.value, maxAge: Int(OfficeAccounts.sessionSeconds)))
+        response.setCookie(cookie(Self.formCookie, "", maxAge: 0))
+        return response
+    }
+
+    private func loginPage(message: String?, name: String, status: HTTPResponse.Status = .ok) -> Response {
+        let token = SecretToken.random().value
+        var context: [String: Any] = ["csrf": token, "name": name]
+        if let message { context["message"] = message }
+        var response = WebPage(title: "Sign in", template: "login", context: context, status: status).response
+        response.setCookie(cookie(Self.formCookie, token, maxAge: 3600))
+        return response
+    }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: "/", secure: site.secureCookies, httpOnly: true,
+            sameSite: .strict)
+    }
+}

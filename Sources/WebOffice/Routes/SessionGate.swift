@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+
+/// Every page and file is behind a session: a request without a valid
+/// session cookie is sent to the sign-in page (a GET) or refused with 403
+/// (anything else). Only the sign-in page itself is open.
+struct SessionGate: RouterMiddleware {
+    typealias Context = OfficeContext
+    static let cookie = "fellowmatch_session"
+    let accounts: OfficeAccounts
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        if request.uri.path == "/login" { return try await next(request, context) }
+        guard let token = request.cookies[Self.cookie]?.value,
+            let session = try accounts.session(token: token)
+        else {
+            if request.method == .get || request.method == .head {
+                var response = Response.redirect(to: "/login", type: .normal)
+                response.headers[.cacheControl] = "no-store"
+                return response
+            }
+            return WebPage.respond("<p>Sign in first.</p>", status: .forbidden)
+        }
+        var context = context
+        context.session = session
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import TestSupport
+import Testing
+
+@testable import WebOffice
+
+/// Every page and file is behind a session; every form needs its CSRF
+/// token; sign-in is throttled; sessions are kept hashed and survive a restart.
+@Suite struct AccessTests {
+    static let pages = [
+        "/", "/p/demo", "/p/demo/diff?a=1&b=1", "/p/demo/explain/f001", "/p/demo/files/run/report.html",
+        "/p/demo/zip/run", "/p/demo/files/compare/comparison.html", "/p/nothing-here"
+    ]
+    static let forms = ["/p/demo/run", "/p/demo/compare", "/p/demo/publish", "/p/demo/upload", "/logout"]
+
+    @Test func everyPageWithoutASessionIsSentToSignIn() async throws {
+        let served = try ServedFolder()
+        try await served.test { browser in
+            for page in Self.pages {
+                let p = try await browser.get(page)
+                #expect(p.status == .seeOther, "\(page)")
+                #expect(p.headers[.location] == "/login", "\(page)")
+                #expect(!p.body.contains("Biomedical"), "\(page)")
+            }
+        }
+    }
+
+    @Test func everyFormWithoutASessionIsRefusedAndChangesNothing() async throws {
+        let served = try ServedFolder()
+        let before = served.snapshot()
+        try await served.test { browser in
+            for form in Self.forms {
+                let p = try await browser.post(
+                    form, [("_csrf", "x"), ("run", "1"), ("note", "n"), ("whatif", "grant-cut.toml")])
+                #expect(p.status == .forbidden, "\(form)")
+            }
+        }
+        await served.site.desk.idle()
+        #expect(served.snapshot() == before)
+    }
+
+    @Test func aFormWithoutTheSessionsTokenIsRefused() async throws {
+        let served = try ServedFolder()
+        let before = served.snapshot()
+        try await served.test { browser in
+            _ = try await browser.signIn()
+            for form in Self.forms {
+                for token in [nil, "", "forged-token"] as [String?] {
+                    var fields = [("run", "1"), ("note", "n"), ("whatif", "grant-cut.toml")]
+                    if let token { fields.append(("_csrf", token)) }
+                    let p = try await browser.post(form, fields)
+                    #expect(p.status == .forbidden, "\(form) with \(token ?? "no token")")
+                }
+            }
+            let upload = try await browser.upload("/p/demo/upload", csrf: nil, files: [("fellows.csv", Data("x".utf8))])
+            #expect(upload.status == .forbidden)
+            // Still signed in: the refused sign-out did not sign out.
+            #expect(try await browser.get("/").status == .ok)
+        }
+        await served.site.desk.idle()
+        #expect(served.snapshot() == before)
+        #expect(!FileManager.default.fileExists(atPath: served.demo.appendingPathComponent("out").path))
+    }
+
+    @Test func signingInSetsAPrivateCookieWhoseTokenIsStoredOnlyHashed() async throws {
+        let served = try ServedFolder()
+        try await served.test { browser in
+            let p = try await browser.signIn()
+            #expect(p.status == .seeOther)
+            let cookie = p.headers[values: .setCookie].first { $0.hasPrefix(SessionGate.cookie + "=") } ?? ""
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            let token = try #require(browser.cookies[SessionGate.cookie])
+            #expect(token.count >= 43)  // 256 bits in base64url
+            let stored = try SQLiteEdit.value(
+                "SELECT token_hash FROM session", in: OfficeAccounts.path(in: served.folder.path))
+            #expect(stored == SecretToken.sha256(token))
+            #expect(stored != token)
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Signed in as Ana Coordinator"))
+        }
+    }
+
+    @Test func aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() async throws {
+        let served = try ServedFolder(loginLimit: 3)
+        try await served.test { browser in
+            for _ in 0..<3 {
+                let p = try await browser.signIn(password: "not the password")
+                #expect(p.status == .unauthorized)
+                #expect(p.body.contains("do not match"))
+            }
+            let p = try await browser.signIn()
+            #expect(p.status == .tooManyRequests)
+            #expect(browser.cookies[SessionGate.cookie] == nil)
+        }
+    }
+
+    @Test func aSignInFormFromElsewhereIsRefused() async throws {
+        let served = try ServedFolder()
+        try await served.test { browser in
+            let p = try await browser.post(
+                "/login", [("_csrf", "forged"), ("name", "Ana Coordinator"), ("password", ServedFolder.password)])
+            #expect(p.body.contains("expired"))
+            #expect(browser.cookies[SessionGate.cookie] == nil)
+        }
+    }
+
+    @Test func aSessionSurvivesARestartAndEndsWhenSignedOut() async throws {
+        let served = try ServedFolder()
+        nonisolated(unsafe) var kept: [String: String] = [:]
+        try await served.test { browser in
+            _ = try await browser.signIn()
+            kept = browser.cookies
+        }
+        let restarted = try ProgramOfficeSite(
+            folder: served.folder.path,
+            accounts: OfficeAccounts(path: OfficeAccounts.path(in: served.folder.path), passwordCost: 4))
+        try await Application(router: restarted.router()).test(.router) { client in
+            var browser = OfficeBrowser(client)
+            browser.cookies = kept
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            let out = try await browser.post("/logout", [("_csrf", home.csrf ?? "")])
+            #expect(out.status == .seeOther)
+            browser.cookies = kept
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+}
