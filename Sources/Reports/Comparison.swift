@@ -367,3 +367,12 @@ extension Double {
     /// Finite values only (JSON has no NaN or infinity).
     var meaningfulValue: Double? { isFinite ? self : nil }
 }
+
+extension Wording {
+    /// A comparison in one sentence, for a page that links to it.
+    public static func comparedSideBySide(_ c: Comparison) -> String {
+        let whatIfs = max(c.columns.count - 1, 0)
+        let names = c.columns.dropFirst().map(\.label).joined(separator: ", ")
+        return "The program and \(whatIfs) what-if\(whatIfs == 1 ? "" : "s") (\(names)) solved side by side."
+    }
+}

@@ -13,6 +13,7 @@ public struct ProgramOfficeSite: Sendable {
     let office: Office
     let desk = RunDesk()
     let opened = OpenedPrograms()
+    let recorded = RecordedRuns()
     let throttle: LoginThrottle
     /// Cookies marked `Secure` (when served behind TLS).
     let secureCookies: Bool

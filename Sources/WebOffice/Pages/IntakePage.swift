@@ -13,7 +13,9 @@ struct IntakePage {
     var entry: OpenedPrograms.Entry
     var status: RunDesk.Status
     var runs: [RunRecord]
+    /// The latest run's folder: its files, and its subfolders with their sizes.
     var files: [String]
+    var folders: [(name: String, count: Int)]
     var hasComparison: Bool
     var flash: String?
     var flashProblem: String?
@@ -24,7 +26,13 @@ struct IntakePage {
             "name": program.id, "workbook": program.isWorkbook,
             "uploadLabel": program.isWorkbook
                 ? "The program's workbook (.xlsx)" : "Files of the scenario folder (scenario.toml and CSV files)",
-            "files": files, "hasComparison": hasComparison,
+            "files": files.map { ["file": $0, "path": WebPath.component(program.id)] },
+            "folders": folders.map { ["folder": $0.name, "count": $0.count] },
+            "fileCount": files.count + folders.reduce(0) { $0 + $1.count },
+            "mainFiles": Self.mainFiles.filter { files.contains($0.file) }.map {
+                ["file": $0.file, "what": $0.what, "path": WebPath.component(program.id)]
+            },
+            "hasComparison": hasComparison,
             "whatIfs": program.whatIfs.map { ["file": ($0 as NSString).lastPathComponent] }
         ]
         if hasComparison { c["comparison"] = true }
@@ -36,8 +44,18 @@ struct IntakePage {
             if let intake = opened.scenario.settings.intake { c["intake"] = intake }
             c["stages"] = stages(opened.scenario)
             if let check = entry.check {
-                c["checkLines"] = CheckReport.lines(
+                let lines = CheckReport.lines(
                     opened.scenario, path: program.id, choices: check.choices, findings: check.findings)
+                c["checkSummary"] = Self.paragraph(
+                    lines.prefix { !$0.hasPrefix("Warning: ") && !$0.hasPrefix("Problem: ") }.dropLast(0))
+                let findings = check.findings.sorted { $0.blocking && !$1.blocking }
+                c["findings"] = findings.prefix(Self.shownFindings).map {
+                    ["text": ($0.blocking ? "Problem: " : "Warning: ") + $0.message]
+                }
+                if findings.count > Self.shownFindings {
+                    c["moreFindings"] = "\(findings.count - Self.shownFindings) more"
+                }
+                c["checkVerdict"] = lines.last ?? ""
             }
             c["problems"] = opened.warnings.map(Self.problemRow)
         case .failure(let error):
@@ -50,6 +68,19 @@ struct IntakePage {
         return WebPage(
             title: program.id, template: "intake", context: c, session: session, program: program.id,
             refresh: status.running != nil || status.waiting > 0 ? 3 : nil)
+    }
+
+    /// The files a coordinator opens first, with what they are.
+    static let mainFiles: [(file: String, what: String)] = [
+        ("report.html", "the report, to read and print"),
+        ("report-public.html", "the report without private data, to share"),
+        ("results.xlsx", "every result as a workbook"), ("placements.csv", "who goes where"),
+        ("mail-merge.csv", "the letters' addresses and files, for a mail merge")
+    ]
+
+    /// Lines wrapped for a terminal as one paragraph for a page.
+    static func paragraph<S: Sequence>(_ lines: S) -> String where S.Element == String {
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     static func problemRow(_ issue: ScenarioIssue) -> [String: Any] {
@@ -99,7 +130,8 @@ struct IntakePage {
         if let last = status.last {
             c["last"] = [
                 "kind": last.kind, "by": last.by, "at": Self.when(last.at),
-                "outcome": last.succeeded ? "done" : "did not succeed", "lines": last.lines, "problems": last.problems
+                "outcome": last.succeeded ? "done" : "did not succeed", "lines": last.lines, "problems": last.problems,
+                "headline": last.headline
             ]
         }
         return c
@@ -120,17 +152,38 @@ struct IntakePage {
         }
         var c: [String: Any] = ["runs": rows]
         if let latest = runs.first {
+            let rows = Self.placementRows(latest, program: program)
+            let notFirst = rows.filter { ($0["rank"] as? String) != "1" }
             c["placementsRun"] = latest.id
-            let names = latest.directory
-            c["placements"] = latest.placements.filter { $0.status != .continuing }.map { p -> [String: Any] in
-                [
-                    "fellow": p.fellowName, "fellowPath": WebPath.component(p.fellow),
-                    "path": WebPath.component(program.id), "lab": p.lab.map { names.labName($0) } ?? "not placed",
-                    "mentor": p.mentor.map { names.mentorName($0) } ?? "", "rank": p.rank.map { "\($0)" } ?? ""
-                ]
-            }
+            c["placements"] = Array(notFirst.prefix(Self.shownNotFirst))
+            c["placementsNote"] =
+                "\(rows.count - notFirst.count) of \(rows.count) new fellows are at their first choice; "
+                + (notFirst.isEmpty
+                    ? "nobody is elsewhere."
+                    : "the others are listed here"
+                        + (notFirst.count > Self.shownNotFirst
+                            ? " (the first \(Self.shownNotFirst) of \(notFirst.count))." : "."))
         }
         return c
+    }
+
+    /// How many findings of `check` the program's page lists (the check page lists all).
+    static let shownFindings = 30
+
+    /// How many fellows not at their first choice the program's page lists
+    /// (the placements page lists everyone).
+    static let shownNotFirst = 100
+
+    /// A run's new fellows as table rows, each linking to their explanation.
+    static func placementRows(_ run: RunRecord, program: ShelvedProgram) -> [[String: Any]] {
+        let names = run.directory
+        return run.placements.filter { $0.status != .continuing }.map { p -> [String: Any] in
+            [
+                "fellow": p.fellowName, "fellowPath": WebPath.component(p.fellow),
+                "path": WebPath.component(program.id), "lab": p.lab.map { names.labName($0) } ?? "not placed",
+                "mentor": p.mentor.map { names.mentorName($0) } ?? "", "rank": p.rank.map { "\($0)" } ?? ""
+            ]
+        }
     }
 
     static func result(_ r: RunRecord) -> String {

@@ -20,7 +20,8 @@ struct WebPage {
         var library = MustacheLibrary()
         let templates = [
             "layout": WebTemplates.layout, "login": WebTemplates.login, "programs": WebTemplates.programs,
-            "intake": WebTemplates.intake, "uploadRefused": WebTemplates.uploadRefused, "lines": WebTemplates.lines,
+            "intake": WebTemplates.intake, "placements": WebTemplates.placements, "check": WebTemplates.check,
+            "uploadRefused": WebTemplates.uploadRefused, "lines": WebTemplates.lines,
             "message": WebTemplates.message
         ]
         for (name, text) in templates { try! library.register(text, named: name) }

@@ -75,8 +75,10 @@ enum WebTemplates {
         <div class="scroll"><table><thead><tr><th>File</th><th class="num">Row</th><th>Column</th><th>Problem</th><th>What to do</th></tr></thead><tbody>
         {{#problems}}<tr><td>{{file}}</td><td class="num">{{line}}</td><td>{{column}}</td><td>{{message}}</td><td>{{hint}}</td></tr>
         {{/problems}}</tbody></table></div>{{/hasProblems}}
-        {{#hasCheckLines}}<pre>{{#checkLines}}{{.}}
-        {{/checkLines}}</pre>{{/hasCheckLines}}
+        {{#checkSummary}}<p>{{checkSummary}}</p>{{/checkSummary}}
+        {{#hasFindings}}<ul>{{#findings}}<li>{{text}}</li>{{/findings}}</ul>{{/hasFindings}}
+        {{#moreFindings}}<p>{{moreFindings}}: <a href="/p/{{path}}/check">every finding</a>.</p>{{/moreFindings}}
+        {{#checkVerdict}}<p><strong>{{checkVerdict}}</strong></p>{{/checkVerdict}}
 
         <h2>Run</h2>
         {{#running}}<p class="notice" role="status">{{running}}{{#progress}} {{progress}}{{/progress}} This page refreshes itself.</p>{{/running}}
@@ -85,15 +87,20 @@ enum WebTemplates {
         <button type="submit">Run the match</button> <span class="id">places every new fellow, splits funding, schedules the seminars, writes the files and records the run</span></form>
         {{#last}}<h3>Latest {{kind}}: {{outcome}} ({{by}}, {{at}})</h3>
         {{#hasProblems}}<ul>{{#problems}}<li>{{.}}</li>{{/problems}}</ul>{{/hasProblems}}
-        <pre>{{#lines}}{{.}}
-        {{/lines}}</pre>{{/last}}
+        <p class="headline">{{#headline}}{{.}} {{/headline}}</p>
+        <details><summary>The {{kind}}'s full text</summary><pre>{{#lines}}{{.}}
+        {{/lines}}</pre></details>{{/last}}
 
         {{#hasFiles}}<h2>Files of the latest run</h2>
         <p><a href="/p/{{path}}/files/run/report.html">Open the report</a> · <a href="/p/{{path}}/zip/run">Download every file (zip)</a></p>
-        <ul class="files">{{#files}}<li><a href="/p/{{path}}/files/run/{{file}}">{{file}}</a></li>{{/files}}</ul>{{/hasFiles}}
+        <ul>{{#mainFiles}}<li><a href="/p/{{path}}/files/run/{{file}}">{{file}}</a>: {{what}}</li>{{/mainFiles}}</ul>
+        <details><summary>Every file ({{fileCount}})</summary>
+        <ul class="files">{{#files}}<li><a href="/p/{{path}}/files/run/{{file}}">{{file}}</a></li>{{/files}}
+        {{#folders}}<li>{{folder}}/ ({{count}} files, in the zip)</li>{{/folders}}</ul></details>{{/hasFiles}}
 
-        {{#hasPlacements}}<h2>Placements of run {{placementsRun}}</h2>
-        <p>A fellow's name opens why they did not get a better-ranked lab.</p>
+        {{#placementsRun}}<h2>Placements of run {{placementsRun}}</h2>
+        <p>{{placementsNote}} <a href="/p/{{path}}/placements">Every placement</a>. A fellow's name opens why they did not get a better-ranked lab.</p>{{/placementsRun}}
+        {{#hasPlacements}}
         <div class="scroll"><table><thead><tr><th>Fellow</th><th>Lab</th><th>Mentor</th><th class="num">Rank</th></tr></thead><tbody>
         {{#placements}}<tr><td><a href="/p/{{path}}/explain/{{fellowPath}}">{{fellow}}</a></td><td>{{lab}}</td><td>{{mentor}}</td><td class="num">{{rank}}</td></tr>
         {{/placements}}</tbody></table></div>{{/hasPlacements}}
@@ -123,6 +130,22 @@ enum WebTemplates {
         <label for="files">{{uploadLabel}}</label><input type="file" id="files" name="files" {{#workbook}}accept=".xlsx"{{/workbook}}{{^workbook}}multiple accept=".csv,.toml"{{/workbook}}>
         <p class="id">Checked before anything is replaced: an upload with a problem changes nothing. A replaced file is kept in .replaced/ beside it.</p>
         <p><button type="submit">Upload and check</button></p></form>
+        """
+
+    static let placements = """
+        <h1>Placements of run {{run}}</h1>
+        <p class="subtitle">{{id}} · a fellow's name opens why they did not get a better-ranked lab</p>
+        <div class="scroll"><table><thead><tr><th>Fellow</th><th>Lab</th><th>Mentor</th><th class="num">Rank</th></tr></thead><tbody>
+        {{#placements}}<tr><td><a href="/p/{{path}}/explain/{{fellowPath}}">{{fellow}}</a></td><td>{{lab}}</td><td>{{mentor}}</td><td class="num">{{rank}}</td></tr>
+        {{/placements}}</tbody></table></div>
+        <p><a href="/p/{{path}}">Back to {{id}}</a></p>
+        """
+
+    static let check = """
+        <h1>Every finding of the check</h1>
+        <p class="subtitle">{{id}}</p>
+        <ul>{{#findings}}<li>{{text}}</li>{{/findings}}</ul>
+        <p><a href="/p/{{path}}">Back to {{id}}</a></p>
         """
 
     static let uploadRefused = """

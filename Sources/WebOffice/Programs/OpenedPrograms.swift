@@ -29,6 +29,12 @@ actor OpenedPrograms {
         if let names = try? fm.contentsOfDirectory(atPath: path) {
             paths = names.sorted().map { (path as NSString).appendingPathComponent($0) }
         }
+        return stamps(paths)
+    }
+
+    /// Size and modification time of each of `paths` that is a regular file.
+    static func stamps(_ paths: [String]) -> [String] {
+        let fm = FileManager.default
         return paths.compactMap { p in
             guard let a = try? fm.attributesOfItem(atPath: p), (a[.type] as? FileAttributeType) == .typeRegular
             else { return nil }

@@ -22,6 +22,9 @@ actor RunDesk {
         var by: String
         var at: String
         var succeeded: Bool
+        /// What the page shows first, in a sentence or two.
+        var headline: [String]
+        /// The whole text, as the command line prints it.
         var lines: [String]
         var problems: [String] = []
     }

@@ -101,6 +101,26 @@ struct FileRoutes {
         return files.sorted()
     }
 
+    /// What a program's page lists of a run's folder, without reading every
+    /// file's attributes: its files, and each subfolder with how many entries
+    /// it holds (letters and calendars run to thousands).
+    static func overview(_ folder: String) -> (files: [String], folders: [(name: String, count: Int)]) {
+        let fm = FileManager.default
+        var files: [String] = []
+        var folders: [(String, Int)] = []
+        for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() where !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                folders.append((name, (try? fm.contentsOfDirectory(atPath: path).count) ?? 0))
+            } else {
+                files.append(name)
+            }
+        }
+        return (files, folders)
+    }
+
     static func hasComparison(_ p: ShelvedProgram) -> Bool {
         FileManager.default.fileExists(atPath: Area.compare.folder(p) + "/comparison.html")
     }

@@ -20,6 +20,8 @@ struct IntakeRoutes {
     func add(to router: Router<OfficeContext>) {
         router.get("/") { _, context in try programsPage(context) }
         router.get("/p/:program") { request, context in try await intakePage(request, context) }
+        router.get("/p/:program/check") { _, context in try await checkPage(context) }
+        router.get("/p/:program/placements") { _, context in try await placementsPage(context) }
         router.get("/p/:program/diff") { request, context in try await diffPage(request, context) }
         router.get("/p/:program/explain/:fellow") { _, context in try await explainPage(context) }
         router.post("/p/:program/publish") { request, context in try await publish(request, context) }
@@ -50,12 +52,50 @@ struct IntakeRoutes {
         let p = try program(context)
         let entry = await site.opened.opened(p, office: site.office)
         let intakeKey = try? entry.opened.get().intakeKey
-        let runs = intakeKey.map { key in (try? site.office.runs(history: p.history, intakeKey: key)) ?? [] } ?? []
-        let said = request.uri.queryParameters.get("said").flatMap { Self.sayings[$0] }
+        var runs: [RunRecord] = []
+        if let key = intakeKey {
+            runs = await site.recorded.runs(history: p.history, intakeKey: key, office: site.office)
+        }
+        let status = await site.desk.status(p.id)
+        let code = request.uri.queryParameters.get("said")
+        // "Queued" is news only while the solve is queued or under way.
+        let stale = (code == "run" || code == "compare") && status.running == nil && status.waiting == 0
+        let said = stale ? nil : code.flatMap { Self.sayings[$0] }
+        let overview = FileRoutes.overview(p.output)
         let page = IntakePage(
-            program: p, entry: entry, status: await site.desk.status(p.id), runs: runs,
-            files: FileRoutes.listing(p.output), hasComparison: FileRoutes.hasComparison(p), flash: said)
+            program: p, entry: entry, status: status, runs: runs,
+            files: overview.files, folders: overview.folders, hasComparison: FileRoutes.hasComparison(p), flash: said)
         return page.page(session).response
+    }
+
+    private func checkPage(_ context: OfficeContext) async throws -> Response {
+        let session = try context.signedIn
+        let p = try program(context)
+        let entry = await site.opened.opened(p, office: site.office)
+        let findings = (entry.check?.findings ?? []).sorted { $0.blocking && !$1.blocking }
+        return WebPage(
+            title: "Check", template: "check",
+            context: [
+                "id": p.id, "path": WebPath.component(p.id),
+                "findings": findings.map { ["text": ($0.blocking ? "Problem: " : "Warning: ") + $0.message] }
+            ], session: session, program: p.id
+        ).response
+    }
+
+    private func placementsPage(_ context: OfficeContext) async throws -> Response {
+        let session = try context.signedIn
+        let p = try program(context)
+        let entry = await site.opened.opened(p, office: site.office)
+        guard let key = try? entry.opened.get().intakeKey,
+            let latest = await site.recorded.runs(history: p.history, intakeKey: key, office: site.office).first
+        else { throw HTTPError(.notFound, message: "No run of this intake is recorded yet.") }
+        return WebPage(
+            title: "Placements", template: "placements",
+            context: [
+                "run": latest.id, "id": p.id, "path": WebPath.component(p.id),
+                "placements": IntakePage.placementRows(latest, program: p)
+            ], session: session, program: p.id
+        ).response
     }
 
     private func diffPage(_ request: Request, _ context: OfficeContext) async throws -> Response {

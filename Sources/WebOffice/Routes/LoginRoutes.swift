@@ -11,7 +11,7 @@ struct LoginRoutes {
     func add(to router: Router<OfficeContext>) {
         router.get("/login") { request, context in
             if context.session != nil { return Response.redirect(to: "/") }
-            return loginPage(message: nil, name: "")
+            return loginPage(message: nil, name: "", request: request)
         }
         router.post("/login") { request, context in try await signIn(request, context) }
         router.post("/logout") { request, context in
@@ -29,11 +29,13 @@ struct LoginRoutes {
         let name = form.value("name") ?? ""
         guard let token = form.value("_csrf"), let expected = request.cookies[Self.formCookie]?.value,
             SecretToken.same(token, expected)
-        else { return loginPage(message: "The sign-in form expired; please sign in again.", name: name) }
+        else {
+            return loginPage(message: "The sign-in form expired; please sign in again.", name: name, request: request)
+        }
         guard await site.throttle.allows(name: name, address: context.address) else {
             return loginPage(
                 message: "Too many failed sign-ins; wait 15 minutes and try again.", name: name,
-                status: .tooManyRequests)
+                status: .tooManyRequests, request: request)
         }
         let password = form.value("password") ?? ""
         let accounts = site.accounts
@@ -51,8 +53,14 @@ struct LoginRoutes {
         return response
     }
 
-    private func loginPage(message: String?, name: String, status: HTTPResponse.Status = .ok) -> Response {
-        let token = SecretToken.random().value
+    /// The sign-in page; its form's token is the browser's sign-in cookie
+    /// when it has one (another tab's sign-in page, or a request the browser
+    /// made on its own such as `/favicon.ico`, must not make it stale).
+    private func loginPage(
+        message: String?, name: String, status: HTTPResponse.Status = .ok, request: Request? = nil
+    ) -> Response {
+        let kept = request?.cookies[Self.formCookie]?.value.filter { $0.isLetter || $0.isNumber || "-_".contains($0) }
+        let token = kept.flatMap { $0.count == 43 ? $0 : nil } ?? SecretToken.random().value
         var context: [String: Any] = ["csrf": token, "name": name]
         if let message { context["message"] = message }
         var response = WebPage(title: "Sign in", template: "login", context: context, status: status).response

@@ -3,7 +3,8 @@ import Hummingbird
 
 /// Every page and file is behind a session: a request without a valid
 /// session cookie is sent to the sign-in page (a GET) or refused with 403
-/// (anything else). Only the sign-in page itself is open.
+/// (anything else). Only the sign-in page itself is open (and `/favicon.ico`,
+/// answered with nothing).
 struct SessionGate: RouterMiddleware {
     typealias Context = OfficeContext
     static let cookie = "fellowmatch_session"
@@ -13,6 +14,8 @@ struct SessionGate: RouterMiddleware {
         async throws -> Response
     {
         if request.uri.path == "/login" { return try await next(request, context) }
+        // Browsers ask for an icon on their own; there is none (and nothing to hide).
+        if request.uri.path == "/favicon.ico" { return Response(status: .noContent) }
         guard let token = request.cookies[Self.cookie]?.value,
             let session = try accounts.session(token: token)
         else {

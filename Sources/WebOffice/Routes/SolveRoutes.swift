@@ -68,7 +68,11 @@ struct SolveRoutes {
             }
             lines += r.recorded.map { ["", "Recorded as run \($0)."] } ?? []
             return RunDesk.Finished(
-                kind: "run", by: coordinator, at: office.now(), succeeded: r.verdict == .solved, lines: lines,
+                kind: "run", by: coordinator, at: office.now(), succeeded: r.verdict == .solved,
+                headline: [
+                    IntakePage.paragraph(lines.dropFirst().prefix { !$0.isEmpty && !$0.hasSuffix(":") }.prefix(4))
+                ],
+                lines: lines,
                 problems: r.warnings + r.writeNotes)
         } catch {
             return failed("run", error, office: office, by: coordinator)
@@ -89,12 +93,14 @@ struct SolveRoutes {
                 String.init)
             return RunDesk.Finished(
                 kind: "comparison", by: coordinator, at: office.now(), succeeded: result.verdict == .solved,
-                lines: lines, problems: result.unreadable.map { "Left out (it has problems): \($0)" })
+                headline: [Wording.comparedSideBySide(result.comparison)], lines: lines,
+                problems: result.unreadable.map { "Left out (it has problems): \($0)" })
         } catch let error as OfficeError {
             return failed("comparison", error, office: office, by: coordinator)
         } catch {
             return RunDesk.Finished(
-                kind: "comparison", by: coordinator, at: office.now(), succeeded: false, lines: ["\(error)"])
+                kind: "comparison", by: coordinator, at: office.now(), succeeded: false, headline: ["\(error)"],
+                lines: ["\(error)"])
         }
     }
 
@@ -102,7 +108,8 @@ struct SolveRoutes {
         -> RunDesk.Finished
     {
         RunDesk.Finished(
-            kind: kind, by: coordinator, at: office.now(), succeeded: false, lines: [error.message],
+            kind: kind, by: coordinator, at: office.now(), succeeded: false, headline: [error.message],
+            lines: [error.message],
             problems: error.problems.map(\.description))
     }
 
