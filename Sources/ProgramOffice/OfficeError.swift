@@ -54,6 +54,10 @@ public struct OfficeError: Error, Sendable, CustomStringConvertible {
         public static let officialMatchExists = Code("official-match-exists")
         /// The intake has no official match yet.
         public static let noOfficialMatch = Code("no-official-match")
+        /// A preference round cannot do what was asked (none open, closed, past its deadline).
+        public static let roundClosed = Code("round-closed")
+        /// A ranking skips a choice, repeats one or names what cannot be ranked.
+        public static let badRanking = Code("bad-ranking")
     }
 
     public var code: Code

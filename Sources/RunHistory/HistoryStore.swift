@@ -176,6 +176,9 @@ public final class HistoryStore: Sendable {
                 try HistorySeal.append(db, run: id, .sealed)
             }
         }
+        // Preference rounds: who may rank (by a hashed personal token) and
+        // every ranking saved, kept as a log (a later save never overwrites).
+        migrator.registerMigration("v4: preference rounds") { db in try PreferenceRounds.createTables(db) }
         return migrator
     }
 

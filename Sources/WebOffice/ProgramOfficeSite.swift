@@ -39,6 +39,8 @@ public struct ProgramOfficeSite: Sendable {
         SolveRoutes(site: self).add(to: router)
         FileRoutes(site: self).add(to: router)
         UploadRoutes(site: self).add(to: router)
+        RoundRoutes(site: self).add(to: router)
+        RankingRoutes(site: self).add(to: router)
         return router
     }
 

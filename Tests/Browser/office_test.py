@@ -23,7 +23,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "correct horse battery"
@@ -162,11 +162,43 @@ def walk(driver, base, work, served, downloads):
     expect(shows(driver, "Uploaded and checked"), "a good upload was not taken: " + text(driver)[:400])
     expect(shows(driver, "No problem found before solving."), "the check did not run after the upload")
 
+    # A preference round: a fellow ranks and certifies, a mentor ranks, the coordinator closes it.
+    deadline = driver.find_element(By.ID, "deadline")
+    driver.execute_script("arguments[0].value = '2099-12-31'", deadline)
+    driver.find_element(By.XPATH, "//button[text()='Open the round']").click()
+    expect(shows(driver, "The round is open until the end of 2099-12-31."), "the round did not open")
+    shot(driver, work, "round-1-links")
+    links = {}
+    for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        links[cells[0].text] = cells[2].text
+    expect(len(links) == 42, f"expected 42 links, found {len(links)}")
+    driver.get(links["Priya Raman-Iyer"])
+    expect(shows(driver, "Your ranking, Priya Raman-Iyer"), "the fellow's link did not open her page")
+    Select(driver.find_element(By.ID, "choice1")).select_by_visible_text("Machine Learning for Health Lab")
+    Select(driver.find_element(By.ID, "choice2")).select_by_visible_text("Clinical NLP Lab")
+    driver.find_element(By.XPATH, "//button[text()='Certify this ranking']").click()
+    expect(shows(driver, "Certified: this is the ranking that counts."), "the fellow could not certify")
+    shot(driver, work, "round-2-fellow")
+    driver.get(links["Dr. Chidi Okafor"])
+    expect(shows(driver, "Fellows who ranked your lab"), "the mentor's link did not open his page")
+    Select(driver.find_element(By.ID, "choice1")).select_by_visible_text("Kwame Mensah")
+    driver.find_element(By.XPATH, "//button[text()='Certify this ranking']").click()
+    expect(shows(driver, "Certified"), "the mentor could not certify")
+    shot(driver, work, "round-3-mentor")
+    driver.get(base + "/p/demo")
+    expect(shows(driver, "2 of 42 have certified their ranking"), "the coordinator does not see the certifications")
+    driver.find_element(By.XPATH, "//button[text()='Close the round and write the preference files']").click()
+    expect(shows(driver, "The round is closed"), "the round did not close")
+    prefs = open(os.path.join(served, "demo", "preferences.csv"), encoding="utf-8").read()
+    expect("f001,lab09,1\nf001,lab01,2\n" in prefs, "preferences.csv does not hold the certified ranking")
+    shot(driver, work, "round-4-closed")
+
     # Running: the page shows the run under way, then its result.
     driver.find_element(By.XPATH, "//button[text()='Run the match']").click()
     wait_for(driver, "Latest run: done")
     expect("Recorded as run 1." in driver.page_source, "the run was not recorded")
-    expect(shows(driver, "Priya Raman-Iyer"), "the run did not use the uploaded file")
+    expect("Priya Raman-Iyer" in driver.page_source, "the run did not use the uploaded file")
     shot(driver, work, "4-intake-after-run")
     shot(driver, work, "4-intake-phone", width=390)
 

@@ -16,6 +16,8 @@ struct IntakePage {
     /// The latest run's folder: its files, and its subfolders with their sizes.
     var files: [String]
     var folders: [(name: String, count: Int)]
+    /// The intake's latest preference round, if any.
+    var round: RoundStatus?
     var hasComparison: Bool
     var flash: String?
     var flashProblem: String?
@@ -63,6 +65,7 @@ struct IntakePage {
             c["problemSummary"] = error.message + ". Correct the files (or upload corrected ones) before running."
             c["stages"] = [["stage": "Files", "text": "they cannot be read yet (see Check)"]]
         }
+        c.merge(roundContext(session)) { a, _ in a }
         c.merge(solveContext()) { a, _ in a }
         c.merge(runsContext(session)) { a, _ in a }
         return WebPage(
@@ -116,6 +119,28 @@ struct IntakePage {
                 } ?? "not yet: publish a run below once it is the match you want"
             ]
         ]
+    }
+
+    private func roundContext(_ session: OfficeSession) -> [String: Any] {
+        guard let round else { return [:] }
+        let r = round.round
+        let open = r.state == .open
+        let certified = round.rankings.values.filter { $0.state == .certified }.count
+        var c: [String: Any] = ["roundOpen": open]
+        c["round"] = [
+            "open": open, "deadline": r.deadline,
+            "summary": open
+                ? "Open until the end of \(r.deadline) (opened by \(r.openedBy)): \(certified) of \(round.people.count) have certified their ranking."
+                : "The last round closed on \(Self.when(r.closedAt ?? "")) (by \(r.closedBy ?? "")); its certified rankings are in the preference files.",
+            "people": round.people.map { p -> [String: Any] in
+                [
+                    "name": p.name, "person": p.person, "personPath": WebPath.component(p.person),
+                    "ranks": p.kind == .fellow ? "labs" : "fellows",
+                    "state": RankingPage.state(round.rankings[p.person])
+                ]
+            }
+        ]
+        return c
     }
 
     private func solveContext() -> [String: Any] {

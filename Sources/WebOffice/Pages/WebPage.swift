@@ -21,6 +21,7 @@ struct WebPage {
         let templates = [
             "layout": WebTemplates.layout, "login": WebTemplates.login, "programs": WebTemplates.programs,
             "intake": WebTemplates.intake, "placements": WebTemplates.placements, "check": WebTemplates.check,
+            "links": WebTemplates.links, "ranking": WebTemplates.ranking,
             "uploadRefused": WebTemplates.uploadRefused, "lines": WebTemplates.lines,
             "message": WebTemplates.message
         ]

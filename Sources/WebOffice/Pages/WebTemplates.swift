@@ -70,6 +70,21 @@ enum WebTemplates {
         <h2>Where the intake stands</h2>
         <ul>{{#stages}}<li><strong>{{stage}}:</strong> {{text}}</li>{{/stages}}</ul>
 
+        <h2>Preference round</h2>
+        {{#round}}<p>{{summary}}</p>
+        {{#open}}<form method="post" action="/p/{{path}}/round/extend" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="extend">New deadline</label><input type="date" id="extend" name="deadline" value="{{deadline}}" required> <button type="submit" class="plain">Move the deadline</button></form>
+        <div class="scroll"><table><thead><tr><th>Who</th><th>Ranks</th><th>Ranking</th><th>On their behalf</th><th>Link</th></tr></thead><tbody>
+        {{#people}}<tr><td>{{name}}</td><td>{{ranks}}</td><td>{{state}}</td><td><a href="/p/{{path}}/round/person/{{personPath}}">enter or correct</a></td>
+        <td><form method="post" action="/p/{{path}}/round/reissue"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="person" value="{{person}}"><button type="submit" class="plain">New link</button></form></td></tr>
+        {{/people}}</tbody></table></div>
+        <form method="post" action="/p/{{path}}/round/close"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <button type="submit">Close the round and write the preference files</button> <span class="id">certified rankings are written to preferences.csv and mentor_preferences.csv; the links stop working</span></form>{{/open}}{{/round}}
+        {{^roundOpen}}<form method="post" action="/p/{{path}}/round/open" class="box"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="deadline">Open a preference round until (the end of)</label><input type="date" id="deadline" name="deadline" required>
+        <p class="id">Every new fellow and every mentor gets a personal link to rank online; the links are shown once, to send.</p>
+        <button type="submit">Open the round</button></form>{{/roundOpen}}
+
         <h2>Check</h2>
         {{#hasProblems}}<p class="problem" role="alert">{{problemSummary}}</p>
         <div class="scroll"><table><thead><tr><th>File</th><th class="num">Row</th><th>Column</th><th>Problem</th><th>What to do</th></tr></thead><tbody>
@@ -146,6 +161,48 @@ enum WebTemplates {
         <p class="subtitle">{{id}}</p>
         <ul>{{#findings}}<li>{{text}}</li>{{/findings}}</ul>
         <p><a href="/p/{{path}}">Back to {{id}}</a></p>
+        """
+
+    static let links = """
+        <h1>Personal links</h1>
+        <p class="notice" role="status">{{heading}} Copy them now: FellowMatch keeps only a fingerprint of each link, so they cannot be shown again (a new one can be issued).</p>
+        <p><a download="round-links.csv" href="{{csvLink}}">Download the links as a CSV file</a> (name, e-mail, link) for a mail merge.</p>
+        <div class="scroll"><table><thead><tr><th>Who</th><th>E-mail</th><th>Link</th></tr></thead><tbody>
+        {{#links}}<tr><td>{{name}}</td><td>{{email}}</td><td><code class="link">{{link}}</code></td></tr>
+        {{/links}}</tbody></table></div>
+        <p><a href="/p/{{path}}">Back to {{id}}</a></p>
+        """
+
+    static let ranking = """
+        <h1>{{heading}}</h1>
+        <p class="subtitle">{{program}} · rankings close at the end of {{deadline}}</p>
+        {{#onBehalf}}<p class="notice">You are entering this ranking on behalf of {{name}}; it is recorded as entered by you and shown to them.</p>{{/onBehalf}}
+        {{#saved}}<p class="notice" role="status">{{saved}}</p>{{/saved}}
+        <p><strong>Your ranking now:</strong> {{state}}</p>
+        {{#hasProblems}}<div class="problem" role="alert"><p>Nothing was saved:</p><ul>{{#problems}}<li>{{.}}</li>{{/problems}}</ul></div>{{/hasProblems}}
+        {{^canSave}}<p class="problem" role="alert">The deadline has passed; ask the program coordinator to move it or to enter your ranking.</p>{{/canSave}}
+        {{#fellow}}<h2>Labs you may rank</h2>
+        <div class="scroll"><table><thead><tr><th>Lab</th><th>Institution</th><th>Funded areas</th><th>Mentors</th></tr></thead><tbody>
+        {{#labs}}<tr><td>{{name}}</td><td>{{institution}}</td><td>{{areas}}</td><td>{{mentors}}</td></tr>
+        {{/labs}}</tbody></table></div>
+        {{#hasClosedLabs}}<h3>Labs you cannot rank, and why</h3><ul>{{#closedLabs}}<li>{{.}}</li>{{/closedLabs}}</ul>{{/hasClosedLabs}}{{/fellow}}
+        {{#mentor}}<h2>Fellows who ranked your lab</h2>
+        {{^hasFellows}}<p>No fellow has ranked your lab yet; come back to this link later.</p>{{/hasFellows}}
+        {{#hasFellows}}<div class="scroll"><table><thead><tr><th>Fellow</th><th>Track</th><th>Interests</th></tr></thead><tbody>
+        {{#fellows}}<tr><td>{{name}}</td><td>{{track}}</td><td>{{interests}}</td></tr>
+        {{/fellows}}</tbody></table></div>{{/hasFellows}}{{/mentor}}
+        {{#hasBoxes}}<h2>Your ranking</h2>
+        <form method="post" action="{{action}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <p class="id">First choice at the top; leave the boxes you do not need empty (at the end).</p>
+        {{#boxes}}<label for="choice{{position}}">Choice {{position}}</label>
+        <select id="choice{{position}}" name="choice"><option value="">(no choice)</option>{{#options}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+        {{/boxes}}
+        <p><button type="submit" name="action" value="save" class="plain">Save as a draft</button>
+        <button type="submit" name="action" value="certify">Certify this ranking</button></p>
+        <p class="id">Certifying says this is your final ranking; a change after certifying needs certifying again. Nobody else sees your ranking.</p>
+        </form>{{/hasBoxes}}
+        {{#backPath}}<p><a href="/p/{{backPath}}">Back to {{program}}</a></p>{{/backPath}}
         """
 
     static let uploadRefused = """

@@ -14,7 +14,10 @@ struct IntakeRoutes {
         "run": "The run is queued; this page shows it under way and its result when it ends.",
         "compare": "The comparison is queued; its link appears below when it ends.",
         "published": "Published: the run is now the intake's official match.",
-        "uploaded": "Uploaded and checked: the files were replaced (the earlier ones are kept in .replaced/)."
+        "uploaded": "Uploaded and checked: the files were replaced (the earlier ones are kept in .replaced/).",
+        "extended": "The round's deadline was moved.",
+        "closed":
+            "The round is closed: preferences.csv and mentor_preferences.csv now hold the certified rankings (the earlier files are kept in .replaced/). Run the match when ready."
     ]
 
     func add(to router: Router<OfficeContext>) {
@@ -62,9 +65,11 @@ struct IntakeRoutes {
         let stale = (code == "run" || code == "compare") && status.running == nil && status.waiting == 0
         let said = stale ? nil : code.flatMap { Self.sayings[$0] }
         let overview = FileRoutes.overview(p.output)
+        let round = intakeKey.flatMap { try? site.office.roundStatus(intakeKey: $0, history: p.history) }
         let page = IntakePage(
             program: p, entry: entry, status: status, runs: runs,
-            files: overview.files, folders: overview.folders, hasComparison: FileRoutes.hasComparison(p), flash: said)
+            files: overview.files, folders: overview.folders, round: round, hasComparison: FileRoutes.hasComparison(p),
+            flash: said)
         return page.page(session).response
     }
 

@@ -4,7 +4,7 @@ import Hummingbird
 /// Every page and file is behind a session: a request without a valid
 /// session cookie is sent to the sign-in page (a GET) or refused with 403
 /// (anything else). Only the sign-in page itself is open (and `/favicon.ico`,
-/// answered with nothing).
+/// answered with nothing), and personal ranking links, which their token opens.
 struct SessionGate: RouterMiddleware {
     typealias Context = OfficeContext
     static let cookie = "fellowmatch_session"
@@ -14,6 +14,8 @@ struct SessionGate: RouterMiddleware {
         async throws -> Response
     {
         if request.uri.path == "/login" { return try await next(request, context) }
+        // A personal ranking link opens its own page by its token (RankingRoutes).
+        if request.uri.path.hasPrefix("/r/") { return try await next(request, context) }
         // Browsers ask for an icon on their own; there is none (and nothing to hide).
         if request.uri.path == "/favicon.ico" { return Response(status: .noContent) }
         guard let token = request.cookies[Self.cookie]?.value,
