@@ -43,7 +43,7 @@ class Session:
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        self.times, self.errors = [], []
+        self.times, self.errors, self.paths = [], [], []
 
     def request(self, path, form=None):
         data = urllib.parse.urlencode(form).encode() if form is not None else None
@@ -57,6 +57,7 @@ class Session:
         except OSError as e:
             body, status = str(e), 0
         self.times.append(time.perf_counter() - start)
+        self.paths.append(path)
         if status == 0 or status >= 400:
             self.errors.append(f"{status} {path}: {body[:200]}")
         return body
@@ -149,7 +150,7 @@ def check(base, names, args):
         print("load check: the first runs did not end in time")
         return False
     for s in sessions:
-        s.times, s.errors = [], []
+        s.times, s.errors, s.paths = [], [], []
     # Then, while 20 sessions browse: two intakes run at once, and a second
     # press on intake-a waits its turn.
     run_started = time.time()
@@ -167,6 +168,16 @@ def check(base, names, args):
           f"{args.fellows} new fellows ran ({browsed - run_started:.1f} s of browsing)")
     print(f"  page time: median {statistics.median(times) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
           f"max {times[-1] * 1000:.0f} ms")
+    by_page = {}
+    for s in sessions:
+        for path, t in zip(s.paths, s.times):
+            kind = re.sub(r"intake-[ab]", "INTAKE", path)
+            by_page.setdefault(kind, []).append(t)
+    for kind, ts in sorted(by_page.items()):
+        ts.sort()
+        print(f"  {kind}: {len(ts)} requests, median {statistics.median(ts) * 1000:.0f} ms, "
+              f"p99 {ts[min(len(ts) - 1, int(len(ts) * 0.99))] * 1000:.0f} ms")
+    print(f"  machine load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for intake in ("intake-a", "intake-b"):
         print(f"  {intake}: " + (f"runs ended {done[intake]:.1f} s after pressing" if intake in done
                                   else "runs did not end in time"))

@@ -9,19 +9,36 @@ extension Office {
         -> RunResult
     {
         let office = self
-        let result: Result<RunResult, OfficeError> = await Self.onOwnThread {
+        let result: Result<RunResult, OfficeError> = await Self.onOwnThread(lowPriority: request.lowPriority) {
             Result { () throws(OfficeError) -> RunResult in try office.run(program, request) }
         }
         return try result.get()
     }
 
     /// Runs `work` on a new thread (with the stack GLPK's search needs) and
-    /// resumes with its value.
-    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    /// resumes with its value; with `lowPriority`, at nice 10 (on Linux a
+    /// thread's own; the threads it starts inherit it).
+    public static func onOwnThread<T: Sendable>(lowPriority: Bool = false, _ work: @escaping @Sendable () -> T) async
+        -> T
+    {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: work()) }
+            let thread = Thread {
+                if lowPriority { Self.lowerPriority() }
+                continuation.resume(returning: work())
+            }
             thread.stackSize = 16 << 20
             thread.start()
         }
+    }
+}
+
+extension Office {
+    /// Lowers the calling thread's CPU priority to nice 10 (Linux: per thread).
+    static func lowerPriority() {
+        #if os(Linux)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #else
+            _ = setpriority(PRIO_PROCESS, 0, 10)
+        #endif
     }
 }

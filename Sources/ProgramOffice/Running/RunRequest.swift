@@ -32,6 +32,9 @@ public struct RunRequest: Sendable {
     public var solverLog: (@Sendable (String) -> Void)?
     /// Stops the run's solves when signalled (the run then ends with what it has).
     public var stop: StopSignal?
+    /// Solve at a lower CPU priority (nice 10, on the run's thread and the
+    /// threads it starts), so that a server's pages stay quick while it solves.
+    public var lowPriority = false
     /// What the front end tells its users to do next, for the report.
     public var hints = FrontEndHints()
 

@@ -55,9 +55,9 @@ struct IntakeRoutes {
         let p = try program(context)
         let entry = await site.opened.opened(p, office: site.office)
         let intakeKey = try? entry.opened.get().intakeKey
-        var runs: [RunRecord] = []
+        var recorded: RecordedRuns.Entry?
         if let key = intakeKey {
-            runs = await site.recorded.runs(history: p.history, intakeKey: key, office: site.office)
+            recorded = await site.recorded.entry(history: p.history, intakeKey: key, office: site.office)
         }
         let status = await site.desk.status(p.id)
         let code = request.uri.queryParameters.get("said")
@@ -65,10 +65,10 @@ struct IntakeRoutes {
         let stale = (code == "run" || code == "compare") && status.running == nil && status.waiting == 0
         let said = stale ? nil : code.flatMap { Self.sayings[$0] }
         let overview = FileRoutes.overview(p.output)
-        let round = intakeKey.flatMap { try? site.office.roundStatus(intakeKey: $0, history: p.history) }
         let page = IntakePage(
-            program: p, entry: entry, status: status, runs: runs,
-            files: overview.files, folders: overview.folders, round: round, hasComparison: FileRoutes.hasComparison(p),
+            program: p, entry: entry, status: status, runs: recorded?.runs ?? [],
+            files: overview.files, folders: overview.folders, round: recorded?.round,
+            hasComparison: FileRoutes.hasComparison(p),
             flash: said)
         return page.page(session).response
     }
@@ -142,7 +142,7 @@ struct IntakeRoutes {
             throw HTTPError(.notFound, message: "There is no such fellow in this program.")
         }
         let office = site.office
-        let result = try await OwnThread.run { try office.explain(opened, .one(fellow)) }
+        let result = try await OwnThread.run(lowPriority: true) { try office.explain(opened, .one(fellow)) }
         let s = opened.scenario
         let lines = result.explanations.flatMap { ExplainReport.lines($0, scenario: s) }
         return WebPage(

@@ -57,6 +57,7 @@ struct SolveRoutes {
             request.history = p.history
             request.stop = stop
             request.hints = hints
+            request.lowPriority = true
             request.progress = { progress(Self.progressText($0)) }
             let r = try await office.runInBackground(opened, request)
             var lines = ConsoleReport.render(r.outcome, scenario: opened.scenario).split(separator: "\n").map(
@@ -85,7 +86,8 @@ struct SolveRoutes {
         async -> RunDesk.Finished
     {
         do {
-            let result = try await OwnThread.run { () throws(OfficeError) -> ProgramOffice.ComparisonResult in
+            let result = try await OwnThread.run(lowPriority: true) {
+                () throws(OfficeError) -> ProgramOffice.ComparisonResult in
                 let opened = try office.openComparison(base: p.path, whatIfs: whatIfs)
                 return try office.compare(opened, output: p.output + "-compare", solve: SolveLimits(), stop: stop)
             }
