@@ -10,9 +10,13 @@ import Testing
 @Suite struct AccessTests {
     static let pages = [
         "/", "/p/demo", "/p/demo/diff?a=1&b=1", "/p/demo/explain/f001", "/p/demo/files/run/report.html",
-        "/p/demo/zip/run", "/p/demo/files/compare/comparison.html", "/p/nothing-here"
+        "/p/demo/zip/run", "/p/demo/files/compare/comparison.html", "/p/nothing-here", "/p/demo/check",
+        "/p/demo/placements", "/p/demo/round/person/f001"
     ]
-    static let forms = ["/p/demo/run", "/p/demo/compare", "/p/demo/publish", "/p/demo/upload", "/logout"]
+    static let forms = [
+        "/p/demo/run", "/p/demo/compare", "/p/demo/publish", "/p/demo/upload", "/logout", "/p/demo/round/open",
+        "/p/demo/round/extend", "/p/demo/round/reissue", "/p/demo/round/close", "/p/demo/round/person/f001"
+    ]
 
     @Test func everyPageWithoutASessionIsSentToSignIn() async throws {
         let served = try ServedFolder()
@@ -47,7 +51,10 @@ import Testing
             _ = try await browser.signIn()
             for form in Self.forms {
                 for token in [nil, "", "forged-token"] as [String?] {
-                    var fields = [("run", "1"), ("note", "n"), ("whatif", "grant-cut.toml")]
+                    var fields = [
+                        ("run", "1"), ("note", "n"), ("whatif", "grant-cut.toml"), ("deadline", "2099-01-01"),
+                        ("person", "f001")
+                    ]
                     if let token { fields.append(("_csrf", token)) }
                     let p = try await browser.post(form, fields)
                     #expect(p.status == .forbidden, "\(form) with \(token ?? "no token")")

@@ -34,7 +34,13 @@ import Testing
                 "/p/demo/upload", csrf: csrf, files: [("fellows.csv", Data(bad.utf8))])
             #expect(refused.status == .unprocessableContent)
             var pages = [refused]
-            for uri in ["/", "/p/demo", "/p/demo/explain/f005", "/p/demo/diff?a=1&b=2", "/p/%3Cb%3Ex%3Ci%3E.xlsx"] {
+            let opened = try await browser.post("/p/demo/round/open", [("_csrf", csrf), ("deadline", "2099-12-31")])
+            let link = try #require(opened.body.firstMatch(of: #/(/r/[A-Za-z0-9_-]{40,})/#).map { String($0.1) })
+            pages.append(opened)
+            for uri in [
+                "/", "/p/demo", "/p/demo/explain/f005", "/p/demo/diff?a=1&b=2", "/p/%3Cb%3Ex%3Ci%3E.xlsx",
+                "/p/demo/placements", "/p/demo/check", "/p/demo/round/person/f005", "/p/demo/round/person/m05", link
+            ] {
                 let p = try await browser.get(uri)
                 #expect(p.status == .ok, "\(uri)")
                 pages.append(p)
