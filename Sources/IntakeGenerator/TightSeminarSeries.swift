@@ -4,8 +4,8 @@ import Domain
 /// the scheduler is measured and tested on more than one generator's habits:
 ///
 /// - **Tight**: every session holds one talk (capacity 1 everywhere), and
-///   there are barely more sessions than talks (`slack`: 4 % more by
-///   default), so almost every seat is used.
+///   there are barely more sessions than talks (`slack`: 1 % more by
+///   default, at least one), so almost every seat is used.
 /// - **Talks per fellow vary**: a new fellow gives one `wip` talk; a
 ///   continuing fellow gives `continuingWip` `wip` talks (1 or 2, drawn from
 ///   the seed) and then their `thesis` talk, with their mentor present.
@@ -24,10 +24,10 @@ import Domain
 /// tight after placement. The same seed and fellows give the same series.
 public struct TightSeminarSeries: Sendable {
     public var seed: UInt64
-    /// Sessions beyond one per talk, as a share of the talks (0.04: 4 % more).
+    /// Sessions beyond one per talk, as a share of the talks (0.01: 1 % more).
     public var slack: Double
 
-    public init(seed: UInt64 = 2026, slack: Double = 0.04) {
+    public init(seed: UInt64 = 2026, slack: Double = 0.01) {
         self.seed = seed
         self.slack = slack
     }

@@ -341,16 +341,7 @@ public struct SeminarScheduler: Sendable {
     /// Every talk has a session open to it, yet not all fit: find, with an
     /// elastic model, the fewest talks that must stay out, and say where they compete.
     func explainContention(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) throws(SolverError) -> [String] {
-        var lines: [String] = []
-        for kind in Set(talks.map(\.kind)).sorted() {
-            let need = talks.filter { $0.kind == kind }.count
-            let room = options.sessions.filter { $0.allows(kind) }.reduce(0) { $0 + $1.capacity }
-            if need > room {
-                lines.append(
-                    "There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity."
-                )
-            }
-        }
+        var lines = kindShortages(talks, options: options)
         let elastic = SeminarModel(talks: talks, options: options, kept: kept.filter(\.fixed), elastic: true)
         let r = try solver.solve(elastic.model, options: self.options)
         if let solution = r.solution {
@@ -376,15 +367,33 @@ public struct SeminarScheduler: Sendable {
         var open = options.open
         for k in kept where k.fixed { open[k.talk] = [k.session] }
         var matching = SessionMatching(open: open, capacity: options.sessions.map(\.capacity))
-        return matching.match().map { short in
-            let t = talks[short.talk]
-            let ids = short.sessions.prefix(5).map { options.sessions[$0].id }.joined(separator: ", ")
-            let more = short.sessions.count > 5 ? " and \(short.sessions.count - 5) more" : ""
-            let others = short.talks.count - 1
-            return "\(capitalized(t.phrase)) does not fit: it and \(others) other talk\(others == 1 ? "" : "s") "
-                + "can only go in \(short.sessions.count) session\(short.sessions.count == 1 ? "" : "s") (\(ids)\(more)), "
-                + "which hold \(short.seats) talk\(short.seats == 1 ? "" : "s"); add sessions or raise their capacity."
+        let shortages = matching.match()
+        guard !shortages.isEmpty else { return [] }
+        return kindShortages(talks, options: options)
+            + shortages.map { short in
+                let t = talks[short.talk]
+                let ids = short.sessions.prefix(5).map { options.sessions[$0].id }.joined(separator: ", ")
+                let more = short.sessions.count > 5 ? " and \(short.sessions.count - 5) more" : ""
+                let others = short.talks.count - 1
+                return "\(capitalized(t.phrase)) does not fit: it and \(others) other talk\(others == 1 ? "" : "s") "
+                    + "can only go in \(short.sessions.count) session\(short.sessions.count == 1 ? "" : "s") (\(ids)\(more)), "
+                    + "which hold \(short.seats) talk\(short.seats == 1 ? "" : "s"); add sessions or raise their capacity."
+            }
+    }
+
+    /// A line for each kind with more talks than the sessions allowing it hold.
+    func kindShortages(_ talks: [Talk], options: SessionOptions) -> [String] {
+        var lines: [String] = []
+        for kind in Set(talks.map(\.kind)).sorted() {
+            let need = talks.filter { $0.kind == kind }.count
+            let room = options.sessions.filter { $0.allows(kind) }.reduce(0) { $0 + $1.capacity }
+            if need > room {
+                lines.append(
+                    "There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity."
+                )
+            }
         }
+        return lines
     }
 
     func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

@@ -153,6 +153,28 @@ enum ScheduleRuleCheck {
         #expect(state.sessionOf == [1, 2, 0])
     }
 
+    /// 340 talks and 300 sessions of one seat, every session open to every
+    /// talk: 340 · 300 = 102,000 talk–session pairs, above
+    /// ``SeminarScheduler/modelLimit``, so no integer program is built. The
+    /// seats alone say why there is no schedule: 40 talks are left out, each
+    /// with the 300 talks holding the 300 seats.
+    @Test func aSeriesTooLargeForTheModelIsExplainedByItsSeats() throws {
+        var p = SeminarProgram(talks: [TalkRequirement(kind: "wip")])
+        for i in 1...340 { p.fellow("f\(i)") }
+        p.sessions(300)
+        let o = try p.schedule()
+        #expect(o.status == .infeasible)
+        #expect(o.explanation.count == 41)
+        #expect(
+            o.explanation.first
+                == "There are 340 wip talks but the sessions that allow wip talks hold only 300; add sessions or raise their capacity."
+        )
+        #expect(
+            o.explanation.dropFirst().first
+                == "The wip talk of f301 does not fit: it and 300 other talks can only go in 300 sessions "
+                + "(s1, s2, s3, s4, s5 and 295 more), which hold 300 talks; add sessions or raise their capacity.")
+    }
+
     /// Four talks that can only use sessions s1 and s2 (one seat each), and a
     /// fifth with s3 to itself: the seats alone show that two of the four
     /// cannot be placed; each shortage names a talk left out, the two talks
