@@ -157,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeminarSolverTests",
-            dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports"]
+            dependencies: ["SeminarSolver", "PlacementSolver", "Domain", "GLPKBackend", "Reports", "IntakeGenerator"]
         ),
         .target(
             name: "TestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],

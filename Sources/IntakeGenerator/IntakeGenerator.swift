@@ -15,12 +15,26 @@ public struct IntakeGenerator: Sendable {
     /// with as many slots as its budget pays median costs, the pool
     /// `institutional`, lab grants `federal` (see ``appointing(_:)``).
     public var appointmentRules: Bool
+    /// The seminar series' shape: ``SeminarSeries`` (`weekly`) or ``TightSeminarSeries`` (`tight`).
+    public var series: Series
 
-    public init(newFellows: Int, seed: UInt64 = 2026, seminars: Bool = true, appointmentRules: Bool = false) {
+    /// The two generators of seminar series.
+    public enum Series: String, Sendable, CaseIterable {
+        /// Weekly sessions of two talks, about 70 % of the seats used (``SeminarSeries``).
+        case weekly
+        /// One talk per session, barely more sessions than talks, absences in blocks (``TightSeminarSeries``).
+        case tight
+    }
+
+    public init(
+        newFellows: Int, seed: UInt64 = 2026, seminars: Bool = true, appointmentRules: Bool = false,
+        series: Series = .weekly
+    ) {
         self.newFellows = newFellows
         self.seed = seed
         self.seminars = seminars
         self.appointmentRules = appointmentRules
+        self.series = series
     }
 
     /// The scenario with kinds and slots (drawn from nothing: the rest of the
@@ -181,7 +195,12 @@ public struct IntakeGenerator: Sendable {
             settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
             preferences: preferences, costs: costs)
         // Drawn after everything else, so the placement part is the same with or without it.
-        if seminars { SeminarSeries.add(to: &scenario, rng: &rng) }
+        if seminars {
+            switch series {
+            case .weekly: SeminarSeries.add(to: &scenario, rng: &rng)
+            case .tight: TightSeminarSeries(seed: seed).add(to: &scenario)
+            }
+        }
         return appointmentRules ? Self.appointing(scenario) : scenario
     }
 }

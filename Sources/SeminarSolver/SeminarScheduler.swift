@@ -13,6 +13,19 @@ public struct SeminarScheduler: Sendable {
     /// the built and improved schedule (see ``ScheduleConstruction``).
     public static let provedLimit = 200
 
+    /// The integer program is built, when the direct construction fails,
+    /// only with at most this many talk–session variables (about 700 talks
+    /// with 140 sessions open to each); a larger series is decided by
+    /// ``SessionMatching`` instead: impossible when the seats alone are too
+    /// few, else "no schedule found" without a model that could not be
+    /// solved in the time left.
+    public static let modelLimit = 100_000
+
+    /// The integer program's talk–session variables (one per open session of each talk).
+    static func variables(_ talks: [Talk], options: SessionOptions) -> Int {
+        options.open.reduce(0) { $0 + $1.count }
+    }
+
     public init(solver: any Solver, options: SolverOptions = .deterministic) {
         self.solver = solver
         self.options = options
@@ -81,6 +94,14 @@ public struct SeminarScheduler: Sendable {
             outcome.penalty = state.penalty
             outcome.penaltyBound = state.leastPenalty
             return state.sessionOf
+        }
+        if !built && Self.variables(talks, options: options) > Self.modelLimit {
+            // Too large for the integer program in any time a planner waits:
+            // the seats alone decide whether a schedule is impossible.
+            outcome.solveSeconds = buildSeconds
+            outcome.explanation = explainShortage(talks, options: options, kept: kept)
+            if outcome.explanation.isEmpty { outcome.status = .timeLimitNoSolution }
+            return nil
         }
         let model = SeminarModel(talks: talks, options: options, kept: kept)
         var o = self.options
@@ -320,16 +341,7 @@ public struct SeminarScheduler: Sendable {
     /// Every talk has a session open to it, yet not all fit: find, with an
     /// elastic model, the fewest talks that must stay out, and say where they compete.
     func explainContention(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) throws(SolverError) -> [String] {
-        var lines: [String] = []
-        for kind in Set(talks.map(\.kind)).sorted() {
-            let need = talks.filter { $0.kind == kind }.count
-            let room = options.sessions.filter { $0.allows(kind) }.reduce(0) { $0 + $1.capacity }
-            if need > room {
-                lines.append(
-                    "There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity."
-                )
-            }
-        }
+        var lines = kindShortages(talks, options: options)
         let elastic = SeminarModel(talks: talks, options: options, kept: kept.filter(\.fixed), elastic: true)
         let r = try solver.solve(elastic.model, options: self.options)
         if let solution = r.solution {
@@ -345,6 +357,42 @@ public struct SeminarScheduler: Sendable {
             }
         }
         if lines.isEmpty { lines.append("No schedule satisfies every rule at once.") }
+        return lines
+    }
+
+    /// Why a series too large for the elastic model has no schedule, from
+    /// ``SessionMatching``: each set of talks that outnumbers the seats of
+    /// the only sessions open to them. Empty when the seats suffice.
+    func explainShortage(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) -> [String] {
+        var open = options.open
+        for k in kept where k.fixed { open[k.talk] = [k.session] }
+        var matching = SessionMatching(open: open, capacity: options.sessions.map(\.capacity))
+        let shortages = matching.match()
+        guard !shortages.isEmpty else { return [] }
+        return kindShortages(talks, options: options)
+            + shortages.map { short in
+                let t = talks[short.talk]
+                let ids = short.sessions.prefix(5).map { options.sessions[$0].id }.joined(separator: ", ")
+                let more = short.sessions.count > 5 ? " and \(short.sessions.count - 5) more" : ""
+                let others = short.talks.count - 1
+                return "\(capitalized(t.phrase)) does not fit: it and \(others) other talk\(others == 1 ? "" : "s") "
+                    + "can only go in \(short.sessions.count) session\(short.sessions.count == 1 ? "" : "s") (\(ids)\(more)), "
+                    + "which hold \(short.seats) talk\(short.seats == 1 ? "" : "s"); add sessions or raise their capacity."
+            }
+    }
+
+    /// A line for each kind with more talks than the sessions allowing it hold.
+    func kindShortages(_ talks: [Talk], options: SessionOptions) -> [String] {
+        var lines: [String] = []
+        for kind in Set(talks.map(\.kind)).sorted() {
+            let need = talks.filter { $0.kind == kind }.count
+            let room = options.sessions.filter { $0.allows(kind) }.reduce(0) { $0 + $1.capacity }
+            if need > room {
+                lines.append(
+                    "There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity."
+                )
+            }
+        }
         return lines
     }
 

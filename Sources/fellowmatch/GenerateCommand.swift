@@ -20,6 +20,13 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave out the seminar series (sessions.csv, availability.csv).")
     var noSessions = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The seminar series' shape: weekly (two talks a session, about 70 % of the seats used) or tight "
+                + "(one talk a session, barely more sessions than talks, absences in blocks of weeks)."))
+    var series: GeneratedSeries = .weekly
+
     func validate() throws {
         if fellows < 1 { throw ValidationError("--fellows must be at least 1") }
         try requireNewFolder(out)
@@ -27,13 +34,16 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let written = try Office().generate(fellows: fellows, seed: seed, sessions: !noSessions, to: out)
+            let written = try Office().generate(
+                fellows: fellows, seed: seed, sessions: !noSessions, series: series, to: out)
             print(OfficeText.generated(written.scenario, folder: out))
         } catch {
             throw failure(error)
         }
     }
 }
+
+extension GeneratedSeries: ExpressibleByArgument {}
 
 /// Refuses, at parsing, a folder to create that exists already.
 func requireNewFolder(_ path: String) throws {

@@ -59,10 +59,11 @@ extension Office {
     }
 
     /// Writes a realistic synthetic program (`fellows` new fellows; the same
-    /// seed gives the same files), with a seminar series unless `sessions` is false.
-    public func generate(fellows: Int, seed: UInt64, sessions: Bool, to folder: String) throws(OfficeError)
-        -> WrittenScenario
-    {
+    /// seed gives the same files), with a seminar series of the given shape
+    /// unless `sessions` is false.
+    public func generate(
+        fellows: Int, seed: UInt64, sessions: Bool, series: GeneratedSeries = .weekly, to folder: String
+    ) throws(OfficeError) -> WrittenScenario {
         guard InputLimits.generatedFellows.contains(fellows) else {
             throw OfficeError(
                 .outOfRange,
@@ -71,7 +72,10 @@ extension Office {
                     + "\(fellows), so that its files stay readable")
         }
         try requireNewFolder(folder)
-        let s = IntakeGenerator(newFellows: fellows, seed: seed, seminars: sessions).scenario()
+        let s = IntakeGenerator(
+            newFellows: fellows, seed: seed, seminars: sessions,
+            series: series == .tight ? .tight : .weekly
+        ).scenario()
         try writeScenario(s, to: folder)
         return WrittenScenario(folder: folder, scenario: s, notes: [])
     }

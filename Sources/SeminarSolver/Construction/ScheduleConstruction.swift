@@ -12,8 +12,15 @@
 ///    fewest talks in its way, and those talks wait again, first in line.
 ///    A talk just moved out pushes back the talk that moved it only when
 ///    nothing else is left. The number of such moves is bounded (``repairLimit``
-///    per talk), so the construction always ends: it may fail on a series
-///    that has a schedule, never return an invalid one.
+///    per talk), so this step always ends. On series above
+///    ``SeminarScheduler/provedLimit`` talks, where each such move scans
+///    every open session, the talk is placed by an augmenting path instead
+///    (see ``AugmentingRepair``), or waits for step 4.
+/// 4. When talks are still waiting, ``AugmentingRepair`` places them by
+///    augmenting paths (moves of talks along a chain of sessions that ends
+///    in a free seat). The construction may still fail on a series that has
+///    a schedule (an order between a fellow's talks that moves alone cannot
+///    mend), never return an invalid one.
 ///
 /// Deterministic: every tie is broken by index.
 struct ScheduleConstruction {
@@ -36,6 +43,8 @@ struct ScheduleConstruction {
         for t in waiting { for s in state.open[t] { demand[s] += 1 } }
         var movedBy = [Int?](repeating: nil, count: n)
         var budget = repairLimit * max(n, 1)
+        let large = n > SeminarScheduler.provedLimit
+        var search = PathSearch(sessions: state.options.sessions.count, talks: n)
         var queue = Array(waiting.reversed())  // a stack: the last element is next
         while let t = queue.popLast() {
             if state.sessionOf[t] != nil { continue }
@@ -44,7 +53,13 @@ struct ScheduleConstruction {
                 state.place(t, in: s)
                 continue
             }
-            guard budget > 0 else { return false }
+            // Above the proved limit each such move scans every open session:
+            // an augmenting path places the talk (or it waits for the end).
+            if large {
+                _ = search.augment(t, &state)
+                continue
+            }
+            guard budget > 0 else { return AugmentingRepair.complete(&state) }
             // Repair: the open session with the fewest movable talks in the way.
             var choice: (key: (Int, Int), session: Int, blockers: [Int])?
             for s in state.open[t] {
@@ -53,7 +68,7 @@ struct ScheduleConstruction {
                 let key = (b.contains { movedBy[t] == $0 } ? 1 : 0, b.count)
                 if choice.map({ key < $0.key }) ?? true { choice = (key, s, b) }
             }
-            guard let (_, s, blockers) = choice else { return false }
+            guard let (_, s, blockers) = choice else { return AugmentingRepair.complete(&state) }
             for b in blockers {
                 state.remove(b)
                 movedBy[b] = t
@@ -68,7 +83,7 @@ struct ScheduleConstruction {
                 queue.insert(t, at: 0)
             }
         }
-        return state.complete
+        return state.complete || AugmentingRepair.complete(&state)
     }
 
     /// The open session where `t` fits and costs least (see the type's

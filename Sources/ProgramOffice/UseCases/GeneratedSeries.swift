@@ -1,0 +1,8 @@
+/// The shape of a generated seminar series (`generate --series`).
+public enum GeneratedSeries: String, CaseIterable, Sendable {
+    /// Weekly sessions of two talks, about 70 % of the seats used (IntakeGenerator's `SeminarSeries`).
+    case weekly
+    /// One talk per session, barely more sessions than talks, thesis talks in spring,
+    /// absences in blocks of weeks (IntakeGenerator's `TightSeminarSeries`).
+    case tight
+}
