@@ -5,6 +5,16 @@ import PlacementSolver
 /// found, in plain words within 80 columns.
 public enum CheckReport {
     public static func lines(_ s: Scenario, path: String, choices: Int, findings: [Finding]) -> [String] {
+        var out = summary(s, path: path, choices: choices)
+        for f in findings {
+            out += TextLayout.wrap(f.message, first: f.blocking ? "Problem: " : "Warning: ", indent: "  ")
+        }
+        out.append(verdict(blocking: findings.filter(\.blocking).count))
+        return out
+    }
+
+    /// What the program holds and how many choices are eligible, before the findings.
+    public static func summary(_ s: Scenario, path: String, choices: Int) -> [String] {
         let new = s.newFellows.count
         var out = TextLayout.wrap(
             "\(s.settings.name)" + (s.settings.intake.map { " (\($0))" } ?? "") + ", from \(path):", indent: "")
@@ -14,14 +24,13 @@ public enum CheckReport {
                 + (s.sessions.map { ", \($0.count) seminar sessions" } ?? "") + ".", first: "  ", indent: "  ")
         out += TextLayout.wrap(
             "\(choices) eligible (fellow, lab, mentor) choices for the new fellows.", first: "  ", indent: "  ")
-        for f in findings {
-            out += TextLayout.wrap(f.message, first: f.blocking ? "Problem: " : "Warning: ", indent: "  ")
-        }
-        let blocking = findings.filter(\.blocking).count
-        out.append(
-            blocking == 0
-                ? "No problem found before solving."
-                : "\(blocking) problem\(blocking == 1 ? " makes" : "s make") a placement impossible.")
         return out
+    }
+
+    /// The check's last word: no problem, or how many make a placement impossible.
+    public static func verdict(blocking: Int) -> String {
+        blocking == 0
+            ? "No problem found before solving."
+            : "\(blocking) problem\(blocking == 1 ? " makes" : "s make") a placement impossible."
     }
 }

@@ -46,10 +46,8 @@ struct IntakePage {
             if let intake = opened.scenario.settings.intake { c["intake"] = intake }
             c["stages"] = stages(opened.scenario)
             if let check = entry.check {
-                let lines = CheckReport.lines(
-                    opened.scenario, path: program.id, choices: check.choices, findings: check.findings)
-                c["checkSummary"] = Self.paragraph(
-                    lines.prefix { !$0.hasPrefix("Warning: ") && !$0.hasPrefix("Problem: ") }.dropLast(0))
+                c["checkSummary"] = entry.checkSummary
+                c["checkVerdict"] = entry.checkVerdict
                 let findings = check.findings.sorted { $0.blocking && !$1.blocking }
                 c["findings"] = findings.prefix(Self.shownFindings).map {
                     ["text": ($0.blocking ? "Problem: " : "Warning: ") + $0.message]
@@ -57,7 +55,6 @@ struct IntakePage {
                 if findings.count > Self.shownFindings {
                     c["moreFindings"] = "\(findings.count - Self.shownFindings) more"
                 }
-                c["checkVerdict"] = lines.last ?? ""
             }
             c["problems"] = opened.warnings.map(Self.problemRow)
         case .failure(let error):

@@ -1,5 +1,6 @@
 import Foundation
 import ProgramOffice
+import Reports
 
 /// Programs opened and checked, kept while their files do not change: a
 /// page shows a program's check without reading its files again for every
@@ -9,6 +10,9 @@ actor OpenedPrograms {
         var stamp: [String]
         var opened: Result<OpenedProgram, OfficeError>
         var check: CheckResult?
+        /// What `check` says before and after its findings, worded once per change of the files.
+        var checkSummary = ""
+        var checkVerdict = ""
     }
 
     private var entries: [String: Entry] = [:]
@@ -17,7 +21,12 @@ actor OpenedPrograms {
         let stamp = Self.stamp(program.path)
         if let entry = entries[program.id], entry.stamp == stamp { return entry }
         let opened = Result { () throws(OfficeError) -> OpenedProgram in try office.open(program.path) }
-        let entry = Entry(stamp: stamp, opened: opened, check: opened.map { office.check($0) })
+        var entry = Entry(stamp: stamp, opened: opened, check: opened.map { office.check($0) })
+        if case .success(let p) = opened, let check = entry.check {
+            entry.checkSummary = IntakePage.paragraph(
+                CheckReport.summary(p.scenario, path: program.id, choices: check.choices))
+            entry.checkVerdict = CheckReport.verdict(blocking: check.findings.filter(\.blocking).count)
+        }
         entries[program.id] = entry
         return entry
     }
