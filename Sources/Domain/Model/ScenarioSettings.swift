@@ -26,6 +26,15 @@ public enum ObjectiveKind: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// `[placement] tie_break`: how a choice between equally good placements is
+/// decided (see "Ties and how they are decided" in docs/scenario-format.md).
+public enum TieBreak: String, Sendable, Hashable, CaseIterable {
+    /// Mentors' ranks of the tied fellows first, then a lottery drawn with `seed`.
+    case mentorsThenLottery = "mentors-then-lottery"
+    /// No policy: GLPK's deterministic search decides (on a model built in input order).
+    case none
+}
+
 /// `[tracks.NAME] min_new, max_new`.
 public struct TrackLimit: Sendable, Hashable {
     public var minNew: Int?
@@ -104,6 +113,10 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var mentorWeight: Double = 0
     public var allowUnplaced: Bool = false
     public var unplacedPenalty: Double = 1000
+    /// `[placement] tie_break`.
+    public var tieBreak: TieBreak = .mentorsThenLottery
+    /// `[placement] seed`: the tie-break lottery's seed (recorded with the run).
+    public var seed = 0
     public var tracks: [String: TrackLimit] = [:]
     /// Seconds per solve; `nil`: none (results reproducible).
     public var timeLimit: Double?

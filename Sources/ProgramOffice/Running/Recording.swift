@@ -30,7 +30,8 @@ extension Office {
     static func settingsLine(_ s: Scenario, _ request: RunRequest) -> String {
         var parts = [
             "objective=\(s.settings.objective.rawValue)", "mentor_weight=\(s.settings.mentorWeight)",
-            "allow_unplaced=\(s.settings.allowUnplaced)"
+            "allow_unplaced=\(s.settings.allowUnplaced)",
+            "tie_break=\(s.settings.tieBreak.rawValue)", "seed=\(s.settings.seed)"
         ]
         if let t = request.solve.timeLimit { parts.append("time_limit=\(t)") }
         if let c = request.solve.cuts {
