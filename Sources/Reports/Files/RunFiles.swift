@@ -9,7 +9,7 @@ import SeminarSolver
 /// with a schedule `schedule.csv` and `calendar/`, with a placement the
 /// letters and e-mail drafts of `letters/` (``LetterFiles``), and with
 /// `public` the shareable `report-public.html` and `placements-public.csv`.
-/// `blockingPairs` (``BlockingPairs``) are found here when not given.
+/// `blockingPairs` (`BlockingPairs`) are found here when not given.
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,

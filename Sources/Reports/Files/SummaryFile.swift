@@ -70,7 +70,7 @@ public struct SummaryFile: Encodable {
         var alternative_mentor: String?
     }
 
-    /// A new fellow and a mentor who would both rather be together (``BlockingPair``).
+    /// A new fellow and a mentor who would both rather be together (`BlockingPair`).
     struct BlockingPairEntry: Encodable {
         var fellow: String
         var mentor: String
