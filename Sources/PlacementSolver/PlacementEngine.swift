@@ -167,7 +167,7 @@ public struct PlacementEngine: Sendable {
             if warmStart {
                 stageOptions.startingSolution =
                     start.map(\.values) ?? best.map { placement.roundedValues($0) }
-                    ?? GreedyStart.values(for: placement)
+                    ?? (placement.blockingVariables.isEmpty ? GreedyStart.values(for: placement) : nil)
             }
             if stage.isTieBreak {
                 // Ties only among proved optima: a time limit before leaves the placement as found.
@@ -212,6 +212,13 @@ public struct PlacementEngine: Sendable {
                 if r.termination != .optimal { allOptimal = false }
             }
             plan.settle(stage, value: solution.objective, &placement)
+            if stage.name == StagePlan.fewestBlockingStage, scenario.settings.stability == .stable,
+                solution.objective > 0.5
+            {
+                outcome.status = .infeasible
+                outcome.diagnosis = Self.noStablePlacement(placement, placement.roundedValues(solution))
+                return (outcome, false)
+            }
         }
         // A stage that stopped without any placement (a time limit) leaves the
         // weighted start, which is a valid placement.
@@ -271,7 +278,7 @@ public struct PlacementEngine: Sendable {
         var stageModel = placement.model
         var lagrangianBound: Double?
         var targeted: (search: TargetedSearch, start: [Double], bound: Double)?
-        if lagrangianFixing {
+        if lagrangianFixing && placement.blockingVariables.isEmpty {
             let clock = ContinuousClock(), started = clock.now
             if let (start, report, nodeBound) = LagrangianFixing.apply(
                 to: &stageModel, start: stageOptions.startingSolution, solver: solver,
@@ -310,5 +317,26 @@ public struct PlacementEngine: Sendable {
         outcome.solves += 1
         outcome.solveSeconds += r.solveSeconds
         return r
+    }
+}
+
+extension PlacementEngine {
+    /// `stability = "stable"` and no placement without blocking pairs: said so,
+    /// with the pairs that block in a placement with the fewest (never a
+    /// silent fallback to another placement).
+    static func noStablePlacement(_ p: PlacementModel, _ values: [Double]) -> Diagnosis {
+        let s = p.scenario
+        let pairs = p.eligibility.choices.indices.filter { values[p.blockingVariables[$0].index] > 0.5 }.map {
+            let c = p.eligibility.choices[$0]
+            return "\(s.fellows[c.fellow].id) with \(s.mentors[c.mentor].id) (\(s.labs[c.lab].id))"
+        }
+        let count = "\(pairs.count) pair\(pairs.count == 1 ? "" : "s")"
+        let message =
+            "No stable placement exists ([placement] stability = \"stable\"): every placement has at least \(count) "
+            + "that would both rather be together; with the fewest: \(pairs.joined(separator: ", ")). "
+            + "Use stability = \"fewest-blocking-pairs\" to place with these, or \"report\"."
+        return Diagnosis(
+            findings: [Finding(kind: .noStablePlacement, message: message, blocking: true)], changes: [],
+            summary: "No stable placement exists: at least \(count) must block.")
     }
 }

@@ -14,7 +14,7 @@ struct SettingsReader {
         ],
         "input": ["date_order"],
         "objective": ["kind", "mentor_weight"],
-        "placement": ["allow_unplaced", "unplaced_penalty", "tie_break", "seed"],
+        "placement": ["allow_unplaced", "unplaced_penalty", "tie_break", "seed", "stability"],
         "track": ["min_new", "max_new"],
         "solver": ["time_limit", "mip_gap"],
         "funding": ["max_sources", "min_payment", "order"],
@@ -395,6 +395,18 @@ extension SettingsReader {
                 let all = TieBreak.allCases.map(\.rawValue)
                 issue(
                     "tie_break", in: "placement", "unknown tie-break policy \"\(given)\"",
+                    hint: (Identifier.nearest(to: given, in: all).map { "did you mean \($0)? " } ?? "")
+                        + "use one of \(all.joined(separator: ", "))")
+            }
+        }
+        if let v = t["stability"] {
+            if let s = v.string, let requirement = StabilityRequirement(rawValue: s) {
+                settings.stability = requirement
+            } else {
+                let given = v.string ?? "\(v)"
+                let all = StabilityRequirement.allCases.map(\.rawValue)
+                issue(
+                    "stability", in: "placement", "unknown stability requirement \"\(given)\"",
                     hint: (Identifier.nearest(to: given, in: all).map { "did you mean \($0)? " } ?? "")
                         + "use one of \(all.joined(separator: ", "))")
             }

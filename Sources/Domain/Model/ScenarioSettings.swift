@@ -35,6 +35,16 @@ public enum TieBreak: String, Sendable, Hashable, CaseIterable {
     case none
 }
 
+/// `[placement] stability` (see "Stability and blocking pairs" in docs/scenario-format.md).
+public enum StabilityRequirement: String, Sendable, Hashable, CaseIterable {
+    /// Blocking pairs are only reported.
+    case report
+    /// Only a placement without blocking pairs; none: said so, with the fewest pairs that must block.
+    case stable
+    /// The fewest blocking pairs first, then the objective.
+    case fewestBlockingPairs = "fewest-blocking-pairs"
+}
+
 /// `[tracks.NAME] min_new, max_new`.
 public struct TrackLimit: Sendable, Hashable {
     public var minNew: Int?
@@ -117,6 +127,8 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var tieBreak: TieBreak = .mentorsThenLottery
     /// `[placement] seed`: the tie-break lottery's seed (recorded with the run).
     public var seed = 0
+    /// `[placement] stability`.
+    public var stability: StabilityRequirement = .report
     public var tracks: [String: TrackLimit] = [:]
     /// Seconds per solve; `nil`: none (results reproducible).
     public var timeLimit: Double?

@@ -59,6 +59,9 @@ public struct PlacementModel: Sendable {
     /// Payments fixed by the rules (one possible source), substituted out.
     public internal(set) var directPayments: [DirectPayment] = []
     public internal(set) var relaxations: [Relaxation] = []
+    /// With `[placement] stability` other than `report`: `blocks(c)` per
+    /// eligible choice, indexed like `eligibility.choices` (see `Stability.swift`).
+    public internal(set) var blockingVariables: [Variable] = []
 
     /// Fellow indices of new fellows, in input order.
     public let newFellows: [Int]
@@ -83,6 +86,7 @@ public struct PlacementModel: Sendable {
             addFunding()
         }
         addTrackLimits()
+        addStability()
         if elastic {
             addLockRelaxations()
             setRelaxationObjective()

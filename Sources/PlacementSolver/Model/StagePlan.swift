@@ -38,6 +38,7 @@ struct StagePlan {
         case objective
         case mentorTieBreak
         case lotteryTieBreak
+        case fewestBlocking
 
         /// Decides only among placements already equally good.
         var isTieBreak: Bool { self == .mentorTieBreak || self == .lotteryTieBreak }
@@ -63,6 +64,8 @@ struct StagePlan {
     /// (10⁻⁷ relative, so 0.4 here) stays below 1: a node it prunes cannot
     /// hold a placement better by a whole count (see ``LexicographicProxy``).
     static let groupLimit = 4e6
+    /// The name of the stage that minimises the blocking pairs.
+    static let fewestBlockingStage = "fewest-blocking-pairs"
 
     /// The pending `mostAtRank` criteria to solve as one stage: with L fellows
     /// left to count, ranks r₁ … r_g weighted (L+1)^(g−1) … 1 order the counts
@@ -90,7 +93,9 @@ struct StagePlan {
         // One term per fellow: a fellow has one choice with a given lab and mentor.
         keepBound = Double(keep?.terms.count ?? 0)
         let placed: [Criterion] = s.settings.allowUnplaced && !p.unplaced.isEmpty ? [.placed] : []
-        var criteria: [Criterion] = previous == nil ? [] : [.keep]
+        // `[placement] stability`: the fewest blocking pairs before anything else.
+        var criteria: [Criterion] = p.blockingVariables.isEmpty ? [] : [.fewestBlocking]
+        if previous != nil { criteria.append(.keep) }
         switch s.settings.objective {
         case .totalRank, .score:
             criteria.append(.objective)
@@ -148,6 +153,9 @@ struct StagePlan {
         case .objective:
             return LexicographicStage(
                 name: "objective", sense: objective.sense, expression: objective.expression, bound: nil)
+        case .fewestBlocking:
+            return LexicographicStage(
+                name: Self.fewestBlockingStage, sense: .minimize, expression: p.blockingCount, bound: 0)
         case .mentorTieBreak:
             return LexicographicStage(
                 name: "tie-break-mentors", sense: .minimize, expression: TieBreakStages.mentorCost(p), bound: 0,
@@ -207,7 +215,7 @@ struct StagePlan {
             // total-rank with a fractional mentor_weight, or score: not a whole number.
             if !pending.isEmpty { p.model.add(stage.hold(within: value), name: "hold(\(stage.name))") }
             return
-        case .keep, .totalRank, .mentorTieBreak, .lotteryTieBreak:
+        case .keep, .totalRank, .mentorTieBreak, .lotteryTieBreak, .fewestBlocking:
             break
         }
         if !pending.isEmpty { p.model.add(stage.hold(value), name: "hold(\(stage.name))") }
