@@ -33,6 +33,7 @@ extension Office {
             "allow_unplaced=\(s.settings.allowUnplaced)",
             "tie_break=\(s.settings.tieBreak.rawValue)", "seed=\(s.settings.seed)"
         ]
+        if s.settings.stability != .report { parts.append("stability=\(s.settings.stability.rawValue)") }
         if let t = request.solve.timeLimit { parts.append("time_limit=\(t)") }
         if let c = request.solve.cuts {
             parts.append("cuts=\(c.families.map(\.rawValue).sorted().joined(separator: ","))")
