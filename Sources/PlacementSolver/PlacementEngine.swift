@@ -167,7 +167,9 @@ public struct PlacementEngine: Sendable {
             if warmStart {
                 stageOptions.startingSolution =
                     start.map(\.values) ?? best.map { placement.roundedValues($0) }
-                    ?? (placement.blockingVariables.isEmpty ? GreedyStart.values(for: placement) : nil)
+                    ?? GreedyStart.values(for: placement).map {
+                        placement.blockingVariables.isEmpty ? $0 : placement.completingStability($0)
+                    }
             }
             if stage.isTieBreak {
                 // Ties only among proved optima: a time limit before leaves the placement as found.

@@ -11,7 +11,7 @@ extension PlacementModel {
     ///
     ///     better(c) = Σ assign(f, c')  over f's choices c' ranked as well as l or better
     ///     worse(c)  = Σ assign(g, l, m) over new fellows g ≠ f whom m ranks below f
-    ///     worse(c) ≤ room(m)·(better(c) + blocks(c))           m keeps nobody worse than f
+    ///     assign(d) ≤ better(c) + blocks(c)   for each choice d in worse(c): m keeps nobody worse than f
     ///     full(m) + full(l) + better(c) + blocks(c) ≥ 1          or m or l is full
     ///     new(m) ≥ room(m)·full(m),  new(l) ≥ room(l)·full(l)    full(·) ∈ {0, 1}
     ///
@@ -29,6 +29,7 @@ extension PlacementModel {
             byLab[c.lab, default: []].append(ci)
         }
         var fullMentor: [Int: Variable] = [:], fullLab: [Int: Variable] = [:]
+        defer { fullVariables = (fullMentor, fullLab) }
         for (mi, cs) in byMentor.sorted(by: { $0.key < $1.key }) {
             let m = s.mentors[mi], room = m.capacity - (eligibility.continuingWithMentor[m.id] ?? 0)
             let y = model.addBinary("full(\(tag(m.id)))")
@@ -51,10 +52,10 @@ extension PlacementModel {
                 let g = eligibility.choices[$0].fellow
                 return g != c.fellow && rank(g, by: c.mentor) > mine
             }
-            if !worse.isEmpty {
-                let room = Double(
-                    s.mentors[c.mentor].capacity - (eligibility.continuingWithMentor[s.mentors[c.mentor].id] ?? 0))
-                model.add(worse.sum { assign[$0] } - room * better - room * b <= 0, name: "keeps(\(name))")
+            // One row per worse fellow's choice: tighter than their sum against room(m)·(better + blocks).
+            for d in worse {
+                let g = tag(s.fellows[eligibility.choices[d].fellow].id)
+                model.add(assign[d] - better - b <= 0, name: "keeps(\(name),\(g))")
             }
             model.add(
                 LinearExpression(fullMentor[c.mentor]!) + LinearExpression(fullLab[c.lab]!) + better + b >= 1,
@@ -64,4 +65,44 @@ extension PlacementModel {
 
     /// Σ blocks(c): the blocking pairs (``addStability()``).
     var blockingCount: LinearExpression { LinearExpression(sum: blockingVariables.map { (1.0, $0) }) }
+
+    /// A starting solution for the stability model from `values` (a greedy
+    /// placement's): `full` is 1 where a mentor or lab is full, `blocks` 1
+    /// for every pair that blocks there, so every stability row holds.
+    func completingStability(_ values: [Double]) -> [Double] {
+        var v = values + [Double](repeating: 0, count: max(0, model.variables.count - values.count))
+        let s = scenario
+        let choices = eligibility.choices
+        let placedAt = choices.indices.filter { v[assign[$0].index] > 0.5 }
+        var newAtMentor: [Int: Int] = [:], newAtLab: [Int: Int] = [:]
+        for ci in placedAt {
+            newAtMentor[choices[ci].mentor, default: 0] += 1
+            newAtLab[choices[ci].lab, default: 0] += 1
+        }
+        for (mi, y) in fullVariables.mentors {
+            let m = s.mentors[mi]
+            let room = m.capacity - (eligibility.continuingWithMentor[m.id] ?? 0)
+            v[y.index] = (newAtMentor[mi] ?? 0) >= room ? 1 : 0
+        }
+        for (li, y) in fullVariables.labs {
+            let l = s.labs[li]
+            let room = l.capacity - (eligibility.continuingInLab[l.id] ?? 0)
+            v[y.index] = (newAtLab[li] ?? 0) >= room ? 1 : 0
+        }
+        var rank: [Int: Int] = [:]
+        for ci in placedAt { rank[choices[ci].fellow] = choices[ci].rank }
+        let mentorRank = Dictionary(
+            s.mentorPreferences.map { ("\($0.mentor)\u{1}\($0.fellow)", $0.rank) }, uniquingKeysWith: { a, _ in a })
+        func ranked(_ fi: Int, by mi: Int) -> Int { mentorRank["\(s.mentors[mi].id)\u{1}\(s.fellows[fi].id)"] ?? .max }
+        for (ci, c) in choices.enumerated() {
+            if let r = rank[c.fellow], r <= c.rank { continue }
+            let full = v[fullVariables.mentors[c.mentor]!.index] + v[fullVariables.labs[c.lab]!.index] > 0.5
+            let keepsWorse = placedAt.contains {
+                choices[$0].mentor == c.mentor && choices[$0].fellow != c.fellow
+                    && ranked(choices[$0].fellow, by: c.mentor) > ranked(c.fellow, by: c.mentor)
+            }
+            if !full || keepsWorse { v[blockingVariables[ci].index] = 1 }
+        }
+        return v
+    }
 }
