@@ -46,18 +46,35 @@ extension Wording {
         }
     }
 
+    /// Whether stability was required, as a sentence.
+    public static func stabilityRequirement(_ requirement: StabilityRequirement) -> String {
+        switch requirement {
+        case .report:
+            return
+                "Stability was not required ([placement] stability = \"report\"): the objective decided, and the pairs are reported."
+        case .stable:
+            return
+                "Stability was required ([placement] stability = \"stable\"): no pair blocks by ranks and room, even if money allowed."
+        case .fewestBlockingPairs:
+            return
+                "The fewest blocking pairs possible came first, then the objective ([placement] stability = \"fewest-blocking-pairs\")."
+        }
+    }
+
     /// The report's "Is this placement fair?" in plain words: the choices,
     /// stability, and how ties were decided.
-    public static func fairness(_ o: PlacementOutcome, pairs: [BlockingPair], ties: [Tie], tieBreak: String) -> [String]
-    {
+    public static func fairness(
+        _ o: PlacementOutcome, pairs: [BlockingPair], ties: [Tie], settings: ScenarioSettings
+    ) -> [String] {
         [
             headline(o),
-            stability(pairs)
+            stability(pairs),
+            stabilityRequirement(settings.stability)
         ]
             + (ties.isEmpty
                 ? []
                 : [
                     "\(ties.count) new fellow\(ties.count == 1 ? "'s lab was" : "s' labs were") decided by a tie (named above)."
-                ]) + [tieBreak]
+                ]) + [tieBreak(settings)]
     }
 }

@@ -86,8 +86,7 @@ public enum HTMLPages {
             if !isPublic {
                 // Blocking pairs speak of ranks, which are personal: the office's report only.
                 context["fairness"] = [
-                    "sentences": Wording.fairness(
-                        o, pairs: blockingPairs, ties: ties, tieBreak: Wording.tieBreak(s.settings)),
+                    "sentences": Wording.fairness(o, pairs: blockingPairs, ties: ties, settings: s.settings),
                     "pairs": blockingPairs.map { Wording.blockingPair($0, names) },
                     "hasPairs": !blockingPairs.isEmpty
                 ]
