@@ -147,6 +147,8 @@ public struct PlacementEngine: Sendable {
         var plan = StagePlan(placement, previous: previous, weighted: weightedStart)
         // The latest stage's solution (it satisfies every hold so far), and the weighted start's.
         var best: Solution?
+        // The objective's own optimum, before the tie-break stages (see ``TieBreakStages``).
+        var decided: Solution?
         var weighted: Solution?
         var last: SolveResult?
         var allOptimal = true
@@ -165,9 +167,21 @@ public struct PlacementEngine: Sendable {
             if warmStart {
                 stageOptions.startingSolution =
                     start.map(\.values) ?? best.map { placement.roundedValues($0) }
-                    ?? GreedyStart.values(for: placement)
+                    ?? GreedyStart.values(for: placement).map {
+                        placement.blockingVariables.isEmpty ? $0 : placement.completingStability($0)
+                    }
+            }
+            if stage.isTieBreak {
+                // Ties only among proved optima: a time limit before leaves the placement as found.
+                if !allOptimal { break }
+                if decided == nil { decided = best ?? weighted }
             }
             let r = try solve(stage, placement, options: stageOptions, outcome: &outcome)
+            // A tie-break stage that runs out of time keeps the placement found so far.
+            if stage.isTieBreak && (r.solution == nil || r.termination != .optimal) {
+                best = r.solution ?? best
+                break
+            }
             guard let solution = r.solution else {
                 if best == nil && weighted == nil {
                     switch r.termination {
@@ -192,16 +206,26 @@ public struct PlacementEngine: Sendable {
             }
             if stage.isStartOnly {
                 weighted = Solution(values: placement.roundedValues(solution), objective: solution.objective)
+            } else if stage.isTieBreak {
+                best = solution
             } else {
                 best = solution
                 last = r
                 if r.termination != .optimal { allOptimal = false }
             }
             plan.settle(stage, value: solution.objective, &placement)
+            if stage.name == StagePlan.fewestBlockingStage, scenario.settings.stability == .stable,
+                solution.objective > 0.5
+            {
+                outcome.status = .infeasible
+                outcome.diagnosis = Self.noStablePlacement(placement, placement.roundedValues(solution))
+                return (outcome, false)
+            }
         }
         // A stage that stopped without any placement (a time limit) leaves the
         // weighted start, which is a valid placement.
-        guard let solution = best ?? weighted else { return (outcome, false) }
+        guard var solution = best ?? weighted else { return (outcome, false) }
+        if let decided, !keepsOptimum(plan, placement, decided: decided, tieBroken: solution) { solution = decided }
         outcome.status = allOptimal && best != nil ? .optimal : .feasible
         if scenario.settings.objective.isLexicographic {
             outcome.objective = placement.totalRank.value(at: placement.roundedValues(solution))
@@ -210,7 +234,7 @@ public struct PlacementEngine: Sendable {
         } else if let result = last {
             // The objective evaluated at the rounded 0/1 values: exact sums of
             // ranks, weights and penalties, free of solver tolerances.
-            let exact = placement.model.objective.expression.value(at: placement.roundedValues(solution))
+            let exact = plan.objective.expression.value(at: placement.roundedValues(solution))
             outcome.objective = exact
             outcome.bound = result.termination == .optimal ? exact : result.bound
             outcome.gap = result.termination == .optimal ? 0 : result.gap
@@ -221,6 +245,18 @@ public struct PlacementEngine: Sendable {
         ResultReader(placement: placement, solution: solution, split: split).fill(&outcome)
         if let previous { outcome.moves = PlacementMove.moves(from: previous, to: outcome.placements) }
         return (outcome, false)
+    }
+
+    /// Whether the tie-broken placement is as good as the one the objective
+    /// decided: it keeps every hold and (`total-rank`, `score`) the
+    /// objective's value within ``LexicographicStage/tolerance(_:)``. A
+    /// safeguard against solver tolerances: otherwise the decided one stands.
+    func keepsOptimum(_ plan: StagePlan, _ p: PlacementModel, decided: Solution, tieBroken: Solution) -> Bool {
+        let now = p.roundedValues(tieBroken), before = p.roundedValues(decided)
+        guard p.model.isFeasible(now, tolerance: 1e-5) else { return false }
+        let a = plan.objective.expression.value(at: now), b = plan.objective.expression.value(at: before)
+        let slack = LexicographicStage.tolerance(b)
+        return plan.objective.sense == .maximize ? a >= b - slack : a <= b + slack
     }
 
     /// Of the known placements that satisfy the stage's model (its holds and
@@ -244,7 +280,7 @@ public struct PlacementEngine: Sendable {
         var stageModel = placement.model
         var lagrangianBound: Double?
         var targeted: (search: TargetedSearch, start: [Double], bound: Double)?
-        if lagrangianFixing {
+        if lagrangianFixing && placement.blockingVariables.isEmpty {
             let clock = ContinuousClock(), started = clock.now
             if let (start, report, nodeBound) = LagrangianFixing.apply(
                 to: &stageModel, start: stageOptions.startingSolution, solver: solver,
@@ -283,5 +319,26 @@ public struct PlacementEngine: Sendable {
         outcome.solves += 1
         outcome.solveSeconds += r.solveSeconds
         return r
+    }
+}
+
+extension PlacementEngine {
+    /// `stability = "stable"` and no placement without blocking pairs: said so,
+    /// with the pairs that block in a placement with the fewest (never a
+    /// silent fallback to another placement).
+    static func noStablePlacement(_ p: PlacementModel, _ values: [Double]) -> Diagnosis {
+        let s = p.scenario
+        let pairs = p.eligibility.choices.indices.filter { values[p.blockingVariables[$0].index] > 0.5 }.map {
+            let c = p.eligibility.choices[$0]
+            return "\(s.fellows[c.fellow].id) with \(s.mentors[c.mentor].id) (\(s.labs[c.lab].id))"
+        }
+        let count = "\(pairs.count) pair\(pairs.count == 1 ? "" : "s")"
+        let message =
+            "No stable placement exists ([placement] stability = \"stable\"): every placement has at least \(count) "
+            + "that would both rather be together; with the fewest: \(pairs.joined(separator: ", ")). "
+            + "Use stability = \"fewest-blocking-pairs\" to place with these, or \"report\"."
+        return Diagnosis(
+            findings: [Finding(kind: .noStablePlacement, message: message, blocking: true)], changes: [],
+            summary: "No stable placement exists: at least \(count) must block.")
     }
 }

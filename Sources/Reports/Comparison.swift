@@ -123,6 +123,13 @@ public struct Comparison: Sendable {
         number("unplaced") { o in Double(o.unplaced.count) }
         number("mentors at capacity") { o in Double(o.mentorLoads.filter(\.isFull).count) }
         number("labs at capacity") { o in Double(o.labLoads.filter(\.isFull).count) }
+        // Blocking pairs need the scenario (ranks): a run read back from the history has none here.
+        let blocking: [Double?] = columns.map { c in
+            guard let s = c.scenario, c.outcome.hasPlacement else { return nil }
+            return Double(BlockingPairs.find(s, c.outcome).filter { $0.kind == .blocks }.count)
+        }
+        measures.append(
+            Measure(name: "blocking pairs", text: blocking.map { $0.map(NumberText.number) ?? "-" }, numbers: blocking))
         var sources: [String] = []
         for o in outcomes { for b in o.budgets where !sources.contains(b.source) { sources.append(b.source) } }
         let money: (Double) -> String = { MoneyText.cents(Int(($0 * 100).rounded())) }

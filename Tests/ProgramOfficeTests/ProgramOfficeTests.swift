@@ -148,7 +148,10 @@ struct SmallProgram {
         let id = try #require(first.recorded)
         let recorded = try office.recordedRun(id, history: history)
         #expect(recorded.inputHash == program.inputHash)
-        #expect(recorded.settings == "objective=total-rank; mentor_weight=0.0; allow_unplaced=false")
+        #expect(
+            recorded.settings
+                == "objective=total-rank; mentor_weight=0.0; allow_unplaced=false; tie_break=mentors-then-lottery; seed=0"
+        )
         #expect(recorded.recordedAt == "2026-12-01T10:00:00Z")
         _ = try office.publish(id, note: "agreed", replace: false, history: history)
         let again = try office.run(program, request(folder, history: history))

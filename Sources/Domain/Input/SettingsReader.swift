@@ -14,7 +14,7 @@ struct SettingsReader {
         ],
         "input": ["date_order"],
         "objective": ["kind", "mentor_weight"],
-        "placement": ["allow_unplaced", "unplaced_penalty"],
+        "placement": ["allow_unplaced", "unplaced_penalty", "tie_break", "seed", "stability"],
         "track": ["min_new", "max_new"],
         "solver": ["time_limit", "mip_gap"],
         "funding": ["max_sources", "min_payment", "order"],
@@ -209,6 +209,7 @@ struct SettingsReader {
                         hint: "e.g. unplaced_penalty = 1000")
                 }
             }
+            readTieBreak(t, into: &settings)
         }
         if let t = table("tracks", in: root), t.keys.count > InputLimits.tracks {
             issue(
@@ -380,5 +381,44 @@ struct SettingsReader {
         if let t = v.table { return t }
         issue(key, in: "", "must be a table", hint: "write [\(key)] on a line of its own")
         return nil
+    }
+}
+
+extension SettingsReader {
+    /// `[placement] tie_break` and `seed` (see "Ties and how they are decided").
+    mutating func readTieBreak(_ t: TOMLTable, into settings: inout ScenarioSettings) {
+        if let v = t["tie_break"] {
+            if let s = v.string, let policy = TieBreak(rawValue: s) {
+                settings.tieBreak = policy
+            } else {
+                let given = v.string ?? "\(v)"
+                let all = TieBreak.allCases.map(\.rawValue)
+                issue(
+                    "tie_break", in: "placement", "unknown tie-break policy \"\(given)\"",
+                    hint: (Identifier.nearest(to: given, in: all).map { "did you mean \($0)? " } ?? "")
+                        + "use one of \(all.joined(separator: ", "))")
+            }
+        }
+        if let v = t["stability"] {
+            if let s = v.string, let requirement = StabilityRequirement(rawValue: s) {
+                settings.stability = requirement
+            } else {
+                let given = v.string ?? "\(v)"
+                let all = StabilityRequirement.allCases.map(\.rawValue)
+                issue(
+                    "stability", in: "placement", "unknown stability requirement \"\(given)\"",
+                    hint: (Identifier.nearest(to: given, in: all).map { "did you mean \($0)? " } ?? "")
+                        + "use one of \(all.joined(separator: ", "))")
+            }
+        }
+        if let v = t["seed"] {
+            if let i = v.int, InputLimits.seed.contains(i) {
+                settings.seed = i
+            } else {
+                issue(
+                    "seed", in: "placement", "must be a whole number from 0 to \(InputLimits.seed.upperBound)",
+                    hint: "e.g. seed = 20261201 (the date the committee drew it)")
+            }
+        }
     }
 }

@@ -20,6 +20,8 @@ public enum InputLimits {
     public static let mentorWeight = 0.0...1_000
     /// `[placement] unplaced_penalty`.
     public static let unplacedPenalty = 0.0...1_000_000
+    /// `[placement] seed`: the tie-break lottery's seed.
+    public static let seed = 0...4_294_967_295
     /// `[tracks.NAME] min_new`, `max_new`.
     public static let trackLimit = 0...100_000
     /// funding.csv `slots` (trainee positions of one source).

@@ -26,6 +26,25 @@ public enum ObjectiveKind: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// `[placement] tie_break`: how a choice between equally good placements is
+/// decided (see "Ties and how they are decided" in docs/scenario-format.md).
+public enum TieBreak: String, Sendable, Hashable, CaseIterable {
+    /// Mentors' ranks of the tied fellows first, then a lottery drawn with `seed`.
+    case mentorsThenLottery = "mentors-then-lottery"
+    /// No policy: GLPK's deterministic search decides (on a model built in input order).
+    case none
+}
+
+/// `[placement] stability` (see "Stability and blocking pairs" in docs/scenario-format.md).
+public enum StabilityRequirement: String, Sendable, Hashable, CaseIterable {
+    /// Blocking pairs are only reported.
+    case report
+    /// Only a placement without blocking pairs; none: said so, with the fewest pairs that must block.
+    case stable
+    /// The fewest blocking pairs first, then the objective.
+    case fewestBlockingPairs = "fewest-blocking-pairs"
+}
+
 /// `[tracks.NAME] min_new, max_new`.
 public struct TrackLimit: Sendable, Hashable {
     public var minNew: Int?
@@ -104,6 +123,12 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var mentorWeight: Double = 0
     public var allowUnplaced: Bool = false
     public var unplacedPenalty: Double = 1000
+    /// `[placement] tie_break`.
+    public var tieBreak: TieBreak = .mentorsThenLottery
+    /// `[placement] seed`: the tie-break lottery's seed (recorded with the run).
+    public var seed = 0
+    /// `[placement] stability`.
+    public var stability: StabilityRequirement = .report
     public var tracks: [String: TrackLimit] = [:]
     /// Seconds per solve; `nil`: none (results reproducible).
     public var timeLimit: Double?

@@ -12,6 +12,7 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
         case lockCannotHold = "lock-cannot-hold"
         case aggregateShortfall = "aggregate-shortfall"
         case rankedChoicesLost = "ranked-choices-lost"
+        case noStablePlacement = "no-stable-placement"
     }
 
     public var kind: Kind

@@ -23,12 +23,26 @@ struct LexicographicStage {
     /// Solved only for a start (``LexicographicProxy``): no hold row, and its
     /// optimum proves nothing.
     var isStartOnly = false
+    /// Decides only among placements as good as the objective's optimum
+    /// (``TieBreakStages``): not part of the objective's status or bound.
+    var isTieBreak = false
 
     /// The constraint that keeps the stage's optimum `value`.
     func hold(_ value: Double) -> LinearConstraint {
         let v = value.rounded()
         return sense == .maximize ? expression >= v : expression <= v
     }
+
+    /// The constraint that keeps an optimum `value` that need not be a whole
+    /// number (the objective of `total-rank` with a fractional
+    /// `mentor_weight`, or of `score`): within ``tolerance(_:)`` of it.
+    func hold(within value: Double) -> LinearConstraint {
+        let slack = Self.tolerance(value)
+        return sense == .maximize ? expression >= value - slack : expression <= value + slack
+    }
+
+    /// Objective values this close are equal: 10⁻⁶ plus 10⁻⁹ of the value.
+    static func tolerance(_ value: Double) -> Double { 1e-6 + 1e-9 * abs(value) }
 
     /// Whether `value` is better than `other` for this stage.
     func isBetter(_ value: Double, than other: Double) -> Bool {

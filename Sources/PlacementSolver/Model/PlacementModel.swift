@@ -59,6 +59,11 @@ public struct PlacementModel: Sendable {
     /// Payments fixed by the rules (one possible source), substituted out.
     public internal(set) var directPayments: [DirectPayment] = []
     public internal(set) var relaxations: [Relaxation] = []
+    /// With `[placement] stability` other than `report`: `blocks(c)` per
+    /// eligible choice, indexed like `eligibility.choices` (see `Stability.swift`).
+    public internal(set) var blockingVariables: [Variable] = []
+    /// With `blockingVariables`: `full(m)` per mentor and `full(l)` per lab index.
+    var fullVariables: (mentors: [Int: Variable], labs: [Int: Variable]) = ([:], [:])
 
     /// Fellow indices of new fellows, in input order.
     public let newFellows: [Int]
@@ -83,6 +88,7 @@ public struct PlacementModel: Sendable {
             addFunding()
         }
         addTrackLimits()
+        addStability()
         if elastic {
             addLockRelaxations()
             setRelaxationObjective()

@@ -18,6 +18,11 @@ import Modeling
 ///   proves that no placement reaches w); then the smallest Σ rank.
 /// - In a re-match, a first stage keeps as many new fellows as possible with
 ///   their earlier lab and mentor.
+/// - With `tie_break = "mentors-then-lottery"`, two last stages decide among
+///   equally good placements (``TieBreakStages``): mentors' ranks, then the
+///   seeded lottery. They are ``Criterion/isTieBreak``: they never make the
+///   placement worse by the objective, and a time limit in them keeps the
+///   placement found.
 ///
 /// Each stage carries a bound no placement can beat when one is known without
 /// solving (the fellows left to count, or 0); a stage whose start reaches it
@@ -31,9 +36,18 @@ struct StagePlan {
         case fewestAtWorstRank
         case totalRank
         case objective
+        case mentorTieBreak
+        case lotteryTieBreak
+        case fewestBlocking
+
+        /// Decides only among placements already equally good.
+        var isTieBreak: Bool { self == .mentorTieBreak || self == .lotteryTieBreak }
     }
 
     private(set) var pending: [Criterion]
+    /// The objective kind's own objective (`total-rank`, `score`), as the
+    /// model had it before any stage replaced it.
+    let objective: Objective
     private let ranks: [Int]
     private let keep: LinearExpression?
     private let keepBound: Double
@@ -50,6 +64,8 @@ struct StagePlan {
     /// (10⁻⁷ relative, so 0.4 here) stays below 1: a node it prunes cannot
     /// hold a placement better by a whole count (see ``LexicographicProxy``).
     static let groupLimit = 4e6
+    /// The name of the stage that minimises the blocking pairs.
+    static let fewestBlockingStage = "fewest-blocking-pairs"
 
     /// The pending `mostAtRank` criteria to solve as one stage: with L fellows
     /// left to count, ranks r₁ … r_g weighted (L+1)^(g−1) … 1 order the counts
@@ -72,11 +88,14 @@ struct StagePlan {
         let s = p.scenario
         ranks = Set(p.eligibility.choices.map(\.rank)).sorted()
         toPlace = p.newFellows.count
+        objective = p.model.objective
         keep = previous.map { p.kept($0) }
         // One term per fellow: a fellow has one choice with a given lab and mentor.
         keepBound = Double(keep?.terms.count ?? 0)
         let placed: [Criterion] = s.settings.allowUnplaced && !p.unplaced.isEmpty ? [.placed] : []
-        var criteria: [Criterion] = previous == nil ? [] : [.keep]
+        // `[placement] stability`: the fewest blocking pairs before anything else.
+        var criteria: [Criterion] = p.blockingVariables.isEmpty ? [] : [.fewestBlocking]
+        if previous != nil { criteria.append(.keep) }
         switch s.settings.objective {
         case .totalRank, .score:
             criteria.append(.objective)
@@ -85,6 +104,9 @@ struct StagePlan {
             if ranks.count < 2 { criteria.append(.totalRank) }
         case .generous:
             criteria += (weighted ? [.proxy] : []) + placed + [.fewestAtWorstRank, .totalRank]
+        }
+        if TieBreakStages.applies(p) {
+            criteria += (TieBreakStages.mentorsRank(p) ? [.mentorTieBreak] : []) + [.lotteryTieBreak]
         }
         pending = criteria
     }
@@ -130,8 +152,18 @@ struct StagePlan {
             return LexicographicStage(name: "total-rank", sense: .minimize, expression: p.totalRank, bound: nil)
         case .objective:
             return LexicographicStage(
-                name: "objective", sense: p.model.objective.sense, expression: p.model.objective.expression,
-                bound: nil)
+                name: "objective", sense: objective.sense, expression: objective.expression, bound: nil)
+        case .fewestBlocking:
+            return LexicographicStage(
+                name: Self.fewestBlockingStage, sense: .minimize, expression: p.blockingCount, bound: 0)
+        case .mentorTieBreak:
+            return LexicographicStage(
+                name: "tie-break-mentors", sense: .minimize, expression: TieBreakStages.mentorCost(p), bound: 0,
+                isTieBreak: true)
+        case .lotteryTieBreak:
+            return LexicographicStage(
+                name: "tie-break-lottery", sense: .minimize, expression: TieBreakStages.lottery(p), bound: nil,
+                isTieBreak: true)
         }
     }
 
@@ -142,7 +174,11 @@ struct StagePlan {
         let v = Int(value.rounded())
         switch criterion {
         case .proxy:
-            if !stage.isStartOnly { pending.removeAll() }
+            if !stage.isStartOnly {
+                // The weighted optimum is the objective's: only the tie-break stages remain, holding it.
+                pending.removeAll { !$0.isTieBreak }
+                if !pending.isEmpty { p.model.add(stage.hold(value), name: "hold(\(stage.name))") }
+            }
             return
         case .placed:
             toPlace = v
@@ -175,7 +211,11 @@ struct StagePlan {
                 pending.insert(.fewestAtWorstRank, at: 0)
                 return
             }
-        case .keep, .totalRank, .objective:
+        case .objective:
+            // total-rank with a fractional mentor_weight, or score: not a whole number.
+            if !pending.isEmpty { p.model.add(stage.hold(within: value), name: "hold(\(stage.name))") }
+            return
+        case .keep, .totalRank, .mentorTieBreak, .lotteryTieBreak, .fewestBlocking:
             break
         }
         if !pending.isEmpty { p.model.add(stage.hold(value), name: "hold(\(stage.name))") }

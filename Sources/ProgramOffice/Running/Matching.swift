@@ -42,13 +42,14 @@ extension Office {
         let changes = earlier.official.map {
             RunChanges(since: $0, outcome: outcome, schedule: schedule, scenario: s, opportunities: opportunities)
         }
+        let pairs = BlockingPairs.find(s, outcome)
         let files = try runFiles(
             program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
-            stamp: stamp, replan: replan, changes: changes)
+            stamp: stamp, replan: replan, changes: changes, blockingPairs: pairs)
         let writeNotes = try write(files, to: folder)
         return RunResult(
-            program: program, outcome: outcome, schedule: schedule, ties: ties, official: earlier.official,
-            opportunities: opportunities,
+            program: program, outcome: outcome, schedule: schedule, ties: ties, blockingPairs: pairs,
+            official: earlier.official, opportunities: opportunities,
             keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
             recorded: recorded?.id, replan: replan, warnings: warnings)
     }
@@ -57,7 +58,7 @@ extension Office {
     private func runFiles(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
         engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp, replan: ReplanDate?,
-        changes: RunChanges?
+        changes: RunChanges?, blockingPairs: [BlockingPair]
     ) throws(OfficeError) -> [String: Data] {
         let s = program.scenario
         let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
@@ -66,7 +67,7 @@ extension Office {
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
                 hints: request.hints, stamp: stamp, replan: replan, changes: changes,
-                inputWarnings: program.warnings.map(\.description))
+                inputWarnings: program.warnings.map(\.description), blockingPairs: blockingPairs)
             if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
             return files
         } catch {

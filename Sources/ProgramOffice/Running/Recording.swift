@@ -30,8 +30,10 @@ extension Office {
     static func settingsLine(_ s: Scenario, _ request: RunRequest) -> String {
         var parts = [
             "objective=\(s.settings.objective.rawValue)", "mentor_weight=\(s.settings.mentorWeight)",
-            "allow_unplaced=\(s.settings.allowUnplaced)"
+            "allow_unplaced=\(s.settings.allowUnplaced)",
+            "tie_break=\(s.settings.tieBreak.rawValue)", "seed=\(s.settings.seed)"
         ]
+        if s.settings.stability != .report { parts.append("stability=\(s.settings.stability.rawValue)") }
         if let t = request.solve.timeLimit { parts.append("time_limit=\(t)") }
         if let c = request.solve.cuts {
             parts.append("cuts=\(c.families.map(\.rawValue).sorted().joined(separator: ","))")

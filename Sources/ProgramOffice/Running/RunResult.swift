@@ -13,6 +13,8 @@ public struct RunResult: Sendable {
     public var schedule: ScheduleOutcome?
     /// Equally good placements (`nil` when not looked for or too large to check).
     public var ties: [Tie]?
+    /// The placement's blocking pairs (`BlockingPairs`; empty without a placement).
+    public var blockingPairs: [BlockingPair] = []
     /// The official match the run re-matched against, if any.
     public var official: RunRecord?
     /// After a re-match against the official match: better-ranked labs with

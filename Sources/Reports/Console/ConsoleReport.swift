@@ -153,6 +153,21 @@ public enum ConsoleReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The blocking pairs, by name: at most `shown`, then how many more.
+    public static func stability(_ pairs: [BlockingPair], scenario: Scenario, shown: Int = 10) -> String {
+        let names = Directory(scenario)
+        var lines = TextLayout.wrap(Wording.stability(pairs), indent: "  ")
+        for p in pairs.prefix(shown) {
+            lines += TextLayout.wrap(Wording.blockingPair(p, names), first: "  - ", indent: "    ")
+        }
+        if pairs.count > shown {
+            lines += TextLayout.wrap(
+                "and \(pairs.count - shown) more (report.html and summary.json list them all).", first: "  ",
+                indent: "  ")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// After a re-match: who moved, by name.
     public static func rematch(_ moves: [PlacementMove], scenario: Scenario) -> String {
         let names = Directory(scenario)

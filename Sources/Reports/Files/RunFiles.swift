@@ -9,20 +9,22 @@ import SeminarSolver
 /// with a schedule `schedule.csv` and `calendar/`, with a placement the
 /// letters and e-mail drafts of `letters/` (``LetterFiles``), and with
 /// `public` the shareable `report-public.html` and `placements-public.csv`.
+/// `blockingPairs` (`BlockingPairs`) are found here when not given.
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
         stamp: ReportStamp? = nil, replan: ReplanDate? = nil, changes: RunChanges? = nil,
-        inputWarnings: [String] = []
+        inputWarnings: [String] = [], blockingPairs: [BlockingPair]? = nil
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
+        let pairs = blockingPairs ?? BlockingPairs.find(scenario, outcome)
         files["report.html"] = Data(
             HTMLPages.report(
                 outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
                 moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
-                changes: changes
+                changes: changes, blockingPairs: pairs
             ).utf8)
         if withPublic {
             files["report-public.html"] = Data(
@@ -68,6 +70,11 @@ public enum RunFiles {
                     fellow: $0.fellow, lab: $0.lab, alternative_lab: $0.alternative,
                     alternative_mentor: $0.alternativeMentor)
             }
+        }
+        summary.tie_break = SummaryFile.TieBreakEntry(
+            policy: scenario.settings.tieBreak.rawValue, seed: scenario.settings.seed)
+        summary.blocking_pairs = pairs.map {
+            SummaryFile.BlockingPairEntry(fellow: $0.fellow, mentor: $0.mentor, lab: $0.lab, kind: $0.kind.rawValue)
         }
         if scenario.funding.contains(where: { $0.kind == .trainingGrant }) {
             summary.appointments = TrainingGrantAppointments.of(outcome, scenario: scenario).map(

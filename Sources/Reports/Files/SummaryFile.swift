@@ -70,6 +70,21 @@ public struct SummaryFile: Encodable {
         var alternative_mentor: String?
     }
 
+    /// A new fellow and a mentor who would both rather be together (`BlockingPair`).
+    struct BlockingPairEntry: Encodable {
+        var fellow: String
+        var mentor: String
+        var lab: String
+        /// `blocks` or `if-money-allowed`.
+        var kind: String
+    }
+
+    /// `[placement] tie_break` and `seed`: how ties were decided, so a published match can be reproduced.
+    struct TieBreakEntry: Encodable {
+        var policy: String
+        var seed: Int
+    }
+
     struct DiagnosisEntry: Encodable {
         var summary: String
         var findings: [String]
@@ -103,6 +118,10 @@ public struct SummaryFile: Encodable {
     var schedule: ScheduleEntry?
     /// New fellows whose lab differs among equally good placements (`nil`: not checked).
     var ties: [TieEntry]?
+    /// Every blocking pair of the placement (empty without a placement).
+    var blocking_pairs: [BlockingPairEntry] = []
+    /// The tie-break policy and the lottery's seed (`nil`: not given to the file).
+    var tie_break: TieBreakEntry?
     /// Training grants' appointments (`nil`: no source is a training grant).
     var appointments: [GrantEntry]?
     /// In a re-plan: the date talks before which were treated as held.
@@ -181,7 +200,8 @@ public struct SummaryFile: Encodable {
     enum CodingKeys: String, CodingKey {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds,
             solves, rank_profile,
-            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes
+            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes,
+            blocking_pairs, tie_break
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -204,6 +224,8 @@ public struct SummaryFile: Encodable {
         try c.encode(labs, forKey: .labs)
         try c.encode(mentors, forKey: .mentors)
         try c.encode(warnings, forKey: .warnings)
+        try c.encode(blocking_pairs, forKey: .blocking_pairs)
+        if let tie_break { try c.encode(tie_break, forKey: .tie_break) }
         if let diagnosis { try c.encode(diagnosis, forKey: .diagnosis) }
         if let schedule { try c.encode(schedule, forKey: .schedule) }
         if let ties { try c.encode(ties, forKey: .ties) }

@@ -39,7 +39,8 @@ public enum HTMLPages {
     public static func report(
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
         notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool,
-        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil, changes: RunChanges? = nil
+        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil, changes: RunChanges? = nil,
+        blockingPairs: [BlockingPair] = []
     ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
@@ -86,6 +87,12 @@ public enum HTMLPages {
             context["mentorRows"] = TableRows.loads(
                 o.mentorLoads, name: names.mentorName, place: { labOfMentor[$0].map(names.labName) ?? "" })
             if !isPublic {
+                // Blocking pairs speak of ranks, which are personal: the office's report only.
+                context["fairness"] = [
+                    "sentences": Wording.fairness(o, pairs: blockingPairs, ties: ties, settings: s.settings),
+                    "pairs": blockingPairs.map { Wording.blockingPair($0, names) },
+                    "hasPairs": !blockingPairs.isEmpty
+                ]
                 context["budgetRows"] = TableRows.budgets(o, s, names)
                 context["appointments"] = TableRows.appointments(TrainingGrantAppointments.of(o, scenario: s), names)
             }

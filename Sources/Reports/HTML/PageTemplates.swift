@@ -139,6 +139,13 @@ enum PageTemplates {
         {{#explanations}}<h3>{{heading}}</h3><ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/explanations}}
         {{#moreExplanations}}<p>{{.}}</p>{{/moreExplanations}}
         </section>
+        {{#fairness}}
+        <section id="fairness">
+        <h2>Is this placement fair?</h2>
+        <p>{{#sentences}}{{.}} {{/sentences}}</p>
+        {{#hasPairs}}<ul class="reasons">{{#pairs}}<li>{{.}}</li>{{/pairs}}</ul>{{/hasPairs}}
+        </section>
+        {{/fairness}}
         <section id="loads">
         <h2>Labs and mentors: load against capacity</h2>
         <h3>Labs</h3>
