@@ -97,7 +97,7 @@ public enum PreferenceRounds {
 extension HistoryStore {
     /// Opens a round for an intake with its people and their tokens' hashes.
     ///
-    /// - Throws: ``HistoryError/Code/published`` when the intake already has an open round.
+    /// - Throws: `HistoryError.Code.published` when the intake already has an open round.
     public func openRound(
         intakeKey: String, programPath: String, deadline: String, people: [(person: RoundPerson, tokenHash: String)],
         at: String,

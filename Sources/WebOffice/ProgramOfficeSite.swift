@@ -63,8 +63,9 @@ public struct ProgramOfficeSite: Sendable {
     }
 }
 
-/// Errors as pages: an `HTTPError`'s message shown in the layout, any other
-/// error as a plain "something went wrong" (details in the server's log).
+/// Errors as pages: an `HTTPError`'s message shown in the layout, a use
+/// case's `OfficeError` as its message (409), any other error as a plain
+/// "something went wrong" (details in the server's log).
 struct PageErrors: RouterMiddleware {
     typealias Context = OfficeContext
 
@@ -77,6 +78,13 @@ struct PageErrors: RouterMiddleware {
                 title: error.status.reasonPhrase, template: "message",
                 context: ["heading": error.status.reasonPhrase, "text": text], session: context.session,
                 status: error.status
+            ).response
+        } catch let error as OfficeError {
+            // A use case's refusal, in its own words (a closed round, a bad ranking, a history problem).
+            return WebPage(
+                title: "Not done", template: "message",
+                context: ["heading": "That could not be done", "text": error.message], session: context.session,
+                status: .conflict
             ).response
         } catch {
             context.logger.error("\(request.method) \(request.uri.path): \(error)")

@@ -46,8 +46,8 @@ struct RoundRoutes {
             return behalfPage(access, p, session).page().response
         }
         router.post("/p/:program/round/person/:person") { request, context in
+            let form = try await FormBody.read(request, limit: 64 << 10).checked(try context.signedIn)
             let (session, p, access) = try await onBehalf(context)
-            let form = try await FormBody.read(request, limit: 64 << 10).checked(session)
             return try await RankingRoutes.save(
                 site, access, form, savedBy: session.coordinator, history: p.history,
                 page: behalfPage(access, p, session))
