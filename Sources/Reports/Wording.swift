@@ -110,8 +110,27 @@ public enum Wording {
         "Equally good placements exist (the choice between them was a tie): "
             + ties.map {
                 "\(names.fellow($0.fellow)) could be in \(names.labName($0.alternative)) instead of \(names.labName($0.lab))"
+                    + " (\(decided($0.decidedBy)))"
             }
             .joined(separator: "; ") + "."
+    }
+
+    /// What decided a tie, in a few words.
+    public static func decided(_ d: TieDecision) -> String {
+        switch d {
+        case .mentors: return "decided by the mentors' rankings"
+        case .lottery(let seed): return "decided by the lottery, seed \(seed)"
+        case .search: return "decided by the solver's search: no tie-break policy"
+        }
+    }
+
+    /// What decided a tie, as `summary.json` names it.
+    public static func decidedCode(_ d: TieDecision) -> String {
+        switch d {
+        case .mentors: return "mentors"
+        case .lottery: return "lottery"
+        case .search: return "search"
+        }
     }
 
     /// A schedule in two sentences: how many talks in how many sessions, from

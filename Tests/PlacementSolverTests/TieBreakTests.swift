@@ -84,3 +84,32 @@ import Testing
         #expect(decided.rankProfile == plain.rankProfile || !t.settings.objective.isLexicographic)
     }
 }
+
+/// The ties `run` reports say what decided each: the mentor's ranking where
+/// it tells the fellows apart, else the lottery with its seed.
+@Suite struct TieDecisionTests {
+    func ties(_ t: TestProgram) throws -> [Tie] {
+        let s = t.scenario
+        let engine = PlacementEngine(solver: GLPKSolver())
+        let base = try engine.run(s)
+        return try #require(engine.ties(s, base: base) { jobs in jobs.map { $0() } })
+    }
+
+    @Test func aMentorsRankingDecides() throws {
+        let ties = try ties(TieBreakTests.contested(mentorRanks: ["f2", "f1"]))
+        #expect(!ties.isEmpty)
+        #expect(ties.allSatisfy { $0.decidedBy == .mentors })
+    }
+
+    @Test func withoutItTheLotteryDecidesWithItsSeed() throws {
+        let ties = try ties(TieBreakTests.contested(seed: 7))
+        #expect(!ties.isEmpty)
+        #expect(ties.allSatisfy { $0.decidedBy == .lottery(seed: 7) })
+    }
+
+    @Test func withoutAPolicyTheSearchDecides() throws {
+        var t = TieBreakTests.contested(seed: 7)
+        t.settings.tieBreak = .none
+        #expect(try ties(t).allSatisfy { $0.decidedBy == .search })
+    }
+}

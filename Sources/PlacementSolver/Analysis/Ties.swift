@@ -8,6 +8,31 @@ public struct Tie: Sendable, Hashable {
     public var lab: String
     public var alternative: String
     public var alternativeMentor: String?
+    /// What chose the placement taken over the equally good alternative.
+    public var decidedBy: TieDecision = .search
+}
+
+/// What decided a tie (`[placement] tie_break`, docs/scenario-format.md).
+public enum TieDecision: Sendable, Hashable {
+    /// The mentors' rankings: the alternative costs the mentors more (Σ mentor cost).
+    case mentors
+    /// The lottery with this seed: the mentors' rankings could not tell them apart.
+    case lottery(seed: Int)
+    /// GLPK's search (no tie-break policy, or an intake too large for it).
+    case search
+
+    /// Which policy step separates the taken placement `base` from `other`.
+    static func between(_ base: PlacementOutcome, _ other: PlacementOutcome, _ s: Scenario) -> TieDecision {
+        guard s.settings.tieBreak == .mentorsThenLottery, s.newFellows.count <= TieBreakStages.checkedIntake
+        else { return .search }
+        let costs = MentorCosts(s)
+        func mentorTotal(_ o: PlacementOutcome) -> Int {
+            o.placements.filter { $0.status == .new }.reduce(0) { sum, p in
+                sum + (p.mentor.map { costs.cost(of: p.fellow, for: $0) } ?? 0)
+            }
+        }
+        return mentorTotal(other) > mentorTotal(base) ? .mentors : .lottery(seed: s.settings.seed)
+    }
 }
 
 extension PlacementEngine {
@@ -45,7 +70,10 @@ extension PlacementEngine {
                 o.rankProfile == base.rankProfile || !scenario.settings.objective.isLexicographic,
                 let other = o.placements.first(where: { $0.fellow == p.fellow }), let lab = other.lab
             else { continue }
-            ties.append(Tie(fellow: p.fellow, lab: p.lab!, alternative: lab, alternativeMentor: other.mentor))
+            ties.append(
+                Tie(
+                    fellow: p.fellow, lab: p.lab!, alternative: lab, alternativeMentor: other.mentor,
+                    decidedBy: TieDecision.between(base, o, scenario)))
         }
         return ties
     }

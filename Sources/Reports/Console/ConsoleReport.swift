@@ -147,7 +147,8 @@ public enum ConsoleReport {
             "Equally good placements exist; the choice between them was a tie for:", indent: "  ")
         for t in ties {
             lines += TextLayout.wrap(
-                "\(names.fellow(t.fellow)): \(names.labName(t.lab)), or equally \(names.labName(t.alternative))",
+                "\(names.fellow(t.fellow)): \(names.labName(t.lab)), or equally \(names.labName(t.alternative))"
+                    + " (\(Wording.decided(t.decidedBy)))",
                 first: "  - ", indent: "    ")
         }
         return lines.joined(separator: "\n")

@@ -68,7 +68,7 @@ public enum RunFiles {
             $0.map {
                 SummaryFile.TieEntry(
                     fellow: $0.fellow, lab: $0.lab, alternative_lab: $0.alternative,
-                    alternative_mentor: $0.alternativeMentor)
+                    alternative_mentor: $0.alternativeMentor, decided_by: Wording.decidedCode($0.decidedBy))
             }
         }
         summary.tie_break = SummaryFile.TieBreakEntry(

@@ -68,6 +68,8 @@ public struct SummaryFile: Encodable {
         var lab: String
         var alternative_lab: String
         var alternative_mentor: String?
+        /// `mentors`, `lottery` or `search` (`Wording.decidedCode`).
+        var decided_by: String
     }
 
     /// A new fellow and a mentor who would both rather be together (`BlockingPair`).
