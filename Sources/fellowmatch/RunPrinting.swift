@@ -60,6 +60,7 @@ struct RunPrinting {
             print(ConsoleReport.rematch(r.outcome.moves, scenario: s))
         }
         if let schedule = r.schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
+        if let committees = r.committees { print("\n" + CommitteeFiles.console(committees, scenario: s)) }
         print("\n" + ConsoleReport.wrote(r.output, files: Array(r.files.keys)))
         if let id = r.recorded, let history = request.history {
             print(

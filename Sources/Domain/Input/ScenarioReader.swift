@@ -30,7 +30,9 @@ public struct ScenarioReader {
         "costs.csv": ["fellow", "lab", "cost"],
         "rules.csv": ["fellow", "lab", "rule"],
         "sessions.csv": ["id", "date", "start", "end"],
-        "availability.csv": ["person"]
+        "availability.csv": ["person"],
+        "faculty.csv": ["id"],
+        "conflicts.csv": ["person", "fellow"]
     ]
 
     /// Every column the format defines, by file (required and optional).
@@ -40,14 +42,16 @@ public struct ScenarioReader {
             "withdrawn_on", "experience", "start_on", "email"
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
-        "mentors.csv": ["id", "name", "lab", "areas", "capacity", "email"],
+        "mentors.csv": ["id", "name", "lab", "areas", "capacity", "email", "committee_load", "external", "chair"],
         "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas", "kind", "slots"],
         "preferences.csv": ["fellow", "lab", "rank", "score"],
         "mentor_preferences.csv": ["mentor", "fellow", "rank"],
         "costs.csv": ["fellow", "lab", "cost"],
         "rules.csv": ["fellow", "lab", "mentor", "rule", "reason"],
         "sessions.csv": ["id", "date", "start", "end", "room", "capacity", "kinds"],
-        "availability.csv": ["person", "date", "session", "reason"]
+        "availability.csv": ["person", "date", "session", "reason"],
+        "faculty.csv": ["id", "name", "lab", "institution", "areas", "committee_load", "external", "chair"],
+        "conflicts.csv": ["person", "fellow", "reason"]
     ]
 
     public init() {}
@@ -243,6 +247,8 @@ struct ScenarioBuilder {
         readRules()
         readSessions()
         readAvailability()
+        readFaculty()
+        readConflicts()
         checkTracks()
         checkSpellings()
         reportAmbiguousDates()
@@ -331,10 +337,15 @@ struct ScenarioBuilder {
             let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
             let name = r.freeText("name", &found)
             let email = r.email("email", &found)
+            let load = r.integer("committee_load", &found, required: false, range: InputLimits.committeeLoad)
+            let external = r.boolean("external", &found), chair = r.boolean("chair", &found)
             guard let id, let lab else { continue }
             var mentor = Mentor(
                 id: id, name: name, lab: lab, areas: r.list("areas"), capacity: capacity ?? 0, line: r.row.line)
             mentor.email = email
+            mentor.committeeLoad = load ?? CommitteeSettings.defaultLoad
+            mentor.external = external ?? false
+            mentor.chair = chair ?? false
             mentors.append((mentor, r))
         }
         issues += found

@@ -31,6 +31,7 @@ extension Office {
         let folder = try checkedOutput(output)
         let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
         let s = program.scenario
+        let committees = try formCommittees(s, request)
         let keeping = earlier.placements != nil
         let ties =
             request.solve.looksForTies(s, keeping: keeping)
@@ -44,20 +45,31 @@ extension Office {
         }
         let files = try runFiles(
             program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
-            stamp: stamp, replan: replan, changes: changes)
+            stamp: stamp, replan: replan, changes: changes, committees: committees)
         let writeNotes = try write(files, to: folder)
         return RunResult(
             program: program, outcome: outcome, schedule: schedule, ties: ties, official: earlier.official,
             opportunities: opportunities,
             keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
-            recorded: recorded?.id, replan: replan, warnings: warnings)
+            recorded: recorded?.id, replan: replan, warnings: warnings, committees: committees)
+    }
+
+    /// The thesis committees, when the scenario forms them (see ``Scenario/formsCommittees``).
+    private func formCommittees(_ s: Scenario, _ request: RunRequest) throws(OfficeError) -> CommitteeOutcome? {
+        guard s.formsCommittees else { return nil }
+        let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
+        do {
+            return try CommitteeFormer(solver: solver, options: options).form(s)
+        } catch {
+            throw OfficeError(.solverFailed, "\(error)")
+        }
     }
 
     /// Every file of a run: RunFiles' and, with a placement, `results.xlsx`.
     private func runFiles(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
         engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp, replan: ReplanDate?,
-        changes: RunChanges?
+        changes: RunChanges?, committees: CommitteeOutcome?
     ) throws(OfficeError) -> [String: Data] {
         let s = program.scenario
         let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
@@ -66,7 +78,7 @@ extension Office {
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
                 hints: request.hints, stamp: stamp, replan: replan, changes: changes,
-                inputWarnings: program.warnings.map(\.description))
+                inputWarnings: program.warnings.map(\.description), committees: committees)
             if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
             return files
         } catch {

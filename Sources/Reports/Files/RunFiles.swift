@@ -8,21 +8,22 @@ import SeminarSolver
 /// training grant), `summary.json` and `report.html` (always),
 /// with a schedule `schedule.csv` and `calendar/`, with a placement the
 /// letters and e-mail drafts of `letters/` (``LetterFiles``), and with
-/// `public` the shareable `report-public.html` and `placements-public.csv`.
+/// `public` the shareable `report-public.html` and `placements-public.csv`;
+/// with thesis committees, `committees.csv` (``CommitteeFiles``).
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
         stamp: ReportStamp? = nil, replan: ReplanDate? = nil, changes: RunChanges? = nil,
-        inputWarnings: [String] = []
+        inputWarnings: [String] = [], committees: CommitteeOutcome? = nil
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(
             HTMLPages.report(
                 outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
                 moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
-                changes: changes
+                changes: changes, committees: committees
             ).utf8)
         if withPublic {
             files["report-public.html"] = Data(
@@ -43,6 +44,9 @@ public enum RunFiles {
                 files["appointments.csv"] = Data(
                     PlacementsFile.appointments(TrainingGrantAppointments.of(outcome, scenario: scenario)).utf8)
             }
+        }
+        if let committees {
+            files["committees.csv"] = Data(CommitteeFiles.csv(committees, scenario: scenario).utf8)
         }
         var calendars: [String: String] = [:]
         if let schedule, schedule.hasSchedule {
@@ -73,6 +77,7 @@ public enum RunFiles {
             summary.appointments = TrainingGrantAppointments.of(outcome, scenario: scenario).map(
                 SummaryFile.GrantEntry.init)
         }
+        summary.committees = committees.map { CommitteeFiles.entry($0, scenario: scenario) }
         files["summary.json"] = Data(try summary.render().utf8)
         return files
     }

@@ -109,6 +109,8 @@ public struct SummaryFile: Encodable {
     var today: TodayEntry?
     /// After a re-match or re-plan against the official match: what changed since.
     var changes: ChangesEntry?
+    /// Thesis committees, when the scenario forms them.
+    var committees: CommitteeFiles.Entry?
 
     public init(_ o: PlacementOutcome, intake: String?, schedule: ScheduleOutcome? = nil) {
         scenario = o.scenarioName
@@ -181,7 +183,8 @@ public struct SummaryFile: Encodable {
     enum CodingKeys: String, CodingKey {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds,
             solves, rank_profile,
-            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes
+            unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes,
+            committees
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -210,6 +213,7 @@ public struct SummaryFile: Encodable {
         if let appointments { try c.encode(appointments, forKey: .appointments) }
         if let today { try c.encode(today, forKey: .today) }
         if let changes { try c.encode(changes, forKey: .changes) }
+        if let committees { try c.encode(committees, forKey: .committees) }
     }
 
     public func render() throws -> String {

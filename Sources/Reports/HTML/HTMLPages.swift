@@ -39,7 +39,8 @@ public enum HTMLPages {
     public static func report(
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
         notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool,
-        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil, changes: RunChanges? = nil
+        hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil, changes: RunChanges? = nil,
+        committees: CommitteeOutcome? = nil
     ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
@@ -105,6 +106,7 @@ public enum HTMLPages {
                 ]
             }
         }
+        if let committees, !isPublic { context["committees"] = CommitteeFiles.reportContext(committees, scenario: s) }
         return library.render(context, withTemplate: "report") ?? ""
     }
 
