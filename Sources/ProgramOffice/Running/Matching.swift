@@ -31,7 +31,7 @@ extension Office {
         let folder = try checkedOutput(output)
         let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
         let s = program.scenario
-        let committees = try formCommittees(s, request)
+        let committees = outcome.hasPlacement ? try formCommittees(s, request) : nil
         let keeping = earlier.placements != nil
         let ties =
             request.solve.looksForTies(s, keeping: keeping)
@@ -54,7 +54,8 @@ extension Office {
             recorded: recorded?.id, replan: replan, warnings: warnings, committees: committees)
     }
 
-    /// The thesis committees, when the scenario forms them (see ``Scenario/formsCommittees``).
+    /// The thesis committees, when the scenario forms them (see ``Scenario/formsCommittees``);
+    /// formed after a placement is found, like the seminar schedule.
     private func formCommittees(_ s: Scenario, _ request: RunRequest) throws(OfficeError) -> CommitteeOutcome? {
         guard s.formsCommittees else { return nil }
         let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
