@@ -54,7 +54,7 @@ extension Office {
             recorded: recorded?.id, replan: replan, warnings: warnings, committees: committees)
     }
 
-    /// The thesis committees, when the scenario forms them (see ``Scenario/formsCommittees``);
+    /// The thesis committees, when the scenario forms them (see `Scenario.formsCommittees`);
     /// formed after a placement is found, like the seminar schedule.
     private func formCommittees(_ s: Scenario, _ request: RunRequest) throws(OfficeError) -> CommitteeOutcome? {
         guard s.formsCommittees else { return nil }

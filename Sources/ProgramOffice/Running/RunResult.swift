@@ -34,7 +34,7 @@ public struct RunResult: Sendable {
     /// What did not stop the run but the user should know (the history could
     /// not be read or written).
     public var warnings: [String]
-    /// The thesis committees, when the scenario forms them (see ``Scenario/formsCommittees``).
+    /// The thesis committees, when the scenario forms them (see `Scenario.formsCommittees`).
     public var committees: CommitteeOutcome? = nil
 
     public var verdict: Verdict {
