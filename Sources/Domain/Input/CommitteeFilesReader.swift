@@ -78,3 +78,26 @@ extension ScenarioBuilder {
         scenario.conflicts = list
     }
 }
+
+extension ScenarioBuilder {
+    /// defense_slots.csv: `date`, `start`, `end` (after the start) and `room`.
+    mutating func readDefenseSlots() {
+        guard tables["defense_slots.csv"] != nil else { return }
+        var list: [DefenseSlot] = []
+        var found: [ScenarioIssue] = []
+        for r in rowReaders("defense_slots.csv") {
+            let before = found.count
+            let date = date(r, "date", &found, required: true)
+            let start = r.time("start", &found, example: "14:00"), end = r.time("end", &found, example: "16:00")
+            if let start, let end, end <= start {
+                found.append(
+                    r.issue("end", "the slot ends (\(end)) before it starts (\(start))", hint: "check start and end"))
+            }
+            let room = r.freeText("room", &found)
+            guard found.count == before, let date, let start, let end else { continue }
+            list.append(DefenseSlot(date: date, start: start, end: end, room: room ?? "", line: r.row.line))
+        }
+        issues += found
+        scenario.defenseSlots = list
+    }
+}

@@ -32,14 +32,15 @@ public struct ScenarioReader {
         "sessions.csv": ["id", "date", "start", "end"],
         "availability.csv": ["person"],
         "faculty.csv": ["id"],
-        "conflicts.csv": ["person", "fellow"]
+        "conflicts.csv": ["person", "fellow"],
+        "defense_slots.csv": ["date", "start", "end"]
     ]
 
     /// Every column the format defines, by file (required and optional).
     public static let knownColumns: [String: [String]] = [
         "fellows.csv": [
             "id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding",
-            "withdrawn_on", "experience", "start_on", "email"
+            "withdrawn_on", "experience", "start_on", "email", "defend_by"
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
         "mentors.csv": ["id", "name", "lab", "areas", "capacity", "email", "committee_load", "external", "chair"],
@@ -51,7 +52,8 @@ public struct ScenarioReader {
         "sessions.csv": ["id", "date", "start", "end", "room", "capacity", "kinds"],
         "availability.csv": ["person", "date", "session", "reason"],
         "faculty.csv": ["id", "name", "lab", "institution", "areas", "committee_load", "external", "chair"],
-        "conflicts.csv": ["person", "fellow", "reason"]
+        "conflicts.csv": ["person", "fellow", "reason"],
+        "defense_slots.csv": ["date", "start", "end", "room"]
     ]
 
     public init() {}
@@ -246,9 +248,10 @@ struct ScenarioBuilder {
         readCosts()
         readRules()
         readSessions()
-        readAvailability()
         readFaculty()
         readConflicts()
+        readDefenseSlots()
+        readAvailability()
         checkTracks()
         checkSpellings()
         reportAmbiguousDates()
@@ -420,6 +423,7 @@ struct ScenarioBuilder {
                 lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
                 externalFunding: external, line: r.row.line)
             fellow.withdrawnOn = withdrawnOn
+            fellow.defendBy = date(r, "defend_by", &found)
             fellow.experience = experience
             fellow.startOn = r.text("start_on").flatMap { text in
                 let date = CalendarDate(text)
@@ -746,7 +750,7 @@ struct ScenarioBuilder {
     }
 
     mutating func readAvailability() {
-        let people = Set(scenario.fellows.map(\.id) + scenario.mentors.map(\.id))
+        let people = Set(scenario.fellows.map(\.id) + scenario.mentors.map(\.id) + scenario.faculty.map(\.id))
         let sessions = Set((scenario.sessions ?? []).map(\.id))
         var list: [Unavailability] = []
         var found: [ScenarioIssue] = []
@@ -761,14 +765,15 @@ struct ScenarioBuilder {
                     r.issue("date", "neither a date nor a session is given", hint: "fill in date, session, or both"))
             }
             if let person, !people.contains(person), checks("fellows.csv"), checks("mentors.csv"),
-                !isRegistered(person, in: "mentors.csv")
+                checks("faculty.csv"), !isRegistered(person, in: "mentors.csv"),
+                !isRegistered(person, in: "faculty.csv")
             {
                 found.append(
                     r.issue(
                         "person", "unknown person \"\(person)\"",
                         hint: (Identifier.nearest(to: person, in: Array(people).sorted()).map { "did you mean \($0)? " }
                             ?? "")
-                            + "it must be a fellow id or a mentor id"))
+                            + "it must be a fellow id, a mentor id or a faculty id"))
             }
             if let sessionID, !sessions.contains(sessionID), checks("sessions.csv"),
                 !isRegistered(sessionID, in: "sessions.csv")

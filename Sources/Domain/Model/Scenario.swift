@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public var faculty: [FacultyMember] = []
     /// conflicts.csv: who may not sit on whose committee.
     public var conflicts: [CommitteeConflict] = []
+    /// defense_slots.csv; `nil` when the scenario has none (no defenses are scheduled).
+    public var defenseSlots: [DefenseSlot]?
     /// Whether mentors.csv has a `committee_load`, `external` or `chair` column.
     public var mentorsHaveCommitteeColumns = false
 

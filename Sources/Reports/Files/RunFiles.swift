@@ -9,21 +9,22 @@ import SeminarSolver
 /// with a schedule `schedule.csv` and `calendar/`, with a placement the
 /// letters and e-mail drafts of `letters/` (``LetterFiles``), and with
 /// `public` the shareable `report-public.html` and `placements-public.csv`;
-/// with thesis committees, `committees.csv` (``CommitteeFiles``).
+/// with thesis committees, `committees.csv` (``CommitteeFiles``), and with
+/// defense slots, `defenses.csv` (``DefenseFiles``).
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
         stamp: ReportStamp? = nil, replan: ReplanDate? = nil, changes: RunChanges? = nil,
-        inputWarnings: [String] = [], committees: CommitteeOutcome? = nil
+        inputWarnings: [String] = [], committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         files["report.html"] = Data(
             HTMLPages.report(
                 outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
                 moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
-                changes: changes, committees: committees
+                changes: changes, committees: committees, defenses: defenses
             ).utf8)
         if withPublic {
             files["report-public.html"] = Data(
@@ -48,6 +49,7 @@ public enum RunFiles {
         if let committees {
             files["committees.csv"] = Data(CommitteeFiles.csv(committees, scenario: scenario).utf8)
         }
+        if let defenses { files["defenses.csv"] = Data(DefenseFiles.csv(defenses, scenario: scenario).utf8) }
         var calendars: [String: String] = [:]
         if let schedule, schedule.hasSchedule {
             files["schedule.csv"] = Data(ScheduleFiles.scheduleCSV(schedule).utf8)
@@ -78,6 +80,7 @@ public enum RunFiles {
                 SummaryFile.GrantEntry.init)
         }
         summary.committees = committees.map { CommitteeFiles.entry($0, scenario: scenario) }
+        summary.defenses = defenses.map { DefenseFiles.entry($0, scenario: scenario) }
         files["summary.json"] = Data(try summary.render().utf8)
         return files
     }

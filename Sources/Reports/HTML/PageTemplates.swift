@@ -199,6 +199,9 @@ enum PageTemplates {
         {{/rows}}</tbody></table>
         {{#problems}}<ul class="reasons">{{#lines}}<li class="warning">{{.}}</li>{{/lines}}</ul>{{/problems}}
         </section>{{/committees}}
+        {{#defenses}}<section id="defenses"><h2>Thesis defenses</h2><p>{{summary}}</p>
+        <ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}{{#problems}}<li class="warning">{{.}}</li>{{/problems}}</ul>
+        </section>{{/defenses}}
         <footer>{{footer}}</footer>
         </body>
         </html>
