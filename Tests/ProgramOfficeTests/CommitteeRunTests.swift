@@ -54,4 +54,31 @@ import Testing
         // worst-served fellow's expertise is at most 1; every fellow gets at least 1 here.
         #expect(summary.contains("\"committees\"") && summary.contains("\"worst_expertise\" : 1"))
     }
+
+    /// The demo's defenses: every committee has one, after the fellow's last
+    /// `wip` talk, and no person or room is in two at once (checked from the files).
+    @Test func theDemosDefensesKeepEveryRule() throws {
+        let (scenario, history) = try CalendarSafetyTests.demoCopy()
+        let office = Office()
+        let result = try office.run(try office.open(scenario), CalendarSafetyTests.request(history, "defenses"))
+        func rows(_ name: String) throws -> [[String]] {
+            let text = try #require(result.files[name].map { String(decoding: $0, as: UTF8.self) })
+            return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        }
+        let defenses = try rows("defenses.csv")  // fellow, date, start, end, room
+        let committees = Dictionary(grouping: try rows("committees.csv"), by: { $0[0] }).mapValues { $0.map { $0[1] } }
+        #expect(Set(defenses.map { $0[0] }) == Set(committees.keys) && defenses.count == committees.count)
+        let talks = try rows("schedule.csv")  // session, date, start, end, room, fellow, kind
+        for d in defenses {
+            let last = talks.filter { $0[5] == d[0] && $0[6] == "wip" }.map { $0[1] + " " + $0[2] }.max() ?? ""
+            #expect(d[1] + " " + d[2] > last, "\(d[0]) defends before their last wip talk")
+        }
+        for (i, a) in defenses.enumerated() {
+            for b in defenses[(i + 1)...] where a[1] == b[1] && a[2] < b[3] && b[2] < a[3] {
+                #expect(a[4] != b[4], "\(a[0]) and \(b[0]) in one room at once")
+                let shared = Set(committees[a[0]]!).intersection(committees[b[0]]!)
+                #expect(shared.isEmpty, "\(a[0]) and \(b[0]) share \(shared) at once")
+            }
+        }
+    }
 }

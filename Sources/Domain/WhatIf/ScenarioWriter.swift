@@ -94,14 +94,15 @@ public enum ScenarioWriter {
         return out + "\""
     }
 
-    /// fellows.csv; `withdrawn_on`, `experience`, `start_on` and `email` only when some fellow has one.
+    /// fellows.csv; `withdrawn_on`, `experience`, `start_on`, `email` and `defend_by` only when some fellow has one.
     static func fellowsFile(_ everyone: [Fellow], withdrawn: Bool) -> String {
         let experience = everyone.contains { $0.experience != nil }
         let startOn = everyone.contains { $0.startOn != nil }
         let email = everyone.contains { $0.email != nil }
+        let defendBy = everyone.contains { $0.defendBy != nil }
         let optional: [String] =
             (withdrawn ? ["withdrawn_on"] : []) + (experience ? ["experience"] : []) + (startOn ? ["start_on"] : [])
-            + (email ? ["email"] : [])
+            + (email ? ["email"] : []) + (defendBy ? ["defend_by"] : [])
         let header =
             ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
             + optional
@@ -113,6 +114,7 @@ public enum ScenarioWriter {
             if experience { row.append(f.experience.map { "\($0)" } ?? "") }
             if startOn { row.append(f.startOn.map { "\($0)" } ?? "") }
             if email { row.append(f.email ?? "") }
+            if defendBy { row.append(f.defendBy.map { "\($0)" } ?? "") }
             return row
         }
         return csv(header, rows)
@@ -144,6 +146,10 @@ public enum ScenarioWriter {
                         "\($0.committeeLoad)", "\($0.external)", "\($0.chair)"
                     ]
                 })
+        }
+        if let slots = s.defenseSlots {
+            files["defense_slots.csv"] = csv(
+                ["date", "start", "end", "room"], slots.map { ["\($0.date)", "\($0.start)", "\($0.end)", $0.room] })
         }
         if !s.conflicts.isEmpty {
             files["conflicts.csv"] = csv(

@@ -39,7 +39,8 @@ public struct DefenseScheduler: Sendable {
         var unscheduled: [DefenseOutcome.Unscheduled] = []
         var people: [[String]] = []
         for (i, c) in committees.committees.enumerated() {
-            let who = [c.fellow] + c.seats.map(\.member)
+            var seen: Set<String> = []
+            let who = ([c.fellow] + c.seats.map(\.member)).filter { seen.insert($0).inserted }
             people.append(who)
             let window = slots.indices.filter { j in
                 let slot = slots[j]
