@@ -12,7 +12,9 @@ import Domain
 /// - Labs, mentors and funding sources are copied as they are, for the
 ///   coordinator to edit; `preferences.csv` is left with its header for the
 ///   new applicants. Rules, mentors' preferences, sessions and availability
-///   belonged to this year and are not copied.
+///   belonged to this year and are not copied. Thesis-committee data stays:
+///   faculty.csv, mentors' committee columns, `[committee]`, and the
+///   conflicts of fellows who stay.
 /// - The intake label moves on a year (`2026-27` → `2027-28`); track limits,
 ///   a decision about one intake's new fellows, are not carried over.
 public enum NextIntake {
@@ -63,6 +65,10 @@ public enum NextIntake {
             settings: settings, fellows: fellows, labs: s.labs, mentors: s.mentors, funding: s.funding, preferences: [],
             costs: costs)
         next.sessions = nil
+        // Thesis committees: the faculty and mentors' committee columns stay; conflicts of fellows who stay, too.
+        next.faculty = s.faculty
+        next.mentorsHaveCommitteeColumns = s.mentorsHaveCommitteeColumns
+        next.conflicts = s.conflicts.filter { carried.contains($0.fellow) }
         notes.append(
             "add the new fellows to fellows.csv and their ranked labs to preferences.csv; add this year's sessions.csv and availability.csv"
         )

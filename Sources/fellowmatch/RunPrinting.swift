@@ -61,6 +61,8 @@ struct RunPrinting {
             print(ConsoleReport.rematch(r.outcome.moves, scenario: s))
         }
         if let schedule = r.schedule { print("\n" + ConsoleReport.render(schedule, scenario: s)) }
+        if let committees = r.committees { print("\n" + CommitteeFiles.console(committees, scenario: s)) }
+        if let defenses = r.defenses { print("\n" + DefenseFiles.console(defenses, scenario: s)) }
         print("\n" + ConsoleReport.wrote(r.output, files: Array(r.files.keys)))
         if let id = r.recorded, let history = request.history {
             print(

@@ -106,7 +106,7 @@ struct Checked {
         #expect(c.status == 0)
         #expect(
             c.problems == [
-                "fellows.csv:1: -: warning: the column \"notes\" is not read (ignored) (the columns read here are id, name, track, citizenship, status, lab, mentor, interests, cost, external_funding, withdrawn_on, experience, start_on, email; rename a column that was meant as one of them)"
+                "fellows.csv:1: -: warning: the column \"notes\" is not read (ignored) (the columns read here are id, name, track, citizenship, status, lab, mentor, interests, cost, external_funding, withdrawn_on, experience, start_on, email, defend_by; rename a column that was meant as one of them)"
             ])
         // Without the fellows' external funding the demo is $41,000 short (rule 5).
         #expect(c.stdout.hasSuffix("No problem found before solving.\n"), "\(c.stdout)")

@@ -73,6 +73,11 @@ func readWorkbook(_ url: URL) throws -> Scenario {
         // The scenario's name comes from its settings, not from the file.
         expected["scenario.toml"] = nil
         got["scenario.toml"] = nil
+        // These workbooks were written from the demo before its thesis-committee and defense files
+        // (issue 31); the committee sheets' round trip is checked above, on FellowMatch's own workbook.
+        expected["faculty.csv"] = nil
+        expected["conflicts.csv"] = nil
+        expected["defense_slots.csv"] = nil
         #expect(got == expected)
     }
 

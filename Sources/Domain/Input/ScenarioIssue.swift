@@ -87,7 +87,8 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible, Compar
 
     static let order = [
         "scenario.toml", "fellows.csv", "labs.csv", "mentors.csv", "funding.csv", "preferences.csv",
-        "mentor_preferences.csv", "costs.csv", "rules.csv", "sessions.csv", "availability.csv"
+        "mentor_preferences.csv", "costs.csv", "rules.csv", "sessions.csv", "availability.csv",
+        "faculty.csv", "conflicts.csv", "defense_slots.csv"
     ]
     static func fileOrder(_ f: String) -> Int { order.firstIndex(of: f) ?? order.count }
 }

@@ -30,24 +30,30 @@ public struct ScenarioReader {
         "costs.csv": ["fellow", "lab", "cost"],
         "rules.csv": ["fellow", "lab", "rule"],
         "sessions.csv": ["id", "date", "start", "end"],
-        "availability.csv": ["person"]
+        "availability.csv": ["person"],
+        "faculty.csv": ["id"],
+        "conflicts.csv": ["person", "fellow"],
+        "defense_slots.csv": ["date", "start", "end"]
     ]
 
     /// Every column the format defines, by file (required and optional).
     public static let knownColumns: [String: [String]] = [
         "fellows.csv": [
             "id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding",
-            "withdrawn_on", "experience", "start_on", "email"
+            "withdrawn_on", "experience", "start_on", "email", "defend_by"
         ],
         "labs.csv": ["id", "name", "institution", "areas", "capacity"],
-        "mentors.csv": ["id", "name", "lab", "areas", "capacity", "email"],
+        "mentors.csv": ["id", "name", "lab", "areas", "capacity", "email", "committee_load", "external", "chair"],
         "funding.csv": ["id", "name", "lab", "budget", "citizens_only", "areas", "kind", "slots"],
         "preferences.csv": ["fellow", "lab", "rank", "score"],
         "mentor_preferences.csv": ["mentor", "fellow", "rank"],
         "costs.csv": ["fellow", "lab", "cost"],
         "rules.csv": ["fellow", "lab", "mentor", "rule", "reason"],
         "sessions.csv": ["id", "date", "start", "end", "room", "capacity", "kinds"],
-        "availability.csv": ["person", "date", "session", "reason"]
+        "availability.csv": ["person", "date", "session", "reason"],
+        "faculty.csv": ["id", "name", "lab", "institution", "areas", "committee_load", "external", "chair"],
+        "conflicts.csv": ["person", "fellow", "reason"],
+        "defense_slots.csv": ["date", "start", "end", "room"]
     ]
 
     public init() {}
@@ -242,6 +248,9 @@ struct ScenarioBuilder {
         readCosts()
         readRules()
         readSessions()
+        readFaculty()
+        readConflicts()
+        readDefenseSlots()
         readAvailability()
         checkTracks()
         checkSpellings()
@@ -331,10 +340,15 @@ struct ScenarioBuilder {
             let capacity = r.integer("capacity", &found, required: true, range: InputLimits.capacity)
             let name = r.freeText("name", &found)
             let email = r.email("email", &found)
+            let load = r.integer("committee_load", &found, required: false, range: InputLimits.committeeLoad)
+            let external = r.boolean("external", &found), chair = r.boolean("chair", &found)
             guard let id, let lab else { continue }
             var mentor = Mentor(
                 id: id, name: name, lab: lab, areas: r.list("areas"), capacity: capacity ?? 0, line: r.row.line)
             mentor.email = email
+            mentor.committeeLoad = load ?? CommitteeSettings.defaultLoad
+            mentor.external = external ?? false
+            mentor.chair = chair ?? false
             mentors.append((mentor, r))
         }
         issues += found
@@ -409,6 +423,7 @@ struct ScenarioBuilder {
                 lab: clean ? lab : nil, mentor: clean ? mentor : nil, interests: interests, cost: cost ?? 0,
                 externalFunding: external, line: r.row.line)
             fellow.withdrawnOn = withdrawnOn
+            fellow.defendBy = date(r, "defend_by", &found)
             fellow.experience = experience
             fellow.startOn = r.text("start_on").flatMap { text in
                 let date = CalendarDate(text)
@@ -735,7 +750,7 @@ struct ScenarioBuilder {
     }
 
     mutating func readAvailability() {
-        let people = Set(scenario.fellows.map(\.id) + scenario.mentors.map(\.id))
+        let people = Set(scenario.fellows.map(\.id) + scenario.mentors.map(\.id) + scenario.faculty.map(\.id))
         let sessions = Set((scenario.sessions ?? []).map(\.id))
         var list: [Unavailability] = []
         var found: [ScenarioIssue] = []
@@ -750,14 +765,15 @@ struct ScenarioBuilder {
                     r.issue("date", "neither a date nor a session is given", hint: "fill in date, session, or both"))
             }
             if let person, !people.contains(person), checks("fellows.csv"), checks("mentors.csv"),
-                !isRegistered(person, in: "mentors.csv")
+                checks("faculty.csv"), !isRegistered(person, in: "mentors.csv"),
+                !isRegistered(person, in: "faculty.csv")
             {
                 found.append(
                     r.issue(
                         "person", "unknown person \"\(person)\"",
                         hint: (Identifier.nearest(to: person, in: Array(people).sorted()).map { "did you mean \($0)? " }
                             ?? "")
-                            + "it must be a fellow id or a mentor id"))
+                            + "it must be a fellow id, a mentor id or a faculty id"))
             }
             if let sessionID, !sessions.contains(sessionID), checks("sessions.csv"),
                 !isRegistered(sessionID, in: "sessions.csv")

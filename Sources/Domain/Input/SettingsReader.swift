@@ -10,7 +10,7 @@ struct SettingsReader {
     static let known: [String: [String]] = [
         "": [
             "name", "intake", "objective", "placement", "tracks", "solver", "seminars", "input", "funding", "stipends",
-            "program"
+            "program", "committee"
         ],
         "input": ["date_order"],
         "objective": ["kind", "mentor_weight"],
@@ -21,7 +21,8 @@ struct SettingsReader {
         "stipends": ["levels", "other_costs"],
         "program": ["year_start", "office_email"],
         "seminars": ["timezone", "talks", "mentor_required"],
-        "talk": ["status", "kind", "count"]
+        "talk": ["status", "kind", "count"],
+        "committee": ["readers", "externals", "mentor_may_chair", "cover_interests"]
     ]
 
     let text: String
@@ -268,6 +269,11 @@ struct SettingsReader {
         if let t = table("funding", in: root) { readFunding(t, into: &settings.funding) }
         if let t = table("stipends", in: root) { readStipends(t, into: &settings.stipends) }
         if let t = table("program", in: root) { readProgram(t, into: &settings) }
+        if let t = table("committee", in: root) {
+            var committee = settings.committee ?? CommitteeSettings()
+            readCommittee(t, into: &committee)
+            settings.committee = committee
+        }
         if let t = table("seminars", in: root) {
             warnUnknownKeys(t, section: "seminars", kind: "seminars")
             if let v = t["timezone"] {

@@ -97,10 +97,13 @@ extension ScenarioBuilder {
             sessions.count == (registered["sessions.csv"]?.count ?? 0)
         else { return }
         let held = Set(sessions.map(\.date))
+        // A day of a thesis defense slot is a day an absence matters.
+        let defenses = Set((scenario.defenseSlots ?? []).map(\.date))
         let byLine = Dictionary(grouping: scenario.availability.filter { $0.date != nil }, by: \.line)
         // Rows (one per line) whose days hold no session, grouped by those days: one warning per mistake.
         var empty: [[CalendarDate]: [Int]] = [:]
-        for (line, rows) in byLine where !rows.contains(where: { held.contains($0.date!) }) {
+        for (line, rows) in byLine
+        where !rows.contains(where: { held.contains($0.date!) || defenses.contains($0.date!) }) {
             empty[rows.map { $0.date! }.sorted(), default: []].append(line)
         }
         for (days, lines) in empty.sorted(by: { $0.value.min()! < $1.value.min()! }) {

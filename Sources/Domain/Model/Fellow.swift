@@ -44,6 +44,8 @@ public struct Fellow: Sendable, Hashable, Identifiable {
     public var costFromLevels = false
     /// The fellow's e-mail address (`email`), if given: the `To:` of their letter.
     public var email: String?
+    /// The last day of the fellow's thesis defense window (`defend_by`), if given.
+    public var defendBy: CalendarDate?
 
     public init(
         id: String, name: String? = nil, track: String, citizenship: Citizenship, status: FellowStatus = .new,

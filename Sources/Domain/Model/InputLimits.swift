@@ -32,6 +32,12 @@ public enum InputLimits {
     public static let orderEntries = 10_000
     /// fellows.csv `experience`, whole years.
     public static let experience = 0...50
+    /// mentors.csv and faculty.csv `committee_load`: committees a year besides one's own fellows'.
+    public static let committeeLoad = 0...20
+    /// `[committee] readers = [min, max]`: readers per committee.
+    public static let committeeReaders = 0...10
+    /// `[committee] externals`: external members per committee.
+    public static let committeeExternals = 0...5
     /// Entries of `[stipends] levels`.
     public static let stipendLevels = 1...50
     /// Number of `[tracks.NAME]` tables.

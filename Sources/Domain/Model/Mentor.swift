@@ -10,6 +10,12 @@ public struct Mentor: Sendable, Hashable, Identifiable {
     public var line: Int
     /// The mentor's e-mail address (`email`), if given: the `To:` of their letter.
     public var email: String?
+    /// Committees a year the mentor may sit on besides their own fellows' (`committee_load`).
+    public var committeeLoad = CommitteeSettings.defaultLoad
+    /// A member from outside the program's labs (`external`).
+    public var external = false
+    /// May chair a committee (`chair`).
+    public var chair = false
 
     public init(id: String, name: String? = nil, lab: String, areas: [String] = [], capacity: Int, line: Int = 0) {
         self.id = id

@@ -22,6 +22,14 @@ public struct Scenario: Sendable {
     /// Fellows whose status is `withdrawn`: not placed, not scheduled; rows
     /// of other files that name them are left out of the lists above.
     public var withdrawn: [Fellow] = []
+    /// faculty.csv: committee members who mentor nobody.
+    public var faculty: [FacultyMember] = []
+    /// conflicts.csv: who may not sit on whose committee.
+    public var conflicts: [CommitteeConflict] = []
+    /// defense_slots.csv; `nil` when the scenario has none (no defenses are scheduled).
+    public var defenseSlots: [DefenseSlot]?
+    /// Whether mentors.csv has a `committee_load`, `external` or `chair` column.
+    public var mentorsHaveCommitteeColumns = false
 
     public init(
         settings: ScenarioSettings, fellows: [Fellow], labs: [Lab], mentors: [Mentor], funding: [FundingSource],
@@ -64,6 +72,16 @@ public struct Scenario: Sendable {
         let annual = max(0, cost(of: fellow, at: lab) - fellow.externalFunding)
         guard fellow.startOn != nil || fellow.withdrawnOn != nil else { return annual }
         return BudgetYear.share(annual, months: months(of: fellow))
+    }
+}
+
+extension Scenario {
+    /// Whether the scenario asks for thesis committees: it has a `[committee]`
+    /// table, faculty.csv, conflicts.csv or committee columns in mentors.csv,
+    /// and continuing fellows to form them for.
+    public var formsCommittees: Bool {
+        !continuingFellows.isEmpty
+            && (settings.committee != nil || !faculty.isEmpty || !conflicts.isEmpty || mentorsHaveCommitteeColumns)
     }
 }
 

@@ -142,6 +142,8 @@ public struct ScenarioSettings: Sendable, Hashable {
     public var yearStart: CalendarDate?
     /// `[program] office_email`: the `From:` of the letters' e-mail drafts; `nil`: none given.
     public var officeEmail: String?
+    /// `[committee]`; `nil` when scenario.toml has no such table (the defaults apply).
+    public var committee: CommitteeSettings?
 
     public init(name: String) { self.name = name }
 

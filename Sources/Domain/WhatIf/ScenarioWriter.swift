@@ -14,13 +14,7 @@ public enum ScenarioWriter {
         files["labs.csv"] = csv(
             ["id", "name", "institution", "areas", "capacity"],
             s.labs.map { [$0.id, $0.name, $0.institution, $0.areas.joined(separator: ";"), "\($0.capacity)"] })
-        let mentorEmails = s.mentors.contains { $0.email != nil }
-        files["mentors.csv"] = csv(
-            ["id", "name", "lab", "areas", "capacity"] + (mentorEmails ? ["email"] : []),
-            s.mentors.map {
-                [$0.id, $0.name, $0.lab, $0.areas.joined(separator: ";"), "\($0.capacity)"]
-                    + (mentorEmails ? [$0.email ?? ""] : [])
-            })
+        files["mentors.csv"] = mentorsFile(s)
         let kinds = s.funding.contains { $0.kind != nil || $0.slots != nil }
         files["funding.csv"] = csv(
             ["id", "name", "lab", "budget", "citizens_only", "areas"] + (kinds ? ["kind", "slots"] : []),
@@ -56,6 +50,7 @@ public enum ScenarioWriter {
                     ]
                 })
         }
+        files.merge(committeeFiles(s)) { _, new in new }
         if !s.availability.isEmpty {
             files["availability.csv"] = csv(
                 ["person", "date", "session", "reason"],
@@ -99,14 +94,15 @@ public enum ScenarioWriter {
         return out + "\""
     }
 
-    /// fellows.csv; `withdrawn_on`, `experience`, `start_on` and `email` only when some fellow has one.
+    /// fellows.csv; `withdrawn_on`, `experience`, `start_on`, `email` and `defend_by` only when some fellow has one.
     static func fellowsFile(_ everyone: [Fellow], withdrawn: Bool) -> String {
         let experience = everyone.contains { $0.experience != nil }
         let startOn = everyone.contains { $0.startOn != nil }
         let email = everyone.contains { $0.email != nil }
+        let defendBy = everyone.contains { $0.defendBy != nil }
         let optional: [String] =
             (withdrawn ? ["withdrawn_on"] : []) + (experience ? ["experience"] : []) + (startOn ? ["start_on"] : [])
-            + (email ? ["email"] : [])
+            + (email ? ["email"] : []) + (defendBy ? ["defend_by"] : [])
         let header =
             ["id", "name", "track", "citizenship", "status", "lab", "mentor", "interests", "cost", "external_funding"]
             + optional
@@ -118,9 +114,48 @@ public enum ScenarioWriter {
             if experience { row.append(f.experience.map { "\($0)" } ?? "") }
             if startOn { row.append(f.startOn.map { "\($0)" } ?? "") }
             if email { row.append(f.email ?? "") }
+            if defendBy { row.append(f.defendBy.map { "\($0)" } ?? "") }
             return row
         }
         return csv(header, rows)
+    }
+
+    /// mentors.csv; `email` and the committee columns only when used.
+    static func mentorsFile(_ s: Scenario) -> String {
+        let emails = s.mentors.contains { $0.email != nil }
+        let committee = s.mentorsHaveCommitteeColumns
+        return csv(
+            ["id", "name", "lab", "areas", "capacity"] + (emails ? ["email"] : [])
+                + (committee ? ["committee_load", "external", "chair"] : []),
+            s.mentors.map {
+                [$0.id, $0.name, $0.lab, $0.areas.joined(separator: ";"), "\($0.capacity)"]
+                    + (emails ? [$0.email ?? ""] : [])
+                    + (committee ? ["\($0.committeeLoad)", "\($0.external)", "\($0.chair)"] : [])
+            })
+    }
+
+    /// faculty.csv and conflicts.csv, when the scenario has them.
+    static func committeeFiles(_ s: Scenario) -> [String: String] {
+        var files: [String: String] = [:]
+        if !s.faculty.isEmpty {
+            files["faculty.csv"] = csv(
+                ["id", "name", "lab", "institution", "areas", "committee_load", "external", "chair"],
+                s.faculty.map {
+                    [
+                        $0.id, $0.name, $0.lab ?? "", $0.institution, $0.areas.joined(separator: ";"),
+                        "\($0.committeeLoad)", "\($0.external)", "\($0.chair)"
+                    ]
+                })
+        }
+        if let slots = s.defenseSlots {
+            files["defense_slots.csv"] = csv(
+                ["date", "start", "end", "room"], slots.map { ["\($0.date)", "\($0.start)", "\($0.end)", $0.room] })
+        }
+        if !s.conflicts.isEmpty {
+            files["conflicts.csv"] = csv(
+                ["person", "fellow", "reason"], s.conflicts.map { [$0.person, $0.fellow, $0.reason] })
+        }
+        return files
     }
 
     static func toml(_ t: ScenarioSettings) -> String {
@@ -154,6 +189,12 @@ public enum ScenarioWriter {
                 lines.append("levels = [\(t.stipends.levels.map { "\($0)" }.joined(separator: ", "))]")
             }
             if t.stipends.otherCosts != 0 { lines.append("other_costs = \(t.stipends.otherCosts)") }
+        }
+        if let c = t.committee {
+            lines += [
+                "", "[committee]", "readers = [\(c.minReaders), \(c.maxReaders)]", "externals = \(c.externals)",
+                "mentor_may_chair = \(c.mentorMayChair)", "cover_interests = \(c.coverInterests)"
+            ]
         }
         for (name, limit) in t.tracks.sorted(by: { $0.key < $1.key }) {
             lines += ["", "[tracks.\(quoted(name))]"]

@@ -41,7 +41,7 @@ public enum WhatIfReader {
     /// Files a change may name, with the columns that identify a row when no `id` column exists.
     static let files = [
         "fellows", "labs", "mentors", "funding", "preferences", "mentor_preferences", "costs", "rules",
-        "sessions", "availability"
+        "sessions", "availability", "faculty", "conflicts", "defense_slots"
     ]
 
     /// Reads a what-if file and applies it to its base.
@@ -520,13 +520,17 @@ struct ChangeContext {
     static let references: [String: [(file: String, column: String)]] = [
         "fellows.csv": [
             ("preferences.csv", "fellow"), ("mentor_preferences.csv", "fellow"), ("costs.csv", "fellow"),
-            ("rules.csv", "fellow"), ("availability.csv", "person")
+            ("rules.csv", "fellow"), ("availability.csv", "person"), ("conflicts.csv", "fellow")
         ],
         "labs.csv": [
             ("preferences.csv", "lab"), ("costs.csv", "lab"), ("rules.csv", "lab"), ("mentors.csv", "lab"),
-            ("funding.csv", "lab")
+            ("funding.csv", "lab"), ("faculty.csv", "lab")
         ],
-        "mentors.csv": [("mentor_preferences.csv", "mentor"), ("rules.csv", "mentor"), ("availability.csv", "person")],
+        "mentors.csv": [
+            ("mentor_preferences.csv", "mentor"), ("rules.csv", "mentor"), ("availability.csv", "person"),
+            ("conflicts.csv", "person")
+        ],
+        "faculty.csv": [("availability.csv", "person"), ("conflicts.csv", "person")],
         "sessions.csv": [("availability.csv", "session")]
     ]
 

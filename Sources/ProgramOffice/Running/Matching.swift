@@ -31,6 +31,8 @@ extension Office {
         let folder = try checkedOutput(output)
         let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
         let s = program.scenario
+        let committees = outcome.hasPlacement ? try formCommittees(s, request) : nil
+        let defenses = try scheduleDefenses(s, request, committees: committees, schedule: schedule)
         let keeping = earlier.placements != nil
         let ties =
             request.solve.looksForTies(s, keeping: keeping)
@@ -45,20 +47,56 @@ extension Office {
         let pairs = BlockingPairs.find(s, outcome)
         let files = try runFiles(
             program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
-            stamp: stamp, replan: replan, changes: changes, blockingPairs: pairs)
+            stamp: stamp, replan: replan, changes: changes, blockingPairs: pairs, committees: committees,
+            defenses: defenses)
         let writeNotes = try write(files, to: folder)
         return RunResult(
             program: program, outcome: outcome, schedule: schedule, ties: ties, blockingPairs: pairs,
             official: earlier.official, opportunities: opportunities,
             keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
-            recorded: recorded?.id, replan: replan, warnings: warnings)
+            recorded: recorded?.id, replan: replan, warnings: warnings, committees: committees,
+            defenses: defenses)
+    }
+
+    /// The thesis defenses, when the scenario has defense_slots.csv and committees were formed;
+    /// each after the fellow's last `wip` talk of the seminar schedule.
+    private func scheduleDefenses(
+        _ s: Scenario, _ request: RunRequest, committees: CommitteeOutcome?, schedule: ScheduleOutcome?
+    ) throws(OfficeError) -> DefenseOutcome? {
+        guard let committees, s.defenseSlots != nil else { return nil }
+        var last: [String: (CalendarDate, TimeOfDay)] = [:]
+        for t in schedule?.talks ?? [] where t.talk.kind == "wip" {
+            let at = (t.session.date, t.session.start)
+            if let seen = last[t.talk.fellow], seen >= at { continue }
+            last[t.talk.fellow] = at
+        }
+        let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
+        do {
+            return try DefenseScheduler(solver: solver, options: options).schedule(
+                s, committees: committees, lastTalks: last)
+        } catch {
+            throw OfficeError(.solverFailed, "\(error)")
+        }
+    }
+
+    /// The thesis committees, when the scenario forms them (see `Scenario.formsCommittees`);
+    /// formed after a placement is found, like the seminar schedule.
+    private func formCommittees(_ s: Scenario, _ request: RunRequest) throws(OfficeError) -> CommitteeOutcome? {
+        guard s.formsCommittees else { return nil }
+        let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
+        do {
+            return try CommitteeFormer(solver: solver, options: options).form(s)
+        } catch {
+            throw OfficeError(.solverFailed, "\(error)")
+        }
     }
 
     /// Every file of a run: RunFiles' and, with a placement, `results.xlsx`.
     private func runFiles(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
         engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp, replan: ReplanDate?,
-        changes: RunChanges?, blockingPairs: [BlockingPair]
+        changes: RunChanges?, blockingPairs: [BlockingPair], committees: CommitteeOutcome?,
+        defenses: DefenseOutcome?
     ) throws(OfficeError) -> [String: Data] {
         let s = program.scenario
         let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
@@ -67,7 +105,8 @@ extension Office {
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
                 hints: request.hints, stamp: stamp, replan: replan, changes: changes,
-                inputWarnings: program.warnings.map(\.description), blockingPairs: blockingPairs)
+                inputWarnings: program.warnings.map(\.description), blockingPairs: blockingPairs,
+                committees: committees, defenses: defenses)
             if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
             return files
         } catch {

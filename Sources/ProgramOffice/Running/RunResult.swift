@@ -36,6 +36,10 @@ public struct RunResult: Sendable {
     /// What did not stop the run but the user should know (the history could
     /// not be read or written).
     public var warnings: [String]
+    /// The thesis committees, when the scenario forms them (see `Scenario.formsCommittees`).
+    public var committees: CommitteeOutcome? = nil
+    /// The thesis defenses, when the scenario has defense_slots.csv and committees were formed.
+    public var defenses: DefenseOutcome? = nil
 
     public var verdict: Verdict {
         if !outcome.hasPlacement { return .noPlacement }

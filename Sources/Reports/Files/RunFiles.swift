@@ -8,15 +8,18 @@ import SeminarSolver
 /// training grant), `summary.json` and `report.html` (always),
 /// with a schedule `schedule.csv` and `calendar/`, with a placement the
 /// letters and e-mail drafts of `letters/` (``LetterFiles``), and with
-/// `public` the shareable `report-public.html` and `placements-public.csv`.
-/// `blockingPairs` (`BlockingPairs`) are found here when not given.
+/// `public` the shareable `report-public.html` and `placements-public.csv`;
+/// with thesis committees, `committees.csv` (``CommitteeFiles``), and with
+/// defense slots, `defenses.csv` (``DefenseFiles``). `blockingPairs`
+/// (`BlockingPairs`) are found here when not given.
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
         today: CalendarDate? = nil, notFirst: [HTMLPages.NotFirstChoice] = [], moreNotFirst: Int = 0,
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
         stamp: ReportStamp? = nil, replan: ReplanDate? = nil, changes: RunChanges? = nil,
-        inputWarnings: [String] = [], blockingPairs: [BlockingPair]? = nil
+        inputWarnings: [String] = [], blockingPairs: [BlockingPair]? = nil, committees: CommitteeOutcome? = nil,
+        defenses: DefenseOutcome? = nil
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let pairs = blockingPairs ?? BlockingPairs.find(scenario, outcome)
@@ -24,7 +27,7 @@ public enum RunFiles {
             HTMLPages.report(
                 outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
                 moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
-                changes: changes, blockingPairs: pairs
+                changes: changes, blockingPairs: pairs, committees: committees, defenses: defenses
             ).utf8)
         if withPublic {
             files["report-public.html"] = Data(
@@ -46,6 +49,10 @@ public enum RunFiles {
                     PlacementsFile.appointments(TrainingGrantAppointments.of(outcome, scenario: scenario)).utf8)
             }
         }
+        if let committees {
+            files["committees.csv"] = Data(CommitteeFiles.csv(committees, scenario: scenario).utf8)
+        }
+        if let defenses { files["defenses.csv"] = Data(DefenseFiles.csv(defenses, scenario: scenario).utf8) }
         var calendars: [String: String] = [:]
         if let schedule, schedule.hasSchedule {
             files["schedule.csv"] = Data(ScheduleFiles.scheduleCSV(schedule).utf8)
@@ -80,6 +87,8 @@ public enum RunFiles {
             summary.appointments = TrainingGrantAppointments.of(outcome, scenario: scenario).map(
                 SummaryFile.GrantEntry.init)
         }
+        summary.committees = committees.map { CommitteeFiles.entry($0, scenario: scenario) }
+        summary.defenses = defenses.map { DefenseFiles.entry($0, scenario: scenario) }
         files["summary.json"] = Data(try summary.render().utf8)
         return files
     }

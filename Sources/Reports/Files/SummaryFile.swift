@@ -130,6 +130,10 @@ public struct SummaryFile: Encodable {
     var today: TodayEntry?
     /// After a re-match or re-plan against the official match: what changed since.
     var changes: ChangesEntry?
+    /// Thesis committees, when the scenario forms them.
+    var committees: CommitteeFiles.Entry?
+    /// Thesis defenses, when the scenario has defense_slots.csv and committees.
+    var defenses: DefenseFiles.Entry?
 
     public init(_ o: PlacementOutcome, intake: String?, schedule: ScheduleOutcome? = nil) {
         scenario = o.scenarioName
@@ -203,7 +207,7 @@ public struct SummaryFile: Encodable {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds,
             solves, rank_profile,
             unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes,
-            blocking_pairs, tie_break
+            blocking_pairs, tie_break, committees, defenses
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -234,6 +238,8 @@ public struct SummaryFile: Encodable {
         if let appointments { try c.encode(appointments, forKey: .appointments) }
         if let today { try c.encode(today, forKey: .today) }
         if let changes { try c.encode(changes, forKey: .changes) }
+        if let committees { try c.encode(committees, forKey: .committees) }
+        if let defenses { try c.encode(defenses, forKey: .defenses) }
     }
 
     public func render() throws -> String {

@@ -40,7 +40,7 @@ public enum HTMLPages {
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?,
         notFirst: [NotFirstChoice], moreNotFirst: Int, ties: [Tie] = [], public isPublic: Bool,
         hints: FrontEndHints = FrontEndHints(), stamp: ReportStamp? = nil, changes: RunChanges? = nil,
-        blockingPairs: [BlockingPair] = []
+        blockingPairs: [BlockingPair] = [], committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil
     ) -> String {
         let names = Directory(s)
         var context: [String: Any] = [
@@ -112,6 +112,8 @@ public enum HTMLPages {
                 ]
             }
         }
+        if let committees, !isPublic { context["committees"] = CommitteeFiles.reportContext(committees, scenario: s) }
+        if let defenses, !isPublic { context["defenses"] = DefenseFiles.reportContext(defenses, scenario: s) }
         return library.render(context, withTemplate: "report") ?? ""
     }
 

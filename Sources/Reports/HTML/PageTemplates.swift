@@ -200,6 +200,15 @@ enum PageTemplates {
         </section>
         {{/hasSchedule}}
         {{#scheduleProblem}}<section id="seminars"><h2>Seminar series</h2><p class="warning">{{summary}}</p><ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}</ul></section>{{/scheduleProblem}}
+        {{#committees}}<section id="committees"><h2>Thesis committees</h2><p>{{summary}}</p>
+        <table><thead><tr><th>Fellow</th><th>Committee</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{fellow}}</td><td>{{members}}</td></tr>
+        {{/rows}}</tbody></table>
+        {{#problems}}<ul class="reasons">{{#lines}}<li class="warning">{{.}}</li>{{/lines}}</ul>{{/problems}}
+        </section>{{/committees}}
+        {{#defenses}}<section id="defenses"><h2>Thesis defenses</h2><p>{{summary}}</p>
+        <ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}{{#problems}}<li class="warning">{{.}}</li>{{/problems}}</ul>
+        </section>{{/defenses}}
         <footer>{{footer}}</footer>
         </body>
         </html>

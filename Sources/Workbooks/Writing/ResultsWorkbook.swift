@@ -11,14 +11,15 @@ public enum ResultsWorkbook {
     /// The result sheets, by the CSV output each copies, in order.
     static let results: [(sheet: String, file: String)] = [
         ("placements", "placements.csv"), ("funding", "funding.csv"), ("budgets", "budgets.csv"),
-        ("appointments", "appointments.csv"), ("schedule", "schedule.csv")
+        ("appointments", "appointments.csv"), ("schedule", "schedule.csv"), ("committees", "committees.csv"),
+        ("defenses", "defenses.csv")
     ]
     /// Columns that hold dollars.
     static let moneyColumns: Set<String> = [
         "amount", "budget", "used", "left", "cost", "external_funding", "need", "stipend", "paid"
     ]
     /// Columns that hold dates.
-    static let dateColumns: Set<String> = ["date", "start_on", "withdrawn_on"]
+    static let dateColumns: Set<String> = ["date", "start_on", "withdrawn_on", "defend_by"]
 
     /// The workbook's bytes.
     ///

@@ -1,0 +1,88 @@
+import Domain
+import SeminarSolver
+
+/// `committees.csv` (`fellow`, `member`, `role`, `chair`: one row per seat,
+/// committees in fellows.csv order, the mentor first), the console's and the
+/// report's committee section and `summary.json`'s `committees`. Ids, roles
+/// and names only: never a conflict's reason.
+public enum CommitteeFiles {
+    public static let header = ["fellow", "member", "role", "chair", "fellow_name", "member_name"]
+
+    public static func csv(_ o: CommitteeOutcome, scenario s: Scenario) -> String {
+        let names = Directory(s)
+        var rows: [[String]] = []
+        for c in o.committees {
+            for seat in c.seats {
+                rows.append([
+                    c.fellow, seat.member, seat.role.rawValue, seat.chair ? "true" : "false",
+                    names.fellowName(c.fellow), CommitteeWording.memberName(seat.member, s)
+                ])
+            }
+        }
+        return CSVText.render(header: header, rows: rows)
+    }
+
+    /// The console's section, wrapped to 80 columns.
+    public static func console(_ o: CommitteeOutcome, scenario s: Scenario) -> String {
+        let names = Directory(s)
+        var lines = TextLayout.wrap(
+            CommitteeWording.summary(o, continuing: s.continuingFellows.count), indent: "  ")
+        for c in o.committees {
+            lines += TextLayout.wrap(
+                "\(names.fellow(c.fellow)): \(CommitteeWording.members(c, s))", first: "  - ", indent: "    ")
+        }
+        for u in o.unformed {
+            lines += TextLayout.wrap(CommitteeWording.reason(u, s), first: "  - ", indent: "    ")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report's section: the summary, one line per committee, one per fellow without one.
+    static func reportContext(_ o: CommitteeOutcome, scenario s: Scenario) -> [String: Any] {
+        let names = Directory(s)
+        return [
+            "summary": CommitteeWording.summary(o, continuing: s.continuingFellows.count),
+            "rows": o.committees.map {
+                ["fellow": names.fellow($0.fellow), "members": CommitteeWording.members($0, s)]
+            },
+            "problems": o.unformed.isEmpty ? [] : [["lines": o.unformed.map { CommitteeWording.reason($0, s) }]]
+        ]
+    }
+
+    /// `summary.json`'s `committees`.
+    struct Entry: Encodable {
+        struct Seat: Encodable {
+            var member: String
+            var role: String
+            var chair: Bool
+        }
+        struct Committee: Encodable {
+            var fellow: String
+            var expertise: Int
+            var members: [Seat]
+        }
+        struct Missing: Encodable {
+            var fellow: String
+            var reason: String
+        }
+        var proved: Bool
+        var worst_expertise: Int?
+        var total_expertise: Int
+        var max_load: Int
+        var committees: [Committee]
+        var without_committee: [Missing]
+    }
+
+    static func entry(_ o: CommitteeOutcome, scenario s: Scenario) -> Entry {
+        Entry(
+            proved: o.proved, worst_expertise: o.worstExpertise, total_expertise: o.totalExpertise, max_load: o.maxLoad,
+            committees: o.committees.map { c in
+                Entry.Committee(
+                    fellow: c.fellow, expertise: c.expertise,
+                    members: c.seats.map { Entry.Seat(member: $0.member, role: $0.role.rawValue, chair: $0.chair) })
+            },
+            without_committee: o.unformed.map {
+                Entry.Missing(fellow: $0.fellow, reason: CommitteeWording.reason($0, s))
+            })
+    }
+}

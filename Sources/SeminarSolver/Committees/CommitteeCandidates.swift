@@ -1,0 +1,84 @@
+import Domain
+
+/// Who may sit on one continuing fellow's committee, by index into the
+/// member pool (``CommitteeMember/pool(_:)``), and why no committee can be
+/// formed for them when that is plain before any solve.
+///
+/// A member `p` may be a reader of fellow `f` when `p` is not external, not
+/// `f`'s mentor, not in `f`'s lab, not in conflict with `f` (conflicts.csv)
+/// and has a `committee_load` above 0; an external member likewise, with
+/// `external = true`. The mentor sits by right and may chair only with
+/// `[committee] mentor_may_chair`, `chair = true` and no conflict.
+public struct CommitteeCandidates: Sendable {
+    public var fellow: Fellow
+    /// The mentor's index in the pool.
+    public var mentor: Int
+    public var readers: [Int]
+    public var externals: [Int]
+    /// Whether the mentor may chair this committee.
+    public var mentorMayChair: Bool
+    /// The fellow's interests the mentor's areas do not hold: each needs a
+    /// reader or external who works on it (with `cover_interests`).
+    public var uncovered: [String]
+    /// Expertise of every pool member for this fellow.
+    public var expertise: [Int]
+    /// Set when no committee can exist for this fellow whatever the others get.
+    public var shortfall: CommitteeShortfall?
+
+    /// Candidates for every continuing fellow with a mentor in the pool, in fellows.csv order.
+    public static func all(_ s: Scenario, pool: [CommitteeMember]) -> [CommitteeCandidates] {
+        let settings = s.settings.committee ?? CommitteeSettings()
+        let index = Dictionary(pool.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let conflicts = Set(s.conflicts.map { "\($0.person)\u{1}\($0.fellow)" })
+        return s.continuingFellows.compactMap { f in
+            guard let m = f.mentor.flatMap({ index[$0] }) else { return nil }
+            return CommitteeCandidates(
+                fellow: f, mentor: m, pool: pool, settings: settings,
+                conflicted: { conflicts.contains("\(pool[$0].id)\u{1}\(f.id)") })
+        }
+    }
+
+    init(
+        fellow f: Fellow, mentor m: Int, pool: [CommitteeMember], settings: CommitteeSettings,
+        conflicted: (Int) -> Bool
+    ) {
+        fellow = f
+        mentor = m
+        let possible = pool.indices.filter { p in
+            p != m && pool[p].load > 0 && !conflicted(p) && (pool[p].lab == nil || pool[p].lab != f.lab)
+        }
+        readers = possible.filter { !pool[$0].external }
+        externals = possible.filter { pool[$0].external }
+        mentorMayChair = settings.mentorMayChair && pool[m].chair && !conflicted(m)
+        let mentorAreas = Set(pool[m].areas)
+        uncovered = settings.coverInterests ? Self.distinct(f.interests).filter { !mentorAreas.contains($0) } : []
+        expertise = pool.map { $0.expertise(for: f.interests) }
+        shortfall = Self.shortfall(
+            readers: readers, externals: externals, mentorMayChair: mentorMayChair, uncovered: uncovered, pool: pool,
+            settings: settings)
+    }
+
+    private static func distinct(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// The first rule this fellow's committee cannot meet on its own.
+    static func shortfall(
+        readers: [Int], externals: [Int], mentorMayChair: Bool, uncovered: [String], pool: [CommitteeMember],
+        settings: CommitteeSettings
+    ) -> CommitteeShortfall? {
+        if readers.count < settings.minReaders {
+            return .tooFewReaders(needed: settings.minReaders, available: readers.count)
+        }
+        if externals.count < settings.externals {
+            return .tooFewExternals(needed: settings.externals, available: externals.count)
+        }
+        let seats = (settings.maxReaders > 0 ? readers : []) + (settings.externals > 0 ? externals : [])
+        if !mentorMayChair && !seats.contains(where: { pool[$0].chair }) { return .noChair }
+        for interest in uncovered where !seats.contains(where: { pool[$0].areas.contains(interest) }) {
+            return .interestUncovered(interest)
+        }
+        return nil
+    }
+}

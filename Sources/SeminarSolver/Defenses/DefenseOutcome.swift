@@ -1,0 +1,38 @@
+import Domain
+
+/// Why a fellow with a committee has no defense slot: a value the report
+/// words (Reports' wording), never a sentence here.
+public enum DefenseShortfall: Sendable, Hashable {
+    /// No slot lies after the fellow's last work-in-progress talk and on or before `defend_by`.
+    case noSlotInWindow
+    /// Every slot in the window has someone of the committee (or the fellow) away: who, on which days.
+    case peopleAway([String: [CalendarDate]])
+    /// Slots exist with everyone free, but other defenses sharing a member, the fellow or the room took them.
+    case slotsTaken
+    /// The search stopped (a time limit) before a slot was found.
+    case notFound
+}
+
+/// The thesis defenses of a run: one slot per committee where possible.
+public struct DefenseOutcome: Sendable, Hashable {
+    public struct Defense: Sendable, Hashable {
+        public var fellow: String
+        public var slot: DefenseSlot
+    }
+
+    public struct Unscheduled: Sendable, Hashable {
+        public var fellow: String
+        public var reason: DefenseShortfall
+    }
+
+    /// In date and time order, then by fellows.csv order.
+    public var defenses: [Defense]
+    public var unscheduled: [Unscheduled]
+    public var proved: Bool
+
+    public init(defenses: [Defense], unscheduled: [Unscheduled], proved: Bool) {
+        self.defenses = defenses
+        self.unscheduled = unscheduled
+        self.proved = proved
+    }
+}

@@ -1,0 +1,165 @@
+import Domain
+import GLPKBackend
+import Testing
+
+@testable import SeminarSolver
+
+/// Small random committee programs, solved by enumerating every committee of
+/// every fellow (the rules re-stated here from docs/scenario-format.md), and
+/// compared with the engine's optimum on each level of the objective.
+@Suite struct CommitteeEnumerationTests {
+    /// One possible committee of one fellow: its readers and externals (pool
+    /// indices), whether it exists at all, and its expertise.
+    struct Option {
+        var members: [Int]
+        var expertise: Int
+    }
+
+    struct Person {
+        var id: String
+        var lab: String?
+        var areas: [String]
+        var load: Int
+        var external: Bool
+        var chair: Bool
+    }
+
+    static func subsets(_ xs: [Int], size: ClosedRange<Int>) -> [[Int]] {
+        var result: [[Int]] = []
+        for mask in 0..<(1 << xs.count) {
+            let chosen = xs.indices.filter { mask & (1 << $0) != 0 }.map { xs[$0] }
+            if size.contains(chosen.count) { result.append(chosen) }
+        }
+        return result
+    }
+
+    /// Every valid committee of fellow `f` (nil in front: no committee).
+    static func options(_ f: Fellow, _ people: [Person], _ s: Scenario, _ c: CommitteeSettings) -> [Option?] {
+        let mentor = people.first { $0.id == f.mentor }!
+        let conflicted = Set(s.conflicts.filter { $0.fellow == f.id }.map(\.person))
+        let eligible = people.indices.filter { p in
+            let q = people[p]
+            return q.id != mentor.id && q.load > 0 && !conflicted.contains(q.id) && q.lab != f.lab
+        }
+        let readers = eligible.filter { !people[$0].external }, externals = eligible.filter { people[$0].external }
+        let mentorChairs = c.mentorMayChair && mentor.chair && !conflicted.contains(mentor.id)
+        var result: [Option?] = [nil]
+        for r in subsets(readers, size: c.minReaders...c.maxReaders) {
+            for e in subsets(externals, size: c.externals...c.externals) {
+                let members = r + e
+                guard mentorChairs || members.contains(where: { people[$0].chair }) else { continue }
+                let areas = Set(([mentor] + members.map { people[$0] }).flatMap(\.areas))
+                if c.coverInterests && !Set(f.interests).isSubset(of: areas) { continue }
+                let expertise = members.map { Set(people[$0].areas).intersection(f.interests).count }.reduce(0, +)
+                result.append(Option(members: members, expertise: expertise))
+            }
+        }
+        return result
+    }
+
+    /// (formed, worst, total, largest load, seats) of the best choice of
+    /// options, in the objective's order (formed, worst, total up; load, seats down).
+    static func best(_ choices: [[Option?]], people: [Person]) -> (Int, Int?, Int, Int, Int) {
+        var best: (Int, Int?, Int, Int, Int)?
+        func better(_ a: (Int, Int?, Int, Int, Int), _ b: (Int, Int?, Int, Int, Int)) -> Bool {
+            if a.0 != b.0 { return a.0 > b.0 }
+            if (a.1 ?? -1) != (b.1 ?? -1) { return (a.1 ?? -1) > (b.1 ?? -1) }
+            if a.2 != b.2 { return a.2 > b.2 }
+            if a.3 != b.3 { return a.3 < b.3 }
+            return a.4 < b.4
+        }
+        func walk(_ i: Int, _ picked: [Option?]) {
+            if i == choices.count {
+                var loads = [Int](repeating: 0, count: people.count)
+                for o in picked.compactMap({ $0 }) { for p in o.members { loads[p] += 1 } }
+                guard people.indices.allSatisfy({ loads[$0] <= people[$0].load }) else { return }
+                let formed = picked.compactMap { $0 }
+                let key = (
+                    formed.count, formed.map(\.expertise).min(), formed.map(\.expertise).reduce(0, +),
+                    loads.max() ?? 0, formed.map(\.members.count).reduce(0, +)
+                )
+                if best == nil || better(key, best!) { best = key }
+                return
+            }
+            for o in choices[i] { walk(i + 1, picked + [o]) }
+        }
+        walk(0, [])
+        return best!
+    }
+
+    static func randomProgram(_ rng: inout SeededRandom) -> Scenario {
+        let areas = ["a", "b", "c", "d"]
+        func some(_ rng: inout SeededRandom) -> [String] { areas.filter { _ in rng.chance(0.4) } }
+        let labs = ["L1", "L2", "L3"]
+        var mentors: [Mentor] = []
+        for i in 0..<rng.int(3...4) {
+            var m = Mentor(id: "m\(i)", lab: labs[i % 3], areas: some(&rng), capacity: 5)
+            m.committeeLoad = rng.int(0...2)
+            m.external = rng.chance(0.15)
+            m.chair = rng.chance(0.5)
+            mentors.append(m)
+        }
+        let faculty = (0..<rng.int(1...3)).map { i in
+            FacultyMember(
+                id: "p\(i)", lab: rng.chance(0.5) ? rng.pick(labs) : nil, areas: some(&rng),
+                committeeLoad: rng.int(0...2), external: rng.chance(0.4), chair: rng.chance(0.5))
+        }
+        let fellows = (0..<rng.int(2...3)).map { i in
+            let m = rng.pick(mentors)
+            return Fellow(
+                id: "f\(i)", track: "t", citizenship: .citizen, status: .continuing, lab: m.lab, mentor: m.id,
+                interests: Array(some(&rng).prefix(2)), cost: 0)
+        }
+        var s = Scenario(
+            settings: ScenarioSettings(name: "random"), fellows: fellows,
+            labs: labs.map { Lab(id: $0, areas: [rng.pick(areas)], capacity: 10) }, mentors: mentors, funding: [],
+            preferences: [])
+        s.faculty = faculty
+        let people = mentors.map(\.id) + faculty.map(\.id)
+        s.conflicts = fellows.flatMap { f in
+            people.filter { _ in rng.chance(0.15) }.map { CommitteeConflict(person: $0, fellow: f.id) }
+        }
+        var c = CommitteeSettings()
+        c.minReaders = rng.int(0...1)
+        c.maxReaders = c.minReaders + rng.int(0...1)
+        c.externals = rng.int(0...1)
+        c.mentorMayChair = rng.chance(0.3)
+        c.coverInterests = rng.chance(0.5)
+        s.settings.committee = c
+        return s
+    }
+
+    @Test func theEngineFindsWhatEnumerationFinds() throws {
+        var rng = SeededRandom(seed: 31)
+        let former = CommitteeFormer(solver: GLPKSolver())
+        var formedSomewhere = 0
+        for round in 0..<60 {
+            let s = Self.randomProgram(&rng)
+            let c = s.settings.committee!
+            let labAreas = Dictionary(uniqueKeysWithValues: s.labs.map { ($0.id, $0.areas) })
+            let people =
+                s.mentors.map {
+                    Person(
+                        id: $0.id, lab: $0.lab, areas: $0.areas.isEmpty ? labAreas[$0.lab]! : $0.areas,
+                        load: $0.committeeLoad, external: $0.external, chair: $0.chair)
+                }
+                + s.faculty.map {
+                    Person(
+                        id: $0.id, lab: $0.lab,
+                        areas: $0.areas.isEmpty ? $0.lab.flatMap { labAreas[$0] } ?? [] : $0.areas,
+                        load: $0.committeeLoad, external: $0.external, chair: $0.chair)
+                }
+            let expected = Self.best(s.fellows.map { Self.options($0, people, s, c) }, people: people)
+            let o = try former.form(s)
+            let seats = o.committees.map { $0.seats.count - 1 }.reduce(0, +)
+            #expect(o.committees.count == expected.0, "round \(round): formed")
+            #expect(o.worstExpertise == expected.1, "round \(round): worst-served fellow")
+            #expect(o.totalExpertise == expected.2, "round \(round): total expertise")
+            #expect(o.maxLoad == expected.3, "round \(round): largest load")
+            #expect(seats == expected.4, "round \(round): seats")
+            #expect(o.committees.count + o.unformed.count == s.fellows.count)
+            formedSomewhere += o.committees.isEmpty ? 0 : 1
+        }
+        #expect(formedSomewhere >= 15)  // the random programs are not all hopeless
+    }
+}
