@@ -215,10 +215,23 @@ extension HistoryStore {
         }
     }
 
-    /// Closes an open round: its links stop working.
-    public func closeRound(_ round: Int64, at: String, by: String) throws(HistoryError) {
+    /// Closes an open round: its links stop working. `writing` receives the
+    /// round's latest rankings and writes what the round produces; it runs
+    /// inside the closing transaction, so no ranking can be saved between
+    /// what it reads and the close, and when it throws the round stays open.
+    public func closeRound(
+        _ round: Int64, at: String, by: String, writing: ([String: RoundRanking]) throws -> Void = { _ in }
+    ) throws(HistoryError) {
         try roundWrite { db in
             try Self.requireOpen(db, round)
+            var latest: [String: RoundRanking] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM round_ranking WHERE round_id = ? ORDER BY id", arguments: [round])
+            {
+                let r = Self.ranking(row)
+                latest[r.person] = r
+            }
+            try writing(latest)
             try db.execute(
                 sql: "UPDATE preference_round SET state = 'closed', closed_at = ?, closed_by = ? WHERE id = ?",
                 arguments: [at, by, round])

@@ -14,6 +14,7 @@ public struct ProgramOfficeSite: Sendable {
     let desk = RunDesk()
     let opened = OpenedPrograms()
     let recorded = RecordedRuns()
+    let fileTurns = FileTurns()
     let throttle: LoginThrottle
     /// Cookies marked `Secure` (when served behind TLS).
     let secureCookies: Bool
@@ -64,10 +65,22 @@ public struct ProgramOfficeSite: Sendable {
 }
 
 /// Errors as pages: an `HTTPError`'s message shown in the layout, a use
-/// case's `OfficeError` as its message (409), any other error as a plain
-/// "something went wrong" (details in the server's log).
+/// case's `OfficeError` as its message (with a status by its code), any other
+/// error as a plain "something went wrong" (details in the server's log).
 struct PageErrors: RouterMiddleware {
     typealias Context = OfficeContext
+
+    static func status(_ code: OfficeError.Code) -> HTTPResponse.Status {
+        switch code {
+        case .roundClosed, .officialMatchExists, .alreadyPublished: return .conflict
+        case .badRanking, .badInput, .badEarlierRun: return .unprocessableContent
+        case .unknownFellow, .noSuchRun, .noHistory: return .notFound
+        default: return .internalServerError
+        }
+    }
+
+    /// A path as the log may show it: a personal link's token hidden.
+    static func logged(_ path: String) -> String { path.hasPrefix("/r/") ? "/r/…" : path }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -84,10 +97,10 @@ struct PageErrors: RouterMiddleware {
             return WebPage(
                 title: "Not done", template: "message",
                 context: ["heading": "That could not be done", "text": error.message], session: context.session,
-                status: .conflict
+                status: Self.status(error.code)
             ).response
         } catch {
-            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            context.logger.error("\(request.method) \(Self.logged(request.uri.path)): \(error)")
             return WebPage(
                 title: "Error", template: "message",
                 context: ["heading": "Something went wrong", "text": "The server could not answer; its log says why."],

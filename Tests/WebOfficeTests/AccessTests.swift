@@ -104,6 +104,22 @@ import Testing
         }
     }
 
+    @Test func successfulSignInsAreNotCountedAgainstTheAddress() async throws {
+        let served = try ServedFolder(loginLimit: 2)
+        try await served.test { browser in
+            for _ in 0..<4 {
+                browser.cookies = [:]
+                let page = try await browser.signIn()
+                #expect(page.status == .seeOther)
+            }
+        }
+    }
+
+    @Test func selfCannotBeACoordinatorsName() throws {
+        let served = try ServedFolder()
+        #expect(throws: WebError.self) { try served.site.accounts.add("Self", password: "long enough password") }
+    }
+
     @Test func aSignInFormFromElsewhereIsRefused() async throws {
         let served = try ServedFolder()
         try await served.test { browser in

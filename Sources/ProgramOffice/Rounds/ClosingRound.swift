@@ -19,31 +19,46 @@ extension Office {
     /// `mentor_preferences.csv` as the format defines them: each certified
     /// ranking in rank order (1 first); a person without a certified ranking
     /// keeps their rows of the files as they were (drafts are not written).
-    /// The files are written before the round is closed, so a failure leaves
-    /// the round open.
+    /// The rankings are read, the files written and the round closed in one
+    /// transaction of the history: a ranking saved meanwhile waits for it (and
+    /// then finds the round closed), and a failure leaves the round open.
     public func closeRound(_ program: OpenedProgram, history: String, by: String) throws(OfficeError) -> ClosedRound {
         guard let status = try roundStatus(intakeKey: program.intakeKey, history: history),
             status.round.state == .open
         else { throw OfficeError(.roundClosed, "there is no open preference round for this intake") }
         let s = program.scenario
-        let certified = status.rankings.filter { $0.value.state == .certified }
         let fellows = Set(status.people.filter { $0.kind == .fellow }.map(\.person))
         let mentors = Set(status.people.filter { $0.kind == .mentor }.map(\.person))
-        let fellowRanks = certified.filter { fellows.contains($0.key) }
-        let mentorRanks = certified.filter { mentors.contains($0.key) }
-        let prefs = Self.preferencesFile(s, fellowRanks)
-        let mentorPrefs = Self.mentorPreferencesFile(s, mentorRanks)
-        let keptIn = try replaceInputs(
-            in: program.location.path,
-            [("preferences.csv", Data(prefs.utf8)), ("mentor_preferences.csv", Data(mentorPrefs.utf8))])
+        var closed = ClosedRound(fellowsCertified: 0, mentorsCertified: 0, fellowsKept: 0, mentorsKept: 0, keptIn: nil)
         let store = try historyStore(history)
-        do { try store.closeRound(status.round.id, at: now(), by: by) } catch {
-            throw Self.roundError(error, history)
+        var writeError: OfficeError?
+        do {
+            // The rankings are read, the files written and the round closed in one transaction.
+            try store.closeRound(status.round.id, at: now(), by: by) { rankings in
+                let certified = rankings.filter { $0.value.state == .certified }
+                let fellowRanks = certified.filter { fellows.contains($0.key) }
+                let mentorRanks = certified.filter { mentors.contains($0.key) }
+                let files = [
+                    ("preferences.csv", Data(Self.preferencesFile(s, fellowRanks).utf8)),
+                    ("mentor_preferences.csv", Data(Self.mentorPreferencesFile(s, mentorRanks).utf8))
+                ]
+                let folder = program.location.path
+                let written = Result { () throws(OfficeError) in try replaceInputs(in: folder, files) }
+                switch written {
+                case .success(let kept): closed.keptIn = kept
+                case .failure(let error):
+                    writeError = error
+                    throw error
+                }
+                closed.fellowsCertified = fellowRanks.count
+                closed.mentorsCertified = mentorRanks.count
+                closed.fellowsKept = Set(s.preferences.map(\.fellow)).subtracting(fellowRanks.keys).count
+                closed.mentorsKept = Set(s.mentorPreferences.map(\.mentor)).subtracting(mentorRanks.keys).count
+            }
+        } catch {
+            throw writeError ?? Self.roundError(error, history)
         }
-        return ClosedRound(
-            fellowsCertified: fellowRanks.count, mentorsCertified: mentorRanks.count,
-            fellowsKept: Set(s.preferences.map(\.fellow)).subtracting(fellowRanks.keys).count,
-            mentorsKept: Set(s.mentorPreferences.map(\.mentor)).subtracting(mentorRanks.keys).count, keptIn: keptIn)
+        return closed
     }
 
     /// `fellow,lab,rank` (and `score` when a kept row has one), in fellows.csv's order.

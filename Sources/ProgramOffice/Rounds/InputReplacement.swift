@@ -3,7 +3,7 @@ import Foundation
 extension Office {
     /// Replaces input files of a scenario folder (an upload, a closed
     /// preference round): each file about to be replaced is first kept in
-    /// `.replaced/TIME/` inside the folder, then the new bytes are written
+    /// `.replaced/TIME-ID/` inside the folder, then the new bytes are written
     /// atomically (a temporary file renamed over it).
     ///
     /// - Returns: the folder the replaced files were kept in, if any was replaced.

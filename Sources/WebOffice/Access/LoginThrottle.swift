@@ -3,7 +3,9 @@ import Foundation
 /// Slows guessing of passwords: after ``limit`` failed logins within
 /// ``window`` seconds, for one name or from one address, further attempts
 /// are refused (without checking the password) until the oldest failure is
-/// older than the window. A successful login clears the name's failures.
+/// older than the window. Every attempt counts as a failure until its
+/// password is verified (so parallel guesses cannot all pass); a successful
+/// login clears the name's failures and takes its attempt back from the address.
 actor LoginThrottle {
     let limit: Int
     let window: TimeInterval
@@ -24,7 +26,12 @@ actor LoginThrottle {
         for k in [key(name: name), key(address: address)] { failures[k, default: []].append(now) }
     }
 
-    func succeeded(name: String) { failures[key(name: name)] = nil }
+    /// A sign-in that succeeded: its attempt (counted before the check) is
+    /// taken back from the address, and the name's failures are cleared.
+    func succeeded(name: String, address: String) {
+        failures[key(name: name)] = nil
+        _ = failures[key(address: address)]?.popLast()
+    }
 
     private func prune(_ now: Date) {
         failures = failures.compactMapValues { dates in

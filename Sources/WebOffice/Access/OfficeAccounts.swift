@@ -61,6 +61,10 @@ public struct OfficeAccounts: Sendable {
         guard !name.isEmpty, name.count <= 64, !name.contains(where: \.isNewline) else {
             throw WebError(.badAccount, "a coordinator's name is 1 to 64 characters on one line")
         }
+        // "self" marks a ranking a person saved themselves in a preference round.
+        guard name.lowercased() != "self" else {
+            throw WebError(.badAccount, "\"self\" cannot be a coordinator's name")
+        }
         guard password.count >= 10 else {
             throw WebError(.badAccount, "a password has at least 10 characters")
         }

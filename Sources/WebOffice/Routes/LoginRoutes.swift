@@ -10,7 +10,10 @@ struct LoginRoutes {
 
     func add(to router: Router<OfficeContext>) {
         router.get("/login") { request, context in
-            if context.session != nil { return Response.redirect(to: "/") }
+            // The gate lets /login through without looking: a signed-in browser goes home.
+            if let token = request.cookies[SessionGate.cookie]?.value, try site.accounts.session(token: token) != nil {
+                return Response.redirect(to: "/")
+            }
             return loginPage(message: nil, name: "", request: request)
         }
         router.post("/login") { request, context in try await signIn(request, context) }
@@ -39,13 +42,14 @@ struct LoginRoutes {
         }
         let password = form.value("password") ?? ""
         let accounts = site.accounts
+        // Counted as a failure before the (slow) check, so parallel guesses cannot all pass the throttle.
+        await site.throttle.failed(name: name, address: context.address)
         let verified = try await OwnThread.run { try accounts.verify(name, password: password) }
         guard verified else {
-            await site.throttle.failed(name: name, address: context.address)
             return loginPage(
                 message: "That name and password do not match an account.", name: name, status: .unauthorized)
         }
-        await site.throttle.succeeded(name: name)
+        await site.throttle.succeeded(name: name, address: context.address)
         let (sessionToken, _) = try accounts.openSession(for: name)
         var response = Response.redirect(to: "/")
         response.setCookie(cookie(SessionGate.cookie, sessionToken.value, maxAge: Int(OfficeAccounts.sessionSeconds)))

@@ -33,7 +33,8 @@ struct RankingRoutes {
         let token = context.parameters.get("token") ?? ""
         let office = site.office
         for history in site.histories() {
-            if let access = try? office.roundAccess(token: token, history: history, today: Self.today(office)) {
+            // A history that cannot be read is an error page (500), not "this link does not work".
+            if let access = try office.roundAccess(token: token, history: history, today: Self.today(office)) {
                 return (token, access, history)
             }
         }

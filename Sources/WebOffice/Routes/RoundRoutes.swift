@@ -38,7 +38,10 @@ struct RoundRoutes {
         }
         router.post("/p/:program/round/close") { request, context in
             let (session, p, opened, _) = try await posted(request, context)
-            _ = try site.office.closeRound(opened, history: p.history, by: session.coordinator)
+            let office = site.office
+            _ = try await site.fileTurns.exclusive(p.id) {
+                try office.closeRound(opened, history: p.history, by: session.coordinator)
+            }
             return Response.redirect(to: "/p/\(WebPath.component(p.id))?said=closed")
         }
         router.get("/p/:program/round/person/:person") { _, context in
@@ -89,7 +92,8 @@ struct RoundRoutes {
     private func linksPage(
         _ links: [IssuedLink], _ p: ShelvedProgram, _ session: OfficeSession, _ request: Request, heading: String
     ) -> Response {
-        let base = "http://\(request.head.authority ?? "127.0.0.1")"
+        // Behind a TLS proxy (`--secure-cookies`) the links are https: a token never travels in clear.
+        let base = "\(site.secureCookies ? "https" : "http")://\(request.head.authority ?? "127.0.0.1")"
         let rows = links.map { l in
             ["name": l.name, "email": l.email ?? "", "link": "\(base)/r/\(l.token)", "kind": l.kind.rawValue]
         }

@@ -7,8 +7,9 @@ import ProgramOffice
 /// the program it would make (a copy of the folder with the uploaded files
 /// in place, read by the scenario reader) before anything is replaced: an
 /// upload with a problem changes nothing and shows every problem. Each file
-/// replaced is first kept in `.replaced/TIME/` beside it, then written
-/// atomically.
+/// replaced is first kept in `.replaced/TIME-ID/` beside it, then written
+/// atomically (`Office.replaceInputs`). Uploads and closing a preference
+/// round take turns per program (``FileTurns``).
 struct UploadRoutes {
     let site: ProgramOfficeSite
     static let limit = 50 << 20
@@ -22,21 +23,31 @@ struct UploadRoutes {
             if let refusal = Self.misnamed(uploads.map(\.name), workbook: p.isWorkbook) {
                 return refused(p, session, summary: refusal, problems: [])
             }
-            let staging = (site.shelf.folder as NSString).appendingPathComponent(
-                ".fellowmatch-uploads/\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(atPath: staging) }
-            let candidate = try Self.stage(p, uploads, in: staging)
-            let office = site.office
-            do { _ = try await OwnThread.run { () throws(OfficeError) in try office.open(candidate) } } catch let e
-                as OfficeError
-            {
+            // Staged, checked and written in one turn per program (never against files another upload replaces meanwhile).
+            let site = self.site
+            let refusal: OfficeError? = try await site.fileTurns.exclusive(p.id) {
+                let staging = (site.shelf.folder as NSString).appendingPathComponent(
+                    ".fellowmatch-uploads/\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(atPath: staging) }
+                let candidate = try Self.stage(p, uploads, in: staging)
+                let office = site.office
+                do { _ = try await OwnThread.run { () throws(OfficeError) in try office.open(candidate) } } catch let e
+                    as OfficeError
+                {
+                    var shown = e
+                    shown.message = e.message.replacingOccurrences(of: candidate, with: p.id)
+                    return shown
+                }
+                let folder = p.isWorkbook ? (p.path as NSString).deletingLastPathComponent : p.path
+                try office.replaceInputs(
+                    in: folder, uploads.map { (name: p.isWorkbook ? p.id : $0.name, data: $0.data) })
+                return nil
+            }
+            if let e = refusal {
                 return refused(
-                    p, session,
-                    summary: e.message.replacingOccurrences(of: candidate, with: p.id)
-                        + ". Nothing was replaced; correct the files and upload them again.",
+                    p, session, summary: e.message + ". Nothing was replaced; correct the files and upload them again.",
                     problems: e.problems.filter { $0.severity == .error })
             }
-            try Self.replace(p, uploads, stamp: office.now())
             return Response.redirect(to: "/p/\(WebPath.component(p.id))?said=uploaded")
         }
     }
@@ -75,23 +86,6 @@ struct UploadRoutes {
             try u.data.write(to: URL(fileURLWithPath: (staging as NSString).appendingPathComponent(u.name)))
         }
         return staging
-    }
-
-    /// Keeps each file about to be replaced, then writes the upload atomically.
-    static func replace(_ p: ShelvedProgram, _ uploads: [(name: String, data: Data)], stamp: String) throws {
-        let fm = FileManager.default
-        let folder = p.isWorkbook ? (p.path as NSString).deletingLastPathComponent : p.path
-        let kept = (folder as NSString).appendingPathComponent(
-            ".replaced/" + stamp.replacingOccurrences(of: ":", with: "-"))
-        for u in uploads {
-            let target = (folder as NSString).appendingPathComponent(p.isWorkbook ? p.id : u.name)
-            if fm.fileExists(atPath: target) {
-                try fm.createDirectory(atPath: kept, withIntermediateDirectories: true)
-                let keptPath = (kept as NSString).appendingPathComponent((target as NSString).lastPathComponent)
-                if !fm.fileExists(atPath: keptPath) { try fm.copyItem(atPath: target, toPath: keptPath) }
-            }
-            try u.data.write(to: URL(fileURLWithPath: target), options: .atomic)
-        }
     }
 
     private func refused(_ p: ShelvedProgram, _ session: OfficeSession, summary: String, problems: [ScenarioIssue])
