@@ -20,7 +20,7 @@ import urllib.request
 import zipfile
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -65,11 +65,12 @@ def shot(driver, work, name, width=1280):
 
 
 def text(driver):
-    """The page's visible text (retried while a self-refreshing page reloads)."""
-    for _ in range(20):
+    """The page's visible text, read in one script call (retried while a
+    self-refreshing page reloads under it)."""
+    for _ in range(40):
         try:
-            return driver.find_element(By.TAG_NAME, "body").text
-        except (StaleElementReferenceException, NoSuchElementException):
+            return driver.execute_script("return document.body ? document.body.innerText : ''") or ""
+        except WebDriverException:
             time.sleep(0.25)
     return ""
 
