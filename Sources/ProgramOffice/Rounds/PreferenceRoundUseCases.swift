@@ -146,8 +146,9 @@ extension Office {
         }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map(\.id)
     }
 
-    /// 256 bits from the system's secure random source, in base64url.
-    static func token() -> String {
+    /// A secret for a link or a cookie: 256 bits from the system's secure
+    /// random source, in base64url.
+    public static func token() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")

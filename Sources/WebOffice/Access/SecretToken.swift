@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ProgramOffice
 
 /// A secret handed to a browser (a session cookie, a form's CSRF token): 256
 /// bits from the system's secure random source, in base64url; the server
@@ -8,12 +9,8 @@ import Foundation
 struct SecretToken: Sendable, Hashable {
     let value: String
 
-    /// A new token: 32 bytes from `SystemRandomNumberGenerator` (getrandom on Linux).
-    static func random() -> SecretToken {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return SecretToken(value: Self.base64url(Data(bytes)))
-    }
+    /// A new token (`Office.token()`: 32 bytes from the system's secure source).
+    static func random() -> SecretToken { SecretToken(value: Office.token()) }
 
     /// The stored form: SHA-256, hex.
     var hashed: String { Self.sha256(value) }
@@ -32,8 +29,4 @@ struct SecretToken: Sendable, Hashable {
         return difference == 0
     }
 
-    private static func base64url(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
 }

@@ -97,10 +97,9 @@ struct RoundRoutes {
         let rows = links.map { l in
             ["name": l.name, "email": l.email ?? "", "link": "\(base)/r/\(l.token)", "kind": l.kind.rawValue]
         }
-        var csv = "name,email,kind,link\n"
-        for r in rows {
-            csv += [r["name"]!, r["email"]!, r["kind"]!, r["link"]!].map(CSVField.quoted).joined(separator: ",") + "\n"
-        }
+        let csv = CSVWriter.render(
+            header: ["name", "email", "kind", "link"],
+            rows: rows.map { [$0["name"]!, $0["email"]!, $0["kind"]!, $0["link"]!] })
         let data =
             "data:text/csv;charset=utf-8," + (csv.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         return WebPage(
@@ -108,12 +107,5 @@ struct RoundRoutes {
             context: ["heading": heading, "links": rows, "csvLink": data, "id": p.id, "path": WebPath.component(p.id)],
             session: session, program: p.id
         ).response
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-enum CSVField {
-    static func quoted(_ s: String) -> String {
-        s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
