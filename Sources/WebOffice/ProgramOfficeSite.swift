@@ -18,15 +18,19 @@ public struct ProgramOfficeSite: Sendable {
     let throttle: LoginThrottle
     /// Cookies marked `Secure` (when served behind TLS).
     let secureCookies: Bool
+    /// Behind a reverse proxy on this machine: the sign-in throttle counts the
+    /// client address the proxy forwards (see ``ClientAddress``).
+    let behindProxy: Bool
 
     public init(
         folder: String, accounts: OfficeAccounts, office: Office = Office(), secureCookies: Bool = false,
-        loginLimit: Int = 5
+        behindProxy: Bool = false, loginLimit: Int = 5
     ) throws(WebError) {
         shelf = try ProgramShelf(folder: folder)
         self.accounts = accounts
         self.office = office
         self.secureCookies = secureCookies
+        self.behindProxy = behindProxy
         throttle = LoginThrottle(limit: loginLimit)
     }
 

@@ -24,15 +24,23 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Mark cookies Secure: the server is behind a TLS reverse proxy.")
     var secureCookies = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Behind a reverse proxy on this machine: count sign-in failures by the client address the proxy appends to X-Forwarded-For."
+    )
+    var behindProxy = false
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
     }
 
     func run() throws {
-        let (folder, secureCookies) = (folder, secureCookies)
+        let (folder, secureCookies, behindProxy) = (folder, secureCookies, behindProxy)
         let opened = Result { () throws(WebError) -> (ProgramOfficeSite, Int) in
             let accounts = try OfficeAccounts(path: OfficeAccounts.path(in: folder))
-            let site = try ProgramOfficeSite(folder: folder, accounts: accounts, secureCookies: secureCookies)
+            let site = try ProgramOfficeSite(
+                folder: folder, accounts: accounts, secureCookies: secureCookies, behindProxy: behindProxy)
             return (site, try accounts.names().count)
         }
         let site: ProgramOfficeSite

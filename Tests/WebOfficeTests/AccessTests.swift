@@ -115,6 +115,43 @@ import Testing
         }
     }
 
+    @Test func behindAProxyEachClientIsCountedByTheAddressTheProxyAppended() async throws {
+        let served = try ServedFolder(loginLimit: 2, behindProxy: true)
+        try await served.test { browser in
+            // The client claims 10.0.0.9; the proxy appended the address it saw, 10.0.0.1.
+            browser.forwardedFor = "10.0.0.9, 10.0.0.1"
+            for name in ["Nobody One", "Nobody Two"] {
+                try await browser.signIn(name: name, password: "guess").expect(.unauthorized)
+            }
+            try await browser.signIn().expect(.tooManyRequests)
+            browser.forwardedFor = "10.0.0.1"
+            try await browser.signIn().expect(.tooManyRequests)
+            browser.forwardedFor = "10.0.0.2"
+            try await browser.signIn().expect(.seeOther)
+        }
+    }
+
+    @Test func withoutTheProxyFlagTheForwardedAddressIsIgnored() async throws {
+        let served = try ServedFolder(loginLimit: 2)
+        try await served.test { browser in
+            for (name, address) in [("Nobody One", "10.0.0.1"), ("Nobody Two", "10.0.0.2")] {
+                browser.forwardedFor = address
+                try await browser.signIn(name: name, password: "guess").expect(.unauthorized)
+            }
+            browser.forwardedFor = "10.0.0.3"
+            try await browser.signIn().expect(.tooManyRequests)
+        }
+    }
+
+    @Test func theForwardedAddressIsTrustedOnlyFromThisMachine() {
+        let header = ["203.0.113.5, 10.0.0.1"]
+        #expect(ClientAddress(peer: "127.0.0.1", forwardedFor: header).counted(behindProxy: true) == "10.0.0.1")
+        #expect(ClientAddress(peer: "::1", forwardedFor: ["a", "b"]).counted(behindProxy: true) == "b")
+        #expect(ClientAddress(peer: "192.0.2.7", forwardedFor: header).counted(behindProxy: true) == "192.0.2.7")
+        #expect(ClientAddress(peer: "127.0.0.1", forwardedFor: header).counted(behindProxy: false) == "127.0.0.1")
+        #expect(ClientAddress(peer: "127.0.0.1", forwardedFor: [" , "]).counted(behindProxy: true) == "127.0.0.1")
+    }
+
     @Test func selfCannotBeACoordinatorsName() throws {
         let served = try ServedFolder()
         #expect(throws: WebError.self) { try served.site.accounts.add("Self", password: "long enough password") }

@@ -16,7 +16,10 @@ struct ServedFolder {
 
     var demo: URL { folder.appendingPathComponent("demo") }
 
-    init(programName: String = "demo", edit: (URL) throws -> Void = { _ in }, loginLimit: Int = 5) throws {
+    init(
+        programName: String = "demo", edit: (URL) throws -> Void = { _ in }, loginLimit: Int = 5,
+        behindProxy: Bool = false
+    ) throws {
         folder = Scratch.path("served")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -29,7 +32,8 @@ struct ServedFolder {
         try edit(program)
         let accounts = try OfficeAccounts(path: OfficeAccounts.path(in: folder.path), passwordCost: 4)
         try accounts.add("Ana Coordinator", password: Self.password)
-        site = try ProgramOfficeSite(folder: folder.path, accounts: accounts, loginLimit: loginLimit)
+        site = try ProgramOfficeSite(
+            folder: folder.path, accounts: accounts, behindProxy: behindProxy, loginLimit: loginLimit)
     }
 
     /// The bytes of every file under the program folder, by relative path.
@@ -48,6 +52,8 @@ struct ServedFolder {
 struct OfficeBrowser {
     let client: any TestClientProtocol
     var cookies: [String: String] = [:]
+    /// An `X-Forwarded-For` header sent with every request (as a proxy would add).
+    var forwardedFor: String?
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -58,6 +64,10 @@ struct OfficeBrowser {
         var csrf: String? {
             guard let r = body.range(of: #"name="_csrf" value=""#) else { return nil }
             return String(body[r.upperBound...].prefix { $0 != "\"" })
+        }
+        /// Records an issue unless the page came with `status`.
+        func expect(_ status: HTTPResponse.Status, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(self.status == status, sourceLocation: sourceLocation)
         }
     }
 
@@ -85,10 +95,11 @@ struct OfficeBrowser {
     }
 
     /// Signs in as the test's coordinator.
-    mutating func signIn(password: String = ServedFolder.password) async throws -> Page {
+    mutating func signIn(name: String = "Ana Coordinator", password: String = ServedFolder.password) async throws
+        -> Page
+    {
         let form = try await get("/login")
-        return try await post(
-            "/login", [("_csrf", form.csrf ?? ""), ("name", "Ana Coordinator"), ("password", password)])
+        return try await post("/login", [("_csrf", form.csrf ?? ""), ("name", name), ("password", password)])
     }
 
     private mutating func send(_ uri: String, _ method: HTTPRequest.Method, body: ByteBuffer?, type: String?)
@@ -100,6 +111,7 @@ struct OfficeBrowser {
                 separator: "; ")
         }
         if let type { headers[.contentType] = type }
+        if let forwardedFor { headers[.init("X-Forwarded-For")!] = forwardedFor }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         for value in response.headers[values: .setCookie] {
             let pair = value.split(separator: ";")[0].split(

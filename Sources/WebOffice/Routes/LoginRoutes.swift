@@ -35,7 +35,11 @@ struct LoginRoutes {
         else {
             return loginPage(message: "The sign-in form expired; please sign in again.", name: name, request: request)
         }
-        guard await site.throttle.allows(name: name, address: context.address) else {
+        let address = ClientAddress(
+            peer: context.peer, forwardedFor: request.headers[values: .init("X-Forwarded-For")!]
+        )
+        .counted(behindProxy: site.behindProxy)
+        guard await site.throttle.allows(name: name, address: address) else {
             return loginPage(
                 message: "Too many failed sign-ins; wait 15 minutes and try again.", name: name,
                 status: .tooManyRequests, request: request)
@@ -43,13 +47,13 @@ struct LoginRoutes {
         let password = form.value("password") ?? ""
         let accounts = site.accounts
         // Counted as a failure before the (slow) check, so parallel guesses cannot all pass the throttle.
-        await site.throttle.failed(name: name, address: context.address)
+        await site.throttle.failed(name: name, address: address)
         let verified = try await OwnThread.run { try accounts.verify(name, password: password) }
         guard verified else {
             return loginPage(
                 message: "That name and password do not match an account.", name: name, status: .unauthorized)
         }
-        await site.throttle.succeeded(name: name, address: context.address)
+        await site.throttle.succeeded(name: name, address: address)
         let (sessionToken, _) = try accounts.openSession(for: name)
         var response = Response.redirect(to: "/")
         response.setCookie(cookie(SessionGate.cookie, sessionToken.value, maxAge: Int(OfficeAccounts.sessionSeconds)))

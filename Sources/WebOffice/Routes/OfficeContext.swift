@@ -1,16 +1,17 @@
 import Hummingbird
 
 /// What a request carries through the office's routes: the signed-in
-/// coordinator's session (set by ``SessionGate``) and the client's address
-/// (for the login throttle).
+/// coordinator's session (set by ``SessionGate``) and the connection's peer
+/// (for the login throttle, through ``ClientAddress``).
 public struct OfficeContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     var session: OfficeSession?
-    let address: String
+    /// The connection's peer address, `nil` without a network peer.
+    let peer: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        address = source.channel.remoteAddress?.ipAddress ?? "local"
+        peer = source.channel.remoteAddress?.ipAddress
     }
 
     /// Uploads are read by the upload route itself, with its own limit.
