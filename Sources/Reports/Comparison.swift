@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import PlacementSolver
+import SeminarSolver
 
 /// One column of a comparison: a scenario and its outcome.
 public struct ComparedScenario: Sendable {
@@ -9,14 +10,20 @@ public struct ComparedScenario: Sendable {
     /// The scenario solved (absent for a run read back from the history).
     public var scenario: Scenario?
     public var outcome: PlacementOutcome
+    /// The thesis committees, when the scenario forms them and they were formed.
+    public var committees: CommitteeOutcome?
     /// Names of its people, labs and sources.
     public var names: Directory
 
-    public init(label: String, description: String, scenario: Scenario, outcome: PlacementOutcome) {
+    public init(
+        label: String, description: String, scenario: Scenario, outcome: PlacementOutcome,
+        committees: CommitteeOutcome? = nil
+    ) {
         self.label = label
         self.description = description
         self.scenario = scenario
         self.outcome = outcome
+        self.committees = committees
         names = Directory(scenario)
     }
 
@@ -89,6 +96,8 @@ public struct Comparison: Sendable {
     public var measures: [Measure]
     /// Per what-if (columns 1...): fellows who move, or whose funding changes, relative to the base.
     public var diffs: [[FellowDiff]]
+    /// Per what-if (columns 1...): continuing fellows whose thesis committee differs from the base's.
+    public var committeeChanges: [[CommitteeChange]]
     let names: Directory
 
     public init(_ columns: [ComparedScenario]) {
@@ -150,6 +159,13 @@ public struct Comparison: Sendable {
         measures.append(
             Measure(name: "fellows moved vs base", text: moved.map { $0.map(NumberText.number) ?? "-" }, numbers: moved)
         )
+        committeeChanges = columns.dropFirst().map { c in
+            guard let first = columns.first, let a = first.committees, let sa = first.scenario,
+                let b = c.committees, let sb = c.scenario
+            else { return [] }
+            return CommitteeChange.changes((a, sa), (b, sb), names: merged)
+        }
+        measures += CommitteeComparison.measures(columns, changes: committeeChanges)
         self.measures = measures
     }
 
@@ -248,10 +264,25 @@ public struct Comparison: Sendable {
                 head += moved == 0 ? "nobody moves" : "\(moved) fellow\(moved == 1 ? "" : "s") move"
                 if paid > 0 { head += "; \(paid) fellow\(paid == 1 ? "'s" : "s'") funding changes" }
             }
+            head += committeeHead(k)
             out += TextLayout.wrap(head, indent: "  ")
             for f in d { out += TextLayout.wrap(sentence(f), first: "  - ", indent: "    ") }
+            for line in committeeSentences(k) { out += TextLayout.wrap(line, first: "  - ", indent: "    ") }
         }
         return out
+    }
+
+    /// "; 2 thesis committees change", or nothing when none changes.
+    func committeeHead(_ k: Int) -> String {
+        let n = committeeChanges[k].count
+        return n == 0 ? "" : "; \(n) thesis committee\(n == 1 ? " changes" : "s change")"
+    }
+
+    /// One sentence per continuing fellow whose committee changes in what-if `k`.
+    public func committeeSentences(_ k: Int) -> [String] {
+        committeeChanges[k].map {
+            CommitteeComparison.sentence($0, base: columns.first?.scenario, other: columns[k + 1].scenario)
+        }
     }
 
     /// Why a variant has no placement: its diagnosis (pre-check findings or
@@ -309,6 +340,10 @@ public struct Comparison: Sendable {
             } else {
                 for f in d { md.append("- " + cell(sentence(f))) }
             }
+            let committees = committeeSentences(k)
+            if !committees.isEmpty {
+                md += ["", "Thesis committees that change:", ""] + committees.map { "- " + cell($0) }
+            }
             md.append("")
         }
         return md.joined(separator: "\n")
@@ -350,6 +385,7 @@ public struct Comparison: Sendable {
             var unplaced: [String]
             var measures: [String: Double?]
             var moves: [FellowDiff]?
+            var committee_changes: [CommitteeChange]?
             var why_no_placement: [String]?
         }
         let items = columns.enumerated().map { k, c in
@@ -362,7 +398,9 @@ public struct Comparison: Sendable {
                 measures: Dictionary(
                     measures.filter { $0.name != "status" && !$0.isHeading }.map { ($0.name, $0.numbers[k]) },
                     uniquingKeysWith: { a, _ in a }),
-                moves: k == 0 ? nil : diffs[k - 1], why_no_placement: c.outcome.hasPlacement ? nil : reasons(c))
+                moves: k == 0 ? nil : diffs[k - 1],
+                committee_changes: k == 0 || c.committees == nil ? nil : committeeChanges[k - 1],
+                why_no_placement: c.outcome.hasPlacement ? nil : reasons(c))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -291,6 +291,40 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// The demo's reader-leaves what-if removes Dr. Aisha Rahimi (c03): every committee she sat on
+    /// in the base changes, says she is not in the what-if, and no committee keeps her.
+    @Test func compareExplainsTheCommitteesAReaderLeaves() throws {
+        let base = CLI.temporary("committees-base"), out = CLI.temporary("committees-compare")
+        defer { for f in [base, out] { try? fm.removeItem(at: f) } }
+        #expect(try CLI.run(["run", "Scenarios/demo", "--out", base.path]).status == 0)
+        let rows = try String(contentsOf: base.appendingPathComponent("committees.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let served = Set(rows.filter { $0.count > 1 && $0[1] == "c03" }.map { $0[0] })
+        #expect(!served.isEmpty)
+        let r = try CLI.run([
+            "compare", "Scenarios/demo", "Scenarios/demo/what-if/reader-leaves.toml", "--out", out.path
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\(served.count) thesis committee\(served.count == 1 ? " changes" : "s change")"))
+        struct Column: Decodable {
+            struct Change: Decodable {
+                struct Seat: Decodable { var member: String, why: String }
+                var fellow: String
+                var left: [Seat]
+                var joined: [Seat]
+            }
+            var committee_changes: [Change]?
+        }
+        let json = try JSONDecoder().decode(
+            [Column].self, from: Data(contentsOf: out.appendingPathComponent("comparison.json")))
+        let changes = try #require(json.last?.committee_changes)
+        #expect(Set(changes.map(\.fellow)) == served)
+        for c in changes {
+            #expect(c.left.contains { $0.member == "c03" && $0.why == "not in this what-if" })
+            #expect(!c.joined.contains { $0.member == "c03" })
+        }
+    }
+
     @Test func explainAllAndBinds() throws {
         let explain = try CLI.run(["explain", "Scenarios/demo", "--all"])
         #expect(explain.status == 0, "\(explain.stderr)")

@@ -4,6 +4,7 @@ import GLPKBackend
 import Modeling
 import PlacementSolver
 import Reports
+import SeminarSolver
 
 /// A base program and its what-ifs, opened for a comparison: the ones that
 /// could be read, and the problems of those that could not.
@@ -64,7 +65,7 @@ extension Office {
             fileURLWithPath: output ?? Self.comparisonFolder(base: opened.base, whatIfs: opened.whatIfs.map(\.path))
         ).path
         let folder = try checkedOutput(path)
-        let comparison = try solveSideBySide([opened.base] + readable, solve.placementOptions(log: log, stop: stop))
+        let comparison = try solveSideBySide([opened.base] + readable, solve, log: log, stop: stop)
         let files = try comparisonFiles(comparison)
         return ComparisonResult(
             comparison: comparison, output: path, files: files, writeNotes: try write(files, to: folder),
@@ -76,19 +77,26 @@ extension Office {
             ?? (base.location.path as NSString).appendingPathComponent("out-compare")
     }
 
-    private func solveSideBySide(_ programs: [OpenedProgram], _ options: SolverOptions) throws(OfficeError)
-        -> Comparison
-    {
-        let engine = PlacementEngine(solver: solver, options: options)
+    private func solveSideBySide(
+        _ programs: [OpenedProgram], _ solve: SolveLimits, log: (@Sendable (String) -> Void)?, stop: StopSignal?
+    ) throws(OfficeError) -> Comparison {
+        let engine = PlacementEngine(solver: solver, options: solve.placementOptions(log: log, stop: stop))
         let results = SolveThreads.map(programs) { p in
-            Result { () throws(SolverError) -> PlacementOutcome in try engine.run(p.scenario) }
+            Result { () throws(SolverError) -> (PlacementOutcome, CommitteeOutcome?) in
+                let outcome = try engine.run(p.scenario)
+                guard outcome.hasPlacement, p.scenario.formsCommittees else { return (outcome, nil) }
+                let options = solve.scheduleOptions(p.scenario, log: log, stop: stop)
+                return (outcome, try CommitteeFormer(solver: solver, options: options).form(p.scenario))
+            }
         }
         var columns: [ComparedScenario] = []
         for (p, result) in zip(programs, results) {
             switch result {
-            case .success(let o):
+            case .success(let (o, committees)):
                 columns.append(
-                    ComparedScenario(label: p.label, description: p.description, scenario: p.scenario, outcome: o))
+                    ComparedScenario(
+                        label: p.label, description: p.description, scenario: p.scenario, outcome: o,
+                        committees: committees))
             case .failure(let e): throw OfficeError(.solverFailed, "\(p.label): \(e)")
             }
         }

@@ -164,6 +164,8 @@ public enum HTMLPages {
                 let column = c.columns[k + 1]
                 return [
                     "label": column.label, "hasMoves": !d.isEmpty, "showFunding": true,
+                    "committees": c.committeeSentences(k).map { ["line": $0] },
+                    "hasCommittees": !c.committeeChanges[k].isEmpty,
                     "none": column.outcome.hasPlacement
                         ? "Nobody moves and no funding changes."
                         : "No placement: " + c.reasons(column).joined(separator: " "),

@@ -241,6 +241,7 @@ enum PageTemplates {
         {{#hasMoves}}<table><thead><tr><th>Fellow</th><th>In the base</th><th>In {{label}}</th><th class="num">Choice</th>{{#showFunding}}<th>Funding</th>{{/showFunding}}</tr></thead><tbody>
         {{#moves}}<tr><td>{{fellow}}</td><td>{{before}}</td><td>{{after}}</td><td class="num">{{rank}}</td>{{#showFunding}}<td>{{funding}}</td>{{/showFunding}}</tr>
         {{/moves}}</tbody></table>{{/hasMoves}}
+        {{#hasCommittees}}<p>Thesis committees that change:</p><ul>{{#committees}}<li>{{line}}</li>{{/committees}}</ul>{{/hasCommittees}}
         {{/whatIfs}}
         </section>
         <footer>{{footer}}</footer>
