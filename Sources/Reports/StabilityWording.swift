@@ -63,7 +63,7 @@ extension Wording {
 
     /// What stability cost by the objective ("The cost of stability" in
     /// docs/scenario-format.md): with `stable` or `fewest-blocking-pairs`,
-    /// from ``StabilityCost``; with `report`, only what is known without
+    /// from `StabilityCost`; with `report`, only what is known without
     /// another solve (a proved optimum without blocking pairs is the stable
     /// optimum too), else where to find it.
     public static func stabilityCost(_ o: PlacementOutcome, pairs: [BlockingPair], settings: ScenarioSettings)
