@@ -127,10 +127,11 @@ import Testing
     /// Ties: the largest weakly stable matching is smaller than the largest
     /// matching. Two parts, worked by hand (and checked by enumeration):
     ///
-    /// - The small instance with which Manlove, Irving, Iwama, Miyazaki and
-    ///   Morita (2002, "Hard variants of stable marriage") show that weakly
-    ///   stable matchings differ in size when lists have ties: f1: A B,
-    ///   f2: A; mA ranks f1 and f2 equal, mB ranks f1. {f1–A} and
+    /// - A two-by-two instance of the kind Manlove, Irving, Iwama, Miyazaki
+    ///   and Morita (2002, "Hard variants of stable marriage") use to show
+    ///   that weakly stable matchings differ in size when lists have ties
+    ///   (worked here by hand, not copied from the paper): f1: A B, f2: A;
+    ///   mA ranks f1 and f2 equal, mB ranks f1. {f1–A} and
     ///   {f1–B, f2–A} are both weakly stable ((f1, mA) does not block the
     ///   second: mA is indifferent between f1 and f2).
     /// - A strict part where stability costs a place: f4: C D, f5: C;
