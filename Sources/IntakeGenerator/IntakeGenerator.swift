@@ -17,6 +17,8 @@ public struct IntakeGenerator: Sendable {
     public var appointmentRules: Bool
     /// The seminar series' shape: ``SeminarSeries`` (`weekly`) or ``TightSeminarSeries`` (`tight`).
     public var series: Series
+    /// Mentors' rankings of the new fellows (mentor_preferences.csv), or none (see ``MentorRanks``).
+    public var mentorRanks: MentorRanks?
 
     /// The two generators of seminar series.
     public enum Series: String, Sendable, CaseIterable {
@@ -28,13 +30,14 @@ public struct IntakeGenerator: Sendable {
 
     public init(
         newFellows: Int, seed: UInt64 = 2026, seminars: Bool = true, appointmentRules: Bool = false,
-        series: Series = .weekly
+        series: Series = .weekly, mentorRanks: MentorRanks? = nil
     ) {
         self.newFellows = newFellows
         self.seed = seed
         self.seminars = seminars
         self.appointmentRules = appointmentRules
         self.series = series
+        self.mentorRanks = mentorRanks
     }
 
     /// The scenario with kinds and slots (drawn from nothing: the rest of the
@@ -194,6 +197,7 @@ public struct IntakeGenerator: Sendable {
         var scenario = Scenario(
             settings: settings, fellows: fellows, labs: labs, mentors: mentors, funding: funding,
             preferences: preferences, costs: costs)
+        if let mentorRanks { scenario.mentorPreferences = mentorRanks.preferences(scenario, seed: seed) }
         // Drawn after everything else, so the placement part is the same with or without it.
         if seminars {
             switch series {

@@ -162,11 +162,14 @@ public struct PlacementEngine: Sendable {
                 continue
             }
             var stageOptions = o
-            // A warm start (see SolveStrategy): the greedy placement at first,
-            // then the best placement known that satisfies the stage's holds.
+            // A warm start (see SolveStrategy): the greedy placement at first
+            // (with `[placement] stability`, the deferred-acceptance one,
+            // ``StableStart``), then the best placement known that satisfies
+            // the stage's holds.
             if warmStart {
                 stageOptions.startingSolution =
                     start.map(\.values) ?? best.map { placement.roundedValues($0) }
+                    ?? StableStart.values(for: placement)
                     ?? GreedyStart.values(for: placement).map {
                         placement.blockingVariables.isEmpty ? $0 : placement.completingStability($0)
                     }

@@ -61,8 +61,66 @@ extension Wording {
         }
     }
 
+    /// What stability cost by the objective ("The cost of stability" in
+    /// docs/scenario-format.md): with `stable` or `fewest-blocking-pairs`,
+    /// from `StabilityCost`; with `report`, only what is known without
+    /// another solve (a proved optimum without blocking pairs is the stable
+    /// optimum too), else where to find it.
+    public static func stabilityCost(_ o: PlacementOutcome, pairs: [BlockingPair], settings: ScenarioSettings)
+        -> String?
+    {
+        guard o.hasPlacement else { return nil }
+        guard settings.stability != .report else {
+            if pairs.isEmpty && o.status == .optimal {
+                return "The objective's optimum is stable: stability cost nothing."
+            }
+            return
+                "What stability would cost is not worked out here (it needs the stability model); "
+                + "set [placement] stability = \"stable\" or \"fewest-blocking-pairs\" to see it."
+        }
+        guard let c = o.stabilityCost else {
+            return "What stability cost is not known: the run without stability found no placement in its time limit."
+        }
+        let proof = c.proved ? "" : " (not proved: a time limit stopped a search, so this may be off)"
+        if c.isFree { return "The objective's optimum is stable: stability cost nothing\(proof)." }
+        let without = "the best placement without stability"
+        switch c.objectiveKind {
+        case .totalRank:
+            let n = NumberText.number(c.difference)
+            let values = "\(NumberText.number(c.objectiveWithout)) against \(NumberText.number(c.objective)) here"
+            let more = c.rankProfileWithout.values.reduce(0, +) - c.rankProfile.values.reduce(0, +)
+            guard more == 0 else {
+                let placed = more > 0 ? "\(more) more" : "\(-more) fewer"
+                return
+                    "Stability cost \(n) by the objective: \(without) would place \(placed) new "
+                    + "fellow\(abs(more) == 1 ? "" : "s") and be \(n) better (\(values), by the objective, where "
+                    + "each unplaced fellow counts \(NumberText.number(settings.unplacedPenalty)))\(proof)."
+            }
+            return
+                "Stability cost \(n) in total rank: \(without) would be \(n) rank\(c.difference == 1 ? "" : "s") "
+                + "better in total (\(values), by the objective)\(proof)."
+        case .score:
+            let n = NumberText.number(c.difference)
+            return
+                "Stability cost \(n) point\(c.difference == 1 ? "" : "s") of score: \(without) would score "
+                + "\(NumberText.number(c.objectiveWithout)) against \(NumberText.number(c.objective)) here\(proof)."
+        case .rankMaximal, .generous:
+            return
+                "Stability cost the rank profile: \(without) has \(profile(c.rankProfileWithout)) against "
+                + "\(profile(c.rankProfile)) here\(proof)."
+        }
+    }
+
+    /// "4 at their 1st choice, 2 at their 2nd".
+    static func profile(_ p: [Int: Int]) -> String {
+        p.isEmpty
+            ? "nobody placed"
+            : p.sorted { $0.key < $1.key }.map { "\($0.value) at their \(NumberText.ordinal($0.key))" }
+                .joined(separator: ", ")
+    }
+
     /// The report's "Is this placement fair?" in plain words: the choices,
-    /// stability, and how ties were decided.
+    /// stability, what it cost, and how ties were decided.
     public static func fairness(
         _ o: PlacementOutcome, pairs: [BlockingPair], ties: [Tie], settings: ScenarioSettings
     ) -> [String] {
@@ -70,7 +128,7 @@ extension Wording {
             headline(o),
             stability(pairs),
             stabilityRequirement(settings.stability)
-        ]
+        ] + [stabilityCost(o, pairs: pairs, settings: settings)].compactMap { $0 }
             + (ties.isEmpty
                 ? []
                 : [

@@ -27,6 +27,13 @@ struct GenerateCommand: ParsableCommand {
                 + "(one talk a session, barely more sessions than talks, absences in blocks of weeks)."))
     var series: GeneratedSeries = .weekly
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write mentor_preferences.csv: every mentor ranks the new fellows who ranked their lab, each in an "
+                + "order of their own (independent) or mostly agreeing (correlated). Default: no mentor rankings."))
+    var mentorRanks: GeneratedMentorRanks?
+
     func validate() throws {
         if fellows < 1 { throw ValidationError("--fellows must be at least 1") }
         try requireNewFolder(out)
@@ -35,7 +42,8 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         do {
             let written = try Office().generate(
-                fellows: fellows, seed: seed, sessions: !noSessions, series: series, to: out)
+                fellows: fellows, seed: seed, sessions: !noSessions, series: series, mentorRanks: mentorRanks,
+                to: out)
             print(OfficeText.generated(written.scenario, folder: out))
         } catch {
             throw failure(error)
@@ -44,6 +52,7 @@ struct GenerateCommand: ParsableCommand {
 }
 
 extension GeneratedSeries: ExpressibleByArgument {}
+extension GeneratedMentorRanks: ExpressibleByArgument {}
 
 /// Refuses, at parsing, a folder to create that exists already.
 func requireNewFolder(_ path: String) throws {

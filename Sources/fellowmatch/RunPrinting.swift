@@ -49,7 +49,7 @@ struct RunPrinting {
         }
         print(ConsoleReport.render(r.outcome, scenario: s))
         if let ties = r.ties, !ties.isEmpty { print(ConsoleReport.ties(ties, scenario: s)) }
-        if r.outcome.hasPlacement { print(ConsoleReport.stability(r.blockingPairs, scenario: s)) }
+        if r.outcome.hasPlacement { print(ConsoleReport.stability(r.blockingPairs, scenario: s, outcome: r.outcome)) }
         if let official = r.official {
             print(
                 "\n"

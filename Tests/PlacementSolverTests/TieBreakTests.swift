@@ -113,3 +113,89 @@ import Testing
         #expect(try ties(t).allSatisfy { $0.decidedBy == .search })
     }
 }
+
+/// The tie-break policy on bigger random programs, against enumeration:
+/// every placement is enumerated (``BlockingPairTests/placements(_:)``), and
+/// the docs' rule picks the winner: the smallest total rank, then the
+/// smallest Σ mentor_cost, then the smallest Σ of the seeded draws. The
+/// engine's placement is that winner, with the rows of fellows.csv and
+/// preferences.csv in their order and reversed.
+@Suite struct TieBreakEnumerationTests {
+    /// Six fellows ranking three labs of one or two mentors (many equal
+    /// ranks, so many equally good placements), some mentors ranking some
+    /// fellows, everyone placed.
+    static func program(_ seed: Int) -> TestProgram {
+        var rng = SeededRandom(seed: UInt64(seed) &* 6_364_136_223 &+ 11)
+        var t = TestProgram()
+        t.settings.seed = seed
+        for l in 0..<3 {
+            let mentors = (0..<rng.int(1...2)).map { ("m\(l)\($0)", 2, [String]()) }
+            t.lab("L\(l)", capacity: 2, mentors: mentors)
+        }
+        for f in 0..<6 {
+            let labs = rng.sample([0, 1, 2], rng.int(2...3))
+            t.fellow("F\(f)", ranks: labs.map { "L\($0)" }, explicitRanks: labs.map { _ in rng.int(1...2) })
+        }
+        for m in t.mentors where rng.chance(0.5) {
+            for f in rng.sample(t.fellows.map(\.id), rng.int(1...3)) {
+                t.mentorPreferences.append(MentorPreference(mentor: m.id, fellow: f, rank: rng.int(1...2)))
+            }
+        }
+        return t
+    }
+
+    /// The placement the docs' rule picks, or nil when the lottery itself ties.
+    static func winner(_ t: TestProgram) -> [String: String]? {
+        func rank(_ f: String, _ lab: String) -> Int { t.preferences.first { $0.fellow == f && $0.lab == lab }!.rank }
+        func mentorCost(_ m: String, _ f: String) -> Int {
+            let given = t.mentorPreferences.filter { $0.mentor == m }
+            guard let last = given.map(\.rank).max() else { return 0 }
+            return given.first { $0.fellow == f }.map { $0.rank - 1 } ?? last
+        }
+        let scored = BlockingPairTests.placements(t).map { placed -> ([Int], [String: String]) in
+            let pairs = placed.map { ($0.key, $0.value!) }
+            let total = pairs.reduce(0) { $0 + rank($1.0, $1.1.lab) }
+            let mentors = pairs.reduce(0) { $0 + mentorCost($1.1.id, $1.0) }
+            let draws = pairs.reduce(0) {
+                $0 + TieBreakStages.draw(seed: t.settings.seed, $1.0, $1.1.lab, $1.1.id)
+            }
+            return ([total, mentors, draws], Dictionary(uniqueKeysWithValues: pairs.map { ($0.0, $0.1.id) }))
+        }
+        let best = scored.map(\.0).min { $0.lexicographicallyPrecedes($1) }
+        let winners = scored.filter { $0.0 == best }
+        return winners.count == 1 ? winners[0].1 : nil
+    }
+
+    @Test(arguments: 0..<24)
+    func theEnumeratedWinnerInAnyRowOrder(seed: Int) throws {
+        let t = Self.program(seed)
+        guard let expected = Self.winner(t) else { return }
+        var reversed = t
+        reversed.fellows.reverse()
+        reversed.preferences.reverse()
+        reversed.mentorPreferences.reverse()
+        for program in [t, reversed] {
+            let o = try program.solve()
+            let mentors = Dictionary(
+                uniqueKeysWithValues: o.placements.compactMap { p in p.mentor.map { (p.fellow, $0) } })
+            #expect(mentors == expected, "seed \(seed)")
+        }
+    }
+
+    /// The programs are not trivial: most have several placements of the
+    /// smallest total rank, so the tie-break decides.
+    @Test func mostProgramsHaveTies() {
+        let tied = (0..<24).filter { seed in
+            let t = Self.program(seed)
+            func rank(_ f: String, _ lab: String) -> Int {
+                t.preferences.first { $0.fellow == f && $0.lab == lab }!.rank
+            }
+            let totals = BlockingPairTests.placements(t).map { $0.reduce(0) { $0 + rank($1.key, $1.value!.lab) } }
+            guard let best = totals.min() else { return false }
+            return totals.filter { $0 == best }.count > 1
+        }
+        #expect(tied.count >= 16)
+        // And the docs' rule names one winner (the lottery does not tie) in most.
+        #expect((0..<24).filter { Self.winner(Self.program($0)) != nil }.count >= 16)
+    }
+}

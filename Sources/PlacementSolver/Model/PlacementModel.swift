@@ -62,8 +62,9 @@ public struct PlacementModel: Sendable {
     /// With `[placement] stability` other than `report`: `blocks(c)` per
     /// eligible choice, indexed like `eligibility.choices` (see `Stability.swift`).
     public internal(set) var blockingVariables: [Variable] = []
-    /// With `blockingVariables`: `full(m)` per mentor and `full(l)` per lab index.
-    var fullVariables: (mentors: [Int: Variable], labs: [Int: Variable]) = ([:], [:])
+    /// With `blockingVariables`: `full(l)` per lab index, for the labs that
+    /// can fill while a mentor has room (see `Stability.swift`).
+    var fullVariables: [Int: Variable] = [:]
 
     /// Fellow indices of new fellows, in input order.
     public let newFellows: [Int]

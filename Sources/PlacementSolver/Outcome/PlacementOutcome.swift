@@ -141,6 +141,10 @@ public struct PlacementOutcome: Sendable {
     public var solves: Int
     /// With `--keep`: who moved compared with the earlier placements.
     public var moves: [PlacementMove] = []
+    /// With `[placement] stability` other than `report`: what stability cost
+    /// by the objective (``PlacementEngine/stabilityCost(_:base:previous:)``;
+    /// set by the run, not by ``PlacementEngine/run(_:previous:)``).
+    public var stabilityCost: StabilityCost?
 
     public var hasPlacement: Bool { status == .optimal || status == .feasible }
 

@@ -130,7 +130,9 @@ extension Office {
             solver: solver, options: request.solve.placementOptions(log: request.solverLog, stop: request.stop))
         engine.progress = request.progress
         do {
-            let outcome = try engine.run(s, previous: earlier.placements)
+            var outcome = try engine.run(s, previous: earlier.placements)
+            // With `stable` or `fewest-blocking-pairs`: the same objective without stability, solved once more.
+            outcome.stabilityCost = try engine.stabilityCost(s, base: outcome, previous: earlier.placements)
             guard outcome.hasPlacement, s.sessions != nil else { return (outcome, nil, engine) }
             let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
             let schedule = try SeminarScheduler(solver: solver, options: options)

@@ -60,9 +60,10 @@ extension Office {
 
     /// Writes a realistic synthetic program (`fellows` new fellows; the same
     /// seed gives the same files), with a seminar series of the given shape
-    /// unless `sessions` is false.
+    /// unless `sessions` is false, and mentors' rankings when `mentorRanks` is given.
     public func generate(
-        fellows: Int, seed: UInt64, sessions: Bool, series: GeneratedSeries = .weekly, to folder: String
+        fellows: Int, seed: UInt64, sessions: Bool, series: GeneratedSeries = .weekly,
+        mentorRanks: GeneratedMentorRanks? = nil, to folder: String
     ) throws(OfficeError) -> WrittenScenario {
         guard InputLimits.generatedFellows.contains(fellows) else {
             throw OfficeError(
@@ -74,7 +75,8 @@ extension Office {
         try requireNewFolder(folder)
         let s = IntakeGenerator(
             newFellows: fellows, seed: seed, seminars: sessions,
-            series: series == .tight ? .tight : .weekly
+            series: series == .tight ? .tight : .weekly,
+            mentorRanks: mentorRanks.map { $0 == .correlated ? .correlated : .independent }
         ).scenario()
         try writeScenario(s, to: folder)
         return WrittenScenario(folder: folder, scenario: s, notes: [])

@@ -154,10 +154,19 @@ public enum ConsoleReport {
         return lines.joined(separator: "\n")
     }
 
-    /// The blocking pairs, by name: at most `shown`, then how many more.
-    public static func stability(_ pairs: [BlockingPair], scenario: Scenario, shown: Int = 10) -> String {
+    /// The blocking pairs, by name: at most `shown`, then how many more;
+    /// with `[placement] stability` other than `report` and the `outcome`,
+    /// first what stability cost (``Wording/stabilityCost(_:pairs:settings:)``).
+    public static func stability(
+        _ pairs: [BlockingPair], scenario: Scenario, outcome: PlacementOutcome? = nil, shown: Int = 10
+    ) -> String {
         let names = Directory(scenario)
         var lines = TextLayout.wrap(Wording.stability(pairs), indent: "  ")
+        if let outcome, scenario.settings.stability != .report,
+            let cost = Wording.stabilityCost(outcome, pairs: pairs, settings: scenario.settings)
+        {
+            lines += TextLayout.wrap(cost, indent: "  ")
+        }
         for p in pairs.prefix(shown) {
             lines += TextLayout.wrap(Wording.blockingPair(p, names), first: "  - ", indent: "    ")
         }

@@ -83,6 +83,13 @@ public enum RunFiles {
         summary.blocking_pairs = pairs.map {
             SummaryFile.BlockingPairEntry(fellow: $0.fellow, mentor: $0.mentor, lab: $0.lab, kind: $0.kind.rawValue)
         }
+        summary.stability_cost = outcome.stabilityCost.map {
+            SummaryFile.StabilityCostEntry(
+                objective: $0.objective, objective_without_stability: $0.objectiveWithout, difference: $0.difference,
+                rank_profile_without_stability: Dictionary(
+                    uniqueKeysWithValues: $0.rankProfileWithout.map { ("\($0.key)", $0.value) }),
+                free: $0.isFree, proved: $0.proved)
+        }
         if scenario.funding.contains(where: { $0.kind == .trainingGrant }) {
             summary.appointments = TrainingGrantAppointments.of(outcome, scenario: scenario).map(
                 SummaryFile.GrantEntry.init)

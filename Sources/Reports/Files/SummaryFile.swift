@@ -81,6 +81,22 @@ public struct SummaryFile: Encodable {
         var kind: String
     }
 
+    /// What `[placement] stability` cost by the objective (`StabilityCost`).
+    struct StabilityCostEntry: Encodable {
+        /// The placement's objective (Σ rank for the lexicographic kinds).
+        var objective: Double
+        /// The best objective without stability (Σ rank for the lexicographic kinds).
+        var objective_without_stability: Double
+        /// How much better the best placement without stability is by the objective (0: stability cost nothing).
+        var difference: Double
+        /// The rank profile without stability.
+        var rank_profile_without_stability: [String: Int]
+        /// Stability cost nothing (for the lexicographic kinds: the same rank profile).
+        var free: Bool
+        /// Both solves proved best.
+        var proved: Bool
+    }
+
     /// `[placement] tie_break` and `seed`: how ties were decided, so a published match can be reproduced.
     struct TieBreakEntry: Encodable {
         var policy: String
@@ -124,6 +140,8 @@ public struct SummaryFile: Encodable {
     var blocking_pairs: [BlockingPairEntry] = []
     /// The tie-break policy and the lottery's seed (`nil`: not given to the file).
     var tie_break: TieBreakEntry?
+    /// With `stable` or `fewest-blocking-pairs` and a placement: what stability cost (`null` otherwise).
+    var stability_cost: StabilityCostEntry?
     /// Training grants' appointments (`nil`: no source is a training grant).
     var appointments: [GrantEntry]?
     /// In a re-plan: the date talks before which were treated as held.
@@ -207,7 +225,7 @@ public struct SummaryFile: Encodable {
         case scenario, intake, objective_kind, status, placement_status, result, objective, bound, gap, solve_seconds,
             solves, rank_profile,
             unplaced, budgets, labs, mentors, warnings, diagnosis, schedule, ties, appointments, today, changes,
-            blocking_pairs, tie_break, committees, defenses
+            blocking_pairs, tie_break, stability_cost, committees, defenses
     }
 
     /// Optional values are written as `null` rather than left out.
@@ -232,6 +250,7 @@ public struct SummaryFile: Encodable {
         try c.encode(warnings, forKey: .warnings)
         try c.encode(blocking_pairs, forKey: .blocking_pairs)
         if let tie_break { try c.encode(tie_break, forKey: .tie_break) }
+        try c.encode(stability_cost, forKey: .stability_cost)
         if let diagnosis { try c.encode(diagnosis, forKey: .diagnosis) }
         if let schedule { try c.encode(schedule, forKey: .schedule) }
         if let ties { try c.encode(ties, forKey: .ties) }
