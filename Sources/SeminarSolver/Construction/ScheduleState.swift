@@ -35,6 +35,8 @@ struct ScheduleState {
     private let monthOf: [Int]
     private var monthLoad: [Double]
     private let monthTarget: [Double]
+    /// Per month, the capacity of its sessions.
+    private let monthSeats: [Int]
 
     init(talks: [Talk], options: SessionOptions, kept: [KeptTalk]) {
         self.talks = talks
@@ -68,6 +70,7 @@ struct ScheduleState {
         let totalCapacity = Double(sessions.reduce(0) { $0 + $1.capacity })
         var capacityOfMonth = [Double](repeating: 0, count: months.count)
         for (si, s) in sessions.enumerated() { capacityOfMonth[monthOf[si]] += Double(s.capacity) }
+        monthSeats = capacityOfMonth.map { Int($0) }
         // As the model: no spread aim with one month or no capacity.
         monthTarget =
             totalCapacity > 0 && months.count > 1
@@ -214,13 +217,16 @@ struct ScheduleState {
     /// other terms are never negative.
     /// The spread term cannot be below its least value over whole monthly
     /// loads that add up to the talks (each month's target rounded down,
-    /// the rest given to the months with the largest fractions), nor the
+    /// the rest given to the months with the largest fractions), nor below
+    /// ``MonthLoadBound`` (the loads the talks' months and seats allow), nor the
     /// doubling term below the talks that cannot each have a session of
-    /// their own (talks less the sessions they may use).
+    /// their own (talks less the sessions they may use), nor the same-lab
+    /// and same-track terms below ``crowdingBound``.
     var leastPenalty: Double {
         let keep =
             -SeminarModel.keepWeight * Double(keptSession.indices.filter { keptSession[$0] != nil && !fixed[$0] }.count)
             + SeminarModel.doublingWeight * Double(max(0, talks.count - Set(open.joined()).count))
+            + SeminarModel.sameLabWeight * crowdingBound(labOf) + SeminarModel.sameTrackWeight * crowdingBound(trackOf)
         guard !monthTarget.isEmpty else { return keep }
         let floors = monthTarget.map { $0.rounded(.down) }
         let rest = Int((Double(talks.count) - floors.reduce(0, +)).rounded())
@@ -232,7 +238,28 @@ struct ScheduleState {
             let load = floors[m] + (k < rest ? 1 : 0)
             spread += abs(load - monthTarget[m])
         }
+        let monthsOf = open.map { Array(Set($0.map { monthOf[$0] })) }
+        if let loads = MonthLoadBound.least(monthsOf: monthsOf, seats: monthSeats, target: monthTarget) {
+            spread = max(spread, loads)
+        }
         return keep + SeminarModel.spreadWeight * spread
+    }
+
+    /// The least number of talks beyond the first from one group (lab or
+    /// track) in a session, summed over the sessions: a group of n talks
+    /// whose talks may use A sessions in all has at least n − A of them
+    /// beyond the first in some session. (A session of capacity 1 holds at
+    /// most one talk of the group and counts no penalty; a session of
+    /// larger capacity with k of them counts k − 1; so the penalty is at
+    /// least Σ over the A sessions of (k − 1) = n − A.)
+    func crowdingBound(_ group: [Int]) -> Double {
+        var talksOf: [Int: Int] = [:]
+        var sessionsOf: [Int: Set<Int>] = [:]
+        for t in talks.indices {
+            talksOf[group[t], default: 0] += 1
+            sessionsOf[group[t], default: []].formUnion(open[t])
+        }
+        return Double(talksOf.reduce(0) { $0 + max(0, $1.value - (sessionsOf[$1.key]?.count ?? 0)) })
     }
 
     /// Talks of session `s` whose `group` (lab or track) is `value`.
