@@ -74,3 +74,42 @@ import Testing
         }
     }
 }
+
+/// ``MonthBalancing``: months brought to their targets by a chain of moves
+/// where no single move or swap can do it.
+@Suite struct MonthBalancingTests {
+    /// Six one-seat sessions, three in September (s1–s3) and three in
+    /// October (s4–s6), four one-talk fellows, so each month's target is 2.
+    /// f1 can come to s1 and s2 only, f3 to s1–s3, f2 to s2 and s4, f4 to
+    /// October only. Placed f1 s1, f2 s2, f3 s3, f4 s4, September holds 3
+    /// and October 1 (spread 2). No talk can move alone to lower it: the
+    /// September talks' other sessions are taken, and f4 gains nothing by
+    /// moving within October. The chain f2 → s4, f4 → s5 (or s6) gives 2
+    /// and 2, spread 0, which is the least possible.
+    @Test func aChainOfMovesBalancesTheMonths() {
+        var p = SeminarProgram(talks: [TalkRequirement(status: .continuing, kind: "wip")])
+        for i in 1...4 { p.fellow("f\(i)", lab: "lab\(i)", mentor: "m\(i)") }
+        p.sessions(6)
+        let open = ["f1": [1, 2], "f2": [2, 4], "f3": [1, 2, 3], "f4": [4, 5, 6]]
+        for (fellow, sessions) in open {
+            for s in 1...6 where !sessions.contains(s) { p.away(fellow, session: "s\(s)") }
+        }
+        let talks = TalkList.talks(for: p.scenario, placements: p.placements)
+        let options = SessionOptions(talks: talks, scenario: p.scenario)
+        var state = ScheduleState(talks: talks, options: options, kept: [])
+        let index = Dictionary(uniqueKeysWithValues: options.sessions.enumerated().map { ($1.id, $0) })
+        func talk(_ fellow: String) -> Int { talks.firstIndex { $0.fellow == fellow }! }
+        for (fellow, session) in [("f1", "s1"), ("f2", "s2"), ("f3", "s3"), ("f4", "s4")] {
+            state.place(talk(fellow), in: index[session]!)
+        }
+        #expect(state.penalty == 2)
+        ScheduleImprovement.improve(&state)
+        #expect(state.penalty == 2, "no single move or swap helps")
+        MonthBalancing.balance(&state)
+        #expect(state.penalty == 0)
+        #expect(state.leastPenalty == 0)
+        #expect(state.sessionOf[talk("f2")] == index["s4"])
+        #expect([index["s5"], index["s6"]].contains(state.sessionOf[talk("f4")]))
+        #expect(ScheduleConstructionTests.violations(state.sessionOf, talks: talks, options: options).isEmpty)
+    }
+}
