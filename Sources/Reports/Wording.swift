@@ -146,7 +146,8 @@ public enum Wording {
         } else if let penalty = s.penalty, let bound = s.penaltyBound {
             text +=
                 " (a valid schedule; not proved best: its soft-aim penalty is \(NumberText.number(penalty)), "
-                + "the least possible at least \(NumberText.number(bound)))."
+                + "the least possible at least \(NumberText.number(bound))"
+                + (s.gap.map { ", so it is within \(NumberText.percent($0)) of the best possible" } ?? "") + ")."
         } else {
             text += " (a valid schedule; not proved best)."
         }

@@ -71,6 +71,14 @@ public struct ScheduleOutcome: Sendable {
     /// least any schedule can have, as far as proved (`nil`: unknown).
     public var penalty: Double?
     public var penaltyBound: Double?
+    /// How far the penalty may lie above the best possible, as a fraction of
+    /// it (`(penalty − penaltyBound) / |penalty|`, as GLPK measures a gap):
+    /// 0 when proved best, `nil` without a penalty and a bound.
+    public var gap: Double? {
+        if status == .optimal { return 0 }
+        guard let penalty, let penaltyBound else { return nil }
+        return max(0, penalty - penaltyBound) / max(abs(penalty), 1e-9)
+    }
     /// Sessions of the series that hold no talk, in date order: free for a
     /// guest speaker.
     public var emptySessions: [SeminarSession] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import ProgramOffice
 
 /// The exit status of every command, decided here: 0 the result asked for;
@@ -44,10 +45,10 @@ func failure(_ error: OfficeError, consequence: String = "nothing was solved or 
 }
 
 /// Opens the program a command names, printing its warnings and notes.
-func open(_ office: Office, _ path: String) throws -> OpenedProgram {
+func open(_ office: Office, _ path: String, clock: PhaseClock? = nil) throws -> OpenedProgram {
     do {
-        let program = try office.open(path)
-        printWarnings(program)
+        let program = try office.open(path, clock: clock)
+        clock.time("console") { printWarnings(program) }
         return program
     } catch {
         throw failure(error)

@@ -30,9 +30,17 @@ struct RunCommand: ParsableCommand {
     )
     var today: CalendarDate?
 
+    @Flag(
+        name: .long,
+        help:
+            "Print on standard error how long each phase took (reading, checking, the placement, the schedule, each file, writing, the history); nothing of it goes into the files."
+    )
+    var timings = false
+
     func run() throws {
         try RunPrinting(
-            scenario: scenario, request: record.request(scenario, options, today: today, keepPlacements: keep)
+            scenario: scenario, request: record.request(scenario, options, today: today, keepPlacements: keep),
+            timings: timings
         )
         .run()
     }

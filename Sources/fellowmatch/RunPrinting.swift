@@ -1,20 +1,25 @@
 import ArgumentParser
 import Domain
+import Foundation
 import ProgramOffice
 import Reports
 
 /// What `run` and `schedule` share: open the program, run it through the
 /// office (progress on the terminal), print what happened, and exit 1 when
-/// there is no placement or no schedule.
+/// there is no placement or no schedule. With `timings`, the phases' times
+/// follow on standard error.
 struct RunPrinting {
     var scenario: String
     var request: RunRequest
+    var timings = false
 
     func run() throws {
         let office = Office()
-        let program = try open(office, scenario)
+        let clock = timings ? PhaseClock() : nil
+        let program = try open(office, scenario, clock: clock)
         let progress = ProgressLine()
         var request = self.request
+        request.clock = clock
         if progress.enabled && request.solverLog == nil { request.progress = { @Sendable p in progress.report(p) } }
         let result: RunResult
         do { result = try office.run(program, request) } catch {
@@ -22,8 +27,15 @@ struct RunPrinting {
             throw failure(error)
         }
         progress.finish()
-        printNotices(result)
-        printConsole(result)
+        clock.time("console") {
+            printNotices(result)
+            printConsole(result)
+        }
+        if let clock {
+            // Columns as rendered: not wrapped like printError's sentences.
+            FileHandle.standardError.write(
+                Data((PhaseTimesText.render(clock.phases, whole: clock.elapsed) + "\n").utf8))
+        }
         throw ExitStatus.of(result.verdict)
     }
 

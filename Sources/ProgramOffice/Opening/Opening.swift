@@ -8,14 +8,17 @@ extension Office {
     ///
     /// - Parameter path: the folder or the what-if `.toml` file, as the user
     ///   named it; problems show files relative to it.
+    ///   With a `clock`, a folder's reading (`read`) and checking (`check`)
+    ///   are timed apart; a workbook or a what-if is timed as one `read and check`.
     /// - Returns: the scenario with its warnings, notes and input hash.
     /// - Throws: ``OfficeError/Code/badInput`` with every problem found.
-    public func open(_ path: String) throws(OfficeError) -> OpenedProgram {
+    public func open(_ path: String, clock: PhaseClock? = nil) throws(OfficeError) -> OpenedProgram {
         let location = ProgramLocation(path: path)
         switch location {
-        case .folder: return try openFolder(location)
-        case .whatIf: return try openWhatIf(location)
-        case .workbook: return try openWorkbook(location)
+        case .folder: return try openFolder(location, clock: clock)
+        case .whatIf: return try clock.time("read and check") { () throws(OfficeError) in try openWhatIf(location) }
+        case .workbook:
+            return try clock.time("read and check") { () throws(OfficeError) in try openWorkbook(location) }
         }
     }
 
@@ -37,10 +40,19 @@ extension Office {
         }
     }
 
-    private func openFolder(_ location: ProgramLocation) throws(OfficeError) -> OpenedProgram {
+    private func openFolder(_ location: ProgramLocation, clock: PhaseClock?) throws(OfficeError) -> OpenedProgram {
         let path = location.path
+        let folder = URL(fileURLWithPath: path)
         do {
-            let result = try ScenarioReader().read(folder: URL(fileURLWithPath: path))
+            // ScenarioReader.read(folder:) in two timed steps.
+            let (texts, issues) = try clock.time("read") { () throws(ScenarioError) in
+                try ScenarioReader.loadTexts(folder: folder)
+            }
+            var result = try clock.time("check") { () throws(ScenarioError) in
+                try ScenarioReader.parse(
+                    texts: texts, defaultName: ScenarioReader.displayName(folder), initialIssues: issues)
+            }
+            result.inputs = InputText.sorted(texts)
             return OpenedProgram(
                 location: location, scenario: result.scenario, warnings: result.warnings.map { shown($0, in: path) },
                 notes: [], inputHash: InputHash.of(result.inputs), label: "base",

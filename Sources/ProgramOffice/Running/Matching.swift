@@ -23,33 +23,45 @@ extension Office {
     ///   output folder is refused, the solver fails, or nothing could be written.
     public func run(_ program: OpenedProgram, _ request: RunRequest) throws(OfficeError) -> RunResult {
         var warnings: [String] = []
-        let earlier = try earlierRun(program, request, warnings: &warnings)
+        let clock = request.clock
+        let earlier = try clock.time("earlier runs") { () throws(OfficeError) in
+            try earlierRun(program, request, warnings: &warnings)
+        }
         let replan = replanDate(program, request, earlier: earlier)
         var request = request
         request.today = replan?.date
         let output = URL(fileURLWithPath: request.output ?? program.location.defaultOutput).path
-        let folder = try checkedOutput(output)
+        let folder = try clock.time("output folder check") { () throws(OfficeError) in try checkedOutput(output) }
         let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
         let s = program.scenario
-        let committees = outcome.hasPlacement ? try formCommittees(s, request) : nil
-        let defenses = try scheduleDefenses(s, request, committees: committees, schedule: schedule)
-        let keeping = earlier.placements != nil
-        let ties =
-            request.solve.looksForTies(s, keeping: keeping)
-            ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
-        // Recorded before the files are written: the report shows its run.
-        let recorded = record(program, request, outcome: outcome, schedule: schedule, warnings: &warnings)
-        let stamp = ReportStamp(run: recorded?.id, recordedAt: recorded?.at, rematchOf: earlier.official?.id)
-        let opportunities = earlier.official == nil ? [] : Opportunities.find(s, outcome)
-        let changes = earlier.official.map {
-            RunChanges(since: $0, outcome: outcome, schedule: schedule, scenario: s, opportunities: opportunities)
+        let committees = try clock.time("committees") { () throws(OfficeError) in
+            outcome.hasPlacement ? try formCommittees(s, request) : nil
         }
-        let pairs = BlockingPairs.find(s, outcome)
+        let defenses = try clock.time("defenses") { () throws(OfficeError) in
+            try scheduleDefenses(s, request, committees: committees, schedule: schedule)
+        }
+        let keeping = earlier.placements != nil
+        let ties = clock.time("ties") {
+            request.solve.looksForTies(s, keeping: keeping)
+                ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
+        }
+        // Recorded before the files are written: the report shows its run.
+        let recorded = clock.time("history") {
+            record(program, request, outcome: outcome, schedule: schedule, warnings: &warnings)
+        }
+        let stamp = ReportStamp(run: recorded?.id, recordedAt: recorded?.at, rematchOf: earlier.official?.id)
+        let opportunities = clock.time("changes") { earlier.official == nil ? [] : Opportunities.find(s, outcome) }
+        let changes = clock.time("changes") {
+            earlier.official.map {
+                RunChanges(since: $0, outcome: outcome, schedule: schedule, scenario: s, opportunities: opportunities)
+            }
+        }
+        let pairs = clock.time("blocking pairs") { BlockingPairs.find(s, outcome) }
         let files = try runFiles(
             program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
             stamp: stamp, replan: replan, changes: changes, blockingPairs: pairs, committees: committees,
             defenses: defenses)
-        let writeNotes = try write(files, to: folder)
+        let writeNotes = try write(files, to: folder, clock: clock)
         return RunResult(
             program: program, outcome: outcome, schedule: schedule, ties: ties, blockingPairs: pairs,
             official: earlier.official, opportunities: opportunities,
@@ -99,15 +111,22 @@ extension Office {
         defenses: DefenseOutcome?
     ) throws(OfficeError) -> [String: Data] {
         let s = program.scenario
-        let (notFirst, more) = ReportExplanations.find(outcome, scenario: s, engine: engine)
+        let clock = request.clock
+        let (notFirst, more) = clock.time("explanations") {
+            ReportExplanations.find(outcome, scenario: s, engine: engine)
+        }
         do {
             var files = try RunFiles.files(
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
                 hints: request.hints, stamp: stamp, replan: replan, changes: changes,
                 inputWarnings: program.warnings.map(\.description), blockingPairs: blockingPairs,
-                committees: committees, defenses: defenses)
-            if outcome.hasPlacement { files["results.xlsx"] = try ResultsFile.data(outcome, scenario: s, files: files) }
+                committees: committees, defenses: defenses, clock: clock)
+            if outcome.hasPlacement {
+                files["results.xlsx"] = try clock.time("file results.xlsx") {
+                    try ResultsFile.data(outcome, scenario: s, files: files)
+                }
+            }
             return files
         } catch {
             throw OfficeError(
@@ -129,16 +148,22 @@ extension Office {
         var engine = PlacementEngine(
             solver: solver, options: request.solve.placementOptions(log: request.solverLog, stop: request.stop))
         engine.progress = request.progress
+        let clock = request.clock
         do {
-            var outcome = try engine.run(s, previous: earlier.placements)
+            var outcome = try clock.time("placement") { try engine.run(s, previous: earlier.placements) }
             // With `stable` or `fewest-blocking-pairs`: the same objective without stability, solved once more.
-            outcome.stabilityCost = try engine.stabilityCost(s, base: outcome, previous: earlier.placements)
+            outcome.stabilityCost = try clock.time("stability cost") {
+                try engine.stabilityCost(s, base: outcome, previous: earlier.placements)
+            }
             guard outcome.hasPlacement, s.sessions != nil else { return (outcome, nil, engine) }
             let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
-            let schedule = try SeminarScheduler(solver: solver, options: options)
-                .schedule(s, placements: outcome.placements, previous: earlier.talks, today: request.today)
-            let issued = IssuedCalendars(schedules: earlier.issued)
-            return (outcome, issued.settle(schedule, scenario: s, today: request.today), engine)
+            let schedule = try clock.time("schedule") {
+                let schedule = try SeminarScheduler(solver: solver, options: options)
+                    .schedule(s, placements: outcome.placements, previous: earlier.talks, today: request.today)
+                let issued = IssuedCalendars(schedules: earlier.issued)
+                return issued.settle(schedule, scenario: s, today: request.today)
+            }
+            return (outcome, schedule, engine)
         } catch {
             throw OfficeError(.solverFailed, "\(error)")
         }

@@ -35,6 +35,9 @@ public struct RunRequest: Sendable {
     /// Solve at a lower CPU priority (nice 10, on the run's thread and the
     /// threads it starts), so that a server's pages stay quick while it solves.
     public var lowPriority = false
+    /// Times the run's phases when given (`fellowmatch run --timings`);
+    /// the times never reach the output files.
+    public var clock: PhaseClock?
     /// What the front end tells its users to do next, for the report.
     public var hints = FrontEndHints()
 

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Reports
 
@@ -14,9 +15,12 @@ extension Office {
     }
 
     /// Writes a use case's files into its output folder (checked again under
-    /// the folder's lock), all at once; returns what was cleaned up.
-    func write(_ files: [String: Data], to folder: OutputFolder) throws(OfficeError) -> [String] {
-        do { return try folder.write(files).notes } catch {
+    /// the folder's lock), all at once; returns what was cleaned up. With a
+    /// `clock`, writing (`write`) and making it durable (`sync`) are timed.
+    func write(_ files: [String: Data], to folder: OutputFolder, clock: PhaseClock? = nil) throws(OfficeError)
+        -> [String]
+    {
+        do { return try folder.write(files, clock: clock).notes } catch {
             throw OfficeError(.writeFailed, "\(error)", path: folder.url.path)
         }
     }

@@ -1,7 +1,16 @@
+import Domain
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
+    private let posixWrite = Glibc.write
+
+    /// `syncfs(2)`: Glibc declares it only under `_GNU_SOURCE`, which Swift's Glibc module does not set.
+    @_silgen_name("syncfs")
+    private func syncfs(_ descriptor: Int32) -> Int32
+#else
+    import Darwin
+    private let posixWrite = Darwin.write
 #endif
 
 /// Writes a run's files so that the output folder is never left half-written
@@ -11,6 +20,10 @@ import Foundation
 ///   (`.NAME.writing-PID-N`), which then takes the target's place by rename;
 ///   the previous version is moved aside (`.NAME.old-PID-N`) and removed only
 ///   after the new one is in place.
+/// - The files reach the disk before the rename, with one sync of the
+///   temporary folder's file system (`syncfs(2)`; `sync(2)` where there is
+///   none) rather than an `fsync` per file (a run writes a calendar and
+///   letters per person); the parent folder is synced after the rename.
 /// - Each write leaves ``OutputManifest`` (`manifest.json`, the SHA-256 of
 ///   every file written). An existing target is replaced only when it is a
 ///   real folder (not a file, not a symbolic link) and every file in it, at
@@ -131,45 +144,102 @@ public struct OutputFolder: Sendable {
     // MARK: Writing
 
     /// Writes `files` (relative path → content) as the target's whole content.
+    /// With a `clock`, writing the files (`write`) and making them durable (`sync`) are timed.
     @discardableResult
-    public func write(_ files: [String: Data]) throws -> WriteReport {
+    public func write(_ files: [String: Data], clock: PhaseClock? = nil) throws -> WriteReport {
         let fm = FileManager.default
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = try ParentLock(parent)
         defer { lock.release() }
         var report = WriteReport()
-        report.notes = recoverLeftovers()
-        try checkReplaceable()
+        try clock.time("output folder check") { () throws in
+            report.notes = recoverLeftovers()
+            try checkReplaceable()
+        }
         let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let temporary = parent.appendingPathComponent(".\(name).writing-\(token)")
         let old = parent.appendingPathComponent(".\(name).old-\(token)")
         do {
-            try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
-            let manifest = OutputManifest(of: files)
-            try manifest.data.write(to: temporary.appendingPathComponent(OutputManifest.fileName))
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let target = temporary.appendingPathComponent(path)
-                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: target)
-            }
-            if FileKind(url.path) != .absent {
-                try carryFinderFiles(to: temporary)
-                try fm.moveItem(at: url, to: old)
-                do {
-                    try fm.moveItem(at: temporary, to: url)
-                } catch {
-                    try? fm.moveItem(at: old, to: url)
-                    throw error
+            try clock.time("write") { () throws in
+                try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
+                let manifest = OutputManifest(of: files)
+                try Self.put(manifest.data, at: temporary.appendingPathComponent(OutputManifest.fileName))
+                var folders: Set<String> = [temporary.path]
+                for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                    let target = temporary.appendingPathComponent(path)
+                    let folder = target.deletingLastPathComponent()
+                    if folders.insert(folder.path).inserted {
+                        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                    }
+                    try Self.put(data, at: target)
                 }
-                try? fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: temporary, to: url)
             }
+            try clock.time("sync") { () throws in try Self.syncFileSystem(of: temporary) }
+            try clock.time("replace") { () throws in try replace(with: temporary, old: old) }
         } catch {
             try? fm.removeItem(at: temporary)
             throw Refusal(path: url.path, reason: "could not be written (\(Self.plain(error))); nothing was changed")
         }
+        clock.time("sync") { Self.syncFolder(parent) }
         return report
+    }
+
+    /// Puts the written `temporary` folder in the target's place; the
+    /// previous version, moved aside to `old`, is removed once it is.
+    func replace(with temporary: URL, old: URL) throws {
+        let fm = FileManager.default
+        guard FileKind(url.path) != .absent else {
+            try fm.moveItem(at: temporary, to: url)
+            return
+        }
+        try carryFinderFiles(to: temporary)
+        try fm.moveItem(at: url, to: old)
+        do {
+            try fm.moveItem(at: temporary, to: url)
+        } catch {
+            try? fm.moveItem(at: old, to: url)
+            throw error
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    /// Writes `data` as a new file at `url` (no `fsync`: ``syncFileSystem(of:)`` follows).
+    static func put(_ data: Data, at url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+            var offset = 0
+            while offset < buffer.count {
+                let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Makes every file written under `folder` durable at once: `syncfs(2)`
+    /// on the folder's file system (Linux), `sync(2)` elsewhere.
+    static func syncFileSystem(of folder: URL) throws {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        #if os(Linux)
+            guard syncfs(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        #else
+            sync()
+        #endif
+    }
+
+    /// Makes a rename in `folder` durable (`fsync` of the folder); best effort.
+    static func syncFolder(_ folder: URL) {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 
     /// Copies the Finder's `.DS_Store` files of the current target to the same places in the new version.

@@ -11,7 +11,8 @@ import SeminarSolver
 /// `public` the shareable `report-public.html` and `placements-public.csv`;
 /// with thesis committees, `committees.csv` (``CommitteeFiles``), and with
 /// defense slots, `defenses.csv` (``DefenseFiles``). `blockingPairs`
-/// (`BlockingPairs`) are found here when not given.
+/// (`BlockingPairs`) are found here when not given. With a `clock`, each
+/// file (or folder of files) is timed as `file NAME`.
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
@@ -19,16 +20,52 @@ public enum RunFiles {
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
         stamp: ReportStamp? = nil, replan: ReplanDate? = nil, changes: RunChanges? = nil,
         inputWarnings: [String] = [], blockingPairs: [BlockingPair]? = nil, committees: CommitteeOutcome? = nil,
-        defenses: DefenseOutcome? = nil
+        defenses: DefenseOutcome? = nil, clock: PhaseClock? = nil
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let pairs = blockingPairs ?? BlockingPairs.find(scenario, outcome)
-        files["report.html"] = Data(
-            HTMLPages.report(
-                outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
-                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
-                changes: changes, blockingPairs: pairs, committees: committees, defenses: defenses
-            ).utf8)
+        files["report.html"] = clock.time("file report.html") {
+            Data(
+                HTMLPages.report(
+                    outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
+                    moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
+                    changes: changes, blockingPairs: pairs, committees: committees, defenses: defenses
+                ).utf8)
+        }
+        try clock.time("file CSVs") { () throws in
+            try csvFiles(
+                into: &files, outcome, scenario: scenario, schedule: schedule, public: withPublic, stamp: stamp,
+                changes: changes, committees: committees, defenses: defenses)
+        }
+        var calendars: [String: String] = [:]
+        if let schedule, schedule.hasSchedule {
+            calendars = clock.time("file calendar/") {
+                ScheduleFiles.calendars(schedule, scenario: scenario, today: today)
+            }
+            for (name, text) in calendars { files[name] = Data(text.utf8) }
+        }
+        let letters = clock.time("file letters/") {
+            LetterFiles.files(
+                outcome, scenario: scenario, schedule: schedule?.hasSchedule == true ? schedule : nil,
+                calendars: calendars, stamp: stamp, today: today)
+        }
+        files.merge(letters) { _, letter in letter }
+        files["summary.json"] = try clock.time("file summary.json") { () throws in
+            Data(
+                try summary(
+                    outcome, scenario: scenario, schedule: schedule, ties: ties, replan: replan, changes: changes,
+                    inputWarnings: inputWarnings, pairs: pairs, committees: committees, defenses: defenses
+                ).utf8)
+        }
+        return files
+    }
+
+    /// The CSV files (and, with `public`, the shareable report and placements).
+    private static func csvFiles(
+        into files: inout [String: Data], _ outcome: PlacementOutcome, scenario: Scenario,
+        schedule: ScheduleOutcome?, public withPublic: Bool, stamp: ReportStamp?, changes: RunChanges?,
+        committees: CommitteeOutcome?, defenses: DefenseOutcome?
+    ) throws {
         if withPublic {
             files["report-public.html"] = Data(
                 HTMLPages.report(
@@ -53,16 +90,17 @@ public enum RunFiles {
             files["committees.csv"] = Data(CommitteeFiles.csv(committees, scenario: scenario).utf8)
         }
         if let defenses { files["defenses.csv"] = Data(DefenseFiles.csv(defenses, scenario: scenario).utf8) }
-        var calendars: [String: String] = [:]
         if let schedule, schedule.hasSchedule {
             files["schedule.csv"] = Data(ScheduleFiles.scheduleCSV(schedule).utf8)
-            calendars = ScheduleFiles.calendars(schedule, scenario: scenario, today: today)
-            for (name, text) in calendars { files[name] = Data(text.utf8) }
         }
-        let letters = LetterFiles.files(
-            outcome, scenario: scenario, schedule: schedule?.hasSchedule == true ? schedule : nil,
-            calendars: calendars, stamp: stamp, today: today)
-        files.merge(letters) { _, letter in letter }
+    }
+
+    /// `summary.json`'s text.
+    private static func summary(
+        _ outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome?, ties: [Tie]?,
+        replan: ReplanDate?, changes: RunChanges?, inputWarnings: [String], pairs: [BlockingPair],
+        committees: CommitteeOutcome?, defenses: DefenseOutcome?
+    ) throws -> String {
         var summary = SummaryFile(outcome, intake: scenario.settings.intake, schedule: schedule)
         summary.warnings = inputWarnings + summary.warnings
         summary.changes = changes.map(SummaryFile.ChangesEntry.init)
@@ -96,7 +134,6 @@ public enum RunFiles {
         }
         summary.committees = committees.map { CommitteeFiles.entry($0, scenario: scenario) }
         summary.defenses = defenses.map { DefenseFiles.entry($0, scenario: scenario) }
-        files["summary.json"] = Data(try summary.render().utf8)
-        return files
+        return try summary.render()
     }
 }

@@ -41,6 +41,8 @@ public struct SummaryFile: Encodable {
         /// The soft-aim penalty (the model's objective) and the least any schedule can have, as far as proved.
         var penalty: Double?
         var least_penalty: Double?
+        /// `(penalty − least_penalty) / |penalty|`: 0 when proved best.
+        var gap: Double?
         /// Sessions without a talk: id and date.
         var empty_sessions: [String]
     }
@@ -217,6 +219,7 @@ public struct SummaryFile: Encodable {
                 moves: s.moves.isEmpty && s.kept == 0 ? nil : s.moves.map(\.description),
                 penalty: s.penalty.map { ($0 * 1000).rounded() / 1000 },
                 least_penalty: s.penaltyBound.map { ($0 * 1000).rounded() / 1000 },
+                gap: s.gap.map { ($0 * 1e6).rounded() / 1e6 },
                 empty_sessions: s.emptySessions.map { "\($0.id) \($0.date)" })
         }
     }

@@ -100,8 +100,8 @@ public enum HTMLPages {
         if let schedule {
             if schedule.hasSchedule {
                 context["hasSchedule"] = true
-                context["months"] = MonthCalendar.months(schedule, names: names)
-                context["sessions"] = SessionList.sessions(schedule, names: names)
+                context["months"] = MonthCalendar.html(schedule, names: names)
+                context["sessions"] = SessionList.html(schedule, names: names)
                 context["scheduleSummary"] = Wording.scheduleSummary(schedule).joined(separator: " ")
             } else {
                 context["scheduleProblem"] = [

@@ -188,15 +188,9 @@ enum PageTemplates {
         <h2>Seminar series</h2>
         <p>{{scheduleSummary}}</p>
         <div class="months">
-        {{#months}}<div class="month"><h3>{{title}} <span class="id">({{talkCount}} talks)</span></h3>
-        <table><thead><tr><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th></tr></thead><tbody>
-        {{#weeks}}<tr>{{#days}}{{#empty}}<td></td>{{/empty}}{{^empty}}<td class="{{#hasTalks}}talks{{/hasTalks}}"><div class="day">{{day}}</div>{{#talks}}<div class="talk">{{time}} <strong>{{fellow}}</strong> <span class="kind">{{kind}}</span>{{#mentorAttends}}, {{mentor}} attends{{/mentorAttends}}{{#room}} <span class="room">· {{room}}</span>{{/room}}</div>{{/talks}}</td>{{/empty}}{{/days}}</tr>
-        {{/weeks}}</tbody></table></div>
-        {{/months}}
-        </div>
+        {{{months}}}</div>
         <ol class="session-list">
-        {{#sessions}}<li><span class="when">{{date}}, {{time}}</span>{{#room}} <span class="room">· {{room}}</span>{{/room}}: {{#free}}<em class="free">free for a guest speaker</em>{{/free}}{{#talks}}<span class="item">{{.}}</span>{{/talks}}</li>
-        {{/sessions}}</ol>
+        {{{sessions}}}</ol>
         </section>
         {{/hasSchedule}}
         {{#scheduleProblem}}<section id="seminars"><h2>Seminar series</h2><p class="warning">{{summary}}</p><ul class="reasons">{{#lines}}<li>{{.}}</li>{{/lines}}</ul></section>{{/scheduleProblem}}

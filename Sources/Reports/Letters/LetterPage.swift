@@ -1,10 +1,8 @@
 import Domain
-import Mustache
 
 /// A ``PlacementLetter`` as a page to print or attach (`letters/NAME.html`):
 /// self-contained, the report's styles (``PageTemplates/style``) and a
-/// narrower measure for a letter; every value HTML-escaped by the template
-/// engine.
+/// narrower measure for a letter; every value HTML-escaped.
 public enum LetterPage {
     static let template = """
         <!DOCTYPE html>
@@ -40,27 +38,32 @@ public enum LetterPage {
 
         """
 
-    static let library: MustacheLibrary = {
-        var library = MustacheLibrary()
-        // A constant of this module: a failure here is a bug, caught by the tests.
-        try! library.register(template, named: "letter")
-        return library
-    }()
-
+    /// The page, written directly (a letter per person: the template engine's
+    /// dictionary contexts cost more than the rest of the letters). The
+    /// markup is ``template``'s, the one the engine rendered; every value is
+    /// escaped as the engine escapes it.
     public static func render(_ letter: PlacementLetter, reference: String) -> String {
-        let context: [String: Any] = [
-            "style": PageTemplates.style,
-            "program": letter.program,
-            "date": letter.date,
-            "name": letter.name,
-            "email": letter.email.map { [$0] } ?? [],
-            "subject": letter.subject,
-            "greeting": letter.greeting,
-            "opening": letter.opening,
-            "sections": letter.sections.map { ["heading": $0.heading, "lines": $0.lines] as [String: Any] },
-            "closing": letter.closing,
-            "footer": reference
-        ]
-        return library.render(context, withTemplate: "letter") ?? ""
+        func e(_ text: String) -> String { TableRows.escape(text) }
+        var html = head + e(letter.subject) + "</title>\n" + PageTemplates.style + "\n" + styleAndBody
+        html += "<p class=\"letterhead\">" + e(letter.program) + "<br>" + e(letter.date) + "</p>\n"
+        html += "<p class=\"recipient\">" + e(letter.name) + (letter.email.map { "<br>" + e($0) } ?? "") + "</p>\n"
+        html += "<h1>" + e(letter.subject) + "</h1>\n<p>" + e(letter.greeting) + "</p>\n<p>" + e(letter.opening)
+        html += "</p>\n"
+        for section in letter.sections {
+            html += "<section>\n<h2>" + e(section.heading) + "</h2>\n<ul>"
+            for line in section.lines { html += "<li>" + e(line) + "</li>" }
+            html += "</ul>\n</section>\n"
+        }
+        for line in letter.closing { html += "<p>" + e(line) + "</p>\n" }
+        html += "<footer>" + e(reference) + "</footer>\n</article>\n</body>\n</html>\n"
+        return html
     }
+
+    /// ``template`` up to the title's text.
+    static let head = String(template[..<template.range(of: "{{subject}}")!.lowerBound])
+    /// ``template`` from the style element after the report's styles to the letterhead.
+    static let styleAndBody = String(
+        template[
+            template.range(of: "{{{style}}}\n")!.upperBound..<template.range(of: "<p class=\"letterhead\">")!.lowerBound
+        ])
 }

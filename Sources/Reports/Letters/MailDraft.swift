@@ -234,46 +234,57 @@ public struct MailDraft: Sendable, Hashable {
             .replacingOccurrences(of: "\n", with: "\r\n")
     }
 
-    /// Quoted-printable (RFC 2045 §6.7) of UTF-8 text, CRLF after every line (the last one too).
+    /// Quoted-printable (RFC 2045 §6.7) of UTF-8 text, CRLF after every line (the last one too);
+    /// soft line breaks keep every line within 76 characters. Built as bytes: a draft per person.
     static func quotedPrintable(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 4)
         let lines = crlf(text).components(separatedBy: "\r\n")
         let body = lines.last == "" ? lines.dropLast() : lines[...]
         for line in body {
             let bytes = Array(line.utf8)
-            var pieces: [String] = []
+            var width = 0
             for (i, b) in bytes.enumerated() {
                 let last = i == bytes.count - 1
                 let literal = (b >= 33 && b <= 126 && b != 61) || ((b == 32 || b == 9) && !last)
-                pieces.append(literal ? String(UnicodeScalar(b)) : String(format: "=%02X", b))
-            }
-            var current = ""
-            for piece in pieces {
-                if current.count + piece.count > 75 {
-                    out += current + "=\r\n"
-                    current = ""
+                let piece = literal ? 1 : 3
+                if width + piece > 75 {
+                    out += [61, 13, 10]
+                    width = 0
                 }
-                current += piece
+                if literal {
+                    out.append(b)
+                } else {
+                    out += [61, upperHex[Int(b >> 4)], upperHex[Int(b & 15)]]
+                }
+                width += piece
             }
-            out += current + "\r\n"
+            out += [13, 10]
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    static let upperHex = Array("0123456789ABCDEF".utf8)
+    static let lowerHex = Array("0123456789abcdef".utf8)
 
     /// Base64 in lines of 76 characters, each ending in CRLF.
     static func base64Lines(_ data: Data) -> String {
-        let encoded = Array(data.base64EncodedString())
-        var out = ""
+        let encoded = Array(data.base64EncodedString().utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(encoded.count + encoded.count / 38 + 2)
         var i = 0
         while i < encoded.count {
-            out += String(encoded[i..<min(i + 76, encoded.count)]) + "\r\n"
+            out += encoded[i..<min(i + 76, encoded.count)]
+            out += [13, 10]
             i += 76
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func digest(_ parts: [String]) -> String {
         let joined = parts.joined(separator: "\u{0}")
-        return SHA256.hash(data: Data(joined.utf8)).map { String(format: "%02x", $0) }.joined()
+        var hex: [UInt8] = []
+        for byte in SHA256.hash(data: Data(joined.utf8)) { hex += [lowerHex[Int(byte >> 4)], lowerHex[Int(byte & 15)]] }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

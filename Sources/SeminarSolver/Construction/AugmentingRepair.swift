@@ -66,8 +66,9 @@ struct PathSearch {
         enteredBy = Array(repeating: -1, count: sessions)
     }
 
-    /// Places `t` by the shortest path of moves that ends in a free seat.
-    mutating func augment(_ t: Int, _ state: inout ScheduleState) -> Bool {
+    /// Places `t` by the shortest path of moves that ends in a free seat
+    /// (of a session `endsIn` accepts).
+    mutating func augment(_ t: Int, _ state: inout ScheduleState, endsIn: (Int) -> Bool = { _ in true }) -> Bool {
         stamp += 1
         talkSeen[t] = stamp
         var queue = [t]
@@ -80,7 +81,7 @@ struct PathSearch {
                 sessionSeen[s] = stamp
                 enteredBy[s] = x
                 if state.occupants[s].count < state.options.sessions[s].capacity {
-                    if apply(endingIn: s, &state) { return true }
+                    if endsIn(s), apply(endingIn: s, &state) { return true }
                     continue
                 }
                 for u in state.occupants[s] where !state.fixed[u] && talkSeen[u] != stamp {

@@ -35,6 +35,8 @@ struct ScheduleState {
     private let monthOf: [Int]
     private var monthLoad: [Double]
     private let monthTarget: [Double]
+    /// Per month, the capacity of its sessions.
+    private let monthSeats: [Int]
 
     init(talks: [Talk], options: SessionOptions, kept: [KeptTalk]) {
         self.talks = talks
@@ -68,6 +70,7 @@ struct ScheduleState {
         let totalCapacity = Double(sessions.reduce(0) { $0 + $1.capacity })
         var capacityOfMonth = [Double](repeating: 0, count: months.count)
         for (si, s) in sessions.enumerated() { capacityOfMonth[monthOf[si]] += Double(s.capacity) }
+        monthSeats = capacityOfMonth.map { Int($0) }
         // As the model: no spread aim with one month or no capacity.
         monthTarget =
             totalCapacity > 0 && months.count > 1
@@ -214,14 +217,28 @@ struct ScheduleState {
     /// other terms are never negative.
     /// The spread term cannot be below its least value over whole monthly
     /// loads that add up to the talks (each month's target rounded down,
-    /// the rest given to the months with the largest fractions), nor the
+    /// the rest given to the months with the largest fractions), nor below
+    /// ``MonthLoadBound`` (the loads the talks' months and seats allow), nor the
     /// doubling term below the talks that cannot each have a session of
-    /// their own (talks less the sessions they may use).
+    /// their own (talks less the sessions they may use), nor the same-lab
+    /// and same-track terms below ``crowdingBound``.
     var leastPenalty: Double {
         let keep =
             -SeminarModel.keepWeight * Double(keptSession.indices.filter { keptSession[$0] != nil && !fixed[$0] }.count)
-            + SeminarModel.doublingWeight * Double(max(0, talks.count - Set(open.joined()).count))
-        guard !monthTarget.isEmpty else { return keep }
+            + SeminarModel.doublingWeight * Double(max(0, talks.count - sessionsInAll))
+            + SeminarModel.sameLabWeight * crowdingBound(labOf) + SeminarModel.sameTrackWeight * crowdingBound(trackOf)
+        return keep + leastSpread
+    }
+
+    /// The sessions some talk may use, counted up to the number of talks.
+    var sessionsInAll: Int {
+        var seen = [Int](repeating: -1, count: options.sessions.count)
+        return Self.sessionsCounted(Array(talks.indices), open, upTo: talks.count, seen: &seen, mark: 0)
+    }
+
+    /// The least spread term (see ``leastPenalty``); 0 without a spread aim.
+    var leastSpread: Double {
+        guard !monthTarget.isEmpty else { return 0 }
         let floors = monthTarget.map { $0.rounded(.down) }
         let rest = Int((Double(talks.count) - floors.reduce(0, +)).rounded())
         let byFraction = monthTarget.indices.sorted {
@@ -232,7 +249,51 @@ struct ScheduleState {
             let load = floors[m] + (k < rest ? 1 : 0)
             spread += abs(load - monthTarget[m])
         }
-        return keep + SeminarModel.spreadWeight * spread
+        let monthsOf = open.map { sessions -> [Int] in
+            var mask = 0
+            for s in sessions { mask |= 1 << min(monthOf[s], 62) }
+            return (0..<min(monthTarget.count, 63)).filter { mask & (1 << $0) != 0 }
+        }
+        if let loads = MonthLoadBound.least(monthsOf: monthsOf, seats: monthSeats, target: monthTarget) {
+            spread = max(spread, loads)
+        }
+        return SeminarModel.spreadWeight * spread
+    }
+
+    /// The schedule's spread term.
+    var spreadPenalty: Double { monthTarget.indices.reduce(0) { $0 + monthPenalty($1) } }
+
+    /// The least number of talks beyond the first from one group (lab or
+    /// track) in a session, summed over the sessions: a group of n talks
+    /// whose talks may use A sessions in all has at least n − A of them
+    /// beyond the first in some session. (A session of capacity 1 holds at
+    /// most one talk of the group and counts no penalty; a session of
+    /// larger capacity with k of them counts k − 1; so the penalty is at
+    /// least Σ over the A sessions of (k − 1) = n − A.)
+    func crowdingBound(_ group: [Int]) -> Double {
+        let members = Dictionary(grouping: talks.indices, by: { group[$0] })
+        var seen = [Int](repeating: -1, count: options.sessions.count)
+        var least = 0
+        for (g, mine) in members {
+            least += max(0, mine.count - Self.sessionsCounted(mine, open, upTo: mine.count, seen: &seen, mark: g))
+        }
+        return Double(least)
+    }
+
+    /// How many sessions the talks `mine` may use in all, counted only up to
+    /// `limit` (past it the bound is 0; the count stops early, so a large
+    /// series costs what its small groups do). `seen` holds `mark` for the
+    /// sessions counted; each call needs a mark of its own.
+    static func sessionsCounted(_ mine: [Int], _ open: [[Int]], upTo limit: Int, seen: inout [Int], mark: Int) -> Int {
+        var count = 0
+        for t in mine {
+            for s in open[t] where seen[s] != mark {
+                seen[s] = mark
+                count += 1
+                if count >= limit { return count }
+            }
+        }
+        return count
     }
 
     /// Talks of session `s` whose `group` (lab or track) is `value`.
@@ -253,6 +314,19 @@ struct ScheduleState {
     }
 
     func monthIndex(of si: Int) -> Int { monthOf[si] }
+
+    /// The months with a spread term (none with one month or no capacity).
+    var monthCount: Int { monthTarget.count }
+
+    /// How much one more talk in month `m` changes its spread term.
+    func monthRise(_ m: Int) -> Double {
+        SeminarModel.spreadWeight * (abs(monthLoad[m] + 1 - monthTarget[m]) - abs(monthLoad[m] - monthTarget[m]))
+    }
+
+    /// How much one talk fewer in month `m` changes its spread term.
+    func monthFall(_ m: Int) -> Double {
+        SeminarModel.spreadWeight * (abs(monthLoad[m] - 1 - monthTarget[m]) - abs(monthLoad[m] - monthTarget[m]))
+    }
 
     /// Month `m`'s spread term.
     func monthPenalty(_ m: Int) -> Double {
