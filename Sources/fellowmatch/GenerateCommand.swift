@@ -27,6 +27,13 @@ struct GenerateCommand: ParsableCommand {
                 + "(one talk a session, barely more sessions than talks, absences in blocks of weeks)."))
     var series: GeneratedSeries = .weekly
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Add thesis committees and defenses: ample (loads, chairs and rooms to spare) or tight (few chairs, "
+                + "three conflicts a fellow, loads of 1 or 2, barely enough external seats and defense slots)."))
+    var committees: GeneratedCommittees?
+
     func validate() throws {
         if fellows < 1 { throw ValidationError("--fellows must be at least 1") }
         try requireNewFolder(out)
@@ -35,7 +42,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         do {
             let written = try Office().generate(
-                fellows: fellows, seed: seed, sessions: !noSessions, series: series, to: out)
+                fellows: fellows, seed: seed, sessions: !noSessions, series: series, committees: committees, to: out)
             print(OfficeText.generated(written.scenario, folder: out))
         } catch {
             throw failure(error)
@@ -44,6 +51,7 @@ struct GenerateCommand: ParsableCommand {
 }
 
 extension GeneratedSeries: ExpressibleByArgument {}
+extension GeneratedCommittees: ExpressibleByArgument {}
 
 /// Refuses, at parsing, a folder to create that exists already.
 func requireNewFolder(_ path: String) throws {

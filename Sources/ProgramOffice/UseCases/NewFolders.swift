@@ -62,7 +62,8 @@ extension Office {
     /// seed gives the same files), with a seminar series of the given shape
     /// unless `sessions` is false.
     public func generate(
-        fellows: Int, seed: UInt64, sessions: Bool, series: GeneratedSeries = .weekly, to folder: String
+        fellows: Int, seed: UInt64, sessions: Bool, series: GeneratedSeries = .weekly,
+        committees: GeneratedCommittees? = nil, to folder: String
     ) throws(OfficeError) -> WrittenScenario {
         guard InputLimits.generatedFellows.contains(fellows) else {
             throw OfficeError(
@@ -72,10 +73,11 @@ extension Office {
                     + "\(fellows), so that its files stay readable")
         }
         try requireNewFolder(folder)
-        let s = IntakeGenerator(
+        var s = IntakeGenerator(
             newFellows: fellows, seed: seed, seminars: sessions,
             series: series == .tight ? .tight : .weekly
         ).scenario()
+        committees.map { CommitteeShape(rawValue: $0.rawValue) }??.add(to: &s, seed: seed)
         try writeScenario(s, to: folder)
         return WrittenScenario(folder: folder, scenario: s, notes: [])
     }
