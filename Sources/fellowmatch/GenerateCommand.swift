@@ -34,6 +34,13 @@ struct GenerateCommand: ParsableCommand {
                 + "order of their own (independent) or mostly agreeing (correlated). Default: no mentor rankings."))
     var mentorRanks: GeneratedMentorRanks?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Add thesis committees and defenses: ample (loads, chairs and rooms to spare) or tight (few chairs, "
+                + "three conflicts a fellow, loads of 1 or 2, barely enough external seats and defense slots)."))
+    var committees: GeneratedCommittees?
+
     func validate() throws {
         if fellows < 1 { throw ValidationError("--fellows must be at least 1") }
         try requireNewFolder(out)
@@ -43,7 +50,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             let written = try Office().generate(
                 fellows: fellows, seed: seed, sessions: !noSessions, series: series, mentorRanks: mentorRanks,
-                to: out)
+                committees: committees, to: out)
             print(OfficeText.generated(written.scenario, folder: out))
         } catch {
             throw failure(error)
@@ -53,6 +60,7 @@ struct GenerateCommand: ParsableCommand {
 
 extension GeneratedSeries: ExpressibleByArgument {}
 extension GeneratedMentorRanks: ExpressibleByArgument {}
+extension GeneratedCommittees: ExpressibleByArgument {}
 
 /// Refuses, at parsing, a folder to create that exists already.
 func requireNewFolder(_ path: String) throws {

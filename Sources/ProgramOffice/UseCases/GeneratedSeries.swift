@@ -6,3 +6,11 @@ public enum GeneratedSeries: String, CaseIterable, Sendable {
     /// absences in blocks of weeks (IntakeGenerator's `TightSeminarSeries`).
     case tight
 }
+
+/// The shape of generated thesis committees and defenses (`generate --committees`).
+public enum GeneratedCommittees: String, CaseIterable, Sendable {
+    /// Loads, chairs and rooms to spare (IntakeGenerator's `CommitteeShape.ample`).
+    case ample
+    /// Few chairs, many conflicts, tight loads and slots (IntakeGenerator's `CommitteeShape.tight`).
+    case tight
+}

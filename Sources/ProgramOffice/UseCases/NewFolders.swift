@@ -63,7 +63,7 @@ extension Office {
     /// unless `sessions` is false, and mentors' rankings when `mentorRanks` is given.
     public func generate(
         fellows: Int, seed: UInt64, sessions: Bool, series: GeneratedSeries = .weekly,
-        mentorRanks: GeneratedMentorRanks? = nil, to folder: String
+        mentorRanks: GeneratedMentorRanks? = nil, committees: GeneratedCommittees? = nil, to folder: String
     ) throws(OfficeError) -> WrittenScenario {
         guard InputLimits.generatedFellows.contains(fellows) else {
             throw OfficeError(
@@ -73,11 +73,12 @@ extension Office {
                     + "\(fellows), so that its files stay readable")
         }
         try requireNewFolder(folder)
-        let s = IntakeGenerator(
+        var s = IntakeGenerator(
             newFellows: fellows, seed: seed, seminars: sessions,
             series: series == .tight ? .tight : .weekly,
             mentorRanks: mentorRanks.map { $0 == .correlated ? .correlated : .independent }
         ).scenario()
+        committees.map { CommitteeShape(rawValue: $0.rawValue) }??.add(to: &s, seed: seed)
         try writeScenario(s, to: folder)
         return WrittenScenario(folder: folder, scenario: s, notes: [])
     }

@@ -58,6 +58,38 @@ public struct CommitteeCandidates: Sendable {
             settings: settings)
     }
 
+    /// The same fellow with at most about `k` readers and `k` externals kept:
+    /// the `k` best of each by expertise (then those who may chair, then the
+    /// larger `committee_load`), the `k` best who may chair and, for every
+    /// uncovered interest, the `k` best who work on it. Ties are taken from a
+    /// point of the pool that `rotation` moves, so fellows alike do not all
+    /// keep the same members. Shortfalls were found on the full lists; the
+    /// model over kept candidates is checked against ``CommitteeBounds``.
+    func keeping(_ k: Int, pool: [CommitteeMember], rotation: Int) -> CommitteeCandidates {
+        var c = self
+        c.readers = Self.keep(readers, k, self, pool, rotation)
+        c.externals = Self.keep(externals, k, self, pool, rotation)
+        return c
+    }
+
+    private static func keep(
+        _ members: [Int], _ k: Int, _ c: CommitteeCandidates, _ pool: [CommitteeMember], _ rotation: Int
+    ) -> [Int] {
+        guard members.count > k else { return members }
+        let n = max(pool.count, 1)
+        let ranked = members.sorted { a, b in
+            let ka = (c.expertise[a], pool[a].chair ? 1 : 0, pool[a].load, -((a + n - rotation % n) % n))
+            let kb = (c.expertise[b], pool[b].chair ? 1 : 0, pool[b].load, -((b + n - rotation % n) % n))
+            return ka > kb
+        }
+        var kept = Set(ranked.prefix(k))
+        kept.formUnion(ranked.filter { pool[$0].chair }.prefix(k))
+        for interest in c.uncovered {
+            kept.formUnion(ranked.filter { pool[$0].areas.contains(interest) }.prefix(k))
+        }
+        return members.filter { kept.contains($0) }
+    }
+
     private static func distinct(_ items: [String]) -> [String] {
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }

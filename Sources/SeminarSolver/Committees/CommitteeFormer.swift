@@ -18,13 +18,27 @@ import Modeling
 ///
 /// A stage that stops without proof (a time limit) keeps the best it found,
 /// and the outcome is marked not proved.
+///
+/// **At scale** the model would hold a 0/1 variable per fellow and possible
+/// member (a consortium: about a million). So each fellow keeps at most about
+/// ``candidateLimit`` readers and as many externals (see
+/// ``CommitteeCandidates/keeping(_:pool:rotation:)``): the best by expertise,
+/// the best who may chair, the best for each uncovered interest. A stage of
+/// that smaller model is called proved only when its value reaches what no
+/// choice over the full lists can beat (``CommitteeBounds``); when it forms
+/// fewer committees than there are open fellows, the lists are widened four
+/// times over and it is solved again, up to the full lists, whose stages are
+/// proved by the solver as before.
 public struct CommitteeFormer: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
+    /// Readers (and, apart, externals) kept per fellow in the first model.
+    public var candidateLimit: Int
 
-    public init(solver: any Solver, options: SolverOptions = .deterministic) {
+    public init(solver: any Solver, options: SolverOptions = .deterministic, candidateLimit: Int = 12) {
         self.solver = solver
         self.options = options
+        self.candidateLimit = candidateLimit
     }
 
     /// The committees of every continuing fellow of `scenario`.
@@ -40,36 +54,30 @@ public struct CommitteeFormer: Sendable {
         guard !open.isEmpty else {
             return CommitteeOutcome(committees: [], unformed: unformed, loads: [:], proved: true)
         }
-        var m = CommitteeModel(open, pool: pool, settings: settings)
-        var proved = true
-        var best: Solution?
-        let n = Double(m.seats.map(\.count).reduce(0, +))
-        let stages: [(String, ObjectiveSense, LinearExpression)] = [
-            ("formed", .maximize, m.formedCount), ("worst", .maximize, LinearExpression(m.worst)),
-            ("total", .maximize, m.totalExpertise), ("loads", .minimize, (n + 1) * m.maxLoad + m.seatCount)
-        ]
-        for (name, sense, objective) in stages {
-            m.model.objective = Objective(sense, objective)
-            let result = try solver.solve(m.model, options: options)
-            guard let solution = result.solution else {
-                proved = proved && result.termination == .optimal
-                break
-            }
-            proved = proved && result.isOptimal
-            best = solution
-            guard name != "loads" else { break }
-            let value = solution.value(of: objective).rounded()
-            m.model.add("keep_\(name)", lower: value, objective, upper: nil)
-        }
-        guard let best else {
+        let bounds = CommitteeBounds(open, pool: pool, settings: settings)
+        let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
+        var k = max(candidateLimit, 1)
+        var solved: Staged
+        repeat {
+            let kept = open.enumerated().map { $1.keeping(k, pool: pool, rotation: $0 &* 7919) }
+            solved = try solve(CommitteeModel(kept, pool: pool, settings: settings), bounds: bounds, full: k >= widest)
+            solved.size = SolvedModelSize(
+                solved.model.model, kept: kept.map { $0.readers.count + $0.externals.count }.reduce(0, +),
+                possible: open.map { $0.readers.count + $0.externals.count }.reduce(0, +))
+            k = k >= widest ? k : min(widest, k * 4)
+        } while solved.formed < open.count && !solved.full
+        let m = solved.model
+        guard let best = solved.solution else {
             unformed += open.map { CommitteeOutcome.Unformed(fellow: $0.fellow.id, reason: .notFound) }
-            return CommitteeOutcome(committees: [], unformed: Self.ordered(unformed, all), loads: [:], proved: false)
+            return CommitteeOutcome(
+                committees: [], unformed: Self.ordered(unformed, all), loads: [:], proved: false, size: solved.size)
         }
         var committees: [CommitteeOutcome.Committee] = []
         var loads: [String: Int] = [:]
         for (i, c) in open.enumerated() {
             guard best.isOne(m.formed[i]) else {
-                unformed.append(CommitteeOutcome.Unformed(fellow: c.fellow.id, reason: .loadsUsedUp))
+                let reason: CommitteeShortfall = solved.full ? .loadsUsedUp : .notFound
+                unformed.append(CommitteeOutcome.Unformed(fellow: c.fellow.id, reason: reason))
                 continue
             }
             let chair = Set(m.chairs[i].filter { best.isOne($0.c) }.map(\.member))
@@ -87,7 +95,52 @@ public struct CommitteeFormer: Sendable {
             committees.append(CommitteeOutcome.Committee(fellow: c.fellow.id, seats: seats, expertise: expertise))
         }
         return CommitteeOutcome(
-            committees: committees, unformed: Self.ordered(unformed, all), loads: loads, proved: proved)
+            committees: committees, unformed: Self.ordered(unformed, all), loads: loads, proved: solved.proved,
+            size: solved.size)
+    }
+
+    /// One model solved stage by stage.
+    struct Staged {
+        var model: CommitteeModel
+        var solution: Solution?
+        var formed: Int
+        var proved: Bool
+        /// Whether the model held every fellow's full lists.
+        var full: Bool
+        var size: SolvedModelSize?
+    }
+
+    /// Solves `m`'s stages in order, each keeping the optimum of the ones
+    /// before. On the full lists a stage is proved by the solver; on kept
+    /// lists, by reaching `bounds` (a solver's proof covers only the kept lists).
+    func solve(_ model: CommitteeModel, bounds: CommitteeBounds, full: Bool) throws(SolverError) -> Staged {
+        var m = model
+        var proved = true
+        var best: Solution?
+        var formed = 0
+        let n = Double(m.seats.map(\.count).reduce(0, +))
+        let loads = (n + 1) * m.maxLoad + m.seatCount
+        let stages: [(String, ObjectiveSense, LinearExpression, Double)] = [
+            ("formed", .maximize, m.formedCount, Double(m.formed.count)),
+            ("worst", .maximize, LinearExpression(m.worst), Double(bounds.worst)),
+            ("total", .maximize, m.totalExpertise, Double(bounds.total)),
+            ("loads", .minimize, loads, (n + 1) * Double(bounds.loadFloor) + Double(bounds.seats))
+        ]
+        for (name, sense, objective, bound) in stages {
+            m.model.objective = Objective(sense, objective)
+            let result = try solver.solve(m.model, options: options)
+            guard let solution = result.solution else {
+                proved = proved && result.termination == .optimal
+                break
+            }
+            let value = solution.value(of: objective).rounded()
+            proved = proved && (full ? result.isOptimal : value == bound)
+            best = solution
+            if name == "formed" { formed = Int(value) }
+            guard name != "loads" else { break }
+            m.model.add("keep_\(name)", lower: value, objective, upper: nil)
+        }
+        return Staged(model: m, solution: best, formed: formed, proved: proved, full: full)
     }
 
     /// `unformed` in fellows.csv order.

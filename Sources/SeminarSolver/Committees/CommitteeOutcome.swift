@@ -29,12 +29,18 @@ public struct CommitteeOutcome: Sendable, Hashable {
     public var loads: [String: Int]
     /// Whether every stage was proved best (false when a time limit stopped one).
     public var proved: Bool
+    /// The model solved last (`nil` when no model was needed).
+    public var size: SolvedModelSize?
 
-    public init(committees: [Committee], unformed: [Unformed], loads: [String: Int], proved: Bool) {
+    public init(
+        committees: [Committee], unformed: [Unformed], loads: [String: Int], proved: Bool,
+        size: SolvedModelSize? = nil
+    ) {
         self.committees = committees
         self.unformed = unformed
         self.loads = loads
         self.proved = proved
+        self.size = size
     }
 
     /// The worst-served fellow's expertise (`nil` when no committee was formed).

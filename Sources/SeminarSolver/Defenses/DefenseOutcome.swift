@@ -29,10 +29,14 @@ public struct DefenseOutcome: Sendable, Hashable {
     public var defenses: [Defense]
     public var unscheduled: [Unscheduled]
     public var proved: Bool
+    /// The integer program solved (`nil` when the direct plan placed every
+    /// fellow who has an open slot, which no plan can beat).
+    public var size: SolvedModelSize?
 
-    public init(defenses: [Defense], unscheduled: [Unscheduled], proved: Bool) {
+    public init(defenses: [Defense], unscheduled: [Unscheduled], proved: Bool, size: SolvedModelSize? = nil) {
         self.defenses = defenses
         self.unscheduled = unscheduled
         self.proved = proved
+        self.size = size
     }
 }

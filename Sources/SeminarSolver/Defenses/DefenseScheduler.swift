@@ -16,13 +16,23 @@ import Modeling
 ///   whose defense needs them (on intervals, the slots holding one start time
 ///   are every largest set of slots that overlap one another);
 /// - maximise `Σ y_fs`, the fellows who defend.
+///
+/// A direct plan comes first (``greedy(free:people:slots:)``): when it places
+/// every fellow who has an open slot, nothing can beat it and no model is
+/// built. Otherwise the integer program decides, over at most ``slotLimit``
+/// open slots per fellow (and the direct plan's); with fewer than all of a
+/// fellow's slots it is called proved only when every fellow with an open
+/// slot defends, and the better of it and the direct plan is kept.
 public struct DefenseScheduler: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
+    /// Open slots kept per fellow in the integer program (see ``solveModel``).
+    public var slotLimit: Int
 
-    public init(solver: any Solver, options: SolverOptions = .deterministic) {
+    public init(solver: any Solver, options: SolverOptions = .deterministic, slotLimit: Int = 60) {
         self.solver = solver
         self.options = options
+        self.slotLimit = slotLimit
     }
 
     /// Defenses for every committee of `committees`.
@@ -34,11 +44,10 @@ public struct DefenseScheduler: Sendable {
         let slots = s.defenseSlots ?? []
         var away: [String: Set<CalendarDate>] = [:]
         for a in s.availability { if let d = a.date { away[a.person, default: []].insert(d) } }
-        var model = Model(name: "defenses")
-        var open: [(fellow: Int, slot: Int, y: Variable)] = []
         var unscheduled: [DefenseOutcome.Unscheduled] = []
         var people: [[String]] = []
-        for (i, c) in committees.committees.enumerated() {
+        var free: [[Int]] = []
+        for c in committees.committees {
             var seen: Set<String> = []
             let who = ([c.fellow] + c.seats.map(\.member)).filter { seen.insert($0).inserted }
             people.append(who)
@@ -48,41 +57,101 @@ public struct DefenseScheduler: Sendable {
                 if let (date, start) = lastTalks[c.fellow], (slot.date, slot.start) <= (date, start) { return false }
                 return true
             }
-            let free = window.filter { j in who.allSatisfy { !(away[$0]?.contains(slots[j].date) ?? false) } }
-            guard !free.isEmpty else {
+            free.append(window.filter { j in who.allSatisfy { !(away[$0]?.contains(slots[j].date) ?? false) } })
+            if free.last!.isEmpty {
                 unscheduled.append(
                     DefenseOutcome.Unscheduled(fellow: c.fellow, reason: Self.why(window, who, slots, away)))
-                continue
             }
-            var row = LinearExpression()
-            for j in free {
-                let y = model.addBinary("y_\(c.fellow)_\(j)")
-                open.append((i, j, y))
-                row += y
-            }
-            model.add("one_\(c.fellow)", lower: nil, row, upper: 1)
         }
-        guard !open.isEmpty else {
-            return DefenseOutcome(defenses: [], unscheduled: unscheduled, proved: true)
+        let possible = free.filter { !$0.isEmpty }.count
+        let greedy = Self.greedy(free: free, people: people, slots: slots)
+        var chosen = greedy
+        var proved = true
+        var size: SolvedModelSize?
+        if greedy.compactMap({ $0 }).count < possible {
+            let solved = try solveModel(free: free, greedy: greedy, people: people, slots: slots, bound: possible)
+            size = solved.size
+            proved = solved.proved
+            if solved.plan.compactMap({ $0 }).count >= greedy.compactMap({ $0 }).count { chosen = solved.plan }
         }
-        addTimeClashes(&model, open: open, slots: slots, people: people)
-        model.maximize(open.map { LinearExpression($0.y) }.sum())
-        let result = try solver.solve(model, options: options)
-        let solution = result.solution
         var defenses: [DefenseOutcome.Defense] = []
-        for (i, c) in committees.committees.enumerated() where !unscheduled.contains(where: { $0.fellow == c.fellow }) {
-            if let chosen = open.first(where: { $0.fellow == i && solution?.isOne($0.y) == true }) {
-                defenses.append(DefenseOutcome.Defense(fellow: c.fellow, slot: slots[chosen.slot]))
+        for (i, c) in committees.committees.enumerated() where !free[i].isEmpty {
+            if let j = chosen[i] {
+                defenses.append(DefenseOutcome.Defense(fellow: c.fellow, slot: slots[j]))
             } else {
                 unscheduled.append(
-                    DefenseOutcome.Unscheduled(fellow: c.fellow, reason: solution == nil ? .notFound : .slotsTaken))
+                    DefenseOutcome.Unscheduled(fellow: c.fellow, reason: proved ? .slotsTaken : .notFound))
             }
         }
         defenses.sort { ($0.slot.date, $0.slot.start, $0.slot.line) < ($1.slot.date, $1.slot.start, $1.slot.line) }
         let order = Dictionary(
             committees.committees.enumerated().map { ($1.fellow, $0) }, uniquingKeysWith: { first, _ in first })
         unscheduled.sort { order[$0.fellow, default: 0] < order[$1.fellow, default: 0] }
-        return DefenseOutcome(defenses: defenses, unscheduled: unscheduled, proved: result.isOptimal)
+        return DefenseOutcome(defenses: defenses, unscheduled: unscheduled, proved: proved, size: size)
+    }
+
+    /// A plan built directly: fellows with the fewest open slots first (then
+    /// in fellows.csv order), each in the earliest open slot (file order) that
+    /// shares no person and no room with a defense already placed and overlapping it.
+    /// When it places every fellow who has an open slot it is the most possible.
+    static func greedy(free: [[Int]], people: [[String]], slots: [DefenseSlot]) -> [Int?] {
+        var plan = [Int?](repeating: nil, count: free.count)
+        var booked: [String: [Int]] = [:]
+        let order = free.indices.filter { !free[$0].isEmpty }.sorted { (free[$0].count, $0) < (free[$1].count, $1) }
+        for i in order {
+            let keys = people[i].map { "p\u{1}" + $0 }
+            for j in free[i] {
+                let uses = keys + [room(slots[j])]
+                let clash = uses.contains { key in (booked[key] ?? []).contains { slots[$0].overlaps(slots[j]) } }
+                guard !clash else { continue }
+                plan[i] = j
+                for key in uses { booked[key, default: []].append(j) }
+                break
+            }
+        }
+        return plan
+    }
+
+    /// A slot's room as a resource; a slot without a room is a room of its own.
+    static func room(_ slot: DefenseSlot) -> String { "r\u{1}" + (slot.room.isEmpty ? "line \(slot.line)" : slot.room) }
+
+    /// The integer program over every fellow's open slots, or, when a fellow
+    /// has more than ``slotLimit``, over that many of them spread through
+    /// the window plus the direct plan's: proved by the solver on the full
+    /// lists, otherwise only when every fellow with an open slot defends.
+    private func solveModel(
+        free: [[Int]], greedy: [Int?], people: [[String]], slots: [DefenseSlot], bound: Int
+    ) throws(SolverError) -> (plan: [Int?], proved: Bool, size: SolvedModelSize) {
+        var model = Model(name: "defenses")
+        var open: [(fellow: Int, slot: Int, y: Variable)] = []
+        var full = true
+        for (i, list) in free.enumerated() where !list.isEmpty {
+            var kept = list
+            if list.count > slotLimit {
+                full = false
+                let step = Double(list.count) / Double(slotLimit)
+                var pick = Set((0..<slotLimit).map { list[Int(Double($0) * step)] })
+                if let g = greedy[i] { pick.insert(g) }
+                kept = list.filter { pick.contains($0) }
+            }
+            var row = LinearExpression()
+            for j in kept {
+                let y = model.addBinary("y_\(i)_\(j)")
+                open.append((i, j, y))
+                row += y
+            }
+            model.add("one_\(i)", lower: nil, row, upper: 1)
+        }
+        addTimeClashes(&model, open: open, slots: slots, people: people)
+        let objective = open.map { LinearExpression($0.y) }.sum()
+        model.maximize(objective)
+        let result = try solver.solve(model, options: options)
+        var plan = [Int?](repeating: nil, count: free.count)
+        for o in open where result.solution?.isOne(o.y) == true { plan[o.fellow] = o.slot }
+        let count = plan.compactMap { $0 }.count
+        let size = SolvedModelSize(
+            model, kept: open.count, possible: free.map(\.count).reduce(0, +))
+        return (plan, full ? result.isOptimal : count == bound, size)
     }
 
     /// At most one defense at a time per person and per room.
@@ -92,9 +161,7 @@ public struct DefenseScheduler: Sendable {
         var resources: [String: [(slot: Int, y: Variable)]] = [:]
         for o in open {
             for person in people[o.fellow] { resources["p\u{1}" + person, default: []].append((o.slot, o.y)) }
-            // A slot without a room is a room of its own.
-            let room = slots[o.slot].room.isEmpty ? "line \(slots[o.slot].line)" : slots[o.slot].room
-            resources["r\u{1}" + room, default: []].append((o.slot, o.y))
+            resources[Self.room(slots[o.slot]), default: []].append((o.slot, o.y))
         }
         for key in resources.keys.sorted() {
             let uses = resources[key]!

@@ -1,0 +1,62 @@
+import Domain
+
+/// What no choice of committees can beat, worked out from each fellow's full
+/// candidates alone, so that a model over fewer candidates (see
+/// ``CommitteeCandidates/keeping(_:pool:rotation:)``) can prove its answer
+/// best for the whole program.
+///
+/// With `e_fp` the expertise of member p for fellow f, for every open fellow f:
+///
+/// - `best_f` = the sum of the `max` largest `e_fp` over f's possible readers
+///   plus the `externals` largest over f's possible externals: no committee of
+///   f has more (chair, interests and loads only lower it);
+/// - `fewest_f` = `max(min, k_f) + externals`, `k_f` the number of positive
+///   `e_fp` among those `max` readers: a committee whose expertise is `best_f`
+///   needs at least `k_f` readers with expertise (fewer sum to less, as the
+///   `k_f`-th is positive), and at least `min`;
+/// - when every fellow has a committee of expertise `best_f`, a member's load is
+///   at least `⌈Σ_f max(min, k_f) / R⌉` (R the members who may read for some
+///   fellow), `⌈externals · F / X⌉` (X the possible externals) and
+///   `⌈C / H⌉` (C the fellows whose mentor may not chair, H the members who may
+///   chair for some of them), and at least 1 when any seat is needed.
+///
+/// A restricted model's stage is proved best for the whole program when its
+/// value reaches the bound: formed = F (every open fellow), worst = `min_f best_f`,
+/// total = `Σ_f best_f`, largest load = the load floor with seats = `Σ_f fewest_f`.
+/// A later stage is proved only when the ones before are.
+struct CommitteeBounds {
+    var best: [Int]
+    var fewest: [Int]
+    var loadFloor: Int
+
+    init(_ fellows: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings) {
+        var readerSeats = 0
+        var readersAnywhere: Set<Int> = [], externalsAnywhere: Set<Int> = [], chairsAnywhere: Set<Int> = []
+        var needChair = 0
+        best = []
+        fewest = []
+        for c in fellows {
+            let r = c.readers.map { c.expertise[$0] }.sorted(by: >).prefix(settings.maxReaders)
+            let x = c.externals.map { c.expertise[$0] }.sorted(by: >).prefix(settings.externals)
+            best.append(r.reduce(0, +) + x.reduce(0, +))
+            let readers = max(settings.minReaders, r.filter { $0 > 0 }.count)
+            fewest.append(readers + settings.externals)
+            readerSeats += readers
+            readersAnywhere.formUnion(c.readers)
+            externalsAnywhere.formUnion(c.externals)
+            if !c.mentorMayChair {
+                needChair += 1
+                chairsAnywhere.formUnion((c.readers + c.externals).filter { pool[$0].chair })
+            }
+        }
+        func ceil(_ a: Int, _ b: Int) -> Int { b == 0 ? 0 : (a + b - 1) / b }
+        let seats = readerSeats + settings.externals * fellows.count
+        loadFloor = max(
+            seats > 0 ? 1 : 0, ceil(readerSeats, readersAnywhere.count),
+            ceil(settings.externals * fellows.count, externalsAnywhere.count), ceil(needChair, chairsAnywhere.count))
+    }
+
+    var worst: Int { best.min() ?? 0 }
+    var total: Int { best.reduce(0, +) }
+    var seats: Int { fewest.reduce(0, +) }
+}
