@@ -67,7 +67,10 @@ public enum CommitteeWording {
                 "\(who) has no committee: the members who could serve have used their committee_load on other "
                 + "fellows' committees. Raise a committee_load or add a member to faculty.csv."
         case .notFound:
-            return "\(who) has no committee: none was found within the time limit."
+            return
+                "\(who) has no committee: none was found, and none was proved impossible either (the search "
+                + "stopped at its time limit, or before it had tried every possible member). Run again with a "
+                + "longer --time-limit, or raise a committee_load."
         }
     }
 

@@ -52,7 +52,9 @@ public enum DefenseFiles {
             return "\(who) has no defense: the slots when everyone is free are taken by other defenses sharing "
                 + "a member or the room. Add a slot or another room at that time."
         case .notFound:
-            return "\(who) has no defense: none was found within the time limit."
+            return
+                "\(who) has no defense: none was found, and none was proved impossible either (the search "
+                + "stopped at its time limit). Run again with a longer --time-limit."
         }
     }
 

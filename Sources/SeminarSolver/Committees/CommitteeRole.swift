@@ -23,6 +23,7 @@ public enum CommitteeShortfall: Sendable, Hashable {
     /// Each rule can be met alone, but the members who could serve have no
     /// load left once the other fellows' committees are formed.
     case loadsUsedUp
-    /// The search stopped (a time limit) before a committee was found.
+    /// No committee was found and none was proved impossible: the search
+    /// stopped at its time limit, or kept too few possible members.
     case notFound
 }
