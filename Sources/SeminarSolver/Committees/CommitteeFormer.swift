@@ -17,7 +17,9 @@ import Modeling
 ///    then fewest readers and externals".
 ///
 /// A stage that stops without proof (a time limit) keeps the best it found,
-/// and the outcome is marked not proved.
+/// and the outcome is marked not proved. The time limit is one budget for
+/// the whole formation (every stage and every widening of the lists), not
+/// one per solve: a stage starts only while time is left.
 ///
 /// **At scale** the model would hold a 0/1 variable per fellow and possible
 /// member (a consortium: about a million). So each fellow keeps at most about
@@ -55,17 +57,19 @@ public struct CommitteeFormer: Sendable {
             return CommitteeOutcome(committees: [], unformed: unformed, loads: [:], proved: true)
         }
         let bounds = CommitteeBounds(open, pool: pool, settings: settings)
+        let budget = TimeBudget(seconds: options.timeLimit)
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
         var k = max(candidateLimit, 1)
         var solved: Staged
         repeat {
             let kept = open.enumerated().map { $1.keeping(k, pool: pool, rotation: $0 &* 7919) }
-            solved = try solve(CommitteeModel(kept, pool: pool, settings: settings), bounds: bounds, full: k >= widest)
+            solved = try solve(
+                CommitteeModel(kept, pool: pool, settings: settings), bounds: bounds, full: k >= widest, budget: budget)
             solved.size = SolvedModelSize(
                 solved.model.model, kept: kept.map { $0.readers.count + $0.externals.count }.reduce(0, +),
                 possible: open.map { $0.readers.count + $0.externals.count }.reduce(0, +))
             k = k >= widest ? k : min(widest, k * 4)
-        } while solved.formed < open.count && !solved.full
+        } while solved.formed < open.count && !solved.full && !budget.isSpent
         let m = solved.model
         guard let best = solved.solution else {
             unformed += open.map { CommitteeOutcome.Unformed(fellow: $0.fellow.id, reason: .notFound) }
@@ -113,7 +117,9 @@ public struct CommitteeFormer: Sendable {
     /// Solves `m`'s stages in order, each keeping the optimum of the ones
     /// before. On the full lists a stage is proved by the solver; on kept
     /// lists, by reaching `bounds` (a solver's proof covers only the kept lists).
-    func solve(_ model: CommitteeModel, bounds: CommitteeBounds, full: Bool) throws(SolverError) -> Staged {
+    func solve(_ model: CommitteeModel, bounds: CommitteeBounds, full: Bool, budget: TimeBudget = TimeBudget())
+        throws(SolverError) -> Staged
+    {
         var m = model
         var proved = true
         var best: Solution?
@@ -127,8 +133,14 @@ public struct CommitteeFormer: Sendable {
             ("loads", .minimize, loads, (n + 1) * Double(bounds.loadFloor) + Double(bounds.seats))
         ]
         for (name, sense, objective, bound) in stages {
+            guard !budget.isSpent else {
+                proved = false
+                break
+            }
             m.model.objective = Objective(sense, objective)
-            let result = try solver.solve(m.model, options: options)
+            var stageOptions = options
+            stageOptions.timeLimit = budget.left
+            let result = try solver.solve(m.model, options: stageOptions)
             guard let solution = result.solution else {
                 proved = proved && result.termination == .optimal
                 break
