@@ -35,7 +35,8 @@ extension Office {
         let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
         let s = program.scenario
         let committees = try clock.time("committees") { () throws(OfficeError) in
-            outcome.hasPlacement ? try formCommittees(s, request) : nil
+            outcome.hasPlacement
+                ? try formCommittees(s, request.solve, log: request.solverLog, stop: request.stop) : nil
         }
         let defenses = try clock.time("defenses") { () throws(OfficeError) in
             try scheduleDefenses(s, request, committees: committees, schedule: schedule)
@@ -92,10 +93,12 @@ extension Office {
     }
 
     /// The thesis committees, when the scenario forms them (see `Scenario.formsCommittees`);
-    /// formed after a placement is found, like the seminar schedule.
-    private func formCommittees(_ s: Scenario, _ request: RunRequest) throws(OfficeError) -> CommitteeOutcome? {
+    /// formed after a placement is found, like the seminar schedule (`run` and `compare`).
+    func formCommittees(
+        _ s: Scenario, _ solve: SolveLimits, log: (@Sendable (String) -> Void)?, stop: StopSignal?
+    ) throws(OfficeError) -> CommitteeOutcome? {
         guard s.formsCommittees else { return nil }
-        let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
+        let options = solve.scheduleOptions(s, log: log, stop: stop)
         do {
             return try CommitteeFormer(solver: solver, options: options).form(s)
         } catch {

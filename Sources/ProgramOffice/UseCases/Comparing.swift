@@ -82,11 +82,11 @@ extension Office {
     ) throws(OfficeError) -> Comparison {
         let engine = PlacementEngine(solver: solver, options: solve.placementOptions(log: log, stop: stop))
         let results = SolveThreads.map(programs) { p in
-            Result { () throws(SolverError) -> (PlacementOutcome, CommitteeOutcome?) in
-                let outcome = try engine.run(p.scenario)
-                guard outcome.hasPlacement, p.scenario.formsCommittees else { return (outcome, nil) }
-                let options = solve.scheduleOptions(p.scenario, log: log, stop: stop)
-                return (outcome, try CommitteeFormer(solver: solver, options: options).form(p.scenario))
+            Result { () throws(OfficeError) -> (PlacementOutcome, CommitteeOutcome?) in
+                let outcome: PlacementOutcome
+                do { outcome = try engine.run(p.scenario) } catch { throw OfficeError(.solverFailed, "\(error)") }
+                guard outcome.hasPlacement else { return (outcome, nil) }
+                return (outcome, try formCommittees(p.scenario, solve, log: log, stop: stop))
             }
         }
         var columns: [ComparedScenario] = []
@@ -97,7 +97,7 @@ extension Office {
                     ComparedScenario(
                         label: p.label, description: p.description, scenario: p.scenario, outcome: o,
                         committees: committees))
-            case .failure(let e): throw OfficeError(.solverFailed, "\(p.label): \(e)")
+            case .failure(let e): throw OfficeError(.solverFailed, "\(p.label): \(e.message)")
             }
         }
         return Comparison(columns)
