@@ -29,6 +29,7 @@ public enum CommitteeShape: String, Sendable, CaseIterable {
         let tight = self == .tight
         let continuing = s.continuingFellows
         let areas = Array(Set(s.labs.flatMap(\.areas) + s.mentors.flatMap(\.areas))).sorted()
+        s.mentorsHaveCommitteeColumns = true
         for i in s.mentors.indices {
             s.mentors[i].committeeLoad = tight ? rng.int(1...2) : 3
             s.mentors[i].chair = rng.chance(tight ? 0.05 : 0.33)

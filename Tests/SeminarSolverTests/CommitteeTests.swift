@@ -177,4 +177,48 @@ import Testing
                 fellows: fellows, mentors: mentors, settings: Self.settings(readers: 1...1, mentorChairs: true)))
         #expect(Self.seats(may, "f1") == ["mA:mentor:chair", "r1:reader"])
     }
+
+    /// f1 works on x, f2 on y; r1 (x) and r2 (y) may chair and read one
+    /// committee each. Each fellow's best committee is plain and no two want
+    /// the same member: the direct committees reach every bound, so they are
+    /// proved best without an integer program (no model size).
+    @Test func directCommitteesAtEveryBoundNeedNoModel() throws {
+        let s = Self.program(
+            fellows: [("f1", "L1", "mA", ["x"]), ("f2", "L2", "mB", ["y"])],
+            mentors: [
+                Self.mentor("mA", "L1", ["q"], load: 0), Self.mentor("mB", "L2", ["q"], load: 0),
+                Self.mentor("r1", "L3", ["x"], load: 1, chair: true),
+                Self.mentor("r2", "L4", ["y"], load: 1, chair: true)
+            ],
+            settings: Self.settings(readers: 1...1, cover: false))
+        let o = try Self.form(s)
+        #expect(Self.seats(o, "f1") == ["mA:mentor", "r1:reader:chair"])
+        #expect(Self.seats(o, "f2") == ["mB:mentor", "r2:reader:chair"])
+        #expect(o.proved && o.size == nil)
+    }
+
+    /// Three fellows, and c1 (load 1) the only member who may chair: one
+    /// committee at most. The worst-served formed fellow is best served by
+    /// f2 (works on x and y): c1 (x, y) and r1 (x) give 3, against 2 for f1
+    /// or f3 (x only). Proved by the bound on how many can be formed, with
+    /// the others told that the loads are used up.
+    @Test func theChairsBoundHowManyHaveACommittee() throws {
+        let s = Self.program(
+            fellows: [("f1", "L1", "mA", ["x"]), ("f2", "L2", "mB", ["x", "y"]), ("f3", "L3", "mC", ["x"])],
+            mentors: [
+                Self.mentor("mA", "L1", ["q"], load: 0), Self.mentor("mB", "L2", ["q"], load: 0),
+                Self.mentor("mC", "L3", ["q"], load: 0), Self.mentor("c1", "L4", ["x", "y"], load: 1, chair: true),
+                Self.mentor("r1", "L4", ["x"], load: 3)
+            ],
+            settings: Self.settings(readers: 1...2, cover: false))
+        for former in [CommitteeFormer(solver: GLPKSolver()), CommitteeFormer(solver: GLPKSolver(), candidateLimit: 1)]
+        {
+            let o = try former.form(s)
+            #expect(o.committees.map(\.fellow) == ["f2"])
+            #expect(Self.seats(o, "f2") == ["mB:mentor", "c1:reader:chair", "r1:reader"])
+            #expect(o.unformed.map(\.fellow) == ["f1", "f3"])
+        }
+        let o = try Self.form(s)
+        #expect(o.proved && o.unformed.allSatisfy { $0.reason == .loadsUsedUp })
+    }
 }

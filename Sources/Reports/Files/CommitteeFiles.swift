@@ -71,6 +71,7 @@ public enum CommitteeFiles {
         var max_load: Int
         var committees: [Committee]
         var without_committee: [Missing]
+        var model: ModelSizeEntry?
     }
 
     static func entry(_ o: CommitteeOutcome, scenario s: Scenario) -> Entry {
@@ -83,6 +84,6 @@ public enum CommitteeFiles {
             },
             without_committee: o.unformed.map {
                 Entry.Missing(fellow: $0.fellow, reason: CommitteeWording.reason($0, s))
-            })
+            }, model: ModelSizeEntry(o.size))
     }
 }

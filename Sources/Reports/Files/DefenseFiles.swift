@@ -89,6 +89,7 @@ public enum DefenseFiles {
         var proved: Bool
         var defenses: [Row]
         var without_defense: [Missing]
+        var model: ModelSizeEntry?
     }
 
     static func entry(_ o: DefenseOutcome, scenario s: Scenario) -> Entry {
@@ -99,6 +100,7 @@ public enum DefenseFiles {
                     fellow: $0.fellow, date: "\($0.slot.date)", start: "\($0.slot.start)", end: "\($0.slot.end)",
                     room: $0.slot.room)
             },
-            without_defense: o.unscheduled.map { Entry.Missing(fellow: $0.fellow, reason: reason($0, s)) })
+            without_defense: o.unscheduled.map { Entry.Missing(fellow: $0.fellow, reason: reason($0, s)) },
+            model: ModelSizeEntry(o.size))
     }
 }

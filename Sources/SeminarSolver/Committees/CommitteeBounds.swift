@@ -20,19 +20,29 @@ import Domain
 ///   `⌈C / H⌉` (C the fellows whose mentor may not chair, H the members who may
 ///   chair for some of them), and at least 1 when any seat is needed.
 ///
+/// No more fellows than `formed` can have a committee, the least of: F; the
+/// fellows whose mentor may chair plus the committees the members who may
+/// chair for the others can sit on (`Σ committee_load`); `⌊Σ load / externals⌋`
+/// over the possible externals; `⌊Σ load / min⌋` over the possible readers.
+///
 /// A restricted model's stage is proved best for the whole program when its
-/// value reaches the bound: formed = F (every open fellow), worst = `min_f best_f`,
-/// total = `Σ_f best_f`, largest load = the load floor with seats = `Σ_f fewest_f`.
-/// A later stage is proved only when the ones before are.
+/// value reaches the bound: formed = `formed`; then, with K fellows formed,
+/// worst = the K-th largest `best_f`, total = the sum of the K largest (any K
+/// fellows' committees have no more); when K = F, largest load = the load
+/// floor with seats = `Σ_f fewest_f` (with fewer fellows formed the loads
+/// stage is proved only by a solve over the full lists). A later stage is
+/// proved only when the ones before are.
 struct CommitteeBounds {
     var best: [Int]
     var fewest: [Int]
     var loadFloor: Int
+    var formed: Int
 
     init(_ fellows: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings) {
         var readerSeats = 0
         var readersAnywhere: Set<Int> = [], externalsAnywhere: Set<Int> = [], chairsAnywhere: Set<Int> = []
         var needChair = 0
+        let load = { (members: Set<Int>) in members.map { pool[$0].load }.reduce(0, +) }
         best = []
         fewest = []
         for c in fellows {
@@ -54,7 +64,19 @@ struct CommitteeBounds {
         loadFloor = max(
             seats > 0 ? 1 : 0, ceil(readerSeats, readersAnywhere.count),
             ceil(settings.externals * fellows.count, externalsAnywhere.count), ceil(needChair, chairsAnywhere.count))
+        var formed = fellows.count - needChair + min(needChair, load(chairsAnywhere))
+        if settings.externals > 0 { formed = min(formed, load(externalsAnywhere) / settings.externals) }
+        if settings.minReaders > 0 { formed = min(formed, load(readersAnywhere) / settings.minReaders) }
+        self.formed = formed
     }
+
+    /// No worst-served fellow among any `k` fellows' committees has more.
+    func worst(forming k: Int) -> Int {
+        k >= best.count ? worst : k > 0 ? best.sorted(by: >)[k - 1] : 0
+    }
+
+    /// No `k` fellows' committees have more expertise in all.
+    func total(forming k: Int) -> Int { best.sorted(by: >).prefix(k).reduce(0, +) }
 
     var worst: Int { best.min() ?? 0 }
     var total: Int { best.reduce(0, +) }

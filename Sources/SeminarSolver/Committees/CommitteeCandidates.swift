@@ -29,17 +29,19 @@ public struct CommitteeCandidates: Sendable {
     public static func all(_ s: Scenario, pool: [CommitteeMember]) -> [CommitteeCandidates] {
         let settings = s.settings.committee ?? CommitteeSettings()
         let index = Dictionary(pool.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let conflicts = Set(s.conflicts.map { "\($0.person)\u{1}\($0.fellow)" })
+        var conflicts: [String: Set<Int>] = [:]
+        for c in s.conflicts { if let p = index[c.person] { conflicts[c.fellow, default: []].insert(p) } }
+        let areas = pool.map { Set($0.areas) }
         return s.continuingFellows.compactMap { f in
             guard let m = f.mentor.flatMap({ index[$0] }) else { return nil }
+            let conflicted = conflicts[f.id] ?? []
             return CommitteeCandidates(
-                fellow: f, mentor: m, pool: pool, settings: settings,
-                conflicted: { conflicts.contains("\(pool[$0].id)\u{1}\(f.id)") })
+                fellow: f, mentor: m, pool: pool, areas: areas, settings: settings, conflicted: conflicted.contains)
         }
     }
 
     init(
-        fellow f: Fellow, mentor m: Int, pool: [CommitteeMember], settings: CommitteeSettings,
+        fellow f: Fellow, mentor m: Int, pool: [CommitteeMember], areas: [Set<String>], settings: CommitteeSettings,
         conflicted: (Int) -> Bool
     ) {
         fellow = f
@@ -50,9 +52,9 @@ public struct CommitteeCandidates: Sendable {
         readers = possible.filter { !pool[$0].external }
         externals = possible.filter { pool[$0].external }
         mentorMayChair = settings.mentorMayChair && pool[m].chair && !conflicted(m)
-        let mentorAreas = Set(pool[m].areas)
-        uncovered = settings.coverInterests ? Self.distinct(f.interests).filter { !mentorAreas.contains($0) } : []
-        expertise = pool.map { $0.expertise(for: f.interests) }
+        let interests = Self.distinct(f.interests)
+        uncovered = settings.coverInterests ? interests.filter { !areas[m].contains($0) } : []
+        expertise = areas.map { mine in interests.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) } }
         shortfall = Self.shortfall(
             readers: readers, externals: externals, mentorMayChair: mentorMayChair, uncovered: uncovered, pool: pool,
             settings: settings)
@@ -69,6 +71,17 @@ public struct CommitteeCandidates: Sendable {
         var c = self
         c.readers = Self.keep(readers, k, self, pool, rotation)
         c.externals = Self.keep(externals, k, self, pool, rotation)
+        return c
+    }
+
+    /// The same fellow with `members` (readers or externals of the full
+    /// lists) kept too, so a committee chosen beforehand fits the model.
+    func including(_ members: [Int], pool: [CommitteeMember]) -> CommitteeCandidates {
+        var c = self
+        let missing = members.filter { !c.readers.contains($0) && !c.externals.contains($0) }
+        guard !missing.isEmpty else { return c }
+        c.readers = (c.readers + missing.filter { !pool[$0].external }).sorted()
+        c.externals = (c.externals + missing.filter { pool[$0].external }).sorted()
         return c
     }
 

@@ -50,57 +50,68 @@ public struct CommitteeFormer: Sendable {
         let pool = CommitteeMember.pool(scenario)
         let all = CommitteeCandidates.all(scenario, pool: pool)
         let open = all.filter { $0.shortfall == nil }
-        var unformed = all.compactMap { c in
+        let unformed = all.compactMap { c in
             c.shortfall.map { CommitteeOutcome.Unformed(fellow: c.fellow.id, reason: $0) }
         }
         guard !open.isEmpty else {
             return CommitteeOutcome(committees: [], unformed: unformed, loads: [:], proved: true)
         }
         let bounds = CommitteeBounds(open, pool: pool, settings: settings)
+        let direct = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
+        if direct.reaches(bounds, fellows: open.count) {
+            return Self.outcome(direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true)
+        }
         let budget = TimeBudget(seconds: options.timeLimit)
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
         var k = max(candidateLimit, 1)
         var solved: Staged
         repeat {
-            let kept = open.enumerated().map { $1.keeping(k, pool: pool, rotation: $0 &* 7919) }
+            let kept = open.enumerated().map { i, c in
+                c.keeping(k, pool: pool, rotation: i &* 7919).including(direct.chosen[i]?.members ?? [], pool: pool)
+            }
+            let model = CommitteeModel(kept, pool: pool, settings: settings)
             solved = try solve(
-                CommitteeModel(kept, pool: pool, settings: settings), bounds: bounds, full: k >= widest, budget: budget)
+                model, bounds: bounds, full: k >= widest, budget: budget, start: direct.values(in: model))
             solved.size = SolvedModelSize(
                 solved.model.model, kept: kept.map { $0.readers.count + $0.externals.count }.reduce(0, +),
                 possible: open.map { $0.readers.count + $0.externals.count }.reduce(0, +))
             k = k >= widest ? k : min(widest, k * 4)
-        } while solved.formed < open.count && !solved.full && !budget.isSpent
-        let m = solved.model
-        guard let best = solved.solution else {
-            unformed += open.map { CommitteeOutcome.Unformed(fellow: $0.fellow.id, reason: .notFound) }
-            return CommitteeOutcome(
-                committees: [], unformed: Self.ordered(unformed, all), loads: [:], proved: false, size: solved.size)
-        }
+        } while solved.formed < bounds.formed && !solved.full && !budget.isSpent
+        let chosen = solved.solution.map { solved.model.choices(in: $0, open: open) } ?? direct.chosen
+        let reason: CommitteeShortfall = solved.formedProved && solved.solution != nil ? .loadsUsedUp : .notFound
+        return Self.outcome(
+            chosen, open: open, all: all, pool: pool, unformed: unformed, proved: solved.proved, size: solved.size,
+            reason: reason)
+    }
+
+    /// The outcome of one committee (or none) per open fellow.
+    static func outcome(
+        _ chosen: [DirectCommittees.Choice?], open: [CommitteeCandidates], all: [CommitteeCandidates],
+        pool: [CommitteeMember], unformed: [CommitteeOutcome.Unformed], proved: Bool, size: SolvedModelSize? = nil,
+        reason: CommitteeShortfall = .notFound
+    ) -> CommitteeOutcome {
+        var unformed = unformed
         var committees: [CommitteeOutcome.Committee] = []
         var loads: [String: Int] = [:]
-        for (i, c) in open.enumerated() {
-            guard best.isOne(m.formed[i]) else {
-                let reason: CommitteeShortfall = solved.full ? .loadsUsedUp : .notFound
+        for (c, choice) in zip(open, chosen) {
+            guard let choice else {
                 unformed.append(CommitteeOutcome.Unformed(fellow: c.fellow.id, reason: reason))
                 continue
             }
-            let chair = Set(m.chairs[i].filter { best.isOne($0.c) }.map(\.member))
             var seats = [
-                CommitteeOutcome.Seat(member: pool[c.mentor].id, role: .mentor, chair: chair.contains(c.mentor))
+                CommitteeOutcome.Seat(member: pool[c.mentor].id, role: .mentor, chair: choice.chair == c.mentor)
             ]
-            var expertise = 0
-            for (p, x) in m.seats[i] where best.isOne(x) {
+            for p in choice.members {
                 seats.append(
                     CommitteeOutcome.Seat(
-                        member: pool[p].id, role: pool[p].external ? .external : .reader, chair: chair.contains(p)))
-                expertise += c.expertise[p]
+                        member: pool[p].id, role: pool[p].external ? .external : .reader, chair: choice.chair == p))
                 loads[pool[p].id, default: 0] += 1
             }
-            committees.append(CommitteeOutcome.Committee(fellow: c.fellow.id, seats: seats, expertise: expertise))
+            committees.append(
+                CommitteeOutcome.Committee(fellow: c.fellow.id, seats: seats, expertise: choice.expertise))
         }
         return CommitteeOutcome(
-            committees: committees, unformed: Self.ordered(unformed, all), loads: loads, proved: solved.proved,
-            size: solved.size)
+            committees: committees, unformed: ordered(unformed, all), loads: loads, proved: proved, size: size)
     }
 
     /// One model solved stage by stage.
@@ -109,6 +120,8 @@ public struct CommitteeFormer: Sendable {
         var solution: Solution?
         var formed: Int
         var proved: Bool
+        /// Whether no more fellows can have a committee (the first stage proved).
+        var formedProved = false
         /// Whether the model held every fellow's full lists.
         var full: Bool
         var size: SolvedModelSize?
@@ -117,42 +130,68 @@ public struct CommitteeFormer: Sendable {
     /// Solves `m`'s stages in order, each keeping the optimum of the ones
     /// before. On the full lists a stage is proved by the solver; on kept
     /// lists, by reaching `bounds` (a solver's proof covers only the kept lists).
-    func solve(_ model: CommitteeModel, bounds: CommitteeBounds, full: Bool, budget: TimeBudget = TimeBudget())
-        throws(SolverError) -> Staged
-    {
+    func solve(
+        _ model: CommitteeModel, bounds: CommitteeBounds, full: Bool, budget: TimeBudget = TimeBudget(),
+        start: [Double]? = nil
+    ) throws(SolverError) -> Staged {
         var m = model
         var proved = true
-        var best: Solution?
-        var formed = 0
+        var best = start.map { Solution(values: $0, objective: 0) }
+        var formed = 0, formedProved = false
         let n = Double(m.seats.map(\.count).reduce(0, +))
         let loads = (n + 1) * m.maxLoad + m.seatCount
-        let stages: [(String, ObjectiveSense, LinearExpression, Double)] = [
-            ("formed", .maximize, m.formedCount, Double(m.formed.count)),
-            ("worst", .maximize, LinearExpression(m.worst), Double(bounds.worst)),
-            ("total", .maximize, m.totalExpertise, Double(bounds.total)),
-            ("loads", .minimize, loads, (n + 1) * Double(bounds.loadFloor) + Double(bounds.seats))
+        let all = m.formed.count
+        let stages: [(String, ObjectiveSense, LinearExpression)] = [
+            ("formed", .maximize, m.formedCount), ("worst", .maximize, LinearExpression(m.worst)),
+            ("total", .maximize, m.totalExpertise), ("loads", .minimize, loads)
         ]
-        for (name, sense, objective, bound) in stages {
-            guard !budget.isSpent else {
-                proved = false
-                break
+        for (name, sense, objective) in stages {
+            let bound: Double? =
+                switch name {
+                case "formed": Double(min(bounds.formed, all))
+                case "worst": Double(bounds.worst(forming: formed))
+                case "total": Double(bounds.total(forming: formed))
+                default: formed == all ? (n + 1) * Double(bounds.loadFloor) + Double(bounds.seats) : nil
+                }
+            var value = best.map { $0.value(of: objective).rounded() }
+            if value != bound {
+                guard !budget.isSpent else {
+                    proved = false
+                    break
+                }
+                m.model.objective = Objective(sense, objective)
+                let result = try solver.solve(m.model, options: stageOptions(budget, start: best))
+                guard let solution = result.solution else {
+                    proved = proved && result.termination == .optimal
+                    break
+                }
+                value = solution.value(of: objective).rounded()
+                proved = proved && (full ? result.isOptimal : value == bound)
+                best = m.tidied(solution)
             }
-            m.model.objective = Objective(sense, objective)
-            var stageOptions = options
-            stageOptions.timeLimit = budget.left
-            let result = try solver.solve(m.model, options: stageOptions)
-            guard let solution = result.solution else {
-                proved = proved && result.termination == .optimal
-                break
-            }
-            let value = solution.value(of: objective).rounded()
-            proved = proved && (full ? result.isOptimal : value == bound)
-            best = solution
-            if name == "formed" { formed = Int(value) }
+            guard let value else { break }
+            if name == "formed" { (formed, formedProved) = (Int(value), proved) }
             guard name != "loads" else { break }
             m.model.add("keep_\(name)", lower: value, objective, upper: nil)
         }
-        return Staged(model: m, solution: best, formed: formed, proved: proved, full: full)
+        return Staged(
+            model: m, solution: best, formed: formed, proved: proved, formedProved: formedProved, full: full)
+    }
+
+    /// The options of one stage: the time left and, when there is one, the
+    /// best solution so far as the start (GLPK takes a start only without
+    /// presolve). GLPK's pseudocost branching tries every fractional variable
+    /// at the root before it looks at its time limit again, so a stage
+    /// branches by Driebeck and Tomlin's rule, which keeps the limit.
+    private func stageOptions(_ budget: TimeBudget, start: Solution?) -> SolverOptions {
+        var o = options
+        o.timeLimit = budget.left
+        o.branching = .driebeckTomlin
+        if let start {
+            o.startingSolution = start.values
+            o.presolve = false
+        }
+        return o
     }
 
     /// `unformed` in fellows.csv order.

@@ -94,4 +94,29 @@ struct CommitteeModel {
     var formedCount: LinearExpression { formed.map { LinearExpression($0) }.sum() }
     var totalExpertise: LinearExpression { expertise.sum() }
     var seatCount: LinearExpression { seats.flatMap { $0.map { LinearExpression($0.x) } }.sum() }
+
+    /// Each fellow's committee in `solution` (`nil` where none is formed).
+    func choices(in solution: Solution, open: [CommitteeCandidates]) -> [DirectCommittees.Choice?] {
+        open.indices.map { i in
+            guard solution.isOne(formed[i]) else { return nil }
+            let members = seats[i].filter { solution.isOne($0.x) }.map(\.member)
+            let chair = chairs[i].first { solution.isOne($0.c) }?.member ?? open[i].mentor
+            let expertise = members.map { open[i].expertise[$0] }.reduce(0, +)
+            return DirectCommittees.Choice(members: members, chair: chair, expertise: expertise)
+        }
+    }
+
+    /// `solution` with `t` and `L` at their best for its committees:
+    /// `t` the least expertise of a formed committee (`M` when none is),
+    /// `L` the largest load. A solve of one stage leaves them anywhere its
+    /// objective allowed; the next stage starts better from here.
+    func tidied(_ solution: Solution) -> Solution {
+        var v = solution.values
+        let formedNow = formed.indices.filter { solution.isOne(formed[$0]) }
+        v[worst.index] = min(bound, formedNow.map { solution.value(of: expertise[$0]).rounded() }.min() ?? bound)
+        var loads: [Int: Int] = [:]
+        for fellow in seats { for (p, x) in fellow where solution.isOne(x) { loads[p, default: 0] += 1 } }
+        v[maxLoad.index] = Double(loads.values.max() ?? 0)
+        return Solution(values: v, objective: solution.objective)
+    }
 }

@@ -51,10 +51,12 @@ public struct DefenseScheduler: Sendable {
             var seen: Set<String> = []
             let who = ([c.fellow] + c.seats.map(\.member)).filter { seen.insert($0).inserted }
             people.append(who)
+            let by = s.fellow(c.fellow)?.defendBy
+            let last = lastTalks[c.fellow]
             let window = slots.indices.filter { j in
                 let slot = slots[j]
-                if let by = s.fellow(c.fellow)?.defendBy, slot.date > by { return false }
-                if let (date, start) = lastTalks[c.fellow], (slot.date, slot.start) <= (date, start) { return false }
+                if let by, slot.date > by { return false }
+                if let (date, start) = last, (slot.date, slot.start) <= (date, start) { return false }
                 return true
             }
             free.append(window.filter { j in who.allSatisfy { !(away[$0]?.contains(slots[j].date) ?? false) } })
@@ -96,16 +98,26 @@ public struct DefenseScheduler: Sendable {
     /// When it places every fellow who has an open slot it is the most possible.
     static func greedy(free: [[Int]], people: [[String]], slots: [DefenseSlot]) -> [Int?] {
         var plan = [Int?](repeating: nil, count: free.count)
-        var booked: [String: [Int]] = [:]
+        var resource: [String: Int] = [:]
+        var day: [CalendarDate: Int] = [:]
+        // The slots booked per resource (a person or a room) and day.
+        var booked: [Int: [Int]] = [:]
+        func key(_ name: String, _ j: Int) -> Int {
+            let r = resource[name] ?? resource.count
+            resource[name] = r
+            let d = day[slots[j].date] ?? day.count
+            day[slots[j].date] = d
+            return r &* 1_000_003 &+ d
+        }
         let order = free.indices.filter { !free[$0].isEmpty }.sorted { (free[$0].count, $0) < (free[$1].count, $1) }
         for i in order {
-            let keys = people[i].map { "p\u{1}" + $0 }
+            let names = people[i].map { "p\u{1}" + $0 }
             for j in free[i] {
-                let uses = keys + [room(slots[j])]
-                let clash = uses.contains { key in (booked[key] ?? []).contains { slots[$0].overlaps(slots[j]) } }
+                let uses = (names + [room(slots[j])]).map { key($0, j) }
+                let clash = uses.contains { k in (booked[k] ?? []).contains { slots[$0].overlaps(slots[j]) } }
                 guard !clash else { continue }
                 plan[i] = j
-                for key in uses { booked[key, default: []].append(j) }
+                for k in uses { booked[k, default: []].append(j) }
                 break
             }
         }

@@ -1,0 +1,171 @@
+import Domain
+
+/// Committees chosen directly, one fellow after another, before any model:
+/// a valid start that, on a program with members to spare, already reaches
+/// every bound of ``CommitteeBounds`` and so needs no integer program at all.
+///
+/// Fellows are taken in order of their best possible expertise `best_f`,
+/// lowest first (they decide the worst-served fellow when all are formed) or,
+/// the other try, highest first (when members run out, the fellows who can be
+/// served best), then by fewer possible members; ``CommitteeFormer`` keeps the
+/// better of the two (``key``). Each takes, among members with load left, the committee that
+/// maximises, in order: its expertise `Σ e_fp`; minus the largest load any of
+/// its members would then carry; minus its seats. Only committees over a
+/// short list are tried (the best few readers and externals by expertise,
+/// then least used, plus the best who may chair and the best for each
+/// interest the mentor does not cover), at most ``combinationLimit`` of them
+/// per fellow; a fellow for whom none of them meets every rule (readers,
+/// externals, a chair, interests covered) gets no direct committee and is
+/// left to the model.
+///
+/// Nothing here is claimed best: ``CommitteeFormer`` compares the result with
+/// the bounds and solves the model only for the stages it does not reach.
+struct DirectCommittees {
+    /// One fellow's direct committee.
+    struct Choice: Equatable {
+        /// Readers, then externals, each in pool order (as the model seats them).
+        var members: [Int]
+        /// The chair's pool index (the mentor's when the mentor chairs).
+        var chair: Int
+        var expertise: Int
+    }
+
+    /// Per open fellow, in the order given.
+    var chosen: [Choice?]
+    /// Committees per pool member.
+    var loads: [Int]
+
+    /// Committees tried per fellow, at most.
+    static let combinationLimit = 4096
+
+    init(
+        _ open: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings, bounds: CommitteeBounds,
+        highestFirst: Bool = false
+    ) {
+        chosen = Array(repeating: nil, count: open.count)
+        loads = Array(repeating: 0, count: pool.count)
+        let order = open.indices.sorted { a, b in
+            let sa = highestFirst ? -bounds.best[a] : bounds.best[a],
+                sb = highestFirst ? -bounds.best[b] : bounds.best[b]
+            let ka = (sa, open[a].readers.count + open[a].externals.count, a)
+            let kb = (sb, open[b].readers.count + open[b].externals.count, b)
+            return ka < kb
+        }
+        for i in order {
+            chosen[i] = choose(open[i], pool: pool, settings: settings)
+            for p in chosen[i]?.members ?? [] { loads[p] += 1 }
+        }
+    }
+
+    var formed: Int { chosen.filter { $0 != nil }.count }
+    var worst: Int? { chosen.compactMap { $0?.expertise }.min() }
+    var total: Int { chosen.compactMap { $0?.expertise }.reduce(0, +) }
+    var seats: Int { chosen.compactMap { $0?.members.count }.reduce(0, +) }
+    var largestLoad: Int { loads.max() ?? 0 }
+
+    /// The stages' order: more formed, a better worst, more in all, a
+    /// smaller largest load, fewer seats.
+    var key: (Int, Int, Int, Int, Int) { (formed, worst ?? 0, total, -largestLoad, -seats) }
+
+    /// The better of the two orders' committees for `open`.
+    static func best(
+        _ open: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings, bounds: CommitteeBounds
+    ) -> DirectCommittees {
+        let low = DirectCommittees(open, pool: pool, settings: settings, bounds: bounds)
+        if low.reaches(bounds, fellows: open.count) { return low }
+        let high = DirectCommittees(open, pool: pool, settings: settings, bounds: bounds, highestFirst: true)
+        return high.key > low.key ? high : low
+    }
+
+    /// Whether these committees reach every bound: all fellows formed, the
+    /// worst and total expertise at their bounds, the largest load at its
+    /// floor with the fewest seats. Then every stage is proved best.
+    func reaches(_ bounds: CommitteeBounds, fellows: Int) -> Bool {
+        formed == fellows && worst == bounds.worst && total == bounds.total && largestLoad == bounds.loadFloor
+            && seats == bounds.seats
+    }
+
+    /// These committees as values of `model`'s variables (a starting solution):
+    /// every chosen member must be among the model's candidates.
+    func values(in model: CommitteeModel) -> [Double] {
+        var v = [Double](repeating: 0, count: model.model.variables.count)
+        for (i, choice) in chosen.enumerated() {
+            guard let choice else { continue }
+            v[model.formed[i].index] = 1
+            for (p, x) in model.seats[i] where choice.members.contains(p) { v[x.index] = 1 }
+            if let c = model.chairs[i].first(where: { $0.member == choice.chair }) { v[c.c.index] = 1 }
+        }
+        v[model.worst.index] = min(Double(worst ?? 0), model.bound)
+        v[model.maxLoad.index] = Double(largestLoad)
+        return v
+    }
+
+    /// The best committee over `c`'s short lists, or `nil`.
+    private func choose(_ c: CommitteeCandidates, pool: [CommitteeMember], settings: CommitteeSettings) -> Choice? {
+        let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders)
+        let externals = shortList(c.externals, c, pool: pool, keep: settings.externals)
+        var best: (key: (Int, Int, Int), choice: Choice)?
+        var tried = 0
+        for r in settings.minReaders...max(settings.minReaders, settings.maxReaders) {
+            let more = Self.forEachSubset(readers, r) { rs in
+                Self.forEachSubset(externals, settings.externals) { xs in
+                    tried += 1
+                    guard tried <= Self.combinationLimit else { return false }
+                    guard let choice = valid(rs + xs, c, pool: pool) else { return true }
+                    let busiest = choice.members.map { loads[$0] + 1 }.max() ?? 0
+                    let key = (choice.expertise, -busiest, -choice.members.count)
+                    if best.map({ key > $0.key }) ?? true { best = (key, choice) }
+                    return true
+                }
+            }
+            guard more else { break }
+        }
+        return best?.choice
+    }
+
+    /// The committee of `members` when it meets the chair and interest rules.
+    private func valid(_ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember]) -> Choice? {
+        let areas = Set(members.flatMap { pool[$0].areas })
+        guard c.uncovered.allSatisfy(areas.contains) else { return nil }
+        let chair = c.mentorMayChair ? c.mentor : members.first { pool[$0].chair }
+        guard let chair else { return nil }
+        let expertise = members.map { c.expertise[$0] }.reduce(0, +)
+        let seated = members.sorted { (pool[$0].external ? 1 : 0, $0) < (pool[$1].external ? 1 : 0, $1) }
+        return Choice(members: seated, chair: chair, expertise: expertise)
+    }
+
+    /// Members with load left, the best `keep + 4` by expertise then least
+    /// used, plus the two best who may chair and the two best for each
+    /// uncovered interest.
+    private func shortList(_ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], keep: Int) -> [Int] {
+        guard keep > 0 else { return [] }
+        let ranked = members.filter { loads[$0] < pool[$0].load }.sorted { a, b in
+            (-c.expertise[a], loads[a], a) < (-c.expertise[b], loads[b], b)
+        }
+        var list = Array(ranked.prefix(keep + 4))
+        func add(_ more: some Sequence<Int>) {
+            for p in more where !list.contains(p) { list.append(p) }
+        }
+        add(ranked.lazy.filter { pool[$0].chair }.prefix(2))
+        for interest in c.uncovered { add(ranked.lazy.filter { pool[$0].areas.contains(interest) }.prefix(2)) }
+        return list
+    }
+
+    /// Calls `body` with every subset of `items` holding `size` of them, in
+    /// lexicographic order, until it returns false; returns false then.
+    @discardableResult
+    static func forEachSubset(_ items: [Int], _ size: Int, _ body: ([Int]) -> Bool) -> Bool {
+        var pick: [Int] = []
+        func go(_ from: Int) -> Bool {
+            if pick.count == size { return body(pick) }
+            guard items.count - from >= size - pick.count else { return true }
+            for j in from..<items.count {
+                pick.append(items[j])
+                defer { pick.removeLast() }
+                guard go(j + 1) else { return false }
+            }
+            return true
+        }
+        return go(0)
+    }
+}
