@@ -82,13 +82,18 @@ public struct CommitteeChange: Sendable, Hashable, Encodable {
 
 extension CommitteeChange {
     /// Why `member` left `fellow`'s committee when the what-if itself says so:
-    /// they are not in it, have a new conflict with the fellow, or a
-    /// committee_load of 0; empty when they were moved for a better result.
+    /// they are not in it, have a new conflict with the fellow, a new forbid
+    /// (committee_rules.csv) or a committee_load of 0; empty when they were
+    /// moved for a better result.
     /// (A conflict's reason is personal and not given.)
     private static func why(_ member: String, left fellow: String, base: Scenario, other: Scenario) -> String {
         guard let load = committeeLoad(member, other) else { return "not in this what-if" }
         func conflict(_ s: Scenario) -> Bool { s.conflicts.contains { $0.person == member && $0.fellow == fellow } }
         if conflict(other) && !conflict(base) { return "a conflict with the fellow in this what-if" }
+        func forbid(_ s: Scenario) -> Bool {
+            s.committeeRules.contains { $0.member == member && $0.fellow == fellow && $0.kind == .forbid }
+        }
+        if forbid(other) && !forbid(base) { return "a forbid in committee_rules.csv in this what-if" }
         if load == 0 && (committeeLoad(member, base) ?? 0) > 0 { return "committee_load 0 in this what-if" }
         return ""
     }

@@ -65,6 +65,16 @@ import Testing
         #expect(!sentence.contains("co-author"))
     }
 
+    /// c1 reads for f1 in the base; a what-if forbidding c1 (committee_rules.csv) says so, without its reason.
+    @Test func aNewForbidIsNamedWithoutItsReason() throws {
+        var other = Self.program()
+        other.committeeRules = [CommitteeRule(fellow: "f1", member: "c1", kind: .forbid, reason: "on sabbatical")]
+        let c = try #require(try Self.changes(Self.program(), other).first)
+        #expect(
+            c.left.map(\.member) == ["c1"] && c.left.first?.why == "a forbid in committee_rules.csv in this what-if")
+        #expect(!CommitteeComparison.sentence(c, base: Self.program(), other: other).contains("sabbatical"))
+    }
+
     @Test func anUnchangedProgramChangesNoCommittee() throws {
         #expect(try Self.changes(Self.program(), Self.program()).isEmpty)
     }

@@ -88,7 +88,7 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible, Compar
     static let order = [
         "scenario.toml", "fellows.csv", "labs.csv", "mentors.csv", "funding.csv", "preferences.csv",
         "mentor_preferences.csv", "costs.csv", "rules.csv", "sessions.csv", "availability.csv",
-        "faculty.csv", "conflicts.csv", "defense_slots.csv"
+        "faculty.csv", "conflicts.csv", "committee_rules.csv", "defense_slots.csv"
     ]
     static func fileOrder(_ f: String) -> Int { order.firstIndex(of: f) ?? order.count }
 }

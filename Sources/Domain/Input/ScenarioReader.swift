@@ -33,6 +33,7 @@ public struct ScenarioReader {
         "availability.csv": ["person"],
         "faculty.csv": ["id"],
         "conflicts.csv": ["person", "fellow"],
+        "committee_rules.csv": ["fellow", "member", "rule"],
         "defense_slots.csv": ["date", "start", "end"]
     ]
 
@@ -53,6 +54,7 @@ public struct ScenarioReader {
         "availability.csv": ["person", "date", "session", "reason"],
         "faculty.csv": ["id", "name", "lab", "institution", "areas", "committee_load", "external", "chair"],
         "conflicts.csv": ["person", "fellow", "reason"],
+        "committee_rules.csv": ["fellow", "member", "rule", "reason"],
         "defense_slots.csv": ["date", "start", "end", "room"]
     ]
 
@@ -250,6 +252,7 @@ struct ScenarioBuilder {
         readSessions()
         readFaculty()
         readConflicts()
+        readCommitteeRules()
         readDefenseSlots()
         readAvailability()
         checkTracks()
@@ -270,6 +273,7 @@ struct ScenarioBuilder {
         scenario.mentorPreferences.removeAll { gone.contains($0.fellow) }
         scenario.costs.removeAll { gone.contains($0.fellow) }
         scenario.rules.removeAll { gone.contains($0.fellow) }
+        scenario.committeeRules.removeAll { gone.contains($0.fellow) }
         scenario.availability.removeAll { gone.contains($0.person) }
     }
 

@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public var faculty: [FacultyMember] = []
     /// conflicts.csv: who may not sit on whose committee.
     public var conflicts: [CommitteeConflict] = []
+    /// committee_rules.csv: members locked to or forbidden from a fellow's committee.
+    public var committeeRules: [CommitteeRule] = []
     /// defense_slots.csv; `nil` when the scenario has none (no defenses are scheduled).
     public var defenseSlots: [DefenseSlot]?
     /// Whether mentors.csv has a `committee_load`, `external` or `chair` column.
@@ -77,11 +79,12 @@ public struct Scenario: Sendable {
 
 extension Scenario {
     /// Whether the scenario asks for thesis committees: it has a `[committee]`
-    /// table, faculty.csv, conflicts.csv or committee columns in mentors.csv,
+    /// table, faculty.csv, conflicts.csv, committee_rules.csv or committee columns in mentors.csv,
     /// and continuing fellows to form them for.
     public var formsCommittees: Bool {
         !continuingFellows.isEmpty
-            && (settings.committee != nil || !faculty.isEmpty || !conflicts.isEmpty || mentorsHaveCommitteeColumns)
+            && (settings.committee != nil || !faculty.isEmpty || !conflicts.isEmpty || !committeeRules.isEmpty
+                || mentorsHaveCommitteeColumns)
     }
 }
 

@@ -134,7 +134,7 @@ public enum ScenarioWriter {
             })
     }
 
-    /// faculty.csv and conflicts.csv, when the scenario has them.
+    /// faculty.csv, conflicts.csv and committee_rules.csv, when the scenario has them.
     static func committeeFiles(_ s: Scenario) -> [String: String] {
         var files: [String: String] = [:]
         if !s.faculty.isEmpty {
@@ -154,6 +154,11 @@ public enum ScenarioWriter {
         if !s.conflicts.isEmpty {
             files["conflicts.csv"] = csv(
                 ["person", "fellow", "reason"], s.conflicts.map { [$0.person, $0.fellow, $0.reason] })
+        }
+        if !s.committeeRules.isEmpty {
+            files["committee_rules.csv"] = csv(
+                ["fellow", "member", "rule", "reason"],
+                s.committeeRules.map { [$0.fellow, $0.member, $0.kind.rawValue, $0.reason] })
         }
         return files
     }

@@ -41,7 +41,7 @@ public enum WhatIfReader {
     /// Files a change may name, with the columns that identify a row when no `id` column exists.
     static let files = [
         "fellows", "labs", "mentors", "funding", "preferences", "mentor_preferences", "costs", "rules",
-        "sessions", "availability", "faculty", "conflicts", "defense_slots"
+        "sessions", "availability", "faculty", "conflicts", "committee_rules", "defense_slots"
     ]
 
     /// Reads a what-if file and applies it to its base.
@@ -520,7 +520,8 @@ struct ChangeContext {
     static let references: [String: [(file: String, column: String)]] = [
         "fellows.csv": [
             ("preferences.csv", "fellow"), ("mentor_preferences.csv", "fellow"), ("costs.csv", "fellow"),
-            ("rules.csv", "fellow"), ("availability.csv", "person"), ("conflicts.csv", "fellow")
+            ("rules.csv", "fellow"), ("availability.csv", "person"), ("conflicts.csv", "fellow"),
+            ("committee_rules.csv", "fellow")
         ],
         "labs.csv": [
             ("preferences.csv", "lab"), ("costs.csv", "lab"), ("rules.csv", "lab"), ("mentors.csv", "lab"),
@@ -528,9 +529,11 @@ struct ChangeContext {
         ],
         "mentors.csv": [
             ("mentor_preferences.csv", "mentor"), ("rules.csv", "mentor"), ("availability.csv", "person"),
-            ("conflicts.csv", "person")
+            ("conflicts.csv", "person"), ("committee_rules.csv", "member")
         ],
-        "faculty.csv": [("availability.csv", "person"), ("conflicts.csv", "person")],
+        "faculty.csv": [
+            ("availability.csv", "person"), ("conflicts.csv", "person"), ("committee_rules.csv", "member")
+        ],
         "sessions.csv": [("availability.csv", "session")]
     ]
 

@@ -9,11 +9,14 @@ import Domain
 ///
 /// - `best_f` = the sum of the `max` largest `e_fp` over f's possible readers
 ///   plus the `externals` largest over f's possible externals: no committee of
-///   f has more (chair, interests and loads only lower it);
-/// - `fewest_f` = `max(min, k_f) + externals`, `k_f` the number of positive
-///   `e_fp` among those `max` readers: a committee whose expertise is `best_f`
-///   needs at least `k_f` readers with expertise (fewer sum to less, as the
-///   `k_f`-th is positive), and at least `min`;
+///   f has more (chair, interests and loads only lower it); with members
+///   locked to f, their `e_fp` and the largest of the other candidates for
+///   the seats the locks leave;
+/// - `fewest_f` = `max(min, l_f + k_f) + externals`, `l_f` the locked readers
+///   and `k_f` the number of positive `e_fp` among the other readers counted
+///   in `best_f`: a committee whose expertise is `best_f` holds its locked
+///   readers and needs at least `k_f` more with expertise (fewer sum to less,
+///   as the `k_f`-th is positive), and at least `min`;
 /// - when every fellow has a committee of expertise `best_f`, a member's load is
 ///   at least `⌈Σ_f max(min, k_f) / R⌉` (R the members who may read for some
 ///   fellow), `⌈externals · F / X⌉` (X the possible externals) and
@@ -46,10 +49,10 @@ struct CommitteeBounds {
         best = []
         fewest = []
         for c in fellows {
-            let r = c.readers.map { c.expertise[$0] }.sorted(by: >).prefix(settings.maxReaders)
-            let x = c.externals.map { c.expertise[$0] }.sorted(by: >).prefix(settings.externals)
+            let (r, lockedReaders) = Self.best(c.readers, settings.maxReaders, c)
+            let (x, _) = Self.best(c.externals, settings.externals, c)
             best.append(r.reduce(0, +) + x.reduce(0, +))
-            let readers = max(settings.minReaders, r.filter { $0 > 0 }.count)
+            let readers = max(settings.minReaders, lockedReaders + r.dropFirst(lockedReaders).filter { $0 > 0 }.count)
             fewest.append(readers + settings.externals)
             readerSeats += readers
             readersAnywhere.formUnion(c.readers)
@@ -77,6 +80,15 @@ struct CommitteeBounds {
 
     /// No `k` fellows' committees have more expertise in all.
     func total(forming k: Int) -> Int { best.sorted(by: >).prefix(k).reduce(0, +) }
+
+    /// The expertise of the best `seats` of `members` holding every locked
+    /// one: the locked members' first, then the largest of the others; and
+    /// how many are locked.
+    private static func best(_ members: [Int], _ seats: Int, _ c: CommitteeCandidates) -> ([Int], Int) {
+        let locked = members.filter { c.locked.contains($0) }.map { c.expertise[$0] }
+        let others = members.filter { !c.locked.contains($0) }.map { c.expertise[$0] }.sorted(by: >)
+        return (Array((locked + others).prefix(max(seats, locked.count))), locked.count)
+    }
 
     var worst: Int { best.min() ?? 0 }
     var total: Int { best.reduce(0, +) }

@@ -9,12 +9,21 @@ import Domain
 /// and has a `committee_load` above 0; an external member likewise, with
 /// `external = true`. The mentor sits by right and may chair only with
 /// `[committee] mentor_may_chair`, `chair = true` and no conflict.
+///
+/// committee_rules.csv: a member forbidden for `f` is no candidate; a member
+/// locked to `f` stays a candidate and is listed in ``locked`` (the model
+/// seats them whenever `f` has a committee, and every kept list holds them).
+/// With locks, the seats left to choose are `max − locked readers` and
+/// `externals − locked externals`; the chair and every uncovered interest
+/// must be found among the locked members and those free seats' candidates.
 public struct CommitteeCandidates: Sendable {
     public var fellow: Fellow
     /// The mentor's index in the pool.
     public var mentor: Int
     public var readers: [Int]
     public var externals: [Int]
+    /// Members locked to this committee (committee_rules.csv), among `readers` and `externals`.
+    public var locked: Set<Int> = []
     /// Whether the mentor may chair this committee.
     public var mentorMayChair: Bool
     /// The fellow's interests the mentor's areas do not hold: each needs a
@@ -31,39 +40,46 @@ public struct CommitteeCandidates: Sendable {
         let index = Dictionary(pool.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var conflicts: [String: Set<Int>] = [:]
         for c in s.conflicts { if let p = index[c.person] { conflicts[c.fellow, default: []].insert(p) } }
+        var rules: [String: [Int: CommitteeRule.Kind]] = [:]
+        for r in s.committeeRules {
+            if let p = index[r.member], rules[r.fellow]?[p] == nil { rules[r.fellow, default: [:]][p] = r.kind }
+        }
         let areas = pool.map { Set($0.areas) }
         return s.continuingFellows.compactMap { f in
             guard let m = f.mentor.flatMap({ index[$0] }) else { return nil }
             let conflicted = conflicts[f.id] ?? []
             return CommitteeCandidates(
-                fellow: f, mentor: m, pool: pool, areas: areas, settings: settings, conflicted: conflicted.contains)
+                fellow: f, mentor: m, pool: pool, areas: areas, settings: settings, conflicted: conflicted.contains,
+                rule: { rules[f.id]?[$0] })
         }
     }
 
     init(
         fellow f: Fellow, mentor m: Int, pool: [CommitteeMember], areas: [Set<String>], settings: CommitteeSettings,
-        conflicted: (Int) -> Bool
+        conflicted: (Int) -> Bool, rule: (Int) -> CommitteeRule.Kind? = { _ in nil }
     ) {
         fellow = f
         mentor = m
         let possible = pool.indices.filter { p in
             p != m && pool[p].load > 0 && !conflicted(p) && (pool[p].lab == nil || pool[p].lab != f.lab)
+                && rule(p) != .forbid
         }
         readers = possible.filter { !pool[$0].external }
         externals = possible.filter { pool[$0].external }
+        locked = Set(possible.filter { rule($0) == .lock })
         mentorMayChair = settings.mentorMayChair && pool[m].chair && !conflicted(m)
         let interests = Self.distinct(f.interests)
         uncovered = settings.coverInterests ? interests.filter { !areas[m].contains($0) } : []
         expertise = areas.map { mine in interests.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) } }
         shortfall = Self.shortfall(
-            readers: readers, externals: externals, mentorMayChair: mentorMayChair, uncovered: uncovered, pool: pool,
-            settings: settings)
+            readers: readers, externals: externals, locked: locked, mentorMayChair: mentorMayChair,
+            uncovered: uncovered, pool: pool, settings: settings)
     }
 
     /// The same fellow with at most about `k` readers and `k` externals kept:
     /// the `k` best of each by expertise (then those who may chair, then the
     /// larger `committee_load`), the `k` best who may chair and, for every
-    /// uncovered interest, the `k` best who work on it. Ties are taken from a
+    /// uncovered interest, the `k` best who work on it, and every locked member. Ties are taken from a
     /// point of the pool that `rotation` moves, so fellows alike do not all
     /// keep the same members. Shortfalls were found on the full lists; the
     /// model over kept candidates is checked against ``CommitteeBounds``.
@@ -95,7 +111,7 @@ public struct CommitteeCandidates: Sendable {
             let kb = (c.expertise[b], pool[b].chair ? 1 : 0, pool[b].load, -((b + n - rotation % n) % n))
             return ka > kb
         }
-        var kept = Set(ranked.prefix(k))
+        var kept = Set(ranked.prefix(k)).union(c.locked)
         kept.formUnion(ranked.filter { pool[$0].chair }.prefix(k))
         for interest in c.uncovered {
             kept.formUnion(ranked.filter { pool[$0].areas.contains(interest) }.prefix(k))
@@ -109,9 +125,12 @@ public struct CommitteeCandidates: Sendable {
     }
 
     /// The first rule this fellow's committee cannot meet on its own.
+    /// Seats left beside the locked members are filled from the other
+    /// candidates of their kind; when locks fill them all, only the locked
+    /// members (and the mentor) can chair and cover the interests.
     static func shortfall(
-        readers: [Int], externals: [Int], mentorMayChair: Bool, uncovered: [String], pool: [CommitteeMember],
-        settings: CommitteeSettings
+        readers: [Int], externals: [Int], locked: Set<Int> = [], mentorMayChair: Bool, uncovered: [String],
+        pool: [CommitteeMember], settings: CommitteeSettings
     ) -> CommitteeShortfall? {
         if readers.count < settings.minReaders {
             return .tooFewReaders(needed: settings.minReaders, available: readers.count)
@@ -119,7 +138,11 @@ public struct CommitteeCandidates: Sendable {
         if externals.count < settings.externals {
             return .tooFewExternals(needed: settings.externals, available: externals.count)
         }
-        let seats = (settings.maxReaders > 0 ? readers : []) + (settings.externals > 0 ? externals : [])
+        let lockedReaders = readers.filter { locked.contains($0) }
+        let lockedExternals = externals.filter { locked.contains($0) }
+        let seats =
+            (settings.maxReaders > lockedReaders.count ? readers : lockedReaders)
+            + (settings.externals > lockedExternals.count ? externals : lockedExternals)
         if !mentorMayChair && !seats.contains(where: { pool[$0].chair }) { return .noChair }
         for interest in uncovered where !seats.contains(where: { pool[$0].areas.contains(interest) }) {
             return .interestUncovered(interest)

@@ -10,7 +10,8 @@ import Modeling
 /// `L` (the largest load). With `e_fp` = how many of f's interests are among
 /// p's areas and `E_f = Σ_p e_fp x_fp`:
 ///
-/// - `x_fp ≤ formed_f`;
+/// - `x_fp ≤ formed_f`; for a member locked to f (committee_rules.csv)
+///   `x_fp = formed_f`: seated whenever f has a committee;
 /// - readers: `min · formed_f ≤ Σ_{p reader} x_fp ≤ max · formed_f`;
 /// - externals: `Σ_{p external} x_fp = externals · formed_f`;
 /// - one chair: `c_fp ≤ x_fp`, `Σ_p c_fp + cm_f = formed_f` (only members with `chair`);
@@ -60,7 +61,7 @@ struct CommitteeModel {
         for p in c.readers + c.externals {
             let x = model.addBinary("x_\(f)_\(pool[p].id)")
             mine.append((p, x))
-            model.add("seat_\(f)_\(pool[p].id)", lower: nil, x - y, upper: 0)
+            model.add("seat_\(f)_\(pool[p].id)", lower: c.locked.contains(p) ? 0 : nil, x - y, upper: 0)
             if pool[p].external { externals += x } else { readers += x }
             loads[p] += x
             e.add(Double(c.expertise[p]), x)

@@ -15,8 +15,8 @@ import Domain
 /// then least used, plus the best who may chair and the best for each
 /// interest the mentor does not cover), at most ``combinationLimit`` of them
 /// per fellow; a fellow for whom none of them meets every rule (readers,
-/// externals, a chair, interests covered) gets no direct committee and is
-/// left to the model.
+/// externals, a chair, interests covered, every locked member seated) gets no
+/// direct committee and is left to the model.
 ///
 /// Nothing here is claimed best: ``CommitteeFormer`` compares the result with
 /// the bounds and solves the model only for the stages it does not reach.
@@ -125,6 +125,7 @@ struct DirectCommittees {
 
     /// The committee of `members` when it meets the chair and interest rules.
     private func valid(_ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember]) -> Choice? {
+        guard c.locked.isSubset(of: members) else { return nil }
         let areas = Set(members.flatMap { pool[$0].areas })
         guard c.uncovered.allSatisfy(areas.contains) else { return nil }
         let chair = c.mentorMayChair ? c.mentor : members.first { pool[$0].chair }
@@ -134,18 +135,19 @@ struct DirectCommittees {
         return Choice(members: seated, chair: chair, expertise: expertise)
     }
 
-    /// Members with load left, the best `keep + 4` by expertise then least
-    /// used, plus the two best who may chair and the two best for each
-    /// uncovered interest.
+    /// Members with load left: those locked to the fellow, the best
+    /// `keep + 4` by expertise then least used, the two best who may chair
+    /// and the two best for each uncovered interest.
     private func shortList(_ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], keep: Int) -> [Int] {
         guard keep > 0 else { return [] }
         let ranked = members.filter { loads[$0] < pool[$0].load }.sorted { a, b in
             (-c.expertise[a], loads[a], a) < (-c.expertise[b], loads[b], b)
         }
-        var list = Array(ranked.prefix(keep + 4))
+        var list = ranked.filter { c.locked.contains($0) }
         func add(_ more: some Sequence<Int>) {
             for p in more where !list.contains(p) { list.append(p) }
         }
+        add(ranked.prefix(keep + 4))
         add(ranked.lazy.filter { pool[$0].chair }.prefix(2))
         for interest in c.uncovered { add(ranked.lazy.filter { pool[$0].areas.contains(interest) }.prefix(2)) }
         return list

@@ -23,6 +23,11 @@ import Modeling
 /// open slots per fellow (and the direct plan's); with fewer than all of a
 /// fellow's slots it is called proved only when every fellow with an open
 /// slot defends, and the better of it and the direct plan is kept.
+///
+/// Then, with the same fellows defending, each member's defenses are kept
+/// together: on the fewest days, then back to back (see
+/// ``group(_:free:people:slots:)``: moves and trades of the plan's slots,
+/// only when a member sits on two committees).
 public struct DefenseScheduler: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
@@ -76,6 +81,7 @@ public struct DefenseScheduler: Sendable {
             proved = solved.proved
             if solved.plan.compactMap({ $0 }).count >= greedy.compactMap({ $0 }).count { chosen = solved.plan }
         }
+        chosen = group(chosen, free: free, people: people, slots: slots)
         var defenses: [DefenseOutcome.Defense] = []
         for (i, c) in committees.committees.enumerated() where !free[i].isEmpty {
             if let j = chosen[i] {
@@ -134,27 +140,8 @@ public struct DefenseScheduler: Sendable {
     private func solveModel(
         free: [[Int]], greedy: [Int?], people: [[String]], slots: [DefenseSlot], bound: Int
     ) throws(SolverError) -> (plan: [Int?], proved: Bool, size: SolvedModelSize) {
-        var model = Model(name: "defenses")
-        var open: [(fellow: Int, slot: Int, y: Variable)] = []
-        var full = true
-        for (i, list) in free.enumerated() where !list.isEmpty {
-            var kept = list
-            if list.count > slotLimit {
-                full = false
-                let step = Double(list.count) / Double(slotLimit)
-                var pick = Set((0..<slotLimit).map { list[Int(Double($0) * step)] })
-                if let g = greedy[i] { pick.insert(g) }
-                kept = list.filter { pick.contains($0) }
-            }
-            var row = LinearExpression()
-            for j in kept {
-                let y = model.addBinary("y_\(i)_\(j)")
-                open.append((i, j, y))
-                row += y
-            }
-            model.add("one_\(i)", lower: nil, row, upper: 1)
-        }
-        addTimeClashes(&model, open: open, slots: slots, people: people)
+        let (kept, full) = keptSlots(free: free, holding: greedy)
+        var (model, open) = slotModel(kept: kept, people: people, slots: slots)
         let objective = open.map { LinearExpression($0.y) }.sum()
         model.maximize(objective)
         let result = try solver.solve(model, options: options)
@@ -164,6 +151,42 @@ public struct DefenseScheduler: Sendable {
         let size = SolvedModelSize(
             model, kept: open.count, possible: free.map(\.count).reduce(0, +))
         return (plan, full ? result.isOptimal : count == bound, size)
+    }
+
+    /// Every fellow's open slots, or, for a fellow with more than
+    /// ``slotLimit``, that many spread through the window plus `holding`'s;
+    /// and whether every list is whole.
+    func keptSlots(free: [[Int]], holding plan: [Int?]) -> (kept: [[Int]], full: Bool) {
+        var full = true
+        let kept = free.enumerated().map { i, list -> [Int] in
+            guard list.count > slotLimit else { return list }
+            full = false
+            let step = Double(list.count) / Double(slotLimit)
+            var pick = Set((0..<slotLimit).map { list[Int(Double($0) * step)] })
+            if let j = plan[i] { pick.insert(j) }
+            return list.filter { pick.contains($0) }
+        }
+        return (kept, full)
+    }
+
+    /// `y_fs` for every kept slot, at most one per fellow, and nobody (and
+    /// no room) in two defenses at once.
+    func slotModel(kept: [[Int]], people: [[String]], slots: [DefenseSlot]) -> (
+        Model, [(fellow: Int, slot: Int, y: Variable)]
+    ) {
+        var model = Model(name: "defenses")
+        var open: [(fellow: Int, slot: Int, y: Variable)] = []
+        for (i, list) in kept.enumerated() where !list.isEmpty {
+            var row = LinearExpression()
+            for j in list {
+                let y = model.addBinary("y_\(i)_\(j)")
+                open.append((i, j, y))
+                row += y
+            }
+            model.add("one_\(i)", lower: nil, row, upper: 1)
+        }
+        addTimeClashes(&model, open: open, slots: slots, people: people)
+        return (model, open)
     }
 
     /// At most one defense at a time per person and per room.

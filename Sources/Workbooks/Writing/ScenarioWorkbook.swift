@@ -10,7 +10,8 @@ public enum ScenarioWorkbook {
     /// Columns that hold ids or words, written as text even when they look
     /// like numbers (`0012` stays `0012`).
     static let textColumns: Set<String> = [
-        "id", "name", "fellow", "lab", "mentor", "person", "session", "source", "track", "citizenship", "status",
+        "id", "name", "fellow", "lab", "mentor", "member", "person", "session", "source", "track", "citizenship",
+        "status",
         "interests", "areas", "institution", "rule", "reason", "room", "kinds", "date", "start", "end", "withdrawn_on",
         "email"
     ]

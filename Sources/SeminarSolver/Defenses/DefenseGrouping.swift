@@ -1,0 +1,135 @@
+import Domain
+
+/// The second aim of the defenses: among plans in which as many fellows
+/// defend as the first plan, keep each committee member's defenses together,
+/// on as few days as possible and then back to back.
+///
+/// Only members who sit on two or more committees count (a member of one
+/// committee is together in any plan). For a plan, with `D_p` the days on
+/// which member p has a defense and, for each such day d, `span_pd` the
+/// minutes from the start of p's first defense that day to the end of their
+/// last, the plan's cost is, in this order:
+///
+/// 1. `Σ_p |D_p|`, the (member, day) pairs with a defense;
+/// 2. `Σ_p Σ_{d ∈ D_p} span_pd`, least when a member's defenses of a day
+///    follow one another without a gap.
+///
+/// The first plan is improved by moves and swaps until neither helps: in
+/// fellows.csv order, each defending fellow moves to the open slot (of the
+/// kept ones, ``DefenseScheduler/keptSlots(free:holding:)``, in file order)
+/// that lowers the cost most, then each pair of defending fellows trades
+/// slots when that lowers it; a move or trade keeps every rule (nobody and
+/// no room in two defenses at once). The same fellows defend. It is
+/// deterministic and needs no solver, but it is a local search: the cost it
+/// reaches is not proved least (an exact integer program over these slots
+/// took minutes on the demo's twelve defenses in twelve slots).
+extension DefenseScheduler {
+    /// Passes of moves and trades at most (each pass that improves nothing ends the search).
+    static let groupingPasses = 20
+
+    /// `plan` with each shared member's defenses on the fewest days, then back to back.
+    func group(_ plan: [Int?], free: [[Int]], people: [[String]], slots: [DefenseSlot]) -> [Int?] {
+        var committees: [String: [Int]] = [:]
+        for i in free.indices where plan[i] != nil {
+            for member in people[i].dropFirst() { committees[member, default: []].append(i) }
+        }
+        let shared = committees.filter { $0.value.count > 1 }
+        guard !shared.isEmpty else { return plan }
+        let (kept, _) = keptSlots(free: free, holding: plan)
+        var grouping = Grouping(plan: plan, people: people.map(Set.init), slots: slots, committees: shared)
+        let defending = plan.indices.filter { plan[$0] != nil }
+        for _ in 0..<Self.groupingPasses {
+            var improved = false
+            for i in defending { improved = grouping.move(i, within: kept[i]) || improved }
+            for (n, i) in defending.enumerated() {
+                for k in defending[(n + 1)...] { improved = grouping.trade(i, k) || improved }
+            }
+            guard improved else { break }
+        }
+        return grouping.plan
+    }
+}
+
+/// A plan being regrouped: its cost over the shared members, and the moves
+/// and trades that keep every rule.
+struct Grouping {
+    var plan: [Int?]
+    let people: [Set<String>]
+    let slots: [DefenseSlot]
+    /// Each shared member's fellows (indices), every one of them defending.
+    let committees: [String: [Int]]
+    /// The defending fellows by the day of their slot.
+    private var onDay: [CalendarDate: [Int]] = [:]
+
+    init(plan: [Int?], people: [Set<String>], slots: [DefenseSlot], committees: [String: [Int]]) {
+        self.plan = plan
+        self.people = people
+        self.slots = slots
+        self.committees = committees
+        for (i, j) in plan.enumerated() { if let j { onDay[slots[j].date, default: []].append(i) } }
+    }
+
+    /// Puts fellow `i` in slot `j`, keeping ``onDay``.
+    private mutating func place(_ i: Int, _ j: Int) {
+        if let old = plan[i] { onDay[slots[old].date]?.removeAll { $0 == i } }
+        plan[i] = j
+        onDay[slots[j].date, default: []].append(i)
+    }
+
+    /// (member, day) pairs and minutes of span over `members`.
+    func cost(of members: Set<String>) -> (days: Int, minutes: Int) {
+        var days = 0, minutes = 0
+        for member in members {
+            guard let fellows = committees[member] else { continue }
+            let byDay = Dictionary(grouping: fellows.compactMap { plan[$0].map { slots[$0] } }, by: \.date)
+            days += byDay.count
+            for day in byDay.values {
+                minutes += day.map(\.end.minutes).max()! - day.map(\.start.minutes).min()!
+            }
+        }
+        return (days, minutes)
+    }
+
+    /// Whether fellow `i` may defend in `j` while every fellow but those of `moving` keeps their slot.
+    func fits(_ i: Int, _ j: Int, moving: Set<Int>) -> Bool {
+        let slot = slots[j]
+        for k in onDay[slot.date] ?? [] where !moving.contains(k) {
+            guard let other = plan[k], slots[other].overlaps(slot) else { continue }
+            if DefenseScheduler.room(slots[other]) == DefenseScheduler.room(slot) { return false }
+            if !people[i].isDisjoint(with: people[k]) { return false }
+        }
+        return true
+    }
+
+    /// Moves fellow `i` to the slot of `open` that lowers the cost most; whether it moved.
+    mutating func move(_ i: Int, within open: [Int]) -> Bool {
+        guard let now = plan[i] else { return false }
+        let members = people[i]
+        var best = cost(of: members), choice = now
+        for j in open where j != now && fits(i, j, moving: [i]) {
+            plan[i] = j
+            let c = cost(of: members)
+            if (c.days, c.minutes) < (best.days, best.minutes) { (best, choice) = (c, j) }
+        }
+        plan[i] = now
+        place(i, choice)
+        return choice != now
+    }
+
+    /// Trades the slots of fellows `i` and `k` when that keeps every rule and lowers the cost.
+    mutating func trade(_ i: Int, _ k: Int) -> Bool {
+        guard let a = plan[i], let b = plan[k], a != b else { return false }
+        guard fits(i, b, moving: [i, k]) && fits(k, a, moving: [i, k]) else { return false }
+        let members = people[i].union(people[k])
+        let before = cost(of: members)
+        plan[i] = b
+        plan[k] = a
+        let after = cost(of: members)
+        plan[i] = a
+        plan[k] = b
+        guard (after.days, after.minutes) < (before.days, before.minutes) else { return false }
+        place(i, b)
+        place(k, a)
+        return true
+    }
+}
