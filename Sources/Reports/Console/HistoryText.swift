@@ -63,6 +63,41 @@ public enum HistoryText {
                     first: "  ", indent: "      ")
             }
         }
+        lines += committeeLines(r)
+        return lines
+    }
+
+    /// A recorded run's thesis committees (one line per fellow: each member
+    /// with their seat) and defenses (date, time, room), when it has them.
+    static func committeeLines(_ r: RunRecord) -> [String] {
+        let names = r.directory
+        let faculty = r.names["faculty"] ?? [:]
+        func member(_ id: String) -> String {
+            Directory.named(r.names["mentor"]?[id] ?? faculty[id], id)
+        }
+        var lines: [String] = []
+        let byFellow = Dictionary(grouping: r.committees, by: \.fellow)
+        let fellows = r.committees.map(\.fellow).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        if !fellows.isEmpty {
+            lines += ["", "Thesis committees (\(fellows.count)):"]
+            for f in fellows {
+                let seats = (byFellow[f] ?? []).map {
+                    "\(member($0.member)), \($0.role == "external" ? "external member" : $0.role)"
+                        + ($0.chair ? ", chair" : "")
+                }
+                lines += TextLayout.wrap(
+                    "\(names.fellow(f)): \(seats.joined(separator: "; "))", first: "  ", indent: "      ")
+            }
+        }
+        if !r.defenses.isEmpty {
+            lines += ["", "Thesis defenses (\(r.defenses.count)):"]
+            for d in r.defenses {
+                lines += TextLayout.wrap(
+                    "\(d.date) \(d.start)–\(d.end) \(names.fellowName(d.fellow))"
+                        + (d.room.isEmpty ? "" : ", \(d.room)"),
+                    first: "  ", indent: "      ")
+            }
+        }
         return lines
     }
 
