@@ -5,7 +5,7 @@ import SeminarSolver
 public struct RecordedSeat: Sendable, Hashable {
     public var fellow: String
     public var member: String
-    /// `mentor`, `reader` or `external` (``CommitteeRole``).
+    /// `mentor`, `reader` or `external` (`CommitteeRole`).
     public var role: String
     public var chair: Bool
 

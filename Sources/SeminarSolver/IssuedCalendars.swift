@@ -30,7 +30,7 @@ import Domain
 /// `FELLOW-defense` (``PreviousDefense/uid(_:)``) and *held at* its date,
 /// start, end and room *with its committee*: a defense whose slot or
 /// committee changed rises to `m + 1`, and the members who left its
-/// committee get it as cancelled with that revision (``settle(_:today:)``).
+/// committee get it as cancelled with that revision (``settle(_:committees:today:)``).
 public struct IssuedCalendars: Sendable {
     var talks: IssuedEvents<PreviousTalk>
     var defenses: IssuedEvents<PreviousDefense>

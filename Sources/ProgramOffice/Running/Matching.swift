@@ -79,7 +79,7 @@ extension Office {
     /// each after the fellow's last `wip` talk of the seminar schedule. A
     /// defense of the official match whose committee is unchanged is kept in
     /// its slot while the slot is open; the defenses' calendar revisions and
-    /// cancellations follow what earlier runs issued (``IssuedCalendars``).
+    /// cancellations follow what earlier runs issued (`IssuedCalendars`).
     private func scheduleDefenses(
         _ s: Scenario, _ request: RunRequest, committees: CommitteeOutcome?, schedule: ScheduleOutcome?,
         earlier: EarlierRun
@@ -109,7 +109,7 @@ extension Office {
     /// The thesis committees, when the scenario forms them (see `Scenario.formsCommittees`);
     /// formed after a placement is found, like the seminar schedule (`run` and `compare`).
     /// With `kept` (the official match's committees), each is kept while
-    /// still valid (``KeptCommittees``).
+    /// still valid (`KeptCommittees`).
     func formCommittees(
         _ s: Scenario, _ solve: SolveLimits, log: (@Sendable (String) -> Void)?, stop: StopSignal?,
         kept: [String: [CommitteeOutcome.Seat]] = [:]

@@ -110,6 +110,57 @@ public enum HistoryText {
         return comparison.diffLines()
     }
 
+    /// The thesis committees and defenses that differ between two runs, one
+    /// line per fellow: "Yuki Tanaka (f101): committee changed (left: c01;
+    /// joined: c03)", "… defense moved from 2027-06-01 11:00 to 2027-06-03
+    /// 14:00", "… no defense now"; nothing when neither run has any.
+    public static func committeeDiff(_ a: RunRecord, _ b: RunRecord) -> [String] {
+        guard !(a.committees.isEmpty && b.committees.isEmpty && a.defenses.isEmpty && b.defenses.isEmpty) else {
+            return []
+        }
+        let names = b.directory
+        let before = Dictionary(grouping: a.committees, by: \.fellow),
+            after = Dictionary(grouping: b.committees, by: \.fellow)
+        let slotsA = Dictionary(a.defenses.map { ($0.fellow, $0) }, uniquingKeysWith: { x, _ in x })
+        let slotsB = Dictionary(b.defenses.map { ($0.fellow, $0) }, uniquingKeysWith: { x, _ in x })
+        func slot(_ d: RecordedDefense) -> String { "\(d.date) \(d.start)" + (d.room.isEmpty ? "" : ", \(d.room)") }
+        var out: [String] = []
+        let fellows =
+            (a.committees.map(\.fellow) + b.committees.map(\.fellow) + a.defenses.map(\.fellow)
+            + b.defenses.map(\.fellow)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for f in fellows {
+            var parts: [String] = []
+            let was = before[f] ?? [], now = after[f] ?? []
+            if was != now {
+                let left = was.filter { s in !now.contains { $0.member == s.member } }.map(\.member)
+                let joined = now.filter { s in !was.contains { $0.member == s.member } }.map(\.member)
+                if was.isEmpty {
+                    parts.append("committee formed")
+                } else if now.isEmpty {
+                    parts.append("no committee now")
+                } else {
+                    parts.append(
+                        "committee changed"
+                            + (left.isEmpty && joined.isEmpty
+                                ? " (roles or chair)"
+                                : " (left: \(left.isEmpty ? "none" : left.joined(separator: ", ")); joined: "
+                                    + "\(joined.isEmpty ? "none" : joined.joined(separator: ", ")))"))
+                }
+            }
+            switch (slotsA[f], slotsB[f]) {
+            case (let x?, let y?) where slot(x) != slot(y): parts.append("defense moved from \(slot(x)) to \(slot(y))")
+            case (_?, nil): parts.append("no defense now")
+            case (nil, let y?): parts.append("defense added at \(slot(y))")
+            default: break
+            }
+            if !parts.isEmpty {
+                out += TextLayout.wrap(
+                    "\(names.fellow(f)): \(parts.joined(separator: "; "))", first: "  - ", indent: "    ")
+            }
+        }
+        return out.isEmpty ? ["Committees and defenses: none changed."] : ["Committees and defenses:"] + out
+    }
+
     /// The talks moved, cancelled or added between two runs, one line each
     /// (wrapped to 80 columns); "Talks: none moved or cancelled." when none.
     public static func talkDiff(_ a: RunRecord, _ b: RunRecord) -> [String] {

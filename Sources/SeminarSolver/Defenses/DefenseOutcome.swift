@@ -41,7 +41,7 @@ public struct DefenseOutcome: Sendable, Hashable {
     public var proved: Bool
     /// Defenses earlier runs of the intake issued in calendars that this run
     /// no longer holds as issued, to be published as cancelled events
-    /// (``IssuedCalendars/settle(_:today:)``): a dropped defense (everyone
+    /// (``IssuedCalendars/settle(_:committees:today:)``): a dropped defense (everyone
     /// of its committee then), or, for a defense still held, the members who
     /// left its committee (``PreviousDefense/membersOnly``).
     public var cancelled: [PreviousDefense] = []
