@@ -67,4 +67,26 @@ import Testing
         #expect(C.seats(both, "f1") == ["mA:mentor", "r1:reader:chair"])
         #expect(C.seats(both, "f2") == ["mB:mentor", "r3:reader:chair"])
     }
+
+    /// f1 (interests x, y) has two readers: r1 (chair) and r2 (x). r1
+    /// leaves: r2 stays, though r3 and r4 (x and y each, both may chair)
+    /// would be the best pair afresh; r1's seat goes to r3 (expertise 2, the
+    /// first of the two best in mentors.csv), who now chairs.
+    @Test func aLostSeatIsFilledAndTheOthersStay() throws {
+        let mentors = [
+            C.mentor("mA", "L1", []), C.mentor("r2", "L2", ["x"]), C.mentor("r3", "L3", ["x", "y"], chair: true),
+            C.mentor("r4", "L4", ["x", "y"], chair: true)
+        ]
+        let s = C.program(
+            fellows: [("f1", "L1", "mA", ["x", "y"])], mentors: mentors,
+            settings: C.settings(readers: 2...2, cover: false))
+        let fresh = try C.form(s).committees.first?.seats.map(\.member)
+        #expect(fresh == ["mA", "r3", "r4"])
+        let published = [
+            "f1": [Self.seat("mA", .mentor), Self.seat("r1", .reader, chair: true), Self.seat("r2", .reader)]
+        ]
+        let o = try Self.form(s, published)
+        #expect(C.seats(o, "f1") == ["mA:mentor", "r2:reader", "r3:reader:chair"])
+        #expect(o.totalExpertise == 3 && o.loads == ["r2": 1, "r3": 1])
+    }
 }

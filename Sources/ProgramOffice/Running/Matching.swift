@@ -94,11 +94,13 @@ extension Office {
         let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
         let seats = Dictionary(
             committees.committees.map { ($0.fellow, $0.seats) }, uniquingKeysWith: { a, _ in a })
-        var kept: [String: DefenseSlot] = [:]
-        for d in earlier.official?.issuedDefenses ?? [] where seats[d.fellow] == d.seats { kept[d.fellow] = d.slot }
+        var kept: [String: DefenseSlot] = [:], preferred: [String: DefenseSlot] = [:]
+        for d in earlier.official?.issuedDefenses ?? [] {
+            if seats[d.fellow] == d.seats { kept[d.fellow] = d.slot } else { preferred[d.fellow] = d.slot }
+        }
         do {
             let defenses = try DefenseScheduler(solver: solver, options: options).schedule(
-                s, committees: committees, lastTalks: last, kept: kept)
+                s, committees: committees, lastTalks: last, kept: kept, preferred: preferred)
             return IssuedCalendars(schedules: [], defenses: earlier.issuedDefenses).settle(
                 defenses, committees: committees, today: request.today)
         } catch {

@@ -29,7 +29,8 @@ import Modeling
 /// open slot while it is still open to them (the same date, times and room
 /// in defense_slots.csv, everyone free): the direct plan places them first,
 /// so they stay. A kept slot that is no longer open is ignored, and the
-/// fellow is scheduled like any other.
+/// fellow is scheduled like any other. A `preferred` slot (the published
+/// defense of a committee that changed) is only tried first by the direct plan.
 public struct DefenseScheduler: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
@@ -46,10 +47,11 @@ public struct DefenseScheduler: Sendable {
     /// - Parameters:
     ///   - lastTalks: each fellow's last work-in-progress talk (date, start), if any.
     ///   - kept: slots to keep, by fellow (see the type's "Kept defenses").
+    ///   - preferred: slots to try first, by fellow.
     /// - Throws: `SolverError` when the solver itself fails.
     public func schedule(
         _ s: Scenario, committees: CommitteeOutcome, lastTalks: [String: (CalendarDate, TimeOfDay)] = [:],
-        kept: [String: DefenseSlot] = [:]
+        kept: [String: DefenseSlot] = [:], preferred: [String: DefenseSlot] = [:]
     ) throws(SolverError) -> DefenseOutcome {
         let slots = s.defenseSlots ?? []
         var away: [String: Set<CalendarDate>] = [:]
@@ -69,6 +71,9 @@ public struct DefenseScheduler: Sendable {
             }
             var open = window.filter { j in who.allSatisfy { !(away[$0]?.contains(slots[j].date) ?? false) } }
             if let k = kept[c.fellow], let j = open.first(where: { Self.same(slots[$0], k) }) { open = [j] }
+            if let p = preferred[c.fellow], let j = open.first(where: { Self.same(slots[$0], p) }) {
+                open = [j] + open.filter { $0 != j }
+            }
             free.append(open)
             if free.last!.isEmpty {
                 unscheduled.append(
