@@ -77,4 +77,66 @@ public enum CommitteeWording {
     private static func count(_ n: Int, _ what: String) -> String {
         n == 0 ? "there is none" : n == 1 ? "there is only 1 \(what)" : "there are only \(n) \(what)s"
     }
+
+    // MARK: Defenses in calendars
+
+    /// The label of a calendar that holds defenses only: "… thesis defenses: NAME".
+    static let defensesCalendar = "thesis defenses"
+
+    /// A seat in a few words: "mentor", "reader", "external member", and ", chair".
+    static func seatWords(_ seat: CommitteeOutcome.Seat) -> String {
+        let role = seat.role == .external ? "external member" : seat.role.rawValue
+        return role + (seat.chair ? ", chair" : "")
+    }
+
+    /// A defense event's SUMMARY: "Thesis defense: Ana Ruiz", with
+    /// " (yours)" in the fellow's calendar and " (you sit as reader, chair)"
+    /// in a member's.
+    public static func defenseSummary(_ fellow: String, seat: CommitteeOutcome.Seat?, own: Bool) -> String {
+        let base = "Thesis defense: \(fellow)"
+        if own { return base + " (yours)" }
+        return seat.map { base + " (you sit as \(seatWords($0)))" } ?? base
+    }
+
+    /// A defense event's DESCRIPTION: who defends and, for the calendar's
+    /// owner, their part; the fellow's own calendar lists their committee.
+    /// Never a conflict, an absence or its reason.
+    public static func defenseDescription(
+        _ fellow: String, seat: CommitteeOutcome.Seat?, own: Bool, committee: [CommitteeOutcome.Seat],
+        _ s: Scenario
+    ) -> String {
+        if own {
+            let members = committee.map { "\(memberName($0.member, s)) (\(seatWords($0)))" }
+            return "Your thesis defense"
+                + (members.isEmpty ? "." : ", before your committee: \(members.joined(separator: "; ")).")
+        }
+        guard let seat else { return "Thesis defense of \(fellow)." }
+        let part: String
+        switch seat.role {
+        case .mentor: part = "as \(fellow)'s mentor"
+        case .reader: part = "as a reader"
+        case .external: part = "as the external member"
+        }
+        return "Thesis defense of \(fellow). You sit on the committee \(part)"
+            + (seat.chair ? " and chair it." : ".")
+    }
+
+    /// A defense event's CATEGORIES: `THESIS DEFENSE`, then the owner's part (`MENTOR`, `READER`,
+    /// `EXTERNAL`, `CHAIR`, or `YOURS` for the fellow).
+    public static func defenseCategories(seat: CommitteeOutcome.Seat?, own: Bool) -> String {
+        var categories = ["THESIS DEFENSE"]
+        if own { categories.append("YOURS") }
+        if let seat {
+            categories.append(seat.role.rawValue.uppercased())
+            if seat.chair { categories.append("CHAIR") }
+        }
+        return categories.joined(separator: ",")
+    }
+
+    /// A cancelled defense's SUMMARY; for a member who left a committee of a defense still held, says so.
+    public static func defenseCancelled(_ fellow: String, membersOnly: Bool) -> String {
+        membersOnly
+            ? "Cancelled for you: Thesis defense: \(fellow) (you no longer sit on the committee)"
+            : "Cancelled: Thesis defense: \(fellow)"
+    }
 }

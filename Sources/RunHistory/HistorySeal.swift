@@ -9,7 +9,8 @@ import GRDB
 /// Seal k holds the run's id, the event, the run's content hash and the hash
 /// of seal k − 1:
 ///
-///     content_k = SHA-256(every column of the run's rows: run, placement, funding, talk, name)
+///     content_k = SHA-256(every column of the run's rows: run, placement, funding, talk, name,
+///                         and committee_seat and defense when the run has rows there)
 ///     hash_k    = SHA-256(hash_{k−1} ‖ run id ‖ event ‖ content_k),   hash_0 = ""
 ///
 /// The history is intact when every seal's `previous` is the hash before it
@@ -44,6 +45,18 @@ enum HistorySeal {
             for row in try Row.fetchAll(
                 db, sql: "SELECT * FROM \(table) WHERE \(key) = ? ORDER BY \(order)", arguments: [id])
             {
+                for (column, value) in row { text += column + "=" + encode(value) }
+                text += "\n"
+            }
+        }
+        // Tables added later (v5) count only where the run has rows: the
+        // content of a run recorded before them, or without committees, is unchanged.
+        for table in ["committee_seat", "defense"] where try db.tableExists(table) {
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY position", arguments: [id])
+            guard !rows.isEmpty else { continue }
+            text += "[\(table)]\n"
+            for row in rows {
                 for (column, value) in row { text += column + "=" + encode(value) }
                 text += "\n"
             }
@@ -106,7 +119,11 @@ enum HistorySeal {
                 continue
             }
             if try content(db, run: id) != sealed {
-                problems.append((id, "its content (placements, funding, talks, names or publication) was changed"))
+                problems.append(
+                    (
+                        id,
+                        "its content (placements, funding, talks, committees, defenses, names or publication) was changed"
+                    ))
             }
         }
         let present = Set(runs)

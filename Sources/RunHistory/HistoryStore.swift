@@ -179,6 +179,31 @@ public final class HistoryStore: Sendable {
         // Preference rounds: who may rank (by a hashed personal token) and
         // every ranking saved, kept as a log (a later save never overwrites).
         migrator.registerMigration("v4: preference rounds") { db in try PreferenceRounds.createTables(db) }
+        // Thesis committees (one row per seat) and defenses, with each
+        // defense's calendar revision: a re-plan keeps the published ones
+        // and the calendars move or cancel what earlier runs issued.
+        migrator.registerMigration("v5: committees and defenses") { db in
+            try db.create(table: "committee_seat") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade).indexed()
+                t.column("position", .integer).notNull()
+                t.column("fellow", .text).notNull()
+                t.column("member", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("chair", .boolean).notNull()
+                t.primaryKey(["run_id", "position"])
+            }
+            try db.create(table: "defense") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade).indexed()
+                t.column("position", .integer).notNull()
+                t.column("fellow", .text).notNull()
+                t.column("date", .text).notNull()
+                t.column("start", .text).notNull()
+                t.column("end", .text).notNull()
+                t.column("room", .text).notNull()
+                t.column("sequence", .integer).notNull()
+                t.primaryKey(["run_id", "position"])
+            }
+        }
         return migrator
     }
 
@@ -230,6 +255,16 @@ public final class HistoryStore: Sendable {
                         arguments: [
                             id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor, t.sequence
                         ])
+                }
+                for (k, c) in run.committees.enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO committee_seat VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [id, k, c.fellow, c.member, c.role, c.chair])
+                }
+                for (k, d) in run.defenses.enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO defense VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [id, k, d.fellow, d.date, d.start, d.end, d.room, d.sequence])
                 }
                 try HistorySeal.append(db, run: id, .recorded)
                 return id
@@ -428,6 +463,18 @@ public final class HistoryStore: Sendable {
             talks: talks)
         run.id = r["id"]
         run.names = names
+        if try db.tableExists("committee_seat") {
+            run.committees = try Row.fetchAll(
+                db, sql: "SELECT * FROM committee_seat WHERE run_id = ? ORDER BY position", arguments: [id]
+            ).map { RecordedSeat(fellow: $0["fellow"], member: $0["member"], role: $0["role"], chair: $0["chair"]) }
+            run.defenses = try Row.fetchAll(
+                db, sql: "SELECT * FROM defense WHERE run_id = ? ORDER BY position", arguments: [id]
+            ).map {
+                RecordedDefense(
+                    fellow: $0["fellow"], date: $0["date"], start: $0["start"], end: $0["end"], room: $0["room"],
+                    sequence: $0["sequence"])
+            }
+        }
         run.publishedAt = r["published_at"]
         run.publishNote = r["publish_note"]
         run.replacedAt = r["replaced_at"]

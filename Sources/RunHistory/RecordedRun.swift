@@ -91,7 +91,12 @@ public struct RunRecord: Sendable {
     public var gap: Double?
     public var placements: [RecordedPlacement]
     public var talks: [RecordedTalk]
-    /// Names at the time of the run, by kind (`fellow`, `lab`, `mentor`, `source`) and id.
+    /// The thesis committees' seats (none when the run formed none).
+    public var committees: [RecordedSeat] = []
+    /// The thesis defenses (none when the run scheduled none).
+    public var defenses: [RecordedDefense] = []
+    /// Names at the time of the run, by kind (`fellow`, `lab`, `mentor`, `source`, and
+    /// `faculty` for faculty.csv's members) and id.
     public var names: [String: [String: String]] = [:]
     /// When and why the run became the official match of its intake.
     public var publishedAt: String?
@@ -133,7 +138,7 @@ public struct RunRecord: Sendable {
     public init(
         outcome o: PlacementOutcome, schedule: ScheduleOutcome?, scenario s: Scenario, scenarioPath: String,
         inputHash: String,
-        settings: String, recordedAt: String
+        settings: String, recordedAt: String, committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil
     ) {
         let shown = Directory(s)
         self.init(
@@ -161,6 +166,11 @@ public struct RunRecord: Sendable {
             "mentor": Dictionary(s.mentors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
             "source": Dictionary(s.funding.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         ]
+        if !s.faculty.isEmpty {
+            names["faculty"] = Dictionary(s.faculty.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        }
+        self.committees = Self.seats(committees)
+        self.defenses = Self.defenses(defenses)
     }
 
     /// The names the run was recorded with, as a `Directory`.

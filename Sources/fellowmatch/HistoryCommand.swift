@@ -84,7 +84,9 @@ struct HistoryDiff: ParsableCommand {
         let path = try history.located()
         do {
             let a = try office.recordedRun(from, history: path), b = try office.recordedRun(to, history: path)
-            print((HistoryText.diff(a, b) + HistoryText.talkDiff(a, b)).joined(separator: "\n"))
+            print(
+                (HistoryText.diff(a, b) + HistoryText.talkDiff(a, b) + HistoryText.committeeDiff(a, b)).joined(
+                    separator: "\n"))
         } catch {
             throw failure(error)
         }

@@ -104,7 +104,10 @@ import Testing
         // Their later talks stay in the calendars as cancelled events with the same UID and a higher SEQUENCE.
         let program = try unfolded(s.appendingPathComponent("rematch/calendar/program.ics"))
         let events = program.split(separator: "BEGIN:VEVENT").dropFirst().map { Array($0) }
-        let cancelled = events.filter { $0.contains("STATUS:CANCELLED") }
+        // (f103's thesis defense is cancelled too: see the thesis defenses' own tests.)
+        let cancelled = events.filter {
+            $0.contains("STATUS:CANCELLED") && !$0.contains { $0.hasPrefix("UID:") && $0.contains("-defense@") }
+        }
         let gone = before.filter { ["f010", "f103"].contains($0["fellow"]!) && $0["date"]! >= today }
         #expect(cancelled.count == gone.count && !gone.isEmpty)
         let official = try unfolded(s.appendingPathComponent("official/calendar/program.ics"))

@@ -241,12 +241,15 @@ import Testing
         let names = try fm.contentsOfDirectory(atPath: calendar.path)
         #expect(!names.contains { $0.hasPrefix(".") }, "\(names)")
         #expect(names.contains(expected), "\(names)")
-        // program.ics still holds every talk of schedule.csv.
-        let rows =
-            try String(contentsOf: dir.appendingPathComponent("out/schedule.csv"), encoding: .utf8)
-            .split(separator: "\n").count - 1
+        // program.ics still holds every talk of schedule.csv (and every thesis defense of defenses.csv).
+        func rows(_ file: String) throws -> Int {
+            try String(contentsOf: dir.appendingPathComponent("out/\(file)"), encoding: .utf8)
+                .split(separator: "\n").count - 1
+        }
         let program = try String(contentsOf: calendar.appendingPathComponent("program.ics"), encoding: .utf8)
-        #expect(program.components(separatedBy: "BEGIN:VEVENT").count - 1 == rows)
+        #expect(
+            program.components(separatedBy: "BEGIN:VEVENT").count - 1 == (try rows("schedule.csv"))
+                + (try rows("defenses.csv")))
         // f001 presents: their calendar names them.
         let own = try String(contentsOf: calendar.appendingPathComponent(expected), encoding: .utf8)
         #expect(own.contains("Priya Raman"))

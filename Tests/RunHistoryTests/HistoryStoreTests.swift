@@ -44,6 +44,32 @@ struct Interrupted: Error {}
         #expect(back.outcome.rankProfile == [1: 14, 2: 2])
     }
 
+    /// Committees (one row per seat) and defenses with their revisions come
+    /// back as recorded, and as a re-plan reads them: seats by fellow, and
+    /// each defense with the committee it was issued to.
+    @Test func committeesAndDefensesAreRecorded() throws {
+        let store = try temporaryStore()
+        var run = try demoRecord()
+        run.committees = [
+            RecordedSeat(fellow: "f101", member: "m01", role: "mentor", chair: false),
+            RecordedSeat(fellow: "f101", member: "c01", role: "reader", chair: true),
+            RecordedSeat(fellow: "f101", member: "x01", role: "external", chair: false)
+        ]
+        run.defenses = [
+            RecordedDefense(fellow: "f101", date: "2027-05-04", start: "10:00", end: "11:30", room: "B12", sequence: 2)
+        ]
+        let id = try store.record(run)
+        let back = try store.run(id)
+        #expect(back.committees == run.committees && back.defenses == run.defenses)
+        #expect(back.committeeSeats["f101"]?.map(\.member) == ["m01", "c01", "x01"])
+        let issued = try #require(back.issuedDefenses.first)
+        #expect(issued.fellow == "f101" && issued.sequence == 2 && issued.slot.room == "B12")
+        #expect("\(issued.slot.date) \(issued.slot.start)" == "2027-05-04 10:00" && issued.seats.count == 3)
+        // A run without them reads back with none, and the chain holds for both.
+        let plain = try store.record(try demoRecord())
+        #expect(try store.run(plain).committees.isEmpty && (try store.runs()).count == 2)
+    }
+
     @Test func aCrashWhileRecordingLeavesTheHistoryAsItWas() throws {
         let store = try temporaryStore()
         let first = try store.record(try demoRecord())

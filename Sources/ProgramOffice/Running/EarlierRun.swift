@@ -13,6 +13,8 @@ struct EarlierRun: Sendable {
     /// The schedules of the intake's runs since it was first published,
     /// oldest first: calendars may have been sent from any of them.
     var issued: [[PreviousTalk]] = []
+    /// The defenses of the same runs, oldest first, each with its committee.
+    var issuedDefenses: [[PreviousDefense]] = []
     /// The intake's latest run in the history, whichever it is.
     var latest: RunRecord?
     /// The official match of the intake in the history, kept or not.
@@ -54,6 +56,7 @@ extension Office {
         earlier.published = runs.first(where: \.isOfficial)
         if let first = runs.filter({ $0.publishedAt != nil }).map(\.id).min() {
             earlier.issued = runs.filter { $0.id >= first }.reversed().map { $0.talks.map(\.asPrevious) }
+            earlier.issuedDefenses = runs.filter { $0.id >= first }.reversed().map(\.issuedDefenses)
         }
         guard request.keepPlacements == nil && request.keepSchedule == nil, let official = earlier.published else {
             return earlier

@@ -36,10 +36,12 @@ extension Office {
         let s = program.scenario
         let committees = try clock.time("committees") { () throws(OfficeError) in
             outcome.hasPlacement
-                ? try formCommittees(s, request.solve, log: request.solverLog, stop: request.stop) : nil
+                ? try formCommittees(
+                    s, request.solve, log: request.solverLog, stop: request.stop,
+                    kept: earlier.official?.committeeSeats ?? [:]) : nil
         }
         let defenses = try clock.time("defenses") { () throws(OfficeError) in
-            try scheduleDefenses(s, request, committees: committees, schedule: schedule)
+            try scheduleDefenses(s, request, committees: committees, schedule: schedule, earlier: earlier)
         }
         let keeping = earlier.placements != nil
         let ties = clock.time("ties") {
@@ -48,7 +50,9 @@ extension Office {
         }
         // Recorded before the files are written: the report shows its run.
         let recorded = clock.time("history") {
-            record(program, request, outcome: outcome, schedule: schedule, warnings: &warnings)
+            record(
+                program, request, outcome: outcome, schedule: schedule, committees: committees, defenses: defenses,
+                warnings: &warnings)
         }
         let stamp = ReportStamp(run: recorded?.id, recordedAt: recorded?.at, rematchOf: earlier.official?.id)
         let opportunities = clock.time("changes") { earlier.official == nil ? [] : Opportunities.find(s, outcome) }
@@ -72,9 +76,13 @@ extension Office {
     }
 
     /// The thesis defenses, when the scenario has defense_slots.csv and committees were formed;
-    /// each after the fellow's last `wip` talk of the seminar schedule.
+    /// each after the fellow's last `wip` talk of the seminar schedule. A
+    /// defense of the official match whose committee is unchanged is kept in
+    /// its slot while the slot is open; the defenses' calendar revisions and
+    /// cancellations follow what earlier runs issued (`IssuedCalendars`).
     private func scheduleDefenses(
-        _ s: Scenario, _ request: RunRequest, committees: CommitteeOutcome?, schedule: ScheduleOutcome?
+        _ s: Scenario, _ request: RunRequest, committees: CommitteeOutcome?, schedule: ScheduleOutcome?,
+        earlier: EarlierRun
     ) throws(OfficeError) -> DefenseOutcome? {
         guard let committees, s.defenseSlots != nil else { return nil }
         var last: [String: (CalendarDate, TimeOfDay)] = [:]
@@ -84,9 +92,17 @@ extension Office {
             last[t.talk.fellow] = at
         }
         let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
+        let seats = Dictionary(
+            committees.committees.map { ($0.fellow, $0.seats) }, uniquingKeysWith: { a, _ in a })
+        var kept: [String: DefenseSlot] = [:], preferred: [String: DefenseSlot] = [:]
+        for d in earlier.official?.issuedDefenses ?? [] {
+            if seats[d.fellow] == d.seats { kept[d.fellow] = d.slot } else { preferred[d.fellow] = d.slot }
+        }
         do {
-            return try DefenseScheduler(solver: solver, options: options).schedule(
-                s, committees: committees, lastTalks: last)
+            let defenses = try DefenseScheduler(solver: solver, options: options).schedule(
+                s, committees: committees, lastTalks: last, kept: kept, preferred: preferred)
+            return IssuedCalendars(schedules: [], defenses: earlier.issuedDefenses).settle(
+                defenses, committees: committees, today: request.today)
         } catch {
             throw OfficeError(.solverFailed, "\(error)")
         }
@@ -94,13 +110,17 @@ extension Office {
 
     /// The thesis committees, when the scenario forms them (see `Scenario.formsCommittees`);
     /// formed after a placement is found, like the seminar schedule (`run` and `compare`).
+    /// With `kept` (the official match's committees), each is kept while
+    /// still valid (`KeptCommittees`).
     func formCommittees(
-        _ s: Scenario, _ solve: SolveLimits, log: (@Sendable (String) -> Void)?, stop: StopSignal?
+        _ s: Scenario, _ solve: SolveLimits, log: (@Sendable (String) -> Void)?, stop: StopSignal?,
+        kept: [String: [CommitteeOutcome.Seat]] = [:]
     ) throws(OfficeError) -> CommitteeOutcome? {
         guard s.formsCommittees else { return nil }
         let options = solve.scheduleOptions(s, log: log, stop: stop)
         do {
-            return try CommitteeFormer(solver: solver, options: options).form(s)
+            return try KeptCommittees.form(
+                s, published: kept, former: CommitteeFormer(solver: solver, options: options))
         } catch {
             throw OfficeError(.solverFailed, "\(error)")
         }

@@ -10,14 +10,15 @@ extension Office {
     /// not a failure: the files are written all the same.
     func record(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
-        warnings: inout [String]
+        committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil, warnings: inout [String]
     ) -> (id: Int64, at: String)? {
         guard request.record, let history = request.history else { return nil }
         let at = now()
         let run = RunRecord(
             outcome: outcome, schedule: schedule, scenario: program.scenario,
             scenarioPath: URL(fileURLWithPath: program.location.path).standardizedFileURL.path,
-            inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: at)
+            inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: at,
+            committees: committees, defenses: defenses)
         do { return (try HistoryStore(path: history).record(run), at) } catch {
             warnings.append("\(error)")
             return nil

@@ -63,6 +63,41 @@ public enum HistoryText {
                     first: "  ", indent: "      ")
             }
         }
+        lines += committeeLines(r)
+        return lines
+    }
+
+    /// A recorded run's thesis committees (one line per fellow: each member
+    /// with their seat) and defenses (date, time, room), when it has them.
+    static func committeeLines(_ r: RunRecord) -> [String] {
+        let names = r.directory
+        let faculty = r.names["faculty"] ?? [:]
+        func member(_ id: String) -> String {
+            Directory.named(r.names["mentor"]?[id] ?? faculty[id], id)
+        }
+        var lines: [String] = []
+        let byFellow = Dictionary(grouping: r.committees, by: \.fellow)
+        let fellows = r.committees.map(\.fellow).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        if !fellows.isEmpty {
+            lines += ["", "Thesis committees (\(fellows.count)):"]
+            for f in fellows {
+                let seats = (byFellow[f] ?? []).map {
+                    "\(member($0.member)), \($0.role == "external" ? "external member" : $0.role)"
+                        + ($0.chair ? ", chair" : "")
+                }
+                lines += TextLayout.wrap(
+                    "\(names.fellow(f)): \(seats.joined(separator: "; "))", first: "  ", indent: "      ")
+            }
+        }
+        if !r.defenses.isEmpty {
+            lines += ["", "Thesis defenses (\(r.defenses.count)):"]
+            for d in r.defenses {
+                lines += TextLayout.wrap(
+                    "\(d.date) \(d.start)–\(d.end) \(names.fellowName(d.fellow))"
+                        + (d.room.isEmpty ? "" : ", \(d.room)"),
+                    first: "  ", indent: "      ")
+            }
+        }
         return lines
     }
 
@@ -73,6 +108,57 @@ public enum HistoryText {
             ComparedScenario(label: "run \(b.id)", description: b.scenarioName, outcome: b.outcome, names: b.directory)
         ])
         return comparison.diffLines()
+    }
+
+    /// The thesis committees and defenses that differ between two runs, one
+    /// line per fellow: "Yuki Tanaka (f101): committee changed (left: c01;
+    /// joined: c03)", "… defense moved from 2027-06-01 11:00 to 2027-06-03
+    /// 14:00", "… no defense now"; nothing when neither run has any.
+    public static func committeeDiff(_ a: RunRecord, _ b: RunRecord) -> [String] {
+        guard !(a.committees.isEmpty && b.committees.isEmpty && a.defenses.isEmpty && b.defenses.isEmpty) else {
+            return []
+        }
+        let names = b.directory
+        let before = Dictionary(grouping: a.committees, by: \.fellow),
+            after = Dictionary(grouping: b.committees, by: \.fellow)
+        let slotsA = Dictionary(a.defenses.map { ($0.fellow, $0) }, uniquingKeysWith: { x, _ in x })
+        let slotsB = Dictionary(b.defenses.map { ($0.fellow, $0) }, uniquingKeysWith: { x, _ in x })
+        func slot(_ d: RecordedDefense) -> String { "\(d.date) \(d.start)" + (d.room.isEmpty ? "" : ", \(d.room)") }
+        var out: [String] = []
+        let fellows =
+            (a.committees.map(\.fellow) + b.committees.map(\.fellow) + a.defenses.map(\.fellow)
+            + b.defenses.map(\.fellow)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for f in fellows {
+            var parts: [String] = []
+            let was = before[f] ?? [], now = after[f] ?? []
+            if was != now {
+                let left = was.filter { s in !now.contains { $0.member == s.member } }.map(\.member)
+                let joined = now.filter { s in !was.contains { $0.member == s.member } }.map(\.member)
+                if was.isEmpty {
+                    parts.append("committee formed")
+                } else if now.isEmpty {
+                    parts.append("no committee now")
+                } else {
+                    parts.append(
+                        "committee changed"
+                            + (left.isEmpty && joined.isEmpty
+                                ? " (roles or chair)"
+                                : " (left: \(left.isEmpty ? "none" : left.joined(separator: ", ")); joined: "
+                                    + "\(joined.isEmpty ? "none" : joined.joined(separator: ", ")))"))
+                }
+            }
+            switch (slotsA[f], slotsB[f]) {
+            case (let x?, let y?) where slot(x) != slot(y): parts.append("defense moved from \(slot(x)) to \(slot(y))")
+            case (_?, nil): parts.append("no defense now")
+            case (nil, let y?): parts.append("defense added at \(slot(y))")
+            default: break
+            }
+            if !parts.isEmpty {
+                out += TextLayout.wrap(
+                    "\(names.fellow(f)): \(parts.joined(separator: "; "))", first: "  - ", indent: "    ")
+            }
+        }
+        return out.isEmpty ? ["Committees and defenses: none changed."] : ["Committees and defenses:"] + out
     }
 
     /// The talks moved, cancelled or added between two runs, one line each

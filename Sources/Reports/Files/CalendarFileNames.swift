@@ -2,7 +2,8 @@
 /// never the same as another's nor as `program.ics`, and safe on every file
 /// system (Linux, macOS, Windows; case-insensitive ones included).
 ///
-/// For a person of kind k (`fellow`, `mentor`) with id i:
+/// For a person of kind k (`fellow`, `mentor`, `faculty`: a committee member
+/// who mentors nobody) with id i:
 ///
 ///     safe(i)  = i with every character outside A–Z a–z 0–9 _ - replaced by _,
 ///                cut to 80 characters ("_" when empty)
@@ -12,7 +13,7 @@
 ///
 /// where *free* means: not taken (compared case-insensitively) by
 /// `program`, by a Windows device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)
-/// or by a person before, fellows first then mentors, each in id order. So
+/// or by a person before, fellows first, then mentors, then faculty, each in id order. So
 /// `f001` keeps `f001.ics`; `.`, `..` and `.hidden` become `_.ics`,
 /// `__.ics`, `_hidden.ics` (no hidden file, no path); `program` and `CON`
 /// become `fellow-program.ics` and `fellow-CON.ics`; a mentor whose id is a
@@ -24,10 +25,12 @@ public enum CalendarFileNames {
         ["con", "prn", "aux", "nul", program] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     /// File names (without `.ics`) by kind and id.
-    public static func names(fellows: [String], mentors: [String]) -> [String: [String: String]] {
+    public static func names(fellows: [String], mentors: [String], faculty: [String] = []) -> [String: [String:
+        String]]
+    {
         var taken = reserved
         var out: [String: [String: String]] = [:]
-        for (kind, ids) in [("fellow", fellows), ("mentor", mentors)] {
+        for (kind, ids) in [("fellow", fellows), ("mentor", mentors), ("faculty", faculty)] {
             for id in Set(ids).sorted() {
                 let name = free(safe(id), kind: kind, taken: taken)
                 taken.insert(name.lowercased())

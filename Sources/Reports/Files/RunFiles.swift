@@ -6,7 +6,7 @@ import SeminarSolver
 /// The files a run writes: `placements.csv`, `funding.csv` and `budgets.csv`
 /// (only when a placement exists; `appointments.csv` too when a source is a
 /// training grant), `summary.json` and `report.html` (always),
-/// with a schedule `schedule.csv` and `calendar/`, with a placement the
+/// with a schedule `schedule.csv` and `calendar/` (also with defenses alone), with a placement the
 /// letters and e-mail drafts of `letters/` (``LetterFiles``), and with
 /// `public` the shareable `report-public.html` and `placements-public.csv`;
 /// with thesis committees, `committees.csv` (``CommitteeFiles``), and with
@@ -38,16 +38,20 @@ public enum RunFiles {
                 changes: changes, committees: committees, defenses: defenses)
         }
         var calendars: [String: String] = [:]
-        if let schedule, schedule.hasSchedule {
+        let seminars = schedule?.hasSchedule == true ? schedule : nil
+        let hasDefenses = !(defenses?.defenses.isEmpty ?? true) || !(defenses?.cancelled.isEmpty ?? true)
+        if seminars != nil || hasDefenses {
             calendars = clock.time("file calendar/") {
-                ScheduleFiles.calendars(schedule, scenario: scenario, today: today)
+                ScheduleFiles.calendars(
+                    seminars, scenario: scenario, today: today, committees: committees, defenses: defenses)
             }
             for (name, text) in calendars { files[name] = Data(text.utf8) }
         }
         let letters = clock.time("file letters/") {
             LetterFiles.files(
-                outcome, scenario: scenario, schedule: schedule?.hasSchedule == true ? schedule : nil,
-                calendars: calendars, stamp: stamp, today: today)
+                outcome, scenario: scenario, schedule: seminars, calendars: calendars, stamp: stamp, today: today,
+                calendarNames: ScheduleFiles.calendarNames(
+                    seminars, committees: committees, defenses: defenses, scenario: scenario))
         }
         files.merge(letters) { _, letter in letter }
         files["summary.json"] = try clock.time("file summary.json") { () throws in

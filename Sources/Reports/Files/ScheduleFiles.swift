@@ -27,22 +27,45 @@ public enum ScheduleFiles {
     /// needs them in the room are marked "you attend" (SUMMARY, and the
     /// category `ATTEND`), the others "your fellow" (category `YOUR FELLOW`).
     ///
+    /// With `defenses` (and the `committees` they were scheduled for), each
+    /// thesis defense is in `program.ics`, in its fellow's calendar and in the
+    /// calendar of every member of its committee (a mentor's calendar, or a
+    /// faculty member's own), worded for the calendar's owner
+    /// (``CommitteeWording/defenseSummary(_:seat:own:)``); its UID is
+    /// `FELLOW-defense`, its `SEQUENCE` the defense's revision, and
+    /// `defenses.cancelled` are published as cancelled events (a member who
+    /// left a committee gets the defense cancelled in their calendar only).
+    /// A defense event names its fellow, the owner's role, the room and, in
+    /// the fellow's own calendar, their committee: never a conflict, an
+    /// absence or its reason.
+    ///
     /// Times are written in UTC, converted from the program's time zone, so
     /// no `VTIMEZONE` is needed. UIDs name the talk (fellow, kind, number), so
     /// a talk keeps its UID when rescheduled. `DTSTAMP` is the schedule's
-    /// reference date (`--today`, else the first session's date) so identical
-    /// inputs give identical files. `SEQUENCE` is the talk's revision
-    /// (`ScheduledTalk.sequence`): 0 at first, one more per re-plan that
-    /// moves it, and one more again when a re-plan cancels it.
-    public static func calendars(_ o: ScheduleOutcome, scenario: Scenario, today: CalendarDate? = nil) -> [String:
-        String]
-    {
+    /// reference date (`--today`, else the first session's date, else the
+    /// first defense's) so identical inputs give identical files. `SEQUENCE`
+    /// is the talk's revision (`ScheduledTalk.sequence`): 0 at first, one
+    /// more per re-plan that moves it, and one more again when a re-plan cancels it.
+    public static func calendars(
+        _ o: ScheduleOutcome?, scenario: Scenario, today: CalendarDate? = nil, committees: CommitteeOutcome? = nil,
+        defenses: DefenseOutcome? = nil
+    ) -> [String: String] {
         let zone =
             TimeZone(identifier: scenario.settings.seminars.timezone) ?? TimeZone(identifier: "America/New_York")!
         let domain = slug(scenario.settings.name) + (scenario.settings.intake.map { "-" + slug($0) } ?? "")
-        let reference = today ?? o.talks.map(\.session.date).min() ?? CalendarDate(year: 2000, month: 1, day: 1)
+        let talks = o?.talks ?? [], cancelledTalks = o?.cancelled ?? []
+        let held = defenses?.defenses ?? [], cancelledDefenses = defenses?.cancelled ?? []
+        let reference =
+            today ?? talks.map(\.session.date).min() ?? held.map(\.slot.date).min()
+            ?? CalendarDate(year: 2000, month: 1, day: 1)
         let stamp = ICalendar.utcStamp(
             instant(reference, TimeOfDay(hour: 0, minute: 0), in: TimeZone(identifier: "UTC")!))
+        func times(_ date: CalendarDate, _ start: TimeOfDay, _ end: TimeOfDay) -> [String] {
+            [
+                "DTSTART:\(ICalendar.utcStamp(instant(date, start, in: zone)))",
+                "DTEND:\(ICalendar.utcStamp(instant(date, end, in: zone)))"
+            ]
+        }
 
         /// A talk; in its mentor's own calendar (`mentor`), marked as theirs to attend or their fellow's.
         func event(_ s: ScheduledTalk, mentor: Bool) -> [String] {
@@ -64,9 +87,8 @@ public enum ScheduleFiles {
                 "BEGIN:VEVENT",
                 "UID:\(t.id)@\(domain).fellowmatch",
                 "DTSTAMP:\(stamp)",
-                "SEQUENCE:\(s.sequence)",
-                "DTSTART:\(ICalendar.utcStamp(instant(s.session.date, s.session.start, in: zone)))",
-                "DTEND:\(ICalendar.utcStamp(instant(s.session.date, s.session.end, in: zone)))",
+                "SEQUENCE:\(s.sequence)"
+            ] + times(s.session.date, s.session.start, s.session.end) + [
                 "SUMMARY:\(ICalendar.escape(summary))",
                 "DESCRIPTION:\(ICalendar.escape(description))"
             ] + (s.session.room.isEmpty ? [] : ["LOCATION:\(ICalendar.escape(s.session.room))"]) + [
@@ -83,16 +105,47 @@ public enum ScheduleFiles {
                 "UID:\(t.id)@\(domain).fellowmatch",
                 "DTSTAMP:\(stamp)",
                 "SEQUENCE:\(c.sequence)",
-                "STATUS:CANCELLED",
-                "DTSTART:\(ICalendar.utcStamp(instant(c.session.date, c.session.start, in: zone)))",
-                "DTEND:\(ICalendar.utcStamp(instant(c.session.date, c.session.end, in: zone)))",
+                "STATUS:CANCELLED"
+            ] + times(c.session.date, c.session.start, c.session.end) + [
                 "SUMMARY:\(ICalendar.escape("Cancelled: \(kindTitle): \(t.fellowName)"))",
                 "END:VEVENT"
             ]
         }
-        func calendar(_ name: String, _ talks: [ScheduledTalk], cancelled: [CancelledTalk] = [], mentor: Bool = false)
-            -> String
-        {
+        let shown = Directory(scenario)
+        let seatsOf = Dictionary(
+            (committees?.committees ?? []).map { ($0.fellow, $0.seats) }, uniquingKeysWith: { a, _ in a })
+        /// A defense, worded for the calendar's owner: a member (`seat`), the fellow (`own`), or everyone.
+        func defenseEvent(_ d: DefenseOutcome.Defense, seat: CommitteeOutcome.Seat?, own: Bool) -> [String] {
+            let name = shown.fellowName(d.fellow)
+            let seats = seatsOf[d.fellow] ?? []
+            return [
+                "BEGIN:VEVENT",
+                "UID:\(PreviousDefense.uid(d.fellow))@\(domain).fellowmatch",
+                "DTSTAMP:\(stamp)",
+                "SEQUENCE:\(d.sequence)"
+            ] + times(d.slot.date, d.slot.start, d.slot.end) + [
+                "SUMMARY:\(ICalendar.escape(CommitteeWording.defenseSummary(name, seat: seat, own: own)))",
+                "DESCRIPTION:\(ICalendar.escape(CommitteeWording.defenseDescription(name, seat: seat, own: own, committee: seats, scenario)))"
+            ] + (d.slot.room.isEmpty ? [] : ["LOCATION:\(ICalendar.escape(d.slot.room))"]) + [
+                "CATEGORIES:\(CommitteeWording.defenseCategories(seat: seat, own: own))",
+                "END:VEVENT"
+            ]
+        }
+        /// A defense no longer held as issued: the same UID, STATUS:CANCELLED.
+        func defenseCancellation(_ c: PreviousDefense) -> [String] {
+            let name = shown.fellowName(c.fellow)
+            return [
+                "BEGIN:VEVENT",
+                "UID:\(PreviousDefense.uid(c.fellow))@\(domain).fellowmatch",
+                "DTSTAMP:\(stamp)",
+                "SEQUENCE:\(c.sequence)",
+                "STATUS:CANCELLED"
+            ] + times(c.slot.date, c.slot.start, c.slot.end) + [
+                "SUMMARY:\(ICalendar.escape(CommitteeWording.defenseCancelled(name, membersOnly: c.membersOnly)))",
+                "END:VEVENT"
+            ]
+        }
+        func calendar(_ name: String, _ events: [String]) -> String {
             ICalendar.render(
                 [
                     "BEGIN:VCALENDAR",
@@ -102,45 +155,81 @@ public enum ScheduleFiles {
                     "METHOD:PUBLISH",
                     "X-WR-CALNAME:\(ICalendar.escape(name))",
                     "X-WR-TIMEZONE:\(zone.identifier)"
-                ] + talks.flatMap { event($0, mentor: mentor) } + cancelled.flatMap(cancellation) + ["END:VCALENDAR"])
+                ] + events + ["END:VCALENDAR"])
         }
-        var files: [String: String] = [:]
         let title = scenario.settings.name + (scenario.settings.intake.map { " \($0)" } ?? "")
-        files["calendar/program.ics"] = calendar("\(title) seminars", o.talks, cancelled: o.cancelled)
-        let fellowNames = Dictionary(
-            (o.talks.map(\.talk) + o.cancelled.map(\.talk)).map { ($0.fellow, $0.fellowName) },
-            uniquingKeysWith: { a, _ in a })
-        let talksOf = Dictionary(grouping: o.talks, by: \.talk.fellow),
-            cancelledOf = Dictionary(grouping: o.cancelled, by: \.talk.fellow)
-        let attended = Dictionary(grouping: o.talks, by: \.talk.mentor)
-        let attendedCancelled = Dictionary(grouping: o.cancelled, by: \.talk.mentor)
-        let presenters = Set(talksOf.keys).union(cancelledOf.keys).filter { !$0.isEmpty }
-        let attendees = Set(attended.keys).union(attendedCancelled.keys).filter { !$0.isEmpty }
-        let names = calendarNames(o)
-        for fellow in presenters {
-            files["calendar/\(names["fellow"]?[fellow] ?? fellow).ics"] = calendar(
-                "\(title) seminars: \(fellowNames[fellow] ?? fellow)", talksOf[fellow] ?? [],
-                cancelled: cancelledOf[fellow] ?? [])
+        var files: [String: String] = [:]
+        files["calendar/program.ics"] = calendar(
+            "\(title) seminars",
+            talks.flatMap { event($0, mentor: false) } + cancelledTalks.flatMap(cancellation)
+                + held.flatMap { defenseEvent($0, seat: nil, own: false) }
+                + cancelledDefenses.filter { !$0.membersOnly }.flatMap(defenseCancellation))
+
+        // Each person's events, by (kind, id): talks, cancelled talks, defenses, cancelled defenses.
+        struct Person: Hashable { var kind: String, id: String }
+        var events: [Person: [String]] = [:]
+        var seminar: Set<Person> = []
+        func add(_ p: Person, _ lines: [String], talk: Bool = false) {
+            guard !p.id.isEmpty else { return }
+            events[p, default: []] += lines
+            if talk { seminar.insert(p) }
         }
-        let mentorNames = Dictionary(
-            (o.talks.map(\.talk) + o.cancelled.map(\.talk)).map { ($0.mentor, $0.mentorName) },
+        let mentors = Set(scenario.mentors.map(\.id))
+        func member(_ id: String) -> Person { Person(kind: mentors.contains(id) ? "mentor" : "faculty", id: id) }
+        for t in talks { add(Person(kind: "fellow", id: t.talk.fellow), event(t, mentor: false), talk: true) }
+        for c in cancelledTalks { add(Person(kind: "fellow", id: c.talk.fellow), cancellation(c), talk: true) }
+        for t in talks { add(Person(kind: "mentor", id: t.talk.mentor), event(t, mentor: true), talk: true) }
+        for c in cancelledTalks { add(Person(kind: "mentor", id: c.talk.mentor), cancellation(c), talk: true) }
+        for d in held {
+            add(Person(kind: "fellow", id: d.fellow), defenseEvent(d, seat: nil, own: true))
+            for seat in seatsOf[d.fellow] ?? [] where seat.member != d.fellow {
+                add(member(seat.member), defenseEvent(d, seat: seat, own: false))
+            }
+        }
+        for c in cancelledDefenses {
+            if !c.membersOnly { add(Person(kind: "fellow", id: c.fellow), defenseCancellation(c)) }
+            for seat in c.seats where seat.member != c.fellow { add(member(seat.member), defenseCancellation(c)) }
+        }
+        let names = calendarNames(o, committees: committees, defenses: defenses, scenario: scenario)
+        let fellowNames = Dictionary(
+            (talks.map(\.talk) + cancelledTalks.map(\.talk)).map { ($0.fellow, $0.fellowName) },
             uniquingKeysWith: { a, _ in a })
-        for mentor in attendees {
-            files["calendar/\(names["mentor"]?[mentor] ?? mentor).ics"] = calendar(
-                "\(title) seminars: \(mentorNames[mentor] ?? mentor)", attended[mentor] ?? [],
-                cancelled: attendedCancelled[mentor] ?? [], mentor: true)
+        let mentorNames = Dictionary(
+            (talks.map(\.talk) + cancelledTalks.map(\.talk)).map { ($0.mentor, $0.mentorName) },
+            uniquingKeysWith: { a, _ in a })
+        for (person, lines) in events {
+            let shownName =
+                person.kind == "fellow"
+                ? fellowNames[person.id] ?? shown.fellowName(person.id)
+                : mentorNames[person.id] ?? CommitteeWording.memberName(person.id, scenario)
+            let file = names[person.kind]?[person.id] ?? person.id
+            let label = seminar.contains(person) ? "seminars" : CommitteeWording.defensesCalendar
+            files["calendar/\(file).ics"] = calendar("\(title) \(label): \(shownName)", lines)
         }
         return files
     }
 
     /// The personal calendars' file names (without `.ics`) by kind and id,
     /// given to every fellow and mentor of a talk, scheduled or cancelled,
-    /// whether or not they get a calendar: so a name never depends on who
-    /// else gets one, and the letters find each person's calendar.
-    public static func calendarNames(_ o: ScheduleOutcome) -> [String: [String: String]] {
-        let talks = o.talks.map(\.talk) + o.cancelled.map(\.talk)
+    /// and every fellow and member of a defense (`faculty` for members who
+    /// are not mentors), whether or not they get a calendar: so a name never
+    /// depends on who else gets one, and the letters find each person's calendar.
+    public static func calendarNames(
+        _ o: ScheduleOutcome?, committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil,
+        scenario: Scenario? = nil
+    ) -> [String: [String: String]] {
+        let talks = (o?.talks.map(\.talk) ?? []) + (o?.cancelled.map(\.talk) ?? [])
+        let seatsOf = Dictionary(
+            (committees?.committees ?? []).map { ($0.fellow, $0.seats) }, uniquingKeysWith: { a, _ in a })
+        let defenseFellows = (defenses?.defenses.map(\.fellow) ?? []) + (defenses?.cancelled.map(\.fellow) ?? [])
+        let members =
+            (defenses?.defenses ?? []).flatMap { (seatsOf[$0.fellow] ?? []).map(\.member) }
+            + (defenses?.cancelled ?? []).flatMap { $0.seats.map(\.member) }
+        let mentorIDs = Set(scenario?.mentors.map(\.id) ?? [])
         return CalendarFileNames.names(
-            fellows: talks.map(\.fellow).filter { !$0.isEmpty }, mentors: talks.map(\.mentor).filter { !$0.isEmpty })
+            fellows: (talks.map(\.fellow) + defenseFellows).filter { !$0.isEmpty },
+            mentors: (talks.map(\.mentor) + members.filter(mentorIDs.contains)).filter { !$0.isEmpty },
+            faculty: members.filter { !mentorIDs.contains($0) && !$0.isEmpty })
     }
 
     /// The instant of a local date and time in `zone`.

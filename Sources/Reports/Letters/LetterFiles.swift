@@ -23,7 +23,7 @@ import SeminarSolver
 public enum LetterFiles {
     public static func files(
         _ o: PlacementOutcome, scenario s: Scenario, schedule: ScheduleOutcome?, calendars: [String: String],
-        stamp: ReportStamp?, today: CalendarDate?
+        stamp: ReportStamp?, today: CalendarDate?, calendarNames given: [String: [String: String]]? = nil
     ) -> [String: Data] {
         let instant = date(scenario: s, schedule: schedule, stamp: stamp, today: today)
         let letters = PlacementLetter.letters(o, scenario: s, schedule: schedule, date: calendarDate(instant))
@@ -31,7 +31,7 @@ public enum LetterFiles {
         let names = CalendarFileNames.names(
             fellows: letters.filter { $0.role == .fellow }.map(\.id),
             mentors: letters.filter { $0.role == .mentor }.map(\.id))
-        let calendarNames = schedule.map(ScheduleFiles.calendarNames) ?? [:]
+        let calendarNames = given ?? schedule.map { ScheduleFiles.calendarNames($0) } ?? [:]
         let reference =
             "Prepared with FellowMatch \(FellowMatchVersion.current) from "
             + (stamp?.run.map { "run \($0) of the run history." } ?? "a run not recorded in the run history.")

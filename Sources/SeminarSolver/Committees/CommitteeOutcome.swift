@@ -5,6 +5,12 @@ public struct CommitteeOutcome: Sendable, Hashable {
         public var member: String
         public var role: CommitteeRole
         public var chair: Bool
+
+        public init(member: String, role: CommitteeRole, chair: Bool) {
+            self.member = member
+            self.role = role
+            self.chair = chair
+        }
     }
 
     public struct Committee: Sendable, Hashable {
@@ -13,6 +19,12 @@ public struct CommitteeOutcome: Sendable, Hashable {
         public var seats: [Seat]
         /// Σ over readers and externals of the fellow's interests among their areas.
         public var expertise: Int
+
+        public init(fellow: String, seats: [Seat], expertise: Int) {
+            self.fellow = fellow
+            self.seats = seats
+            self.expertise = expertise
+        }
 
         public var chair: String? { seats.first { $0.chair }?.member }
     }

@@ -18,6 +18,16 @@ public struct DefenseOutcome: Sendable, Hashable {
     public struct Defense: Sendable, Hashable {
         public var fellow: String
         public var slot: DefenseSlot
+        /// The calendar revision (`SEQUENCE`) its event is published with:
+        /// 0 at first, raised by ``IssuedCalendars`` when a re-plan moves it
+        /// or changes its committee.
+        public var sequence = 0
+
+        public init(fellow: String, slot: DefenseSlot, sequence: Int = 0) {
+            self.fellow = fellow
+            self.slot = slot
+            self.sequence = sequence
+        }
     }
 
     public struct Unscheduled: Sendable, Hashable {
@@ -29,6 +39,12 @@ public struct DefenseOutcome: Sendable, Hashable {
     public var defenses: [Defense]
     public var unscheduled: [Unscheduled]
     public var proved: Bool
+    /// Defenses earlier runs of the intake issued in calendars that this run
+    /// no longer holds as issued, to be published as cancelled events
+    /// (``IssuedCalendars/settle(_:committees:today:)``): a dropped defense (everyone
+    /// of its committee then), or, for a defense still held, the members who
+    /// left its committee (``PreviousDefense/membersOnly``).
+    public var cancelled: [PreviousDefense] = []
     /// The integer program solved (`nil` when the direct plan placed every
     /// fellow who has an open slot, which no plan can beat).
     public var size: SolvedModelSize?

@@ -28,6 +28,14 @@ import Modeling
 /// together: on the fewest days, then back to back (see
 /// ``group(_:free:people:slots:)``: moves and trades of the plan's slots,
 /// only when a member sits on two committees).
+///
+/// **Kept defenses.** A fellow given a `kept` slot (a re-plan keeping the
+/// published defense, its committee unchanged) has that slot as their only
+/// open slot while it is still open to them (the same date, times and room
+/// in defense_slots.csv, everyone free): the direct plan places them first,
+/// so they stay. A kept slot that is no longer open is ignored, and the
+/// fellow is scheduled like any other. A `preferred` slot (the published
+/// defense of a committee that changed) is only tried first by the direct plan.
 public struct DefenseScheduler: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
@@ -41,10 +49,14 @@ public struct DefenseScheduler: Sendable {
     }
 
     /// Defenses for every committee of `committees`.
-    /// - Parameter lastTalks: each fellow's last work-in-progress talk (date, start), if any.
+    /// - Parameters:
+    ///   - lastTalks: each fellow's last work-in-progress talk (date, start), if any.
+    ///   - kept: slots to keep, by fellow (see the type's "Kept defenses").
+    ///   - preferred: slots to try first, by fellow.
     /// - Throws: `SolverError` when the solver itself fails.
     public func schedule(
-        _ s: Scenario, committees: CommitteeOutcome, lastTalks: [String: (CalendarDate, TimeOfDay)] = [:]
+        _ s: Scenario, committees: CommitteeOutcome, lastTalks: [String: (CalendarDate, TimeOfDay)] = [:],
+        kept: [String: DefenseSlot] = [:], preferred: [String: DefenseSlot] = [:]
     ) throws(SolverError) -> DefenseOutcome {
         let slots = s.defenseSlots ?? []
         var away: [String: Set<CalendarDate>] = [:]
@@ -64,7 +76,12 @@ public struct DefenseScheduler: Sendable {
                 if let (date, start) = last, (slot.date, slot.start) <= (date, start) { return false }
                 return true
             }
-            free.append(window.filter { j in who.allSatisfy { !(away[$0]?.contains(slots[j].date) ?? false) } })
+            var open = window.filter { j in who.allSatisfy { !(away[$0]?.contains(slots[j].date) ?? false) } }
+            if let k = kept[c.fellow], let j = open.first(where: { Self.same(slots[$0], k) }) { open = [j] }
+            if let p = preferred[c.fellow], let j = open.first(where: { Self.same(slots[$0], p) }) {
+                open = [j] + open.filter { $0 != j }
+            }
+            free.append(open)
             if free.last!.isEmpty {
                 unscheduled.append(
                     DefenseOutcome.Unscheduled(fellow: c.fellow, reason: Self.why(window, who, slots, away)))
@@ -128,6 +145,11 @@ public struct DefenseScheduler: Sendable {
             }
         }
         return plan
+    }
+
+    /// Whether two slots are at the same date, times and room (file lines aside).
+    static func same(_ a: DefenseSlot, _ b: DefenseSlot) -> Bool {
+        a.date == b.date && a.start == b.start && a.end == b.end && a.room == b.room
     }
 
     /// A slot's room as a resource; a slot without a room is a room of its own.
