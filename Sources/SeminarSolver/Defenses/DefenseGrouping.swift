@@ -15,10 +15,12 @@ import Domain
 ///    follow one another without a gap.
 ///
 /// The first plan is improved by moves and swaps until neither helps: in
-/// fellows.csv order, each defending fellow moves to the open slot (of the
-/// kept ones, ``DefenseScheduler/keptSlots(free:holding:)``, in file order)
-/// that lowers the cost most, then each pair of defending fellows trades
-/// slots when that lowers it; a move or trade keeps every rule (nobody and
+/// fellows.csv order, each defending fellow with a shared member moves to the
+/// open slot (of the kept ones, ``DefenseScheduler/keptSlots(free:holding:)``,
+/// in file order) that lowers the cost most, then trades slots with a fellow
+/// defending on a day when one of their shared members has another defense
+/// (``Grouping/partners(of:)``; a trade with anyone else brings no member's
+/// defenses onto one day) when that lowers it; a move or trade keeps every rule (nobody and
 /// no room in two defenses at once). The same fellows defend. It is
 /// deterministic and needs no solver, but it is a local search: the cost it
 /// reaches is not proved least (an exact integer program over these slots
@@ -37,12 +39,12 @@ extension DefenseScheduler {
         guard !shared.isEmpty else { return plan }
         let (kept, _) = keptSlots(free: free, holding: plan)
         var grouping = Grouping(plan: plan, people: people.map(Set.init), slots: slots, committees: shared)
-        let defending = plan.indices.filter { plan[$0] != nil }
+        let defending = plan.indices.filter { i in plan[i] != nil && people[i].contains { shared[$0] != nil } }
         for _ in 0..<Self.groupingPasses {
             var improved = false
             for i in defending { improved = grouping.move(i, within: kept[i]) || improved }
-            for (n, i) in defending.enumerated() {
-                for k in defending[(n + 1)...] { improved = grouping.trade(i, k) || improved }
+            for i in defending {
+                for k in grouping.partners(of: i) { improved = grouping.trade(i, k) || improved }
             }
             guard improved else { break }
         }
@@ -114,6 +116,16 @@ struct Grouping {
         plan[i] = now
         place(i, choice)
         return choice != now
+    }
+
+    /// The fellows defending, in fellows.csv order, on the days on which a
+    /// shared member of fellow `i`'s committee has another defense.
+    func partners(of i: Int) -> [Int] {
+        var days: Set<CalendarDate> = []
+        for member in people[i] {
+            for f in committees[member] ?? [] where f != i { if let j = plan[f] { days.insert(slots[j].date) } }
+        }
+        return Set(days.flatMap { onDay[$0] ?? [] }).filter { $0 != i }.sorted()
     }
 
     /// Trades the slots of fellows `i` and `k` when that keeps every rule and lowers the cost.
