@@ -14,10 +14,15 @@ public enum ThesisDiagnosisWording {
             return "It would have one if \(ifs.joined(separator: "; or if "))"
                 + (ifs.count == 1 ? " (checked by solving again)." : " (each checked by solving again).")
         }
-        if let h = d.hint { return hintWords(h, s) }
+        if let h = d.hint {
+            // A missing kind of member is already named by the reason (summary.json's `hint` has it as a
+            // code); only the last talk's date adds to the reason.
+            guard case .lastTalk = h else { return nil }
+            return hintWords(h, s)
+        }
         if !d.complete {
             return d.tried == 0
-                ? "No single change was tried for them: the diagnosis reached its limit of re-solves on other fellows."
+                ? "(Not diagnosed: the diagnosis reached its limit on the fellows before them.)"
                 : "No single change that gives them one was found before the diagnosis reached its limit "
                     + "(\(d.tried) tried, each by solving again)."
         }

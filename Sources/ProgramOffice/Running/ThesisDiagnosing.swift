@@ -17,8 +17,9 @@ extension Office {
 
     /// The diagnosis of the fellows without a committee or a defense
     /// (``ThesisDiagnoser``), kept in the outcomes: nothing is solved when
-    /// every fellow has both. The run's time limit is one budget for the
-    /// committees' re-solves and another for the defenses'.
+    /// every fellow has both. The run's time limit (else
+    /// ``ThesisDiagnoser/defaultSeconds``) is one budget for the committees'
+    /// re-solves and another for the defenses'.
     func diagnoseTheses(
         _ s: Scenario, _ request: RunRequest, committees: inout CommitteeOutcome?, defenses: inout DefenseOutcome?,
         schedule: ScheduleOutcome?
@@ -29,7 +30,8 @@ extension Office {
         let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
         let diagnoser = ThesisDiagnoser(
             former: CommitteeFormer(solver: solver, options: options),
-            scheduler: DefenseScheduler(solver: solver, options: options), timeLimit: options.timeLimit)
+            scheduler: DefenseScheduler(solver: solver, options: options),
+            timeLimit: options.timeLimit ?? ThesisDiagnoser.defaultSeconds)
         do {
             committees?.suggestions = try diagnoser.committees(s, formed)
             if let d = defenses {

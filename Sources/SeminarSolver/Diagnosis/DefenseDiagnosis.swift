@@ -22,16 +22,19 @@ extension ThesisDiagnoser {
         var search = DiagnosisSearch(left: resolves, budget: TimeBudget(seconds: timeLimit), perFellow: perFellow)
         let before = Set(o.defenses.map(\.fellow))
         var found: [ThesisSuggestions] = []
-        for u in o.unscheduled {
+        for u in o.unscheduled where u.reason != .notFound {
             guard let c = committees.committees.first(where: { $0.fellow == u.fellow }) else { continue }
             let window = DefenseWindow(s, committee: c, lastTalk: lastTalks[u.fellow])
             var scheduler = self.scheduler
             scheduler.options = search.options(scheduler.options)
+            var these = committees
+            these.committees.removeAll { !before.contains($0.fellow) && $0.fellow != u.fellow }
             var suggestions = try search.suggestions(for: u.fellow, window.candidates()) {
                 change throws(SolverError) in
-                let after = try scheduler.schedule(change.applied(to: s), committees: committees, lastTalks: lastTalks)
+                let after = try scheduler.schedule(change.applied(to: s), committees: these, lastTalks: lastTalks)
                 let defended = Set(after.defenses.map(\.fellow))
-                return defended.contains(u.fellow) && before.isSubset(of: defended)
+                let holds = defended.contains(u.fellow) && before.isSubset(of: defended)
+                return holds || after.proved ? holds : nil
             }
             if suggestions.changes.isEmpty { suggestions.hint = window.hint }
             found.append(suggestions)

@@ -18,10 +18,11 @@ struct DiagnosisSearch {
         var group: Int?
     }
 
-    /// Tries `candidates` in order, each by `holds` (one re-solve), until
+    /// Tries `candidates` in order, each by `holds` (one re-solve: `nil`
+    /// when it did not hold but was not proved either), until
     /// ``perFellow`` hold or the search is spent.
     mutating func suggestions(
-        for fellow: String, _ candidates: [Candidate], holds: (ThesisChange) throws(SolverError) -> Bool
+        for fellow: String, _ candidates: [Candidate], holds: (ThesisChange) throws(SolverError) -> Bool?
     ) throws(SolverError) -> ThesisSuggestions {
         var kept: [ThesisChange] = []
         var settled: Set<Int> = []
@@ -35,7 +36,9 @@ struct DiagnosisSearch {
             }
             left -= 1
             tried += 1
-            guard try holds(c.change) else { continue }
+            let verdict = try holds(c.change)
+            if verdict == nil { complete = false }
+            guard verdict == true else { continue }
             kept.append(c.change)
             if let g = c.group { settled.insert(g) }
         }

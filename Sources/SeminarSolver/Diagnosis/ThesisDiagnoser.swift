@@ -9,16 +9,26 @@ import Modeling
 /// committee former (``CommitteeFormer/form(_:)``) gives f a committee, or
 /// the defense scheduler (``DefenseScheduler/schedule(_:committees:lastTalks:)``)
 /// gives f a defense, and every fellow who had one before still has one.
+/// The other fellows without one are set aside for that re-solve, so its
+/// most-fellows aim answers exactly "f and everyone who had one": a change
+/// that would serve another fellow without one instead of f is not f's.
 /// At most ``perFellow`` changes are kept per fellow, in the order they are
 /// tried; the whole diagnosis makes at most ``resolves`` re-solves for the
 /// committees and as many for the defenses, within ``timeLimit`` (one
-/// budget for all of them). Nothing is solved when every fellow has one.
+/// budget for the committees' re-solves, one for the defenses'). Nothing is
+/// solved when every fellow has one, nor for a fellow whose reason is that
+/// the search itself stopped (`notFound`: a re-solve would stop as well).
+/// A re-solve that does not give the fellow one and was not proved leaves
+/// the fellow's diagnosis incomplete rather than ruling the change out.
 public struct ThesisDiagnoser: Sendable {
     public var former: CommitteeFormer
     public var scheduler: DefenseScheduler
     public var perFellow: Int
     public var resolves: Int
     public var timeLimit: Double?
+
+    /// Seconds for each part of the diagnosis when the run has no time limit.
+    public static let defaultSeconds = 60.0
 
     public init(
         former: CommitteeFormer, scheduler: DefenseScheduler, perFellow: Int = 3, resolves: Int = 30,
@@ -45,16 +55,20 @@ public struct ThesisDiagnoser: Sendable {
         let before = Set(o.committees.map(\.fellow))
         let pool = CommitteeMember.pool(s)
         var found: [ThesisSuggestions] = []
-        for u in o.unformed {
+        for u in o.unformed where u.reason != .notFound {
             let candidates =
                 search.isSpent
                 ? [] : loadCandidates(s, u, pool: pool, loads: o.loads).map { DiagnosisSearch.Candidate(change: $0) }
             var former = self.former
             former.options = search.options(former.options)
+            let others = Set(o.unformed.map(\.fellow)).subtracting([u.fellow])
             var suggestions = try search.suggestions(for: u.fellow, candidates) { change throws(SolverError) in
-                let after = try former.form(change.applied(to: s))
+                var changed = change.applied(to: s)
+                changed.fellows.removeAll { others.contains($0.id) }
+                let after = try former.form(changed)
                 let formed = Set(after.committees.map(\.fellow))
-                return formed.contains(u.fellow) && before.isSubset(of: formed)
+                let holds = formed.contains(u.fellow) && before.isSubset(of: formed)
+                return holds || after.proved ? holds : nil
             }
             if search.isSpent && candidates.isEmpty { suggestions.complete = false }
             if suggestions.changes.isEmpty { suggestions.hint = Self.hint(u.reason) }
