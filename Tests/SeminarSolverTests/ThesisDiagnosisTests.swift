@@ -145,4 +145,37 @@ import Testing
                 .extraSlot(DefenseTests.slot(1, "09:00", "10:30", "B", line: 4))
             ])
     }
+
+    /// The cap on re-solves: slots on June 1 and 2; f1's mentor is away on
+    /// the 1st and reader on the 2nd (two candidates, both hold), f2's mentor
+    /// on both days (two more). With 2 re-solves allowed, f1 uses both and f2
+    /// is not diagnosed: the same answer on every run.
+    @Test func theCapOnReSolvesIsDeterministic() throws {
+        let slots = [1, 2].map { DefenseTests.slot($0, "09:00", "10:30", "R", line: $0 + 1) }
+        let s = DefenseTests.scenario(
+            fellows: ["f1", "f2"], slots: slots, away: [("m1", 1), ("r1", 2), ("m2", 1), ("m2", 2)])
+        let c = DefenseTests.committees([("f1", ["m1", "r1"]), ("f2", ["m2", "r2"])])
+        let o = try DefenseTests.plan(s, c)
+        #expect(o.defenses.isEmpty)
+        var capped = Self.diagnoser
+        capped.resolves = 2
+        let found = try capped.defenses(s, committees: c, o)
+        #expect(found.map(\.fellow) == ["f1", "f2"])
+        #expect(
+            found[0].changes == [.freeOn(person: "m1", date: Self.day(1)), .freeOn(person: "r1", date: Self.day(2))])
+        #expect(found[1].changes.isEmpty && found[1].tried == 0 && !found[1].complete)
+        #expect(ThesisDiagnosisWording.sentence(found[1], s)?.hasPrefix("(Not diagnosed") == true)
+    }
+
+    /// The only slot (June 1) comes before f1's last work-in-progress talk
+    /// (June 2): no change of people or rooms is tried; the talk's date is the hint.
+    @Test func everySlotBeforeTheLastTalkIsAHint() throws {
+        let s = DefenseTests.scenario(fellows: ["f1"], slots: [DefenseTests.slot(1, "09:00", "10:30", "R", line: 2)])
+        let c = DefenseTests.committees([("f1", ["m1", "r1"])])
+        let last = ["f1": (Self.day(2), DefenseTests.time("10:00"))]
+        let o = try DefenseTests.plan(s, c, last: last)
+        let found = try Self.diagnoser.defenses(s, committees: c, o, lastTalks: last)
+        #expect(found.first?.changes == [] && found.first?.tried == 0)
+        #expect(found.first?.hint == .lastTalk(Self.day(2)))
+    }
 }
