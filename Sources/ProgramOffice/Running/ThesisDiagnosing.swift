@@ -16,9 +16,9 @@ extension Office {
     }
 
     /// The diagnosis of the fellows without a committee or a defense
-    /// (``ThesisDiagnoser``), kept in the outcomes: nothing is solved when
+    /// (`ThesisDiagnoser`), kept in the outcomes: nothing is solved when
     /// every fellow has both. The run's time limit (else
-    /// ``ThesisDiagnoser/defaultSeconds``) is one budget for the committees'
+    /// `ThesisDiagnoser.defaultSeconds`) is one budget for the committees'
     /// re-solves and another for the defenses'.
     func diagnoseTheses(
         _ s: Scenario, _ request: RunRequest, committees: inout CommitteeOutcome?, defenses: inout DefenseOutcome?,

@@ -25,12 +25,13 @@ extension ThesisDiagnoser {
         for u in o.unscheduled where u.reason != .notFound {
             guard let c = committees.committees.first(where: { $0.fellow == u.fellow }) else { continue }
             let window = DefenseWindow(s, committee: c, lastTalk: lastTalks[u.fellow])
-            var scheduler = self.scheduler
-            scheduler.options = search.options(scheduler.options)
+            let budget = search.budget
             var these = committees
             these.committees.removeAll { !before.contains($0.fellow) && $0.fellow != u.fellow }
             var suggestions = try search.suggestions(for: u.fellow, window.candidates()) {
                 change throws(SolverError) in
+                var scheduler = self.scheduler
+                scheduler.options = DiagnosisSearch.options(scheduler.options, within: budget)
                 let after = try scheduler.schedule(change.applied(to: s), committees: these, lastTalks: lastTalks)
                 let defended = Set(after.defenses.map(\.fellow))
                 let holds = defended.contains(u.fellow) && before.isSubset(of: defended)

@@ -45,8 +45,8 @@ struct DiagnosisSearch {
         return ThesisSuggestions(fellow: fellow, changes: kept, tried: tried, complete: complete)
     }
 
-    /// Solver options for one re-solve: what is left of the time limit.
-    func options(_ base: SolverOptions) -> SolverOptions {
+    /// Solver options for one re-solve: what is left of `budget`.
+    static func options(_ base: SolverOptions, within budget: TimeBudget) -> SolverOptions {
         var o = base
         if let left = budget.left { o.timeLimit = min(left, base.timeLimit ?? left) }
         return o

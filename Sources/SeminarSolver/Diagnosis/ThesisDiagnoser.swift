@@ -59,12 +59,13 @@ public struct ThesisDiagnoser: Sendable {
             let candidates =
                 search.isSpent
                 ? [] : loadCandidates(s, u, pool: pool, loads: o.loads).map { DiagnosisSearch.Candidate(change: $0) }
-            var former = self.former
-            former.options = search.options(former.options)
+            let budget = search.budget
             let others = Set(o.unformed.map(\.fellow)).subtracting([u.fellow])
             var suggestions = try search.suggestions(for: u.fellow, candidates) { change throws(SolverError) in
                 var changed = change.applied(to: s)
                 changed.fellows.removeAll { others.contains($0.id) }
+                var former = self.former
+                former.options = DiagnosisSearch.options(former.options, within: budget)
                 let after = try former.form(changed)
                 let formed = Set(after.committees.map(\.fellow))
                 let holds = formed.contains(u.fellow) && before.isSubset(of: formed)
