@@ -34,14 +34,17 @@ extension Office {
         let folder = try clock.time("output folder check") { () throws(OfficeError) in try checkedOutput(output) }
         let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
         let s = program.scenario
-        let committees = try clock.time("committees") { () throws(OfficeError) in
+        var committees = try clock.time("committees") { () throws(OfficeError) in
             outcome.hasPlacement
                 ? try formCommittees(
                     s, request.solve, log: request.solverLog, stop: request.stop,
                     kept: earlier.official?.committeeSeats ?? [:]) : nil
         }
-        let defenses = try clock.time("defenses") { () throws(OfficeError) in
+        var defenses = try clock.time("defenses") { () throws(OfficeError) in
             try scheduleDefenses(s, request, committees: committees, schedule: schedule, earlier: earlier)
+        }
+        try clock.time("thesis diagnosis") { () throws(OfficeError) in
+            try diagnoseTheses(s, request, committees: &committees, defenses: &defenses, schedule: schedule)
         }
         let keeping = earlier.placements != nil
         let ties = clock.time("ties") {
@@ -85,12 +88,7 @@ extension Office {
         earlier: EarlierRun
     ) throws(OfficeError) -> DefenseOutcome? {
         guard let committees, s.defenseSlots != nil else { return nil }
-        var last: [String: (CalendarDate, TimeOfDay)] = [:]
-        for t in schedule?.talks ?? [] where t.talk.kind == "wip" {
-            let at = (t.session.date, t.session.start)
-            if let seen = last[t.talk.fellow], seen >= at { continue }
-            last[t.talk.fellow] = at
-        }
+        let last = Self.lastTalks(schedule)
         let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
         let seats = Dictionary(
             committees.committees.map { ($0.fellow, $0.seats) }, uniquingKeysWith: { a, _ in a })

@@ -32,7 +32,7 @@ public enum CommitteeFiles {
                 "\(names.fellow(c.fellow)): \(CommitteeWording.members(c, s))", first: "  - ", indent: "    ")
         }
         for u in o.unformed {
-            lines += TextLayout.wrap(CommitteeWording.reason(u, s), first: "  - ", indent: "    ")
+            lines += TextLayout.wrap(reason(u, o, s), first: "  - ", indent: "    ")
         }
         return lines.joined(separator: "\n")
     }
@@ -45,8 +45,13 @@ public enum CommitteeFiles {
             "rows": o.committees.map {
                 ["fellow": names.fellow($0.fellow), "members": CommitteeWording.members($0, s)]
             },
-            "problems": o.unformed.isEmpty ? [] : [["lines": o.unformed.map { CommitteeWording.reason($0, s) }]]
+            "problems": o.unformed.isEmpty ? [] : [["lines": o.unformed.map { reason($0, o, s) }]]
         ]
+    }
+
+    /// Why a fellow has no committee, then the diagnosis's smallest changes.
+    static func reason(_ u: CommitteeOutcome.Unformed, _ o: CommitteeOutcome, _ s: Scenario) -> String {
+        ThesisDiagnosisWording.explained(CommitteeWording.reason(u, s), u.fellow, o.suggestions, s)
     }
 
     /// `summary.json`'s `committees`.
@@ -64,6 +69,8 @@ public enum CommitteeFiles {
         struct Missing: Encodable {
             var fellow: String
             var reason: String
+            /// The smallest changes that would give them one (absent when not diagnosed).
+            var diagnosis: ThesisDiagnosisWording.Entry?
         }
         var proved: Bool
         var worst_expertise: Int?
@@ -83,7 +90,9 @@ public enum CommitteeFiles {
                     members: c.seats.map { Entry.Seat(member: $0.member, role: $0.role.rawValue, chair: $0.chair) })
             },
             without_committee: o.unformed.map {
-                Entry.Missing(fellow: $0.fellow, reason: CommitteeWording.reason($0, s))
+                Entry.Missing(
+                    fellow: $0.fellow, reason: CommitteeWording.reason($0, s),
+                    diagnosis: ThesisDiagnosisWording.entry($0.fellow, o.suggestions, s))
             }, model: ModelSizeEntry(o.size))
     }
 }

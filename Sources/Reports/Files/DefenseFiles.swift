@@ -58,11 +58,16 @@ public enum DefenseFiles {
         }
     }
 
+    /// Why a fellow has no defense, then the diagnosis's smallest changes.
+    static func explained(_ u: DefenseOutcome.Unscheduled, _ o: DefenseOutcome, _ s: Scenario) -> String {
+        ThesisDiagnosisWording.explained(reason(u, s), u.fellow, o.suggestions, s)
+    }
+
     public static func console(_ o: DefenseOutcome, scenario s: Scenario) -> String {
         let names = Directory(s)
         var lines = TextLayout.wrap(summary(o), indent: "  ")
         for d in o.defenses { lines += TextLayout.wrap(line(d, names), first: "  - ", indent: "    ") }
-        for u in o.unscheduled { lines += TextLayout.wrap(reason(u, s), first: "  - ", indent: "    ") }
+        for u in o.unscheduled { lines += TextLayout.wrap(explained(u, o, s), first: "  - ", indent: "    ") }
         return lines.joined(separator: "\n")
     }
 
@@ -70,7 +75,7 @@ public enum DefenseFiles {
         let names = Directory(s)
         return [
             "summary": summary(o), "lines": o.defenses.map { line($0, names) },
-            "problems": o.unscheduled.map { reason($0, s) }
+            "problems": o.unscheduled.map { explained($0, o, s) }
         ]
     }
 
@@ -85,6 +90,8 @@ public enum DefenseFiles {
         struct Missing: Encodable {
             var fellow: String
             var reason: String
+            /// The smallest changes that would give them one (absent when not diagnosed).
+            var diagnosis: ThesisDiagnosisWording.Entry?
         }
         var proved: Bool
         var defenses: [Row]
@@ -100,7 +107,10 @@ public enum DefenseFiles {
                     fellow: $0.fellow, date: "\($0.slot.date)", start: "\($0.slot.start)", end: "\($0.slot.end)",
                     room: $0.slot.room)
             },
-            without_defense: o.unscheduled.map { Entry.Missing(fellow: $0.fellow, reason: reason($0, s)) },
-            model: ModelSizeEntry(o.size))
+            without_defense: o.unscheduled.map {
+                Entry.Missing(
+                    fellow: $0.fellow, reason: reason($0, s),
+                    diagnosis: ThesisDiagnosisWording.entry($0.fellow, o.suggestions, s))
+            }, model: ModelSizeEntry(o.size))
     }
 }

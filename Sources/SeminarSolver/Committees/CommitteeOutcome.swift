@@ -43,6 +43,8 @@ public struct CommitteeOutcome: Sendable, Hashable {
     public var proved: Bool
     /// The model solved last (`nil` when no model was needed).
     public var size: SolvedModelSize?
+    /// The diagnosis for fellows without a committee (``ThesisDiagnoser``), when it was asked for.
+    public var suggestions: [ThesisSuggestions] = []
 
     public init(
         committees: [Committee], unformed: [Unformed], loads: [String: Int], proved: Bool,

@@ -48,6 +48,8 @@ public struct DefenseOutcome: Sendable, Hashable {
     /// The integer program solved (`nil` when the direct plan placed every
     /// fellow who has an open slot, which no plan can beat).
     public var size: SolvedModelSize?
+    /// The diagnosis for fellows without a defense (``ThesisDiagnoser``), when it was asked for.
+    public var suggestions: [ThesisSuggestions] = []
 
     public init(defenses: [Defense], unscheduled: [Unscheduled], proved: Bool, size: SolvedModelSize? = nil) {
         self.defenses = defenses
