@@ -46,7 +46,8 @@ public enum CommitteeShape: String, Sendable, CaseIterable {
         s.conflicts = []
         for f in continuing {
             if tight {
-                for p in rng.sample(chairs, 2) + [rng.pick(people)] where p != f.mentor {
+                var seen: Set<String> = [f.mentor ?? ""]
+                for p in rng.sample(chairs, 2) + [rng.pick(people)] where seen.insert(p).inserted {
                     s.conflicts.append(CommitteeConflict(person: p, fellow: f.id, reason: "co-author"))
                 }
             } else if rng.chance(0.1) {

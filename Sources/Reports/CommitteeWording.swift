@@ -22,7 +22,7 @@ public enum CommitteeWording {
         var text =
             "Thesis committees: \(formed) of \(continuing) continuing fellow\(continuing == 1 ? "" : "s") "
             + "\(formed == 1 && continuing == 1 ? "has" : "have") one"
-            + (o.proved ? " (proved best)." : " (not proved best: the search stopped at its time limit).")
+            + (o.proved ? " (proved best)." : " (not proved best: \(unproved(o))).")
         if let worst = o.worstExpertise {
             text +=
                 " Expertise (the fellow's interests among their readers' and external members' areas): "
@@ -30,6 +30,15 @@ public enum CommitteeWording {
                 + "the busiest member sits on \(o.maxLoad) committee\(o.maxLoad == 1 ? "" : "s") besides their own fellows'."
         }
         return text
+    }
+
+    /// Why committees are not proved best: a time limit, or a model over
+    /// some of the possible members whose answer fell short of the bound.
+    static func unproved(_ o: CommitteeOutcome) -> String {
+        guard let size = o.size, size.kept < size.possible else { return "the search stopped at its time limit" }
+        return "the model held only the most promising of the possible members, "
+            + "\(MoneyText.grouped(UInt(size.kept))) of \(MoneyText.grouped(UInt(size.possible))) seats, and what it found is short of what would prove it "
+            + "best for all of them, or the time limit stopped it"
     }
 
     /// "Dr. Ada Park (m01), mentor; Dr. Lee (m04), reader, chair; …"

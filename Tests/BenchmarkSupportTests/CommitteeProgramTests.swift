@@ -20,4 +20,18 @@ import Testing
         #expect(back.mentors.map(\.committeeLoad) == s.mentors.map(\.committeeLoad))
         #expect(back.mentors.contains { $0.chair })
     }
+
+    /// Three conflicts are drawn per fellow of the tight shape; a person drawn
+    /// twice once gave a duplicate row, which `check` rightly rejects.
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func tightConflictsHaveNoDuplicateRow(seed: UInt64) throws {
+        var s = IntakeGenerator(newFellows: 60, seed: seed).scenario()
+        CommitteeShape.tight.add(to: &s, seed: seed)
+        let pairs = s.conflicts.map { "\($0.person) \($0.fellow)" }
+        #expect(Set(pairs).count == pairs.count)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fm-tight-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ScenarioWriter.write(s, to: dir)
+        _ = try ScenarioReader().read(folder: dir)
+    }
 }

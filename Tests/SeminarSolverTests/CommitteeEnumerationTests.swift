@@ -132,7 +132,8 @@ import Testing
     /// With one candidate kept per fellow, the models are smaller than the
     /// programs: whatever is called proved must still be what enumeration finds.
     @Test func keptCandidatesProveOnlyWhatEnumerationFinds() throws {
-        let rounds = try check(CommitteeFormer(solver: GLPKSolver(), candidateLimit: 1), requireProof: false)
+        let rounds = try check(
+            CommitteeFormer(solver: GLPKSolver(), candidateLimit: 1, fullListsUpTo: 0), requireProof: false)
         #expect(rounds.formed >= 15)  // the random programs are not all hopeless
     }
 
@@ -146,7 +147,8 @@ import Testing
     /// the stages' bounds for K fellows must never prove a wrong answer.
     @Test func scarceChairsProveOnlyWhatEnumerationFinds() throws {
         let kept = try check(
-            CommitteeFormer(solver: GLPKSolver(), candidateLimit: 1), requireProof: false, chairs: 0.15, seed: 7)
+            CommitteeFormer(solver: GLPKSolver(), candidateLimit: 1, fullListsUpTo: 0), requireProof: false,
+            chairs: 0.15, seed: 7)
         let full = try check(CommitteeFormer(solver: GLPKSolver()), requireProof: true, chairs: 0.15, seed: 8)
         #expect(kept.formed >= 8 && full.formed >= 8)
         // Rounds where some fellows, not all, have a committee: the case these bounds are for.

@@ -211,8 +211,10 @@ import Testing
                 Self.mentor("r1", "L4", ["x"], load: 3)
             ],
             settings: Self.settings(readers: 1...2, cover: false))
-        for former in [CommitteeFormer(solver: GLPKSolver()), CommitteeFormer(solver: GLPKSolver(), candidateLimit: 1)]
-        {
+        for former in [
+            CommitteeFormer(solver: GLPKSolver()),
+            CommitteeFormer(solver: GLPKSolver(), candidateLimit: 1, fullListsUpTo: 0)
+        ] {
             let o = try former.form(s)
             #expect(o.committees.map(\.fellow) == ["f2"])
             #expect(Self.seats(o, "f2") == ["mB:mentor", "c1:reader:chair", "r1:reader"])

@@ -18,7 +18,8 @@ public enum MoneyText {
             + (c % 100 == 0 ? "\(c / 100)" : "\(c / 100).\(c % 100 < 10 ? "0" : "")\(c % 100)")
     }
 
-    static func grouped(_ v: UInt) -> String {
+    /// Digits in groups of three, for money and large counts alike: `1,279,647`.
+    public static func grouped(_ v: UInt) -> String {
         let digits = Array(String(v))
         var out = ""
         for (i, d) in digits.enumerated() {

@@ -22,7 +22,8 @@ import Modeling
 /// one per solve: a stage starts only while time is left.
 ///
 /// **At scale** the model would hold a 0/1 variable per fellow and possible
-/// member (a consortium: about a million). So each fellow keeps at most about
+/// member (a consortium: about a million). So, above ``fullListsUpTo``
+/// possible seats, each fellow keeps at most about
 /// ``candidateLimit`` readers and as many externals (see
 /// ``CommitteeCandidates/keeping(_:pool:rotation:)``): the best by expertise,
 /// the best who may chair, the best for each uncovered interest. A stage of
@@ -37,10 +38,19 @@ public struct CommitteeFormer: Sendable {
     /// Readers (and, apart, externals) kept per fellow in the first model.
     public var candidateLimit: Int
 
-    public init(solver: any Solver, options: SolverOptions = .deterministic, candidateLimit: Int = 12) {
+    /// With at most this many possible seats in all, the model holds every
+    /// fellow's full lists from the start (and its stages are proved by the
+    /// solver): a program's model of that size solves in well under a second.
+    public var fullListsUpTo: Int
+
+    public init(
+        solver: any Solver, options: SolverOptions = .deterministic, candidateLimit: Int = 12,
+        fullListsUpTo: Int = 5_000
+    ) {
         self.solver = solver
         self.options = options
         self.candidateLimit = candidateLimit
+        self.fullListsUpTo = fullListsUpTo
     }
 
     /// The committees of every continuing fellow of `scenario`.
@@ -63,7 +73,8 @@ public struct CommitteeFormer: Sendable {
         }
         let budget = TimeBudget(seconds: options.timeLimit)
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
-        var k = max(candidateLimit, 1)
+        let possible = open.map { $0.readers.count + $0.externals.count }.reduce(0, +)
+        var k = possible <= fullListsUpTo ? widest : max(candidateLimit, 1)
         var solved: Staged
         repeat {
             let kept = open.enumerated().map { i, c in
@@ -74,7 +85,7 @@ public struct CommitteeFormer: Sendable {
                 model, bounds: bounds, full: k >= widest, budget: budget, start: direct.values(in: model))
             solved.size = SolvedModelSize(
                 solved.model.model, kept: kept.map { $0.readers.count + $0.externals.count }.reduce(0, +),
-                possible: open.map { $0.readers.count + $0.externals.count }.reduce(0, +))
+                possible: possible)
             k = k >= widest ? k : min(widest, k * 4)
         } while solved.formed < bounds.formed && !solved.full && !budget.isSpent
         let chosen = solved.solution.map { solved.model.choices(in: $0, open: open) } ?? direct.chosen
