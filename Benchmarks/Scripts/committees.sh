@@ -26,7 +26,7 @@ for shape in ample tight; do
             out="$work/out-$k"
             /usr/bin/time -f "whole %e s, peak %M KB" "$bin" run "$work/$shape" --no-history --out "$out" \
                 --timings --time-limit "$limit" >/dev/null 2>"$work/err-$k"
-            grep -E '^  (committees|defenses) |^whole' "$work/err-$k" | tr '\n' ' '
+            grep -E '^  (committees|defenses|thesis diagnosis) |^whole' "$work/err-$k" | tr '\n' ' '
             python3 - "$out/summary.json" <<'P'
 import json, sys
 s = json.load(open(sys.argv[1]))

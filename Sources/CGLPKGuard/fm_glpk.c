@@ -352,6 +352,13 @@ static void fm_swap_fixed_basics(glp_prob *P, const double *at) {
     glp_free(swapped_row); glp_free(swapped_col); glp_free(old_stat);
 }
 
+/* Milliseconds of params->tm_lim_ms left since the solve started (at least 1). */
+static int fm_time_left(const fm_session *s, const fm_params *params) {
+    double used = 1000.0 * glp_difftime(glp_time(), s->started);
+    double left = (double)params->tm_lim_ms - used;
+    return left > 1.0 ? (int)left : 1;
+}
+
 static int fm_warm_start(glp_prob *P, const fm_problem *p, const double *start,
                          const fm_params *params, fm_session *s) {
     int n = p->ncols;
@@ -376,7 +383,7 @@ static int fm_warm_start(glp_prob *P, const fm_problem *p, const double *start,
     glp_init_smcp(&sm);
     sm.msg_lev = params->msg_lev < GLP_MSG_ON ? params->msg_lev : GLP_MSG_ERR;
     if (params->msg_lev >= GLP_MSG_ON) glp_printf("Warm start: completing the starting solution...\n");
-    if (params->tm_lim_ms > 0) sm.tm_lim = params->tm_lim_ms;
+    if (params->tm_lim_ms > 0) sm.tm_lim = fm_time_left(s, params);
     int ok = glp_simplex(P, &sm) == 0 && glp_get_status(P) == GLP_OPT;
     if (ok) {
         s->incumbent = (double *)glp_alloc(n + 1, sizeof(double));
@@ -508,7 +515,7 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
             glp_smcp sm;
             glp_init_smcp(&sm);
             sm.msg_lev = params->msg_lev;
-            if (params->tm_lim_ms > 0) sm.tm_lim = params->tm_lim_ms;
+            if (params->tm_lim_ms > 0) sm.tm_lim = fm_time_left(&s, params);
             int lp = glp_simplex(P, &sm);
             if (lp != 0 || glp_get_status(P) != GLP_OPT) {
                 ret = lp != 0 ? lp : (glp_get_status(P) == GLP_NOFEAS ? GLP_ENOPFS : GLP_ENODFS);
@@ -522,6 +529,8 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
                 return 0;
             }
         }
+        /* The warm start and the root LP took part of the limit: the search gets what is left. */
+        if (params->tm_lim_ms > 0) parm.tm_lim = fm_time_left(&s, params);
         ret = glp_intopt(P, &parm);
         if (s.node_lb != NULL && params->msg_lev >= GLP_MSG_ON)
             glp_printf("Subproblems examined: %d; pruned %d; bounds tightened %d; solutions taken %d\n",

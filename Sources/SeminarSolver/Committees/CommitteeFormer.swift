@@ -76,22 +76,22 @@ public struct CommitteeFormer: Sendable {
         let possible = open.map { $0.readers.count + $0.externals.count }.reduce(0, +)
         var k = possible <= fullListsUpTo ? widest : max(candidateLimit, 1)
         var solved: Staged
+        var best = direct.chosen
         repeat {
             let kept = open.enumerated().map { i, c in
-                c.keeping(k, pool: pool, rotation: i &* 7919).including(direct.chosen[i]?.members ?? [], pool: pool)
+                c.keeping(k, pool: pool, rotation: i &* 7919).including(best[i]?.members ?? [], pool: pool)
             }
             let model = CommitteeModel(kept, pool: pool, settings: settings)
-            solved = try solve(
-                model, bounds: bounds, full: k >= widest, budget: budget, start: direct.values(in: model))
+            solved = try solve(model, bounds: bounds, full: k >= widest, budget: budget, start: model.values(of: best))
+            best = solved.solution.map { solved.model.choices(in: $0, open: open) } ?? best
             solved.size = SolvedModelSize(
                 solved.model.model, kept: kept.map { $0.readers.count + $0.externals.count }.reduce(0, +),
                 possible: possible)
             k = k >= widest ? k : min(widest, k * 4)
         } while solved.formed < bounds.formed && !solved.full && !budget.isSpent
-        let chosen = solved.solution.map { solved.model.choices(in: $0, open: open) } ?? direct.chosen
         let reason: CommitteeShortfall = solved.formedProved && solved.solution != nil ? .loadsUsedUp : .notFound
         return Self.outcome(
-            chosen, open: open, all: all, pool: pool, unformed: unformed, proved: solved.proved, size: solved.size,
+            best, open: open, all: all, pool: pool, unformed: unformed, proved: solved.proved, size: solved.size,
             reason: reason)
     }
 

@@ -120,4 +120,25 @@ struct CommitteeModel {
         v[maxLoad.index] = Double(loads.values.max() ?? 0)
         return Solution(values: v, objective: solution.objective)
     }
+
+    /// `chosen` (one committee or none per fellow) as values of the
+    /// variables, a starting solution: `t` the least expertise of a formed
+    /// committee, `L` the largest load. Every chosen member must be among
+    /// the model's candidates.
+    func values(of chosen: [DirectCommittees.Choice?]) -> [Double] {
+        var v = [Double](repeating: 0, count: model.variables.count)
+        var loads: [Int: Int] = [:]
+        for (i, choice) in chosen.enumerated() {
+            guard let choice else { continue }
+            v[formed[i].index] = 1
+            for (p, x) in seats[i] where choice.members.contains(p) {
+                v[x.index] = 1
+                loads[p, default: 0] += 1
+            }
+            if let c = chairs[i].first(where: { $0.member == choice.chair }) { v[c.c.index] = 1 }
+        }
+        v[worst.index] = min(Double(chosen.compactMap { $0?.expertise }.min() ?? 0), bound)
+        v[maxLoad.index] = Double(loads.values.max() ?? 0)
+        return v
+    }
 }

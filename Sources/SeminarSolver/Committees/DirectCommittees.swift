@@ -85,21 +85,6 @@ struct DirectCommittees {
             && seats == bounds.seats
     }
 
-    /// These committees as values of `model`'s variables (a starting solution):
-    /// every chosen member must be among the model's candidates.
-    func values(in model: CommitteeModel) -> [Double] {
-        var v = [Double](repeating: 0, count: model.model.variables.count)
-        for (i, choice) in chosen.enumerated() {
-            guard let choice else { continue }
-            v[model.formed[i].index] = 1
-            for (p, x) in model.seats[i] where choice.members.contains(p) { v[x.index] = 1 }
-            if let c = model.chairs[i].first(where: { $0.member == choice.chair }) { v[c.c.index] = 1 }
-        }
-        v[model.worst.index] = min(Double(worst ?? 0), model.bound)
-        v[model.maxLoad.index] = Double(largestLoad)
-        return v
-    }
-
     /// The best committee over `c`'s short lists, or `nil`.
     private func choose(_ c: CommitteeCandidates, pool: [CommitteeMember], settings: CommitteeSettings) -> Choice? {
         let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders)

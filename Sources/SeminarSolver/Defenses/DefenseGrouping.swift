@@ -31,15 +31,25 @@ extension DefenseScheduler {
 
     /// `plan` with each shared member's defenses on the fewest days, then back to back.
     func group(_ plan: [Int?], free: [[Int]], people: [[String]], slots: [DefenseSlot]) -> [Int?] {
-        var committees: [String: [Int]] = [:]
+        var number: [String: Int] = [:]
+        let ids = people.map {
+            $0.map { name in
+                number[name]
+                    ?? {
+                        number[name] = number.count
+                        return number.count - 1
+                    }()
+            }
+        }
+        var committees: [Int: [Int]] = [:]
         for i in free.indices where plan[i] != nil {
-            for member in people[i].dropFirst() { committees[member, default: []].append(i) }
+            for member in ids[i].dropFirst() { committees[member, default: []].append(i) }
         }
         let shared = committees.filter { $0.value.count > 1 }
         guard !shared.isEmpty else { return plan }
         let (kept, _) = keptSlots(free: free, holding: plan)
-        var grouping = Grouping(plan: plan, people: people.map(Set.init), slots: slots, committees: shared)
-        let defending = plan.indices.filter { i in plan[i] != nil && people[i].contains { shared[$0] != nil } }
+        var grouping = Grouping(plan: plan, people: ids, slots: slots, committees: shared)
+        let defending = plan.indices.filter { i in plan[i] != nil && ids[i].contains { shared[$0] != nil } }
         for _ in 0..<Self.groupingPasses {
             var improved = false
             for i in defending { improved = grouping.move(i, within: kept[i]) || improved }
@@ -53,21 +63,31 @@ extension DefenseScheduler {
 }
 
 /// A plan being regrouped: its cost over the shared members, and the moves
-/// and trades that keep every rule.
+/// and trades that keep every rule. People and rooms are numbered.
 struct Grouping {
     var plan: [Int?]
-    let people: [Set<String>]
+    /// Each fellow's people (the fellow, then their committee), numbered.
+    let people: [[Int]]
     let slots: [DefenseSlot]
     /// Each shared member's fellows (indices), every one of them defending.
-    let committees: [String: [Int]]
+    let committees: [Int: [Int]]
+    /// Each slot's room, numbered.
+    private let rooms: [Int]
     /// The defending fellows by the day of their slot.
     private var onDay: [CalendarDate: [Int]] = [:]
 
-    init(plan: [Int?], people: [Set<String>], slots: [DefenseSlot], committees: [String: [Int]]) {
+    init(plan: [Int?], people: [[Int]], slots: [DefenseSlot], committees: [Int: [Int]]) {
         self.plan = plan
         self.people = people
         self.slots = slots
         self.committees = committees
+        var number: [String: Int] = [:]
+        rooms = slots.map { slot in
+            let room = DefenseScheduler.room(slot)
+            if let n = number[room] { return n }
+            number[room] = number.count
+            return number.count - 1
+        }
         for (i, j) in plan.enumerated() { if let j { onDay[slots[j].date, default: []].append(i) } }
     }
 
@@ -79,26 +99,34 @@ struct Grouping {
     }
 
     /// (member, day) pairs and minutes of span over `members`.
-    func cost(of members: Set<String>) -> (days: Int, minutes: Int) {
+    func cost(of members: [Int]) -> (days: Int, minutes: Int) {
         var days = 0, minutes = 0
         for member in members {
             guard let fellows = committees[member] else { continue }
-            let byDay = Dictionary(grouping: fellows.compactMap { plan[$0].map { slots[$0] } }, by: \.date)
-            days += byDay.count
-            for day in byDay.values {
-                minutes += day.map(\.end.minutes).max()! - day.map(\.start.minutes).min()!
+            var spans: [(date: CalendarDate, start: Int, end: Int)] = []
+            for f in fellows {
+                guard let j = plan[f] else { continue }
+                let slot = slots[j]
+                if let d = spans.firstIndex(where: { $0.date == slot.date }) {
+                    spans[d].start = min(spans[d].start, slot.start.minutes)
+                    spans[d].end = max(spans[d].end, slot.end.minutes)
+                } else {
+                    spans.append((slot.date, slot.start.minutes, slot.end.minutes))
+                }
             }
+            days += spans.count
+            minutes += spans.map { $0.end - $0.start }.reduce(0, +)
         }
         return (days, minutes)
     }
 
     /// Whether fellow `i` may defend in `j` while every fellow but those of `moving` keeps their slot.
-    func fits(_ i: Int, _ j: Int, moving: Set<Int>) -> Bool {
+    func fits(_ i: Int, _ j: Int, moving: (Int, Int)) -> Bool {
         let slot = slots[j]
-        for k in onDay[slot.date] ?? [] where !moving.contains(k) {
+        for k in onDay[slot.date] ?? [] where k != moving.0 && k != moving.1 {
             guard let other = plan[k], slots[other].overlaps(slot) else { continue }
-            if DefenseScheduler.room(slots[other]) == DefenseScheduler.room(slot) { return false }
-            if !people[i].isDisjoint(with: people[k]) { return false }
+            if rooms[other] == rooms[j] { return false }
+            if people[i].contains(where: people[k].contains) { return false }
         }
         return true
     }
@@ -108,12 +136,12 @@ struct Grouping {
         guard let now = plan[i] else { return false }
         let members = people[i]
         var best = cost(of: members), choice = now
-        for j in open where j != now && fits(i, j, moving: [i]) {
+        for j in open where j != now {
             plan[i] = j
             let c = cost(of: members)
-            if (c.days, c.minutes) < (best.days, best.minutes) { (best, choice) = (c, j) }
+            plan[i] = now
+            if (c.days, c.minutes) < (best.days, best.minutes) && fits(i, j, moving: (i, i)) { (best, choice) = (c, j) }
         }
-        plan[i] = now
         place(i, choice)
         return choice != now
     }
@@ -131,8 +159,7 @@ struct Grouping {
     /// Trades the slots of fellows `i` and `k` when that keeps every rule and lowers the cost.
     mutating func trade(_ i: Int, _ k: Int) -> Bool {
         guard let a = plan[i], let b = plan[k], a != b else { return false }
-        guard fits(i, b, moving: [i, k]) && fits(k, a, moving: [i, k]) else { return false }
-        let members = people[i].union(people[k])
+        let members = Array(Set(people[i] + people[k]))
         let before = cost(of: members)
         plan[i] = b
         plan[k] = a
@@ -140,6 +167,7 @@ struct Grouping {
         plan[i] = a
         plan[k] = b
         guard (after.days, after.minutes) < (before.days, before.minutes) else { return false }
+        guard fits(i, b, moving: (i, k)) && fits(k, a, moving: (i, k)) else { return false }
         place(i, b)
         place(k, a)
         return true
