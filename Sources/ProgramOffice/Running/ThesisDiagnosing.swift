@@ -17,9 +17,10 @@ extension Office {
 
     /// The diagnosis of the fellows without a committee or a defense
     /// (`ThesisDiagnoser`), kept in the outcomes: nothing is solved when
-    /// every fellow has both. The run's time limit (else
-    /// `ThesisDiagnoser.defaultSeconds`) is one budget for the committees'
-    /// re-solves and another for the defenses'.
+    /// every fellow has both. The run's time limit, when it has one, is one
+    /// budget for the committees' re-solves and another for the defenses'
+    /// (without one the re-solves' count alone bounds it, so results stay
+    /// reproducible).
     func diagnoseTheses(
         _ s: Scenario, _ request: RunRequest, committees: inout CommitteeOutcome?, defenses: inout DefenseOutcome?,
         schedule: ScheduleOutcome?
@@ -31,7 +32,7 @@ extension Office {
         let diagnoser = ThesisDiagnoser(
             former: CommitteeFormer(solver: solver, options: options),
             scheduler: DefenseScheduler(solver: solver, options: options),
-            timeLimit: options.timeLimit ?? ThesisDiagnoser.defaultSeconds)
+            timeLimit: options.timeLimit)
         do {
             committees?.suggestions = try diagnoser.committees(s, formed)
             if let d = defenses {

@@ -27,9 +27,6 @@ public struct ThesisDiagnoser: Sendable {
     public var resolves: Int
     public var timeLimit: Double?
 
-    /// Seconds for each part of the diagnosis when the run has no time limit.
-    public static let defaultSeconds = 60.0
-
     public init(
         former: CommitteeFormer, scheduler: DefenseScheduler, perFellow: Int = 3, resolves: Int = 30,
         timeLimit: Double? = nil
