@@ -66,6 +66,19 @@ public enum ScheduleFiles {
                 "DTEND:\(ICalendar.utcStamp(instant(date, end, in: zone)))"
             ]
         }
+        /// One VEVENT: a held event (`description`, `room`, `categories`) or,
+        /// with `cancelled`, a cancellation (summary only), in this line order.
+        func vevent(
+            uid: String, sequence: Int, _ date: CalendarDate, _ start: TimeOfDay, _ end: TimeOfDay, summary: String,
+            description: String? = nil, room: String = "", categories: String? = nil, cancelled: Bool = false
+        ) -> [String] {
+            ["BEGIN:VEVENT", "UID:\(uid)@\(domain).fellowmatch", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)"]
+                + (cancelled ? ["STATUS:CANCELLED"] : []) + times(date, start, end)
+                + ["SUMMARY:\(ICalendar.escape(summary))"]
+                + (description.map { ["DESCRIPTION:\(ICalendar.escape($0))"] } ?? [])
+                + (room.isEmpty ? [] : ["LOCATION:\(ICalendar.escape(room))"])
+                + (categories.map { ["CATEGORIES:\($0)"] } ?? []) + ["END:VEVENT"]
+        }
 
         /// A talk; in its mentor's own calendar (`mentor`), marked as theirs to attend or their fellow's.
         func event(_ s: ScheduledTalk, mentor: Bool) -> [String] {
@@ -83,33 +96,17 @@ public enum ScheduleFiles {
                     : " \(t.fellowName) is your fellow; attending is welcome but not required."
                 categories += "," + (t.mentorRequired ? "ATTEND" : "YOUR FELLOW")
             }
-            return [
-                "BEGIN:VEVENT",
-                "UID:\(t.id)@\(domain).fellowmatch",
-                "DTSTAMP:\(stamp)",
-                "SEQUENCE:\(s.sequence)"
-            ] + times(s.session.date, s.session.start, s.session.end) + [
-                "SUMMARY:\(ICalendar.escape(summary))",
-                "DESCRIPTION:\(ICalendar.escape(description))"
-            ] + (s.session.room.isEmpty ? [] : ["LOCATION:\(ICalendar.escape(s.session.room))"]) + [
-                "CATEGORIES:\(categories)",
-                "END:VEVENT"
-            ]
+            return vevent(
+                uid: t.id, sequence: s.sequence, s.session.date, s.session.start, s.session.end, summary: summary,
+                description: description, room: s.session.room, categories: categories)
         }
         /// A talk no longer given: the same UID with a higher SEQUENCE and STATUS:CANCELLED.
         func cancellation(_ c: CancelledTalk) -> [String] {
             let t = c.talk
             let kindTitle = Wording.talkTitle(t.kind)
-            return [
-                "BEGIN:VEVENT",
-                "UID:\(t.id)@\(domain).fellowmatch",
-                "DTSTAMP:\(stamp)",
-                "SEQUENCE:\(c.sequence)",
-                "STATUS:CANCELLED"
-            ] + times(c.session.date, c.session.start, c.session.end) + [
-                "SUMMARY:\(ICalendar.escape("Cancelled: \(kindTitle): \(t.fellowName)"))",
-                "END:VEVENT"
-            ]
+            return vevent(
+                uid: t.id, sequence: c.sequence, c.session.date, c.session.start, c.session.end,
+                summary: "Cancelled: \(kindTitle): \(t.fellowName)", cancelled: true)
         }
         let shown = Directory(scenario)
         let seatsOf = Dictionary(
@@ -118,32 +115,19 @@ public enum ScheduleFiles {
         func defenseEvent(_ d: DefenseOutcome.Defense, seat: CommitteeOutcome.Seat?, own: Bool) -> [String] {
             let name = shown.fellowName(d.fellow)
             let seats = seatsOf[d.fellow] ?? []
-            return [
-                "BEGIN:VEVENT",
-                "UID:\(PreviousDefense.uid(d.fellow))@\(domain).fellowmatch",
-                "DTSTAMP:\(stamp)",
-                "SEQUENCE:\(d.sequence)"
-            ] + times(d.slot.date, d.slot.start, d.slot.end) + [
-                "SUMMARY:\(ICalendar.escape(CommitteeWording.defenseSummary(name, seat: seat, own: own)))",
-                "DESCRIPTION:\(ICalendar.escape(CommitteeWording.defenseDescription(name, seat: seat, own: own, committee: seats, scenario)))"
-            ] + (d.slot.room.isEmpty ? [] : ["LOCATION:\(ICalendar.escape(d.slot.room))"]) + [
-                "CATEGORIES:\(CommitteeWording.defenseCategories(seat: seat, own: own))",
-                "END:VEVENT"
-            ]
+            return vevent(
+                uid: PreviousDefense.uid(d.fellow), sequence: d.sequence, d.slot.date, d.slot.start, d.slot.end,
+                summary: CommitteeWording.defenseSummary(name, seat: seat, own: own),
+                description: CommitteeWording.defenseDescription(
+                    name, seat: seat, own: own, committee: seats, scenario),
+                room: d.slot.room, categories: CommitteeWording.defenseCategories(seat: seat, own: own))
         }
         /// A defense no longer held as issued: the same UID, STATUS:CANCELLED.
         func defenseCancellation(_ c: PreviousDefense) -> [String] {
             let name = shown.fellowName(c.fellow)
-            return [
-                "BEGIN:VEVENT",
-                "UID:\(PreviousDefense.uid(c.fellow))@\(domain).fellowmatch",
-                "DTSTAMP:\(stamp)",
-                "SEQUENCE:\(c.sequence)",
-                "STATUS:CANCELLED"
-            ] + times(c.slot.date, c.slot.start, c.slot.end) + [
-                "SUMMARY:\(ICalendar.escape(CommitteeWording.defenseCancelled(name, membersOnly: c.membersOnly)))",
-                "END:VEVENT"
-            ]
+            return vevent(
+                uid: PreviousDefense.uid(c.fellow), sequence: c.sequence, c.slot.date, c.slot.start, c.slot.end,
+                summary: CommitteeWording.defenseCancelled(name, membersOnly: c.membersOnly), cancelled: true)
         }
         func calendar(_ name: String, _ events: [String]) -> String {
             ICalendar.render(
