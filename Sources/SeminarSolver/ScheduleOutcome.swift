@@ -56,8 +56,9 @@ public struct ScheduleOutcome: Sendable {
     public var status: PlacementStatus
     /// Chronological, then by session and fellow.
     public var talks: [ScheduledTalk]
-    /// When no schedule exists: which talks cannot be placed, and why.
-    public var explanation: [String]
+    /// When no schedule exists: which talks cannot be placed, and why
+    /// (worded by `Reports`' `ScheduleObstacleWording`).
+    public var obstacles: [ScheduleObstacle]
     /// In a re-plan: every talk that moved, was added or dropped.
     public var moves: [TalkMove]
     public var kept: Int

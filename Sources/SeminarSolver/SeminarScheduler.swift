@@ -3,7 +3,7 @@ import Modeling
 import PlacementSolver
 
 /// Turns placements into the seminar schedule: talks, the integer program,
-/// and either a schedule or an explanation in plain words.
+/// and either a schedule or the obstacles that leave talks out.
 public struct SeminarScheduler: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
@@ -40,7 +40,7 @@ public struct SeminarScheduler: Sendable {
     ///   - previous: an earlier schedule to keep as far as possible.
     ///   - today: talks before this date never move, and no talk is added before it.
     /// - Returns: the schedule, or (``ScheduleOutcome/hasSchedule`` false)
-    ///   an explanation in plain words of the talks that cannot be placed.
+    ///   the obstacles of the talks that cannot be placed.
     /// - Throws: `SolverError` when the solver itself fails.
     public func schedule(
         _ scenario: Scenario, placements: [FellowPlacement], previous: [PreviousTalk]? = nil,
@@ -50,14 +50,14 @@ public struct SeminarScheduler: Sendable {
         let options = SessionOptions(talks: talks, scenario: scenario, today: today)
         let kept = previous.map { keptTalks(talks, options: options, previous: $0, today: today) } ?? []
         var outcome = ScheduleOutcome(
-            status: .infeasible, talks: [], explanation: [], moves: [], kept: 0, solveSeconds: 0,
+            status: .infeasible, talks: [], obstacles: [], moves: [], kept: 0, solveSeconds: 0,
             sessionsWithSameLab: 0, sessionsWithSameTrack: 0)
         // Talks with no open session at all: explain them before solving.
         let stranded = talks.indices.filter { ti in
             options.open[ti].isEmpty && !kept.contains { $0.talk == ti && $0.fixed }
         }
         if !stranded.isEmpty {
-            outcome.explanation = stranded.map {
+            outcome.obstacles = stranded.map {
                 explainStranded(talks[$0], refusals: options.refusals(of: talks[$0]), sessions: options.sessions)
             }
             return outcome
@@ -84,13 +84,13 @@ public struct SeminarScheduler: Sendable {
     ) throws(SolverError) -> [Int?]? {
         let clock = ContinuousClock(), started = clock.now
         var state = ScheduleState(talks: talks, options: options, kept: kept)
-        let built = ScheduleConstruction.build(&state)
-        if built { ScheduleImprovement.improve(&state) }
         let least = state.leastPenalty
+        let built = ScheduleConstruction.build(&state)
+        if built { ScheduleImprovement.improve(&state, least: least) }
         if built && talks.count > Self.provedLimit && state.spreadPenalty > state.leastSpread + 1e-6 {
             // Series GLPK does not prove: months balanced by chains of moves, then moves and swaps again.
             MonthBalancing.balance(&state)
-            ScheduleImprovement.improve(&state)
+            ScheduleImprovement.improve(&state, least: least)
         }
         let buildSeconds = (clock.now - started).seconds
         let provedByBound = state.penalty <= least + 1e-6
@@ -105,8 +105,8 @@ public struct SeminarScheduler: Sendable {
             // Too large for the integer program in any time a planner waits:
             // the seats alone decide whether a schedule is impossible.
             outcome.solveSeconds = buildSeconds
-            outcome.explanation = explainShortage(talks, options: options, kept: kept)
-            if outcome.explanation.isEmpty { outcome.status = .timeLimitNoSolution }
+            outcome.obstacles = explainShortage(talks, options: options, kept: kept)
+            if outcome.obstacles.isEmpty { outcome.status = .timeLimitNoSolution }
             return nil
         }
         let model = SeminarModel(talks: talks, options: options, kept: kept)
@@ -127,7 +127,7 @@ public struct SeminarScheduler: Sendable {
             return state.sessionOf
         }
         if result.termination == .infeasible || result.termination == .unboundedOrInfeasible {
-            outcome.explanation = try explainContention(talks, options: options, kept: kept)
+            outcome.obstacles = try explainContention(talks, options: options, kept: kept)
         } else {
             outcome.status = .timeLimitNoSolution
         }
@@ -311,65 +311,51 @@ public struct SeminarScheduler: Sendable {
 
     // MARK: - Explanations
 
-    func explainStranded(_ t: Talk, refusals: [Int: SessionRefusal], sessions: [SeminarSession]) -> String {
+    func explainStranded(_ t: Talk, refusals: [Int: SessionRefusal], sessions: [SeminarSession]) -> ScheduleObstacle {
         let allowing = sessions.indices.filter {
             refusals[$0] != .kindNotAllowed && refusals[$0] != .noRoom && refusals[$0] != .inThePast
         }
         if allowing.isEmpty {
             if refusals.values.contains(.inThePast) && sessions.contains(where: { $0.allows(t.kind) }) {
-                return
-                    "\(capitalized(t.phrase)) has no session left: every session that allows \(t.kind) talks is in the past (before the re-plan's date)."
+                return .onlyPastSessions(t)
             }
             let allowingKind = sessions.filter { $0.allows(t.kind) }
             if !allowingKind.isEmpty && allowingKind.allSatisfy({ $0.capacity < 1 }) {
-                return
-                    "\(capitalized(t.phrase)) has no session: every session that allows \(t.kind) talks has capacity 0 "
-                    + "(raise the capacity of one of \(allowingKind.prefix(3).map(\.id).joined(separator: ", ")) in sessions.csv)."
+                return .noCapacity(t, sessions: allowingKind.prefix(3).map(\.id))
             }
-            return
-                "\(capitalized(t.phrase)) has no session: no session in sessions.csv allows \(t.kind) talks (add \(t.kind) to a session's kinds, or leave kinds empty)."
+            return .kindNowhere(t)
         }
         let presenterAway = allowing.filter { refusals[$0] == .presenterAway }.count
         let mentorAway = allowing.filter { refusals[$0] == .mentorAway }.count
-        if presenterAway == allowing.count {
-            return
-                "\(capitalized(t.phrase)) cannot be placed: \(t.fellowName) (\(t.fellow)) is away on every session that allows \(t.kind) talks."
-        }
-        if mentorAway == allowing.count {
-            return
-                "\(capitalized(t.phrase)) needs \(t.mentorName) (\(t.mentor)), who is away on every session that allows \(t.kind) talks."
-        }
-        return
-            "\(capitalized(t.phrase)) cannot be placed: of the \(allowing.count) sessions that allow \(t.kind) talks, "
-            + "\(t.fellow) is away on \(presenterAway) and their mentor \(t.mentor) on the other \(mentorAway)."
+        if presenterAway == allowing.count { return .presenterAway(t) }
+        if mentorAway == allowing.count { return .mentorAway(t) }
+        return .bothAway(t, allowing: allowing.count, presenterAway: presenterAway, mentorAway: mentorAway)
     }
 
     /// Every talk has a session open to it, yet not all fit: find, with an
     /// elastic model, the fewest talks that must stay out, and say where they compete.
-    func explainContention(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) throws(SolverError) -> [String] {
-        var lines = kindShortages(talks, options: options)
+    func explainContention(
+        _ talks: [Talk], options: SessionOptions, kept: [KeptTalk]
+    ) throws(SolverError) -> [ScheduleObstacle] {
+        var obstacles = kindShortages(talks, options: options)
         let elastic = SeminarModel(talks: talks, options: options, kept: kept.filter(\.fixed), elastic: true)
         let r = try solver.solve(elastic.model, options: self.options)
         if let solution = r.solution {
             for (ti, u) in elastic.unscheduled.enumerated() {
                 guard let u, solution.isOne(u) else { continue }
                 let t = talks[ti]
-                let open = options.open[ti].map { options.sessions[$0].id }
-                lines.append(
-                    "\(capitalized(t.phrase)) does not fit: it can only go in \(open.joined(separator: ", ")) "
-                        + "(where \(t.fellow)\(t.mentorRequired ? " and \(t.mentor) are" : " is") available), and those are taken by other talks that have no other place"
-                        + (talks.contains { $0.fellow == t.fellow && $0.kind == "wip" } && t.kind == "thesis"
-                            ? ", or come before the fellow's wip talk" : "") + ".")
+                let beforeWip = t.kind == "thesis" && talks.contains { $0.fellow == t.fellow && $0.kind == "wip" }
+                obstacles.append(
+                    .contention(t, open: options.open[ti].map { options.sessions[$0].id }, beforeWip: beforeWip))
             }
         }
-        if lines.isEmpty { lines.append("No schedule satisfies every rule at once.") }
-        return lines
+        return obstacles.isEmpty ? [.everyRuleAtOnce] : obstacles
     }
 
     /// Why a series too large for the elastic model has no schedule, from
     /// ``SessionMatching``: each set of talks that outnumbers the seats of
     /// the only sessions open to them. Empty when the seats suffice.
-    func explainShortage(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) -> [String] {
+    func explainShortage(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) -> [ScheduleObstacle] {
         var open = options.open
         for k in kept where k.fixed { open[k.talk] = [k.session] }
         var matching = SessionMatching(open: open, capacity: options.sessions.map(\.capacity))
@@ -377,30 +363,18 @@ public struct SeminarScheduler: Sendable {
         guard !shortages.isEmpty else { return [] }
         return kindShortages(talks, options: options)
             + shortages.map { short in
-                let t = talks[short.talk]
-                let ids = short.sessions.prefix(5).map { options.sessions[$0].id }.joined(separator: ", ")
-                let more = short.sessions.count > 5 ? " and \(short.sessions.count - 5) more" : ""
-                let others = short.talks.count - 1
-                return "\(capitalized(t.phrase)) does not fit: it and \(others) other talk\(others == 1 ? "" : "s") "
-                    + "can only go in \(short.sessions.count) session\(short.sessions.count == 1 ? "" : "s") (\(ids)\(more)), "
-                    + "which hold \(short.seats) talk\(short.seats == 1 ? "" : "s"); add sessions or raise their capacity."
+                .seats(
+                    talks[short.talk], competing: short.talks.count - 1,
+                    sessions: short.sessions.map { options.sessions[$0].id }, seats: short.seats)
             }
     }
 
-    /// A line for each kind with more talks than the sessions allowing it hold.
-    func kindShortages(_ talks: [Talk], options: SessionOptions) -> [String] {
-        var lines: [String] = []
-        for kind in Set(talks.map(\.kind)).sorted() {
+    /// An obstacle for each kind with more talks than the sessions allowing it hold.
+    func kindShortages(_ talks: [Talk], options: SessionOptions) -> [ScheduleObstacle] {
+        Set(talks.map(\.kind)).sorted().compactMap { kind in
             let need = talks.filter { $0.kind == kind }.count
             let room = options.sessions.filter { $0.allows(kind) }.reduce(0) { $0 + $1.capacity }
-            if need > room {
-                lines.append(
-                    "There are \(need) \(kind) talks but the sessions that allow \(kind) talks hold only \(room); add sessions or raise their capacity."
-                )
-            }
+            return need > room ? .kindShort(kind: kind, talks: need, seats: room) : nil
         }
-        return lines
     }
-
-    func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }

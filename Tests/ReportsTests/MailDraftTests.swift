@@ -76,6 +76,9 @@ import Testing
         #expect(
             MailDraft.quotedPrintable(String(repeating: "a", count: 80))
                 == String(repeating: "a", count: 75) + "=\r\n" + "aaaaa\r\n")
+        // Every line break (CRLF, LF, a lone CR) ends a line; nothing after a final one; empty text is empty.
+        #expect(MailDraft.quotedPrintable("a\r\nb\rc\n\nd") == "a\r\nb\r\nc\r\n\r\nd\r\n")
+        #expect(MailDraft.quotedPrintable("") == "")
         // A soft break never splits "=C3".
         let split = MailDraft.quotedPrintable(String(repeating: "a", count: 74) + "é")
         #expect(split == String(repeating: "a", count: 74) + "=\r\n=C3=A9\r\n")

@@ -201,8 +201,9 @@ extension ScheduleOutcome {
         p.away("m12", session: "s4")
         let o = try p.schedule()
         #expect(o.status == .infeasible && o.talks.isEmpty)
+        #expect(o.obstacles.map(\.code) == ["mentor-away"])
         #expect(
-            o.explanation == [
+            ScheduleObstacleWording.lines(o) == [
                 "The thesis talk of f017 needs m12 (m12), who is away on every session that allows thesis talks."
             ])
     }
@@ -215,7 +216,9 @@ extension ScheduleOutcome {
         let o = try p.schedule()
         #expect(o.status == .infeasible)
         #expect(
-            o.explanation.contains { $0.contains("does not fit") && $0.contains("come before the fellow's wip talk") })
+            ScheduleObstacleWording.lines(o).contains {
+                $0.contains("does not fit") && $0.contains("come before the fellow's wip talk")
+            })
     }
 
     @Test func noSessionAllowingAKindIsExplained() throws {
@@ -223,7 +226,9 @@ extension ScheduleOutcome {
         p.fellow("f1")
         p.sessions(2, kinds: ["wip"])
         let o = try p.schedule()
-        #expect(o.explanation.first?.contains("no session in sessions.csv allows thesis talks") == true)
+        #expect(o.obstacles.map(\.code) == ["kind-nowhere"])
+        #expect(
+            ScheduleObstacleWording.lines(o).first?.contains("no session in sessions.csv allows thesis talks") == true)
     }
 
     @Test func tooFewPlacesForAKindIsExplained() throws {
@@ -235,10 +240,10 @@ extension ScheduleOutcome {
         let o = try p.schedule()
         #expect(o.status == .infeasible)
         #expect(
-            o.explanation.first
+            ScheduleObstacleWording.lines(o).first
                 == "There are 3 thesis talks but the sessions that allow thesis talks hold only 2; add sessions or raise their capacity."
         )
-        #expect(o.explanation.count == 2)  // and which talk stays out
+        #expect(o.obstacles.map(\.code) == ["kind-short", "contention"])  // and which talk stays out
     }
 }
 

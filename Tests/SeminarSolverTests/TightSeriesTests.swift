@@ -2,6 +2,7 @@ import Domain
 import GLPKBackend
 import IntakeGenerator
 import PlacementSolver
+import Reports
 import Testing
 
 @testable import SeminarSolver
@@ -120,7 +121,7 @@ enum ScheduleRuleCheck {
         if outcome.hasSchedule {
             #expect(ScheduleRuleCheck.violations(outcome, scenario: scenario, placements: placements) == [])
         } else {
-            #expect(!outcome.explanation.isEmpty, "seed \(seed)")
+            #expect(!outcome.obstacles.isEmpty, "seed \(seed)")
         }
     }
 
@@ -164,13 +165,13 @@ enum ScheduleRuleCheck {
         p.sessions(300)
         let o = try p.schedule()
         #expect(o.status == .infeasible)
-        #expect(o.explanation.count == 41)
+        #expect(o.obstacles.count == 41)
         #expect(
-            o.explanation.first
+            ScheduleObstacleWording.lines(o).first
                 == "There are 340 wip talks but the sessions that allow wip talks hold only 300; add sessions or raise their capacity."
         )
         #expect(
-            o.explanation.dropFirst().first
+            ScheduleObstacleWording.lines(o).dropFirst().first
                 == "The wip talk of f301 does not fit: it and 300 other talks can only go in 300 sessions "
                 + "(s1, s2, s3, s4, s5 and 295 more), which hold 300 talks; add sessions or raise their capacity.")
     }

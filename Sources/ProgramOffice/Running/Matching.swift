@@ -136,19 +136,23 @@ extension Office {
         let (notFirst, more) = clock.time("explanations") {
             ReportExplanations.find(outcome, scenario: s, engine: engine)
         }
+        // results.xlsx holds the CSV tables: made beside the calendars and letters.
+        let workbook: (@Sendable ([String: Data]) throws -> [String: Data])? =
+            outcome.hasPlacement
+            ? { @Sendable tables in
+                [
+                    "results.xlsx": try clock.time("file results.xlsx") {
+                        try ResultsFile.data(outcome, scenario: s, files: tables)
+                    }
+                ]
+            } : nil
         do {
-            var files = try RunFiles.files(
+            return try RunFiles.files(
                 for: outcome, scenario: s, schedule: schedule, today: request.today, notFirst: notFirst,
                 moreNotFirst: more, ties: ties, public: request.publicVariant || Self.hasPublicVariant(output),
                 hints: request.hints, stamp: stamp, replan: replan, changes: changes,
                 inputWarnings: program.warnings.map(\.description), blockingPairs: blockingPairs,
-                committees: committees, defenses: defenses, clock: clock)
-            if outcome.hasPlacement {
-                files["results.xlsx"] = try clock.time("file results.xlsx") {
-                    try ResultsFile.data(outcome, scenario: s, files: files)
-                }
-            }
-            return files
+                committees: committees, defenses: defenses, clock: clock, alongside: workbook)
         } catch {
             throw OfficeError(
                 .filesNotPrepared, "the run's files could not be prepared (\(error)); nothing was written")

@@ -135,7 +135,7 @@ public enum ConsoleReport {
             lines.append("Seminars: no schedule found within the time limit.")
         } else {
             lines.append("Seminars: no schedule exists.")
-            for e in s.explanation { lines += TextLayout.wrap(e, first: "  - ", indent: "    ") }
+            for e in ScheduleObstacleWording.lines(s) { lines += TextLayout.wrap(e, first: "  - ", indent: "    ") }
         }
         return lines.joined(separator: "\n")
     }

@@ -4,7 +4,9 @@ import Foundation
 /// The phases of a run and their times, as `fellowmatch run --timings`
 /// prints them (to standard error, never into a file): one line per phase
 /// in the order the phases ended, its seconds and its share of the whole,
-/// then what no phase covers and the whole.
+/// then what no phase covers and the whole. Phases run side by side (the
+/// calendars and letters beside the report and the workbook) overlap, so
+/// the shares may add up to more than 100 %.
 ///
 ///     Timings (seconds, share of the whole run):
 ///       read                      0.120    2.1 %

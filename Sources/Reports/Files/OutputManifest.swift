@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 
 /// The list of files FellowMatch wrote into an output folder, each with the
@@ -27,11 +28,17 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// The manifest of `files` (relative path → bytes).
     public init(of files: [String: Data]) {
-        self.files = files.mapValues(Self.hash)
+        let entries = Array(files)
+        let hashes = ParallelWork.map(entries) { Self.hash($0.value) }
+        self.files = Dictionary(uniqueKeysWithValues: zip(entries.map(\.key), hashes))
     }
 
+    static let digits = Array("0123456789abcdef".utf8)
+
     public static func hash(_ data: Data) -> String {
-        "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        var hex: [UInt8] = Array("sha256:".utf8)
+        for byte in SHA256.hash(data: data) { hex += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     struct Document: Codable {

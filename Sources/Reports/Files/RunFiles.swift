@@ -12,7 +12,10 @@ import SeminarSolver
 /// with thesis committees, `committees.csv` (``CommitteeFiles``), and with
 /// defense slots, `defenses.csv` (``DefenseFiles``). `blockingPairs`
 /// (`BlockingPairs`) are found here when not given. With a `clock`, each
-/// file (or folder of files) is timed as `file NAME`.
+/// file (or folder of files) is timed as `file NAME`. `alongside` makes
+/// further files from the CSV tables (the workbook) while the calendars
+/// and letters are written: the two halves run side by side, so their
+/// timed phases overlap.
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,
@@ -20,48 +23,82 @@ public enum RunFiles {
         ties: [Tie]? = nil, public withPublic: Bool = false, hints: FrontEndHints = FrontEndHints(),
         stamp: ReportStamp? = nil, replan: ReplanDate? = nil, changes: RunChanges? = nil,
         inputWarnings: [String] = [], blockingPairs: [BlockingPair]? = nil, committees: CommitteeOutcome? = nil,
-        defenses: DefenseOutcome? = nil, clock: PhaseClock? = nil
+        defenses: DefenseOutcome? = nil, clock: PhaseClock? = nil,
+        alongside: (@Sendable (_ tables: [String: Data]) throws -> [String: Data])? = nil
     ) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let pairs = blockingPairs ?? BlockingPairs.find(scenario, outcome)
-        files["report.html"] = clock.time("file report.html") {
-            Data(
-                HTMLPages.report(
-                    outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
-                    moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
-                    changes: changes, blockingPairs: pairs, committees: committees, defenses: defenses
-                ).utf8)
-        }
         try clock.time("file CSVs") { () throws in
             try csvFiles(
                 into: &files, outcome, scenario: scenario, schedule: schedule, public: withPublic, stamp: stamp,
                 changes: changes, committees: committees, defenses: defenses)
         }
-        var calendars: [String: String] = [:]
-        let seminars = schedule?.hasSchedule == true ? schedule : nil
-        let hasDefenses = !(defenses?.defenses.isEmpty ?? true) || !(defenses?.cancelled.isEmpty ?? true)
-        if seminars != nil || hasDefenses {
-            calendars = clock.time("file calendar/") {
-                ScheduleFiles.calendars(
-                    seminars, scenario: scenario, today: today, committees: committees, defenses: defenses)
-            }
-            for (name, text) in calendars { files[name] = Data(text.utf8) }
-        }
-        let letters = clock.time("file letters/") {
-            LetterFiles.files(
-                outcome, scenario: scenario, schedule: seminars, calendars: calendars, stamp: stamp, today: today,
-                calendarNames: ScheduleFiles.calendarNames(
-                    seminars, committees: committees, defenses: defenses, scenario: scenario))
-        }
-        files.merge(letters) { _, letter in letter }
-        files["summary.json"] = try clock.time("file summary.json") { () throws in
-            Data(
-                try summary(
-                    outcome, scenario: scenario, schedule: schedule, ties: ties, replan: replan, changes: changes,
-                    inputWarnings: inputWarnings, pairs: pairs, committees: committees, defenses: defenses
-                ).utf8)
-        }
+        let tables = files
+        // Two independent halves, side by side: the calendars and the letters
+        // (which attach them); the report, the summary and what `alongside`
+        // makes of the tables.
+        let personal = PersonalFiles(
+            outcome: outcome, scenario: scenario, schedule: schedule, today: today, stamp: stamp,
+            committees: committees, defenses: defenses, clock: clock)
+        let halves = try ParallelWork.both(
+            { personal.files() },
+            { () throws -> [String: Data] in
+                var shared: [String: Data] = try alongside?(tables) ?? [:]
+                shared["report.html"] = clock.time("file report.html") {
+                    Data(
+                        HTMLPages.report(
+                            outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
+                            moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
+                            changes: changes, blockingPairs: pairs, committees: committees, defenses: defenses
+                        ).utf8)
+                }
+                shared["summary.json"] = try clock.time("file summary.json") { () throws in
+                    Data(
+                        try summary(
+                            outcome, scenario: scenario, schedule: schedule, ties: ties, replan: replan,
+                            changes: changes, inputWarnings: inputWarnings, pairs: pairs, committees: committees,
+                            defenses: defenses
+                        ).utf8)
+                }
+                return shared
+            })
+        files.merge(halves.0) { _, new in new }
+        files.merge(halves.1) { _, new in new }
         return files
+    }
+
+    /// The calendars of `calendar/` and the letters of `letters/`, which attach them.
+    struct PersonalFiles: Sendable {
+        var outcome: PlacementOutcome
+        var scenario: Scenario
+        var schedule: ScheduleOutcome?
+        var today: CalendarDate?
+        var stamp: ReportStamp?
+        var committees: CommitteeOutcome?
+        var defenses: DefenseOutcome?
+        var clock: PhaseClock?
+
+        func files() -> [String: Data] {
+            var files: [String: Data] = [:]
+            var calendars: [String: String] = [:]
+            let seminars = schedule?.hasSchedule == true ? schedule : nil
+            let hasDefenses = !(defenses?.defenses.isEmpty ?? true) || !(defenses?.cancelled.isEmpty ?? true)
+            if seminars != nil || hasDefenses {
+                calendars = clock.time("file calendar/") {
+                    ScheduleFiles.calendars(
+                        seminars, scenario: scenario, today: today, committees: committees, defenses: defenses)
+                }
+                for (name, text) in calendars { files[name] = Data(text.utf8) }
+            }
+            let letters = clock.time("file letters/") {
+                LetterFiles.files(
+                    outcome, scenario: scenario, schedule: seminars, calendars: calendars, stamp: stamp, today: today,
+                    calendarNames: ScheduleFiles.calendarNames(
+                        seminars, committees: committees, defenses: defenses, scenario: scenario))
+            }
+            files.merge(letters) { _, letter in letter }
+            return files
+        }
     }
 
     /// The CSV files (and, with `public`, the shareable report and placements).

@@ -129,7 +129,8 @@ public enum ScheduleFiles {
                 uid: PreviousDefense.uid(c.fellow), sequence: c.sequence, c.slot.date, c.slot.start, c.slot.end,
                 summary: CommitteeWording.defenseCancelled(name, membersOnly: c.membersOnly), cancelled: true)
         }
-        func calendar(_ name: String, _ events: [String]) -> String {
+        let zoneID = zone.identifier
+        @Sendable func calendar(_ name: String, _ events: [String]) -> String {
             ICalendar.render(
                 [
                     "BEGIN:VCALENDAR",
@@ -138,7 +139,7 @@ public enum ScheduleFiles {
                     "CALSCALE:GREGORIAN",
                     "METHOD:PUBLISH",
                     "X-WR-CALNAME:\(ICalendar.escape(name))",
-                    "X-WR-TIMEZONE:\(zone.identifier)"
+                    "X-WR-TIMEZONE:\(zoneID)"
                 ] + events + ["END:VCALENDAR"])
         }
         let title = scenario.settings.name + (scenario.settings.intake.map { " \($0)" } ?? "")
@@ -181,15 +182,18 @@ public enum ScheduleFiles {
         let mentorNames = Dictionary(
             (talks.map(\.talk) + cancelledTalks.map(\.talk)).map { ($0.mentor, $0.mentorName) },
             uniquingKeysWith: { a, _ in a })
-        for (person, lines) in events {
+        let personal = events.map { (person, lines) in
             let shownName =
                 person.kind == "fellow"
                 ? fellowNames[person.id] ?? shown.fellowName(person.id)
                 : mentorNames[person.id] ?? CommitteeWording.memberName(person.id, scenario)
             let file = names[person.kind]?[person.id] ?? person.id
             let label = seminar.contains(person) ? "seminars" : CommitteeWording.defensesCalendar
-            files["calendar/\(file).ics"] = calendar("\(title) \(label): \(shownName)", lines)
+            return (file: "calendar/\(file).ics", name: "\(title) \(label): \(shownName)", lines: lines)
         }
+        // Each calendar on its own, shared among the cores.
+        let texts = ParallelWork.map(personal) { calendar($0.name, $0.lines) }
+        for (p, text) in zip(personal, texts) { files[p.file] = text }
         return files
     }
 

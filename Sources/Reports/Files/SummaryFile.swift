@@ -214,7 +214,7 @@ public struct SummaryFile: Encodable {
             ScheduleEntry(
                 status: s.status.rawValue, talks: s.talks.count, sessions_used: Set(s.talks.map(\.session.id)).count,
                 sessions_with_same_lab: s.sessionsWithSameLab, sessions_with_same_track: s.sessionsWithSameTrack,
-                solve_seconds: (s.solveSeconds * 1000).rounded() / 1000, explanation: s.explanation,
+                solve_seconds: (s.solveSeconds * 1000).rounded() / 1000, explanation: ScheduleObstacleWording.lines(s),
                 kept: s.moves.isEmpty && s.kept == 0 ? nil : s.kept,
                 moves: s.moves.isEmpty && s.kept == 0 ? nil : s.moves.map(\.description),
                 penalty: s.penalty.map { ($0 * 1000).rounded() / 1000 },

@@ -108,7 +108,7 @@ public enum HTMLPages {
                     "summary": schedule.status == .timeLimitNoSolution
                         ? "No schedule was found within the time limit."
                         : "No seminar schedule exists.",
-                    "lines": isPublic ? [] : schedule.explanation
+                    "lines": isPublic ? [] : ScheduleObstacleWording.lines(schedule)
                 ]
             }
         }

@@ -37,9 +37,8 @@ public enum LetterFiles {
             + (stamp?.run.map { "run \($0) of the run history." } ?? "a run not recorded in the run history.")
         let from = s.settings.officeEmail.map { MailDraft.Mailbox(name: s.settings.name, address: $0) }
         let domain = s.settings.officeEmail.flatMap { $0.split(separator: "@").last.map(String.init) }
-        var files: [String: Data] = [:]
-        var rows: [MailMerge.Row] = []
-        for letter in letters {
+        // Each letter on its own: shared among the cores, in the letters' order.
+        let written = ParallelWork.map(letters) { letter -> (html: Data, eml: Data, row: MailMerge.Row) in
             let name = names[letter.role.rawValue]?[letter.id] ?? letter.id
             let calendar = calendarNames[letter.role.rawValue]?[letter.id].map { "calendar/\($0).ics" }
                 .flatMap { calendars[$0] == nil ? nil : $0 }
@@ -53,13 +52,19 @@ public enum LetterFiles {
                     fileName: calendarFile, contentType: "text/calendar; charset=utf-8; method=PUBLISH",
                     data: Data(text.utf8))
             }
-            files["letters/\(name).html"] = Data(LetterPage.render(letter, reference: reference).utf8)
-            files["letters/\(name).eml"] = Data(draft.render().utf8)
-            rows.append(
+            return (
+                Data(LetterPage.render(letter, reference: reference).utf8), Data(draft.render().utf8),
                 MailMerge.Row(
                     letter: letter, letterFile: "letters/\(name).html", emlFile: "letters/\(name).eml",
-                    calendarFile: calendar))
+                    calendarFile: calendar)
+            )
         }
+        var files: [String: Data] = [:]
+        for w in written {
+            files[w.row.letterFile] = w.html
+            files[w.row.emlFile] = w.eml
+        }
+        let rows = written.map(\.row)
         files["letters/mail-merge.csv"] = Data(MailMerge.render(rows).utf8)
         return files
     }

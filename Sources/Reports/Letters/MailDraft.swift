@@ -239,10 +239,7 @@ public struct MailDraft: Sendable, Hashable {
     static func quotedPrintable(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-        let lines = crlf(text).components(separatedBy: "\r\n")
-        let body = lines.last == "" ? lines.dropLast() : lines[...]
-        for line in body {
-            let bytes = Array(line.utf8)
+        for bytes in lineBytes(text) {
             var width = 0
             for (i, b) in bytes.enumerated() {
                 let last = i == bytes.count - 1
@@ -262,6 +259,26 @@ public struct MailDraft: Sendable, Hashable {
             out += [13, 10]
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lines of `text` as bytes, each without its break (CRLF, LF or a
+    /// lone CR, as ``crlf(_:)`` reads them); no line after a final break.
+    static func lineBytes(_ text: String) -> [ArraySlice<UInt8>] {
+        let bytes = Array(text.utf8)
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 10 || b == 13 {
+                lines.append(bytes[start..<i])
+                i += b == 13 && i + 1 < bytes.count && bytes[i + 1] == 10 ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < bytes.count { lines.append(bytes[start..<bytes.count]) }
+        return lines
     }
 
     static let upperHex = Array("0123456789ABCDEF".utf8)

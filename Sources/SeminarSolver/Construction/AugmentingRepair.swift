@@ -80,7 +80,7 @@ struct PathSearch {
                 guard state.fitsIgnoringRoom(x, in: s) else { continue }
                 sessionSeen[s] = stamp
                 enteredBy[s] = x
-                if state.occupants[s].count < state.options.sessions[s].capacity {
+                if state.occupants[s].count < state.capacity[s] {
                     if endsIn(s), apply(endingIn: s, &state) { return true }
                     continue
                 }
@@ -117,8 +117,8 @@ extension ScheduleState {
     /// Whether talk `t` could go in session `s` if `s` had a free seat: no
     /// other talk of its fellow there, and its ordered talks on either side.
     func fitsIgnoringRoom(_ t: Int, in s: Int) -> Bool {
-        let fellow = talks[t].fellow
-        if occupants[s].contains(where: { $0 != t && talks[$0].fellow == fellow }) { return false }
+        let fellow = fellowOf[t]
+        if occupants[s].contains(where: { $0 != t && fellowOf[$0] == fellow }) { return false }
         let p = options.position[s]
         for b in before[t] { if let sb = sessionOf[b], options.position[sb] >= p { return false } }
         for a in after[t] { if let sa = sessionOf[a], options.position[sa] <= p { return false } }

@@ -93,7 +93,7 @@ struct ScheduleConstruction {
         let kind = state.talks[t].kind
         let lean = kind == TalkKind.wip ? 1 : kind == TalkKind.thesis ? -1 : 0
         for s in state.open[t] where state.allows(t, in: s) {
-            let room = state.options.sessions[s].capacity - state.occupants[s].count
+            let room = state.capacity[s] - state.occupants[s].count
             let pressure = Double(demand[s]) / Double(max(room, 1))
             let key = (state.delta(moving: t, to: s), pressure, lean * state.options.position[s], s)
             if best.map({ key < $0.key }) ?? true { best = (key, s) }

@@ -37,6 +37,10 @@ struct ScheduleState {
     private let monthTarget: [Double]
     /// Per month, the capacity of its sessions.
     private let monthSeats: [Int]
+    /// Session → its capacity, and talk → its fellow as a small number
+    /// (read in every check; cheaper than the session's and talk's names).
+    let capacity: [Int]
+    let fellowOf: [Int]
 
     init(talks: [Talk], options: SessionOptions, kept: [KeptTalk]) {
         self.talks = talks
@@ -54,7 +58,14 @@ struct ScheduleState {
         }
         self.keptSession = keptSession
         self.fixed = fixed
-        self.open = open.map { $0.sorted() }
+        // Sorted already (SessionOptions lists them in order) but where a kept session was added:
+        // a talk with nobody away shares its kind's list rather than a copy of it.
+        for k in kept where k.fixed && !options.open[k.talk].contains(k.session) { open[k.talk].sort() }
+        self.open = open
+        capacity = sessions.map(\.capacity)
+        let fellows = Dictionary(
+            Set(talks.map(\.fellow)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        fellowOf = talks.map { fellows[$0.fellow]! }
         (before, after) = Self.order(talks)
         let labs = Dictionary(
             Set(talks.map(\.lab)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -97,9 +108,9 @@ struct ScheduleState {
     /// Whether talk `t` may go in session `s` as the schedule stands (ignoring `t`'s own place).
     func allows(_ t: Int, in s: Int, ignoring other: Int? = nil) -> Bool {
         let load = occupants[s].count - (sessionOf[t] == s ? 1 : 0) - (other.map { sessionOf[$0] == s ? 1 : 0 } ?? 0)
-        guard load < options.sessions[s].capacity else { return false }
-        let fellow = talks[t].fellow
-        if occupants[s].contains(where: { $0 != t && $0 != other && talks[$0].fellow == fellow }) { return false }
+        guard load < capacity[s] else { return false }
+        let fellow = fellowOf[t]
+        if occupants[s].contains(where: { $0 != t && $0 != other && fellowOf[$0] == fellow }) { return false }
         let p = options.position[s]
         for b in before[t] where b != other { if let sb = sessionOf[b], options.position[sb] >= p { return false } }
         for a in after[t] where a != other { if let sa = sessionOf[a], options.position[sa] <= p { return false } }
@@ -111,12 +122,12 @@ struct ScheduleState {
     /// fellow's talks out of order with it.
     func blockers(of t: Int, in s: Int) -> [Int] {
         var out: Set<Int> = []
-        let fellow = talks[t].fellow
-        for o in occupants[s] where o != t && talks[o].fellow == fellow { out.insert(o) }
+        let fellow = fellowOf[t]
+        for o in occupants[s] where o != t && fellowOf[o] == fellow { out.insert(o) }
         let p = options.position[s]
         for b in before[t] { if let sb = sessionOf[b], options.position[sb] >= p { out.insert(b) } }
         for a in after[t] { if let sa = sessionOf[a], options.position[sa] <= p { out.insert(a) } }
-        let room = options.sessions[s].capacity - (occupants[s].count - out.filter { sessionOf[$0] == s }.count)
+        let room = capacity[s] - (occupants[s].count - out.filter { sessionOf[$0] == s }.count)
         if room < 1 {
             // The occupant with the most other places is the one to move.
             let movable = occupants[s].filter { !out.contains($0) }.sorted {
@@ -151,14 +162,14 @@ struct ScheduleState {
         var d = 0.0
         let lab = labOf[t], track = trackOf[t]
         if let from {
-            if options.sessions[from].capacity > 1 {
+            if capacity[from] > 1 {
                 if count(labOf, lab, in: from) > 1 { d -= SeminarModel.sameLabWeight }
                 if count(trackOf, track, in: from) > 1 { d -= SeminarModel.sameTrackWeight }
                 if occupants[from].count > 1 { d -= SeminarModel.doublingWeight }
             }
             if keptSession[t] == from { d += SeminarModel.keepWeight }
         }
-        if options.sessions[s].capacity > 1 {
+        if capacity[s] > 1 {
             if count(labOf, lab, in: s) > 0 { d += SeminarModel.sameLabWeight }
             if count(trackOf, track, in: s) > 0 { d += SeminarModel.sameTrackWeight }
             if !occupants[s].isEmpty { d += SeminarModel.doublingWeight }
@@ -182,7 +193,7 @@ struct ScheduleState {
     func mayGainBySwap(_ t: Int) -> Bool {
         guard let s = sessionOf[t] else { return false }
         if let k = keptSession[t], k != s, !fixed[t] { return true }
-        return options.sessions[s].capacity > 1
+        return capacity[s] > 1
             && (count(labOf, labOf[t], in: s) > 1 || count(trackOf, trackOf[t], in: s) > 1)
     }
 
@@ -194,11 +205,11 @@ struct ScheduleState {
             guard x != y else { return 0 }
             var d = 0.0
             // Session a loses x and gains y; session b loses y and gains x.
-            if options.sessions[a].capacity > 1 {
+            if capacity[a] > 1 {
                 if count(group, x, in: a) > 1 { d -= weight }
                 if count(group, y, in: a) > 0 { d += weight }
             }
-            if options.sessions[b].capacity > 1 {
+            if capacity[b] > 1 {
                 if count(group, y, in: b) > 1 { d -= weight }
                 if count(group, x, in: b) > 0 { d += weight }
             }
@@ -305,7 +316,7 @@ struct ScheduleState {
 
     /// Session `si`'s same-lab and same-track terms.
     func sessionPenalty(_ si: Int) -> Double {
-        guard options.sessions[si].capacity > 1 else { return 0 }
+        guard capacity[si] > 1 else { return 0 }
         func beyondFirst(_ group: [Int]) -> Double {
             Double(occupants[si].count - Set(occupants[si].map { group[$0] }).count)
         }

@@ -47,11 +47,50 @@ public struct SessionOptions: Sendable {
         }
         self.blocked = blocked
         self.today = today
-        open = []
-        for t in talks {
-            let fellowAway = blocked[t.fellow] ?? [], mentorAway = blocked[t.mentor] ?? []
-            open.append(sorted.indices.filter { Self.refusal(t, sorted[$0], $0, today, fellowAway, mentorAway) == nil })
+        open = Self.open(talks, sessions: sorted, today: today, blocked: blocked)
+    }
+
+    /// Each talk's open sessions: those its kind may use (not past, with
+    /// room), less those its presenter (and, where the kind needs them, its
+    /// mentor) cannot attend. Talks with nobody away share their kind's list
+    /// (one array, not a copy per talk).
+    static func open(
+        _ talks: [Talk], sessions: [SeminarSession], today: CalendarDate?, blocked: [String: Set<Int>]
+    ) -> [[Int]] {
+        var byKind: [String: [Int]] = [:]
+        for kind in Set(talks.map(\.kind)) {
+            byKind[kind] = sessions.indices.filter { si in
+                let s = sessions[si]
+                return !(today.map { s.date < $0 } ?? false) && s.allows(kind) && s.capacity >= 1
+            }
         }
+        return talks.map { t in
+            let base = byKind[t.kind] ?? []
+            let fellowAway = blocked[t.fellow] ?? []
+            let mentorAway = t.mentorRequired ? blocked[t.mentor] ?? [] : []
+            if fellowAway.isEmpty && mentorAway.isEmpty { return base }
+            return removing(fellowAway.union(mentorAway), from: base)
+        }
+    }
+
+    /// `sorted` without `away`: the stretches between the sessions found
+    /// (by binary search) copied whole, as a person is away on few sessions.
+    static func removing(_ away: Set<Int>, from sorted: [Int]) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(sorted.count)
+        var from = 0
+        for a in away.sorted() {
+            var low = from, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] < a { low = mid + 1 } else { high = mid }
+            }
+            guard low < sorted.count, sorted[low] == a else { continue }
+            kept.append(contentsOf: sorted[from..<low])
+            from = low + 1
+        }
+        kept.append(contentsOf: sorted[from...])
+        return kept
     }
 
     /// Session index → why it is closed to `t` (open sessions are absent).
