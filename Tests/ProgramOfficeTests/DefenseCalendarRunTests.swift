@@ -56,6 +56,9 @@ import Testing
         }
         let (was, now) = (try slots(first.output), try slots(second.output))
         for fellow in was.keys where !sat.contains(fellow) { #expect(was[fellow] == now[fellow], "\(fellow)") }
+        // defenses.csv gives each defense's calendar revision: 0 when first issued, 1 once its committee changed.
+        #expect(was.values.allSatisfy { $0["sequence"] == "0" })
+        for fellow in sat where now[fellow] != nil { #expect(now[fellow]?["sequence"] == "1", "\(fellow)") }
         // The changed committees' defenses rise to SEQUENCE 1 in program.ics; c01 gets each cancelled.
         let program = try C.events(second.output + "/calendar/program.ics")
         for fellow in sat {

@@ -2,10 +2,10 @@ import Domain
 import SeminarSolver
 
 /// `defenses.csv` (`fellow`, `date`, `start`, `end`, `room`, then
-/// `fellow_name`), the console's and the report's lines and `summary.json`'s
+/// `fellow_name` and `sequence`, the defense's calendar revision), the console's and the report's lines and `summary.json`'s
 /// `defenses`. Never an absence's reason.
 public enum DefenseFiles {
-    public static let header = ["fellow", "date", "start", "end", "room", "fellow_name"]
+    public static let header = ["fellow", "date", "start", "end", "room", "fellow_name", "sequence"]
 
     public static func csv(_ o: DefenseOutcome, scenario s: Scenario) -> String {
         let names = Directory(s)
@@ -14,7 +14,7 @@ public enum DefenseFiles {
             rows: o.defenses.map {
                 [
                     $0.fellow, "\($0.slot.date)", "\($0.slot.start)", "\($0.slot.end)", $0.slot.room,
-                    names.fellowName($0.fellow)
+                    names.fellowName($0.fellow), "\($0.sequence)"
                 ]
             })
     }

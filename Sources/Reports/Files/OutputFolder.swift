@@ -164,15 +164,7 @@ public struct OutputFolder: Sendable {
                 try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
                 let manifest = OutputManifest(of: files)
                 try Self.put(manifest.data, at: temporary.appendingPathComponent(OutputManifest.fileName))
-                var folders: Set<String> = [temporary.path]
-                for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                    let target = temporary.appendingPathComponent(path)
-                    let folder = target.deletingLastPathComponent()
-                    if folders.insert(folder.path).inserted {
-                        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                    }
-                    try Self.put(data, at: target)
-                }
+                try Self.putAll(files, in: temporary)
             }
             try clock.time("sync") { () throws in try Self.syncFileSystem(of: temporary) }
             try clock.time("replace") { () throws in try replace(with: temporary, old: old) }
@@ -203,9 +195,37 @@ public struct OutputFolder: Sendable {
         try? fm.removeItem(at: old)
     }
 
+    /// Writes every file under `folder` (new, empty): the subfolders first,
+    /// then the files shared among the cores (each file is written once, by
+    /// one thread; the first failure is thrown after all have ended).
+    static func putAll(_ files: [String: Data], in folder: URL) throws {
+        let base = folder.path
+        let entries = files.sorted { $0.key < $1.key }
+        var folders: Set<String> = []
+        for (path, _) in entries {
+            let sub = (path as NSString).deletingLastPathComponent
+            if !sub.isEmpty && folders.insert(sub).inserted {
+                try FileManager.default.createDirectory(
+                    atPath: base + "/" + sub, withIntermediateDirectories: true)
+            }
+        }
+        let failures = ParallelWork.map(entries) { entry -> (any Error)? in
+            do {
+                try put(entry.value, atPath: base + "/" + entry.key)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let first = failures.lazy.compactMap({ $0 }).first { throw first }
+    }
+
     /// Writes `data` as a new file at `url` (no `fsync`: ``syncFileSystem(of:)`` follows).
-    static func put(_ data: Data, at url: URL) throws {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    static func put(_ data: Data, at url: URL) throws { try put(data, atPath: url.path) }
+
+    /// Writes `data` as a new file at `path` (no `fsync`).
+    static func put(_ data: Data, atPath path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
