@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 
@@ -33,13 +32,7 @@ public struct OutputManifest: Sendable, Equatable {
         self.files = Dictionary(uniqueKeysWithValues: zip(entries.map(\.key), hashes))
     }
 
-    static let digits = Array("0123456789abcdef".utf8)
-
-    public static func hash(_ data: Data) -> String {
-        var hex: [UInt8] = Array("sha256:".utf8)
-        for byte in SHA256.hash(data: data) { hex += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
-        return String(decoding: hex, as: UTF8.self)
-    }
+    public static func hash(_ data: Data) -> String { "sha256:" + HexDigest.sha256(data) }
 
     struct Document: Codable {
         var written_by: String

@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 
@@ -282,7 +281,6 @@ public struct MailDraft: Sendable, Hashable {
     }
 
     static let upperHex = Array("0123456789ABCDEF".utf8)
-    static let lowerHex = Array("0123456789abcdef".utf8)
 
     /// Base64 in lines of 76 characters, each ending in CRLF.
     static func base64Lines(_ data: Data) -> String {
@@ -299,9 +297,6 @@ public struct MailDraft: Sendable, Hashable {
     }
 
     static func digest(_ parts: [String]) -> String {
-        let joined = parts.joined(separator: "\u{0}")
-        var hex: [UInt8] = []
-        for byte in SHA256.hash(data: Data(joined.utf8)) { hex += [lowerHex[Int(byte >> 4)], lowerHex[Int(byte & 15)]] }
-        return String(decoding: hex, as: UTF8.self)
+        HexDigest.sha256(Data(parts.joined(separator: "\u{0}").utf8))
     }
 }

@@ -51,28 +51,24 @@ struct ScheduleState {
         var keptSession = [Int?](repeating: nil, count: talks.count),
             fixed = [Bool](repeating: false, count: talks.count)
         var open = options.open
+        // Sorted already (SessionOptions lists them in order) but where a kept session is added:
+        // a talk with nobody away shares its kind's list rather than a copy of it.
         for k in kept {
             keptSession[k.talk] = k.session
             fixed[k.talk] = k.fixed
-            if k.fixed && !open[k.talk].contains(k.session) { open[k.talk].append(k.session) }
+            if k.fixed && !open[k.talk].contains(k.session) {
+                open[k.talk].append(k.session)
+                open[k.talk].sort()
+            }
         }
         self.keptSession = keptSession
         self.fixed = fixed
-        // Sorted already (SessionOptions lists them in order) but where a kept session was added:
-        // a talk with nobody away shares its kind's list rather than a copy of it.
-        for k in kept where k.fixed && !options.open[k.talk].contains(k.session) { open[k.talk].sort() }
         self.open = open
         capacity = sessions.map(\.capacity)
-        let fellows = Dictionary(
-            Set(talks.map(\.fellow)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        fellowOf = talks.map { fellows[$0.fellow]! }
+        fellowOf = Numbering.of(talks.map(\.fellow))
         (before, after) = Self.order(talks)
-        let labs = Dictionary(
-            Set(talks.map(\.lab)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let tracks = Dictionary(
-            Set(talks.map(\.track)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        labOf = talks.map { labs[$0.lab]! }
-        trackOf = talks.map { tracks[$0.track]! }
+        labOf = Numbering.of(talks.map(\.lab))
+        trackOf = Numbering.of(talks.map(\.track))
         let monthKeys = sessions.map { $0.date.year * 100 + $0.date.month }
         let months = Set(monthKeys).sorted()
         let monthIndex = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })

@@ -59,10 +59,7 @@ public struct SessionOptions: Sendable {
     ) -> [[Int]] {
         var byKind: [String: [Int]] = [:]
         for kind in Set(talks.map(\.kind)) {
-            byKind[kind] = sessions.indices.filter { si in
-                let s = sessions[si]
-                return !(today.map { s.date < $0 } ?? false) && s.allows(kind) && s.capacity >= 1
-            }
+            byKind[kind] = sessions.indices.filter { closed(sessions[$0], to: kind, today: today) == nil }
         }
         return talks.map { t in
             let base = byKind[t.kind] ?? []
@@ -108,11 +105,18 @@ public struct SessionOptions: Sendable {
         _ t: Talk, _ s: SeminarSession, _ si: Int, _ today: CalendarDate?,
         _ fellowAway: Set<Int>, _ mentorAway: Set<Int>
     ) -> SessionRefusal? {
-        if let today, s.date < today { return .inThePast }
-        if !s.allows(t.kind) { return .kindNotAllowed }
-        if s.capacity < 1 { return .noRoom }
+        if let why = closed(s, to: t.kind, today: today) { return why }
         if fellowAway.contains(si) { return .presenterAway }
         if t.mentorRequired && mentorAway.contains(si) { return .mentorAway }
+        return nil
+    }
+
+    /// Why session `s` is closed to every talk of `kind` (past, kind not
+    /// allowed, no room), whoever gives it; `nil` when it is open to the kind.
+    static func closed(_ s: SeminarSession, to kind: String, today: CalendarDate?) -> SessionRefusal? {
+        if let today, s.date < today { return .inThePast }
+        if !s.allows(kind) { return .kindNotAllowed }
+        if s.capacity < 1 { return .noRoom }
         return nil
     }
 }

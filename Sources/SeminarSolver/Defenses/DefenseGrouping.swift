@@ -31,16 +31,8 @@ extension DefenseScheduler {
 
     /// `plan` with each shared member's defenses on the fewest days, then back to back.
     func group(_ plan: [Int?], free: [[Int]], people: [[String]], slots: [DefenseSlot]) -> [Int?] {
-        var number: [String: Int] = [:]
-        let ids = people.map {
-            $0.map { name in
-                number[name]
-                    ?? {
-                        number[name] = number.count
-                        return number.count - 1
-                    }()
-            }
-        }
+        var numbering = Numbering<String>()
+        let ids = people.map { $0.map { numbering.number($0) } }
         var committees: [Int: [Int]] = [:]
         for i in free.indices where plan[i] != nil {
             for member in ids[i].dropFirst() { committees[member, default: []].append(i) }
@@ -81,13 +73,7 @@ struct Grouping {
         self.people = people
         self.slots = slots
         self.committees = committees
-        var number: [String: Int] = [:]
-        rooms = slots.map { slot in
-            let room = DefenseScheduler.room(slot)
-            if let n = number[room] { return n }
-            number[room] = number.count
-            return number.count - 1
-        }
+        rooms = Numbering.of(slots.map(DefenseScheduler.room))
         for (i, j) in plan.enumerated() { if let j { onDay[slots[j].date, default: []].append(i) } }
     }
 
