@@ -129,6 +129,38 @@ import Testing
         return s
     }
 
+    /// Four to six fellows and three to five members with loads of 1 or 2,
+    /// one or two readers each, sometimes an external: fewer fellows than
+    /// ask can often have a committee, and the interests differ widely.
+    static func scarceProgram(_ rng: inout SeededRandom) -> Scenario {
+        let areas = ["a", "b", "c", "d"]
+        func some(_ rng: inout SeededRandom) -> [String] { areas.filter { _ in rng.chance(0.5) } }
+        let labs = (1...6).map { "L\($0)" }
+        let mentors = (0..<6).map { i in Mentor(id: "m\(i)", lab: labs[i], areas: ["q"], capacity: 5) }
+        let faculty = (0..<rng.int(3...5)).map { i in
+            FacultyMember(
+                id: "p\(i)", lab: nil, areas: some(&rng), committeeLoad: rng.int(1...2), external: rng.chance(0.25),
+                chair: rng.chance(0.6))
+        }
+        let fellows = (0..<rng.int(4...6)).map { i in
+            Fellow(
+                id: "f\(i)", track: "t", citizenship: .citizen, status: .continuing, lab: labs[i], mentor: "m\(i)",
+                interests: some(&rng), cost: 0)
+        }
+        var s = Scenario(
+            settings: ScenarioSettings(name: "scarce"), fellows: fellows,
+            labs: labs.map { Lab(id: $0, areas: ["q"], capacity: 10) }, mentors: mentors, funding: [], preferences: [])
+        s.faculty = faculty
+        var c = CommitteeSettings()
+        c.minReaders = 1
+        c.maxReaders = rng.int(1...2)
+        c.externals = rng.chance(0.3) ? 1 : 0
+        c.mentorMayChair = rng.chance(0.3)
+        c.coverInterests = rng.chance(0.3)
+        s.settings.committee = c
+        return s
+    }
+
     /// With one candidate kept per fellow, the models are smaller than the
     /// programs: whatever is called proved must still be what enumeration finds.
     @Test func keptCandidatesProveOnlyWhatEnumerationFinds() throws {
@@ -153,6 +185,51 @@ import Testing
         #expect(kept.formed >= 8 && full.formed >= 8)
         // Rounds where some fellows, not all, have a committee: the case these bounds are for.
         #expect(kept.partial >= 3 && full.partial >= 3)
+    }
+
+    /// The committees chosen before any model, when chairs are scarce and
+    /// fewer fellows than ask can have one: each must be one of the fellow's
+    /// enumerated valid committees (same members, same expertise), and no
+    /// member may sit on more than their load. Checked for the tries'
+    /// result and, apart, for the level-first try (``DirectCommittees/sharedOut``),
+    /// which must also form as many as the tries.
+    @Test func directCommitteesKeepEveryRuleWhenMembersRunOut() {
+        var rng = SeededRandom(seed: 11)
+        var sharedOut = 0
+        for round in 0..<200 {
+            let s = Self.scarceProgram(&rng)
+            let c = s.settings.committee!
+            let pool = CommitteeMember.pool(s)
+            let people = pool.map {
+                Person(id: $0.id, lab: $0.lab, areas: $0.areas, load: $0.load, external: $0.external, chair: $0.chair)
+            }
+            let candidates = CommitteeCandidates.all(s, pool: pool)
+            let open = candidates.filter { $0.shortfall == nil }
+            guard !open.isEmpty else { continue }
+            let bounds = CommitteeBounds(open, pool: pool, settings: c)
+            let low = DirectCommittees(open, pool: pool, settings: c, bounds: bounds)
+            let high = DirectCommittees(open, pool: pool, settings: c, bounds: bounds, highestFirst: true)
+            let tries = high.key > low.key ? high : low
+            var results = [low, high]
+            if let level = DirectCommittees.sharedOut(open, pool: pool, settings: c, bounds: bounds, after: tries) {
+                #expect(level.formed == tries.formed, "round \(round)")
+                results.append(level)
+                sharedOut += 1
+            }
+            for direct in results {
+                var loads = [Int](repeating: 0, count: pool.count)
+                for (candidate, choice) in zip(open, direct.chosen) {
+                    guard let choice else { continue }
+                    let valid = Self.options(candidate.fellow, people, s, c).compactMap { $0 }
+                    #expect(
+                        valid.contains { Set($0.members) == Set(choice.members) && $0.expertise == choice.expertise },
+                        "round \(round): \(candidate.fellow.id)")
+                    for p in choice.members { loads[p] += 1 }
+                }
+                #expect(pool.indices.allSatisfy { loads[$0] <= pool[$0].load }, "round \(round): loads")
+            }
+        }
+        #expect(sharedOut >= 5)  // the level-first try is exercised
     }
 
     /// Checks 60 random programs; returns in how many proved rounds some

@@ -223,4 +223,38 @@ import Testing
         let o = try Self.form(s)
         #expect(o.proved && o.unformed.allSatisfy { $0.reason == .loadsUsedUp })
     }
+
+    /// Two seats in all (a and b, load 1 each, one reader per committee), so
+    /// two of three fellows can have a committee. f1 works on x (best 1),
+    /// f2 on x and y (a or b give 2), f3 on y and z (only b gives 2, a
+    /// gives 1). The worst-served fellow is best served by f2 with a and f3
+    /// with b (2 each, total 4); every other pair has a committee of 1.
+    /// Fellows served in turn miss it either way (b comes first in the pool,
+    /// so f2 or f1 takes it): the level-first try must find it.
+    @Test func whenMembersRunOutTheWorstServedComesFirst() throws {
+        let s = Self.program(
+            fellows: [("f1", "L1", "mA", ["x"]), ("f2", "L2", "mB", ["x", "y"]), ("f3", "L3", "mC", ["y", "z"])],
+            mentors: [
+                Self.mentor("mA", "L1", ["q"], load: 0), Self.mentor("mB", "L2", ["q"], load: 0),
+                Self.mentor("mC", "L3", ["q"], load: 0),
+                Self.mentor("b", "L4", ["x", "y", "z"], load: 1, chair: true),
+                Self.mentor("a", "L4", ["x", "y"], load: 1, chair: true)
+            ],
+            settings: Self.settings(readers: 1...1, cover: false))
+        let settings = s.settings.committee!
+        let pool = CommitteeMember.pool(s)
+        let open = CommitteeCandidates.all(s, pool: pool)
+        let bounds = CommitteeBounds(open, pool: pool, settings: settings)
+        for highestFirst in [false, true] {
+            let tries = DirectCommittees(
+                open, pool: pool, settings: settings, bounds: bounds, highestFirst: highestFirst)
+            #expect(tries.formed == 2 && tries.worst == 1)
+        }
+        let direct = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
+        #expect(direct.chosen.map { $0?.members.map { pool[$0].id } } == [nil, ["a"], ["b"]])
+        let o = try Self.form(s)
+        #expect(Self.seats(o, "f2") == ["mB:mentor", "a:reader:chair"])
+        #expect(Self.seats(o, "f3") == ["mC:mentor", "b:reader:chair"])
+        #expect(o.unformed.map(\.fellow) == ["f1"] && o.proved)
+    }
 }

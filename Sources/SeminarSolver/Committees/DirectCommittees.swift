@@ -74,7 +74,9 @@ struct DirectCommittees {
         let low = DirectCommittees(open, pool: pool, settings: settings, bounds: bounds)
         if low.reaches(bounds, fellows: open.count) { return low }
         let high = DirectCommittees(open, pool: pool, settings: settings, bounds: bounds, highestFirst: true)
-        return high.key > low.key ? high : low
+        let better = high.key > low.key ? high : low
+        let shared = sharedOut(open, pool: pool, settings: settings, bounds: bounds, after: better)
+        return shared.map { $0.key > better.key ? $0 : better } ?? better
     }
 
     /// Whether these committees reach every bound: all fellows formed, the
@@ -85,10 +87,15 @@ struct DirectCommittees {
             && seats == bounds.seats
     }
 
-    /// The best committee over `c`'s short lists, or `nil`.
-    private func choose(_ c: CommitteeCandidates, pool: [CommitteeMember], settings: CommitteeSettings) -> Choice? {
-        let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders)
-        let externals = shortList(c.externals, c, pool: pool, keep: settings.externals)
+    /// The best committee over `c`'s short lists of members with load left
+    /// (and those in `freed`), of expertise at least `minimum`, or `nil`.
+    func choose(
+        _ c: CommitteeCandidates, pool: [CommitteeMember], settings: CommitteeSettings, minimum: Int = 0,
+        freed: Set<Int> = []
+    ) -> Choice? {
+        let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders, freed: freed)
+        let externals = shortList(c.externals, c, pool: pool, keep: settings.externals, freed: freed)
+        let cover = Self.coverBits(readers + externals, c, pool: pool)
         var best: (key: (Int, Int, Int), choice: Choice)?
         var tried = 0
         for r in settings.minReaders...max(settings.minReaders, settings.maxReaders) {
@@ -96,7 +103,9 @@ struct DirectCommittees {
                 Self.forEachSubset(externals, settings.externals) { xs in
                     tried += 1
                     guard tried <= Self.combinationLimit else { return false }
-                    guard let choice = valid(rs + xs, c, pool: pool) else { return true }
+                    guard let choice = valid(rs + xs, c, pool: pool, minimum: minimum, cover: cover) else {
+                        return true
+                    }
                     let busiest = choice.members.map { loads[$0] + 1 }.max() ?? 0
                     let key = (choice.expertise, -busiest, -choice.members.count)
                     if best.map({ key > $0.key }) ?? true { best = (key, choice) }
@@ -108,24 +117,51 @@ struct DirectCommittees {
         return best?.choice
     }
 
-    /// The committee of `members` when it meets the chair and interest rules.
-    private func valid(_ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember]) -> Choice? {
-        guard c.locked.isSubset(of: members) else { return nil }
-        let areas = Set(members.flatMap { pool[$0].areas })
-        guard c.uncovered.allSatisfy(areas.contains) else { return nil }
+    /// The committee of `members` when it meets the chair and interest rules
+    /// and has expertise at least `minimum` (interests checked on `cover`'s
+    /// bits when given, see ``coverBits(_:_:pool:)``).
+    func valid(
+        _ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], minimum: Int = 0,
+        cover: [UInt64]? = nil
+    ) -> Choice? {
+        let expertise = members.reduce(0) { $0 + c.expertise[$1] }
+        guard expertise >= minimum, c.locked.allSatisfy(members.contains) else { return nil }
+        if let cover {
+            let all: UInt64 = c.uncovered.count == 64 ? ~0 : (1 << UInt64(c.uncovered.count)) - 1
+            guard members.reduce(0, { $0 | cover[$1] }) == all else { return nil }
+        } else {
+            let areas = Set(members.flatMap { pool[$0].areas })
+            guard c.uncovered.allSatisfy(areas.contains) else { return nil }
+        }
         let chair = c.mentorMayChair ? c.mentor : members.first { pool[$0].chair }
         guard let chair else { return nil }
-        let expertise = members.map { c.expertise[$0] }.reduce(0, +)
         let seated = members.sorted { (pool[$0].external ? 1 : 0, $0) < (pool[$1].external ? 1 : 0, $1) }
         return Choice(members: seated, chair: chair, expertise: expertise)
     }
 
-    /// Members with load left: those locked to the fellow, the best
-    /// `keep + 4` by expertise then least used, the two best who may chair
-    /// and the two best for each uncovered interest.
-    private func shortList(_ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], keep: Int) -> [Int] {
+    /// Per pool member in `members`, one bit for each of `c`'s uncovered
+    /// interests they work on (bit i: `uncovered[i]`), so that the many
+    /// committees ``choose(_:pool:settings:minimum:freed:)`` tries are checked
+    /// without comparing names; `nil` above 64 uncovered interests.
+    static func coverBits(_ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember]) -> [UInt64]? {
+        guard c.uncovered.count <= 64 else { return nil }
+        var bits = [UInt64](repeating: 0, count: pool.count)
+        for p in members {
+            for (i, interest) in c.uncovered.enumerated() where pool[p].areas.contains(interest) {
+                bits[p] |= 1 << UInt64(i)
+            }
+        }
+        return bits
+    }
+
+    /// Members with load left (or in `freed`): those locked to the fellow,
+    /// the best `keep + 4` by expertise then least used, the two best who
+    /// may chair and the two best for each uncovered interest.
+    private func shortList(
+        _ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], keep: Int, freed: Set<Int>
+    ) -> [Int] {
         guard keep > 0 else { return [] }
-        let ranked = members.filter { loads[$0] < pool[$0].load }.sorted { a, b in
+        let ranked = members.filter { loads[$0] < pool[$0].load || freed.contains($0) }.sorted { a, b in
             (-c.expertise[a], loads[a], a) < (-c.expertise[b], loads[b], b)
         }
         var list = ranked.filter { c.locked.contains($0) }
