@@ -158,6 +158,7 @@ public struct PlacementEngine: Sendable {
             if let start, !stage.isStartOnly, stage.reachesBound(start.objective) {
                 // No placement does better than this start: no solve needed.
                 best = start
+                if stage.isTieBreak { outcome.tiesSettled = outcome.tiesSettled ?? true }
                 plan.settle(stage, value: start.objective, &placement)
                 continue
             }
@@ -178,10 +179,13 @@ public struct PlacementEngine: Sendable {
                 // Ties only among proved optima: a time limit before leaves the placement as found.
                 if !allOptimal { break }
                 if decided == nil { decided = best ?? weighted }
+                stageOptions.nodeLimit = min(stageOptions.nodeLimit ?? .max, TieBreakStages.nodeLimit)
+                outcome.tiesSettled = true
             }
             let r = try solve(stage, placement, options: stageOptions, outcome: &outcome)
             // A tie-break stage that runs out of time keeps the placement found so far.
             if stage.isTieBreak && (r.solution == nil || r.termination != .optimal) {
+                outcome.tiesSettled = false
                 best = r.solution ?? best
                 break
             }

@@ -61,7 +61,7 @@ public enum Wording {
         switch o.status {
         case .optimal:
             return "Proved the best possible placement (" + [objective, time].compactMap { $0 }.joined(separator: ", ")
-                + ")."
+                + ")." + (o.tiesSettled == false ? " " + tiesUnsettled : "")
         case .feasible:
             let distance =
                 o.gap.map { "within \(NumberText.percent($0)) of the best possible" }
@@ -75,6 +75,11 @@ public enum Wording {
             return "No placement was found within the time limit; allow the solver more time."
         }
     }
+
+    /// After the status, when a tie-break stage stopped at its search limit.
+    static let tiesUnsettled =
+        "The tie-break between equally good placements stopped at its search limit:"
+        + " the placement is as good, its ties decided as far as the search went."
 
     /// What the objective value counts, in words.
     public static func objectiveName(_ kind: ObjectiveKind) -> String {

@@ -52,6 +52,15 @@ import Testing
         #expect((0..<100).allSatisfy { (1...1000).contains(TieBreakStages.draw(seed: $0, "f", "l", "m")) })
     }
 
+    /// The tie-break stages ran to their end (far below their node limit),
+    /// and a program without ties to break says nothing either way.
+    @Test func theContestedTieIsSettled() throws {
+        #expect(try Self.contested().solve().tiesSettled == true)
+        var none = Self.contested()
+        none.settings.tieBreak = .none
+        #expect(try none.solve().tiesSettled == nil)
+    }
+
     /// mA ranks f2 above f1 (mentor_weight 0, so the objective still ties):
     /// the mentor decides, whatever the seed or row order.
     @Test func mentorsDecideBeforeTheLottery() throws {

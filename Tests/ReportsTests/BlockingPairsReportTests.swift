@@ -53,6 +53,25 @@ import Testing
         #expect(pairs == [["fellow": "ben", "mentor": "mA", "lab": "A", "kind": "blocks"]])
         let tieBreak = try #require(json["tie_break"] as? [String: Any])
         #expect(tieBreak["policy"] as? String == "mentors-then-lottery" && tieBreak["seed"] as? Int == 42)
+        #expect(tieBreak["settled"] == nil)  // no tie-break stage ran
+    }
+
+    /// A tie-break stopped at its search limit is said in `summary.json` and
+    /// after the status line, which still calls the placement proved best.
+    @Test func anUnsettledTieBreakIsSaid() throws {
+        let (s, base) = program()
+        var o = base
+        o.status = .optimal
+        o.tiesSettled = false
+        let files = try RunFiles.files(for: o, scenario: s, public: false)
+        let data = try #require(files["summary.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((json["tie_break"] as? [String: Any])?["settled"] as? Bool == false)
+        let status = Wording.status(o)
+        #expect(
+            status.hasPrefix("Proved the best possible placement") && status.contains("stopped at its search limit"))
+        o.tiesSettled = true
+        #expect(!Wording.status(o).contains("search limit"))
     }
 
     @Test func theOfficesReportNamesThePairAndThePublicOneDoesNot() throws {

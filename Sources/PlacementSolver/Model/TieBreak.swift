@@ -25,6 +25,14 @@ enum TieBreakStages {
     /// more solves each run); larger ones are decided by GLPK's search.
     static let checkedIntake = 2000
 
+    /// Each tie-break stage's search stops after this many subproblems, the
+    /// same point on every machine (so the run stays reproducible without a
+    /// time limit); the placement is then the best it found, as good by the
+    /// objective as any, and the outcome says the ties were not settled to
+    /// the end. Among the optima of an intake drawn outside the project's
+    /// generator, the lottery's search could run for hours.
+    static let nodeLimit = 200
+
     /// Whether the scenario's placement gets the tie-break stages.
     static func applies(_ p: PlacementModel) -> Bool {
         p.scenario.settings.tieBreak == .mentorsThenLottery && !p.eligibility.choices.isEmpty

@@ -145,6 +145,11 @@ public struct PlacementOutcome: Sendable {
     /// by the objective (``PlacementEngine/stabilityCost(_:base:previous:)``;
     /// set by the run, not by ``PlacementEngine/run(_:previous:)``).
     public var stabilityCost: StabilityCost?
+    /// Whether the tie-break stages (``TieBreakStages``) ran to their end:
+    /// false when one stopped at its node limit or a time limit (the
+    /// placement is then as good by the objective, the ties decided as far
+    /// as the search went); `nil` when no tie-break stage ran.
+    public var tiesSettled: Bool?
 
     public var hasPlacement: Bool { status == .optimal || status == .feasible }
 

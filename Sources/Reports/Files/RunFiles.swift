@@ -158,7 +158,7 @@ public enum RunFiles {
             }
         }
         summary.tie_break = SummaryFile.TieBreakEntry(
-            policy: scenario.settings.tieBreak.rawValue, seed: scenario.settings.seed)
+            policy: scenario.settings.tieBreak.rawValue, seed: scenario.settings.seed, settled: outcome.tiesSettled)
         summary.blocking_pairs = pairs.map {
             SummaryFile.BlockingPairEntry(fellow: $0.fellow, mentor: $0.mentor, lab: $0.lab, kind: $0.kind.rawValue)
         }

@@ -103,6 +103,8 @@ public struct SummaryFile: Encodable {
     struct TieBreakEntry: Encodable {
         var policy: String
         var seed: Int
+        /// Whether the tie-break stages ran to their end (absent when none ran).
+        var settled: Bool?
     }
 
     struct DiagnosisEntry: Encodable {
