@@ -179,7 +179,8 @@ public struct PlacementEngine: Sendable {
                 // Ties only among proved optima: a time limit before leaves the placement as found.
                 if !allOptimal { break }
                 if decided == nil { decided = best ?? weighted }
-                stageOptions.nodeLimit = min(stageOptions.nodeLimit ?? .max, TieBreakStages.nodeLimit)
+                let limit = TieBreakStages.nodeLimit(newFellows: placement.newFellows.count)
+                stageOptions.nodeLimit = min(stageOptions.nodeLimit ?? .max, limit)
                 outcome.tiesSettled = true
             }
             let r = try solve(stage, placement, options: stageOptions, outcome: &outcome)

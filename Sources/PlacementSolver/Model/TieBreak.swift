@@ -30,8 +30,11 @@ enum TieBreakStages {
     /// time limit); the placement is then the best it found, as good by the
     /// objective as any, and the outcome says the ties were not settled to
     /// the end. Among the optima of an intake drawn outside the project's
-    /// generator, the lottery's search could run for hours.
-    static let nodeLimit = 200
+    /// generator, the lottery's search could run for hours; the demo's
+    /// what-ifs need up to about 2,400. Each subproblem's LP grows with the
+    /// intake, so the count shrinks: 5,000 up to 20 new fellows, then
+    /// `100,000 / new fellows`, never fewer than 200.
+    static func nodeLimit(newFellows: Int) -> Int { max(200, min(5_000, 100_000 / max(newFellows, 1))) }
 
     /// Whether the scenario's placement gets the tie-break stages.
     static func applies(_ p: PlacementModel) -> Bool {
