@@ -189,7 +189,16 @@ public struct CommitteeFormer: Sendable {
             model: m, solution: best, formed: formed, proved: proved, formedProved: formedProved, full: full)
     }
 
-    /// The options of one stage: the time left and, when there is one, the
+    /// Subproblems each stage's search may create: a stage that reaches it
+    /// keeps the best committees found and is not proved. The same point on
+    /// every machine, so a run without a time limit ends, reproducibly (a
+    /// consortium's stage takes seconds per subproblem, and its search could
+    /// otherwise run for hours); the demo's and the tests' programs are
+    /// proved in far fewer.
+    static let nodeLimit = 100
+
+    /// The options of one stage: the time left, at most ``nodeLimit``
+    /// subproblems and, when there is one, the
     /// best solution so far as the start (GLPK takes a start only without
     /// presolve). GLPK's pseudocost branching tries every fractional variable
     /// at the root before it looks at its time limit again, so a stage
@@ -197,6 +206,7 @@ public struct CommitteeFormer: Sendable {
     private func stageOptions(_ budget: TimeBudget, start: Solution?) -> SolverOptions {
         var o = options
         o.timeLimit = budget.left
+        o.nodeLimit = min(o.nodeLimit ?? .max, Self.nodeLimit)
         o.branching = .driebeckTomlin
         if let start {
             o.startingSolution = start.values
