@@ -2,8 +2,9 @@ import Domain
 import SeminarSolver
 
 /// `defenses.csv` (`fellow`, `date`, `start`, `end`, `room`, then
-/// `fellow_name` and `sequence`, the defense's calendar revision), the console's and the report's lines and `summary.json`'s
-/// `defenses`. Never an absence's reason.
+/// `fellow_name` and `sequence`, the defense's calendar revision), the
+/// console's and the report's lines and `summary.json`'s `defenses`. Never
+/// an absence's reason.
 public enum DefenseFiles {
     public static let header = ["fellow", "date", "start", "end", "room", "fellow_name", "sequence"]
 
