@@ -68,22 +68,31 @@ import Testing
             if a.3 != b.3 { return a.3 < b.3 }
             return a.4 < b.4
         }
-        func walk(_ i: Int, _ picked: [Option?]) {
+        var loads = [Int](repeating: 0, count: people.count)
+        var picked: [Option] = []
+        func walk(_ i: Int) {
             if i == choices.count {
-                var loads = [Int](repeating: 0, count: people.count)
-                for o in picked.compactMap({ $0 }) { for p in o.members { loads[p] += 1 } }
-                guard people.indices.allSatisfy({ loads[$0] <= people[$0].load }) else { return }
-                let formed = picked.compactMap { $0 }
                 let key = (
-                    formed.count, formed.map(\.expertise).min(), formed.map(\.expertise).reduce(0, +),
-                    loads.max() ?? 0, formed.map(\.members.count).reduce(0, +)
+                    picked.count, picked.map(\.expertise).min(), picked.map(\.expertise).reduce(0, +),
+                    loads.max() ?? 0, picked.map(\.members.count).reduce(0, +)
                 )
                 if best == nil || better(key, best!) { best = key }
                 return
             }
-            for o in choices[i] { walk(i + 1, picked + [o]) }
+            for o in choices[i] {
+                guard let o else {
+                    walk(i + 1)
+                    continue
+                }
+                guard o.members.allSatisfy({ loads[$0] < people[$0].load }) else { continue }
+                for p in o.members { loads[p] += 1 }
+                picked.append(o)
+                walk(i + 1)
+                picked.removeLast()
+                for p in o.members { loads[p] -= 1 }
+            }
         }
-        walk(0, [])
+        walk(0)
         return best!
     }
 
@@ -187,6 +196,20 @@ import Testing
         #expect(kept.partial >= 3 && full.partial >= 3)
     }
 
+    /// Programs where members run out (``scarceProgram(_:)``): the direct
+    /// committees are proved best without a model when they reach the bounds
+    /// for as many committees as can be formed (``CommitteeBounds/loads(forming:)``
+    /// among them), and whatever is proved must be what enumeration finds.
+    @Test func scarceProgramsProveOnlyWhatEnumerationFinds() throws {
+        let rounds = try check(CommitteeFormer(solver: GLPKSolver()), requireProof: true, seed: 12, rounds: 60) {
+            var s = Self.scarceProgram(&$0)
+            s.fellows = Array(s.fellows.prefix(4))  // enumeration stays quick
+            return s
+        }
+        #expect(rounds.partial >= 20)
+        #expect(rounds.partialWithoutModel >= 5)  // proved by the bounds alone
+    }
+
     /// The committees chosen before any model, when chairs are scarce and
     /// fewer fellows than ask can have one: each must be one of the fellow's
     /// enumerated valid committees (same members, same expertise), and no
@@ -234,13 +257,14 @@ import Testing
 
     /// Checks 60 random programs; returns in how many proved rounds some
     /// fellow, and some but not every fellow, has a committee.
-    func check(_ former: CommitteeFormer, requireProof: Bool, chairs: Double = 0.5, seed: UInt64 = 31) throws
-        -> (formed: Int, partial: Int)
-    {
+    func check(
+        _ former: CommitteeFormer, requireProof: Bool, chairs: Double = 0.5, seed: UInt64 = 31, rounds: Int = 60,
+        program: ((inout SeededRandom) -> Scenario)? = nil
+    ) throws -> (formed: Int, partial: Int, partialWithoutModel: Int) {
         var rng = SeededRandom(seed: seed)
-        var formedSomewhere = 0, partial = 0
-        for round in 0..<60 {
-            let s = Self.randomProgram(&rng, chairs: chairs)
+        var formedSomewhere = 0, partial = 0, partialWithoutModel = 0
+        for round in 0..<rounds {
+            let s = program?(&rng) ?? Self.randomProgram(&rng, chairs: chairs)
             let c = s.settings.committee!
             let labAreas = Dictionary(uniqueKeysWithValues: s.labs.map { ($0.id, $0.areas) })
             let people =
@@ -267,8 +291,10 @@ import Testing
             #expect(seats == expected.4, "round \(round): seats")
             #expect(o.committees.count + o.unformed.count == s.fellows.count)
             formedSomewhere += o.committees.isEmpty ? 0 : 1
-            partial += !o.committees.isEmpty && o.committees.count < s.fellows.count ? 1 : 0
+            let some = !o.committees.isEmpty && o.committees.count < s.fellows.count
+            partial += some ? 1 : 0
+            partialWithoutModel += some && o.size == nil ? 1 : 0
         }
-        return (formedSomewhere, partial)
+        return (formedSomewhere, partial, partialWithoutModel)
     }
 }

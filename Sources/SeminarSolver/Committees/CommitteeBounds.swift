@@ -40,6 +40,16 @@ struct CommitteeBounds {
     var fewest: [Int]
     var loadFloor: Int
     var formed: Int
+    /// Whether the chairs' loads are what limits `formed` below the fellows:
+    /// then no committee reaching it holds two members who may chair.
+    var chairsBind = false
+    /// Per fellow, the fewest seats of any of its committees: `max(min, l_f) + externals`.
+    var least: [Int] = []
+    /// The members who may read, be external, or chair for some fellow
+    /// (R, X and H above), how many fellows' mentors may chair, and the
+    /// largest `committee_load` of those who may chair.
+    var reading = 0, externals = 0, chairing = 0, mentorsChair = 0, chairLoadMax = 0
+    var minReaders = 0, externalSeats = 0
 
     init(_ fellows: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings) {
         var readerSeats = 0
@@ -54,6 +64,7 @@ struct CommitteeBounds {
             best.append(r.reduce(0, +) + x.reduce(0, +))
             let readers = max(settings.minReaders, lockedReaders + r.dropFirst(lockedReaders).filter { $0 > 0 }.count)
             fewest.append(readers + settings.externals)
+            least.append(max(settings.minReaders, lockedReaders) + settings.externals)
             readerSeats += readers
             readersAnywhere.formUnion(c.readers)
             externalsAnywhere.formUnion(c.externals)
@@ -67,10 +78,15 @@ struct CommitteeBounds {
         loadFloor = max(
             seats > 0 ? 1 : 0, ceil(readerSeats, readersAnywhere.count),
             ceil(settings.externals * fellows.count, externalsAnywhere.count), ceil(needChair, chairsAnywhere.count))
-        var formed = fellows.count - needChair + min(needChair, load(chairsAnywhere))
+        let byChairs = fellows.count - needChair + min(needChair, load(chairsAnywhere))
+        var formed = byChairs
         if settings.externals > 0 { formed = min(formed, load(externalsAnywhere) / settings.externals) }
         if settings.minReaders > 0 { formed = min(formed, load(readersAnywhere) / settings.minReaders) }
         self.formed = formed
+        chairsBind = formed == byChairs && formed < fellows.count
+        (reading, externals, chairing) = (readersAnywhere.count, externalsAnywhere.count, chairsAnywhere.count)
+        (mentorsChair, chairLoadMax) = (fellows.count - needChair, chairsAnywhere.map { pool[$0].load }.max() ?? 0)
+        (minReaders, externalSeats) = (settings.minReaders, settings.externals)
     }
 
     /// No worst-served fellow among any `k` fellows' committees has more.
@@ -80,6 +96,28 @@ struct CommitteeBounds {
 
     /// No `k` fellows' committees have more expertise in all.
     func total(forming k: Int) -> Int { best.sorted(by: >).prefix(k).reduce(0, +) }
+
+    /// No `k` fellows' committees have a smaller largest load, nor, with
+    /// it, fewer seats: with every fellow formed, ``loadFloor`` and
+    /// ``seats``; with fewer, `k` committees hold at least `k · min` reader
+    /// seats among R members, `k · externals` external seats among X and
+    /// `k` minus the fellows whose mentor may chair chairs among H, so some
+    /// member carries at least the share of each, and their seats are at
+    /// least the `k` smallest `least_f`. When the chairs bind and `k` is
+    /// `formed`, every chair's whole load is used (their seats add up to
+    /// at least the committees needing one, which is their loads' sum), so
+    /// the largest load is at least the largest of theirs.
+    func loads(forming k: Int) -> (largest: Int, seats: Int) {
+        guard k < best.count else { return (loadFloor, seats) }
+        guard k > 0 else { return (0, 0) }
+        func ceil(_ a: Int, _ b: Int) -> Int { b == 0 ? 0 : (a + b - 1) / b }
+        let seats = least.sorted().prefix(k).reduce(0, +)
+        var largest = max(
+            seats > 0 ? 1 : 0, ceil(k * minReaders, reading), ceil(k * externalSeats, externals),
+            ceil(max(0, k - mentorsChair), chairing))
+        if chairsBind && k == formed { largest = max(largest, chairLoadMax) }
+        return (largest, seats)
+    }
 
     /// The expertise of the best `seats` of `members` holding every locked
     /// one: the locked members' first, then the largest of the others; and

@@ -43,6 +43,10 @@ public struct CommitteeFormer: Sendable {
     /// solver): a program's model of that size solves in well under a second.
     public var fullListsUpTo: Int
 
+    /// Whether the model stops after its first stage (most committees):
+    /// what ``formsEveryone(_:)`` asks.
+    var formedOnly = false
+
     public init(
         solver: any Solver, options: SolverOptions = .deterministic, candidateLimit: Int = 12,
         fullListsUpTo: Int = 5_000
@@ -69,7 +73,8 @@ public struct CommitteeFormer: Sendable {
         let bounds = CommitteeBounds(open, pool: pool, settings: settings)
         let direct = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
         if direct.reaches(bounds, fellows: open.count) {
-            return Self.outcome(direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true)
+            return Self.outcome(
+                direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true, reason: .loadsUsedUp)
         }
         let budget = TimeBudget(seconds: options.timeLimit)
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
@@ -93,6 +98,48 @@ public struct CommitteeFormer: Sendable {
         return Self.outcome(
             best, open: open, all: all, pool: pool, unformed: unformed, proved: solved.proved, size: solved.size,
             reason: reason)
+    }
+
+    /// Whether every continuing fellow of `scenario` can have a committee,
+    /// the question a diagnosis asks of each change: `false` when a fellow's
+    /// committee breaks a rule on its own or ``CommitteeBounds`` allows fewer
+    /// committees; `true` as soon as committees are found for everyone (they
+    /// are the proof): `kept`'s committees, which must be valid in
+    /// `scenario` (a raised `committee_load` leaves them so), with a direct
+    /// one for each fellow they leave out over the loads left, or else the
+    /// direct committees afresh. Otherwise the model's first stage decides,
+    /// and `nil` when it stopped short of everyone without proof. The later
+    /// stages (who is served best) do not change the answer, so none is solved.
+    /// - Throws: `SolverError` when the solver itself fails.
+    public func formsEveryone(_ scenario: Scenario, keeping kept: CommitteeOutcome? = nil) throws(SolverError) -> Bool?
+    {
+        let settings = scenario.settings.committee ?? CommitteeSettings()
+        let pool = CommitteeMember.pool(scenario)
+        let all = CommitteeCandidates.all(scenario, pool: pool)
+        guard all.allSatisfy({ $0.shortfall == nil }) else { return false }
+        let bounds = CommitteeBounds(all, pool: pool, settings: settings)
+        guard bounds.formed >= all.count else { return false }
+        if let kept, Self.addsTheRest(to: kept, all, pool: pool, settings: settings) { return true }
+        let direct = DirectCommittees(all, pool: pool, settings: settings, bounds: bounds)
+        if direct.formed == all.count { return true }
+        var firstStage = self
+        firstStage.formedOnly = true
+        let outcome = try firstStage.form(scenario)
+        return outcome.unformed.isEmpty ? true : outcome.proved ? false : nil
+    }
+
+    /// Whether every fellow of `all` that `kept` leaves out gets a direct
+    /// committee (in `all`'s order) over the members' loads that `kept` leaves.
+    private static func addsTheRest(
+        to kept: CommitteeOutcome, _ all: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings
+    ) -> Bool {
+        let served = Set(kept.committees.map(\.fellow))
+        var direct = DirectCommittees(loads: pool.map { kept.loads[$0.id] ?? 0 })
+        for c in all where !served.contains(c.fellow.id) {
+            guard let choice = direct.choose(c, pool: pool, settings: settings) else { return false }
+            for p in choice.members { direct.loads[p] += 1 }
+        }
+        return true
     }
 
     /// The outcome of one committee (or none) per open fellow.
@@ -156,13 +203,13 @@ public struct CommitteeFormer: Sendable {
             ("formed", .maximize, m.formedCount), ("worst", .maximize, LinearExpression(m.worst)),
             ("total", .maximize, m.totalExpertise), ("loads", .minimize, loads)
         ]
-        for (name, sense, objective) in stages {
+        for (name, sense, objective) in stages.prefix(formedOnly ? 1 : stages.count) {
             let bound: Double? =
                 switch name {
                 case "formed": Double(min(bounds.formed, all))
                 case "worst": Double(bounds.worst(forming: formed))
                 case "total": Double(bounds.total(forming: formed))
-                default: formed == all ? (n + 1) * Double(bounds.loadFloor) + Double(bounds.seats) : nil
+                default: Self.loadsBound(bounds, forming: formed, seatVariables: n)
                 }
             var value = best.map { $0.value(of: objective).rounded() }
             if value != bound {
@@ -187,6 +234,13 @@ public struct CommitteeFormer: Sendable {
         }
         return Staged(
             model: m, solution: best, formed: formed, proved: proved, formedProved: formedProved, full: full)
+    }
+
+    /// The loads stage's bound, `(N + 1) · L + seats` at the floors of
+    /// ``CommitteeBounds/loads(forming:)``.
+    private static func loadsBound(_ bounds: CommitteeBounds, forming k: Int, seatVariables n: Double) -> Double {
+        let (largest, seats) = bounds.loads(forming: k)
+        return (n + 1) * Double(largest) + Double(seats)
     }
 
     /// Subproblems each stage's search may create: a stage that reaches it

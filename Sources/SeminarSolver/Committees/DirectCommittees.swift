@@ -35,8 +35,19 @@ struct DirectCommittees {
     /// Committees per pool member.
     var loads: [Int]
 
+    /// Whether a committee holding one member who may chair is preferred to
+    /// any holding more (``CommitteeBounds/chairsBind``): each such member's
+    /// seat is one fewer committee another fellow can have.
+    var spareChairs = false
+
     /// Committees tried per fellow, at most.
     static let combinationLimit = 4096
+
+    /// No committee chosen yet, members already carrying `loads`.
+    init(loads: [Int]) {
+        chosen = []
+        self.loads = loads
+    }
 
     init(
         _ open: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings, bounds: CommitteeBounds,
@@ -44,6 +55,7 @@ struct DirectCommittees {
     ) {
         chosen = Array(repeating: nil, count: open.count)
         loads = Array(repeating: 0, count: pool.count)
+        spareChairs = bounds.chairsBind
         let order = open.indices.sorted { a, b in
             let sa = highestFirst ? -bounds.best[a] : bounds.best[a],
                 sb = highestFirst ? -bounds.best[b] : bounds.best[b]
@@ -79,12 +91,14 @@ struct DirectCommittees {
         return shared.map { $0.key > better.key ? $0 : better } ?? better
     }
 
-    /// Whether these committees reach every bound: all fellows formed, the
-    /// worst and total expertise at their bounds, the largest load at its
+    /// Whether these committees reach every bound: as many formed as can be
+    /// (all fellows, or ``CommitteeBounds/formed``), the worst and total
+    /// expertise at their bounds for that many, the largest load at its
     /// floor with the fewest seats. Then every stage is proved best.
     func reaches(_ bounds: CommitteeBounds, fellows: Int) -> Bool {
-        formed == fellows && worst == bounds.worst && total == bounds.total && largestLoad == bounds.loadFloor
-            && seats == bounds.seats
+        let (largest, fewest) = bounds.loads(forming: formed)
+        return formed == min(fellows, bounds.formed) && worst == bounds.worst(forming: formed)
+            && total == bounds.total(forming: formed) && largestLoad == largest && seats == fewest
     }
 
     /// The best committee over `c`'s short lists of members with load left
@@ -96,7 +110,7 @@ struct DirectCommittees {
         let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders, freed: freed)
         let externals = shortList(c.externals, c, pool: pool, keep: settings.externals, freed: freed)
         let cover = Self.coverBits(readers + externals, c, pool: pool)
-        var best: (key: (Int, Int, Int), choice: Choice)?
+        var best: (key: (Int, Int, Int, Int), choice: Choice)?
         var tried = 0
         for r in settings.minReaders...max(settings.minReaders, settings.maxReaders) {
             let more = Self.forEachSubset(readers, r) { rs in
@@ -107,7 +121,8 @@ struct DirectCommittees {
                         return true
                     }
                     let busiest = choice.members.map { loads[$0] + 1 }.max() ?? 0
-                    let key = (choice.expertise, -busiest, -choice.members.count)
+                    let chairs = spareChairs ? choice.members.filter { pool[$0].chair }.count : 0
+                    let key = (-max(0, chairs - 1), choice.expertise, -busiest, -choice.members.count)
                     if best.map({ key > $0.key }) ?? true { best = (key, choice) }
                     return true
                 }

@@ -54,6 +54,7 @@ extension DirectCommittees {
     ) {
         chosen = Array(repeating: nil, count: open.count)
         loads = Array(repeating: 0, count: pool.count)
+        spareChairs = bounds.chairsBind
         var formed = 0
         for i in open.indices where bounds.best[i] >= t && formed < k {
             guard let choice = choose(open[i], pool: pool, settings: settings, minimum: t) else { continue }

@@ -6,7 +6,7 @@ import Modeling
 /// (one each) that would give them one, each verified by solving again.
 ///
 /// A change holds for fellow f when, on the scenario with that change, the
-/// committee former (``CommitteeFormer/form(_:)``) gives f a committee, or
+/// committee former (``CommitteeFormer/formsEveryone(_:)``) gives f a committee, or
 /// the defense scheduler (``DefenseScheduler/schedule(_:committees:lastTalks:)``)
 /// gives f a defense, and every fellow who had one before still has one.
 /// The other fellows without one are set aside for that re-solve, so its
@@ -49,7 +49,6 @@ public struct ThesisDiagnoser: Sendable {
     public func committees(_ s: Scenario, _ o: CommitteeOutcome) throws(SolverError) -> [ThesisSuggestions] {
         guard !o.unformed.isEmpty else { return [] }
         var search = DiagnosisSearch(left: resolves, budget: TimeBudget(seconds: timeLimit), perFellow: perFellow)
-        let before = Set(o.committees.map(\.fellow))
         let pool = CommitteeMember.pool(s)
         var found: [ThesisSuggestions] = []
         for u in o.unformed where u.reason != .notFound {
@@ -63,10 +62,7 @@ public struct ThesisDiagnoser: Sendable {
                 changed.fellows.removeAll { others.contains($0.id) }
                 var former = self.former
                 former.options = DiagnosisSearch.options(former.options, within: budget)
-                let after = try former.form(changed)
-                let formed = Set(after.committees.map(\.fellow))
-                let holds = formed.contains(u.fellow) && before.isSubset(of: formed)
-                return holds || after.proved ? holds : nil
+                return try former.formsEveryone(changed, keeping: o)
             }
             if search.isSpent && candidates.isEmpty { suggestions.complete = false }
             if suggestions.changes.isEmpty { suggestions.hint = Self.hint(u.reason) }
