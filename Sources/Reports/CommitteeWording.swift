@@ -48,10 +48,10 @@ public enum CommitteeWording {
     }
 
     /// Why `u.fellow` has no committee, and what would give them one.
-    public static func reason(_ u: CommitteeOutcome.Unformed, _ s: Scenario) -> String {
+    public static func reason(_ u: CommitteeOutcome.Unformed, _ s: Scenario, names: Directory) -> String {
         let fellow = s.fellow(u.fellow)
-        let lab = fellow?.lab.map { Directory(s).labName($0) } ?? "their lab"
-        let who = Directory(s).fellow(u.fellow)
+        let lab = fellow?.lab.map { names.labName($0) } ?? "their lab"
+        let who = names.fellow(u.fellow)
         switch u.reason {
         case .tooFewReaders(let needed, let available):
             return

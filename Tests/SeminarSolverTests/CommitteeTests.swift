@@ -132,7 +132,7 @@ import Testing
         // The worst-served formed fellow is best served by giving r1 to f2 (2 > 1).
         #expect(o.committees.map(\.fellow) == ["f2"])
         #expect(o.unformed == [CommitteeOutcome.Unformed(fellow: "f1", reason: .loadsUsedUp)])
-        #expect(CommitteeWording.reason(o.unformed[0], s).contains("committee_load"))
+        #expect(CommitteeWording.reason(o.unformed[0], s, names: Directory(s)).contains("committee_load"))
     }
 
     /// `externals = 1` with no external member: no committee, and why; with
@@ -144,7 +144,7 @@ import Testing
         let without = try Self.form(none)
         #expect(without.committees.isEmpty)
         #expect(without.unformed.first?.reason == .tooFewExternals(needed: 1, available: 0))
-        #expect(CommitteeWording.reason(without.unformed[0], none).contains("external member"))
+        #expect(CommitteeWording.reason(without.unformed[0], none, names: Directory(none)).contains("external member"))
         let with = try Self.form(
             Self.program(
                 fellows: [("f1", "L1", "mA", ["x"])], mentors: mentors,
@@ -162,7 +162,9 @@ import Testing
             settings: Self.settings(readers: 1...2))
         let o = try Self.form(s)
         #expect(o.unformed.first?.reason == .interestUncovered("rare"))
-        #expect(CommitteeWording.reason(o.unformed[0], s).contains("no reader outside L1 works on rare"))
+        #expect(
+            CommitteeWording.reason(o.unformed[0], s, names: Directory(s)).contains(
+                "no reader outside L1 works on rare"))
     }
 
     /// The mentor may chair only with mentor_may_chair (and chair = true).

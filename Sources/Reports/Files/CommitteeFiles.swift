@@ -32,7 +32,7 @@ public enum CommitteeFiles {
                 "\(names.fellow(c.fellow)): \(CommitteeWording.members(c, s))", first: "  - ", indent: "    ")
         }
         for u in o.unformed {
-            lines += TextLayout.wrap(reason(u, o, s), first: "  - ", indent: "    ")
+            lines += TextLayout.wrap(reason(u, o, s, names: names), first: "  - ", indent: "    ")
         }
         return lines.joined(separator: "\n")
     }
@@ -45,13 +45,15 @@ public enum CommitteeFiles {
             "rows": o.committees.map {
                 ["fellow": names.fellow($0.fellow), "members": CommitteeWording.members($0, s)]
             },
-            "problems": o.unformed.isEmpty ? [] : [["lines": o.unformed.map { reason($0, o, s) }]]
+            "problems": o.unformed.isEmpty ? [] : [["lines": o.unformed.map { reason($0, o, s, names: names) }]]
         ]
     }
 
     /// Why a fellow has no committee, then the diagnosis's smallest changes.
-    static func reason(_ u: CommitteeOutcome.Unformed, _ o: CommitteeOutcome, _ s: Scenario) -> String {
-        ThesisDiagnosisWording.explained(CommitteeWording.reason(u, s), u.fellow, o.suggestions, s)
+    static func reason(_ u: CommitteeOutcome.Unformed, _ o: CommitteeOutcome, _ s: Scenario, names: Directory)
+        -> String
+    {
+        ThesisDiagnosisWording.explained(CommitteeWording.reason(u, s, names: names), u.fellow, o.suggestions, s)
     }
 
     /// `summary.json`'s `committees`.
@@ -82,7 +84,8 @@ public enum CommitteeFiles {
     }
 
     static func entry(_ o: CommitteeOutcome, scenario s: Scenario) -> Entry {
-        Entry(
+        let names = Directory(s)
+        return Entry(
             proved: o.proved, worst_expertise: o.worstExpertise, total_expertise: o.totalExpertise, max_load: o.maxLoad,
             committees: o.committees.map { c in
                 Entry.Committee(
@@ -91,7 +94,7 @@ public enum CommitteeFiles {
             },
             without_committee: o.unformed.map {
                 Entry.Missing(
-                    fellow: $0.fellow, reason: CommitteeWording.reason($0, s),
+                    fellow: $0.fellow, reason: CommitteeWording.reason($0, s, names: names),
                     diagnosis: ThesisDiagnosisWording.entry($0.fellow, o.suggestions, s))
             }, model: ModelSizeEntry(o.size))
     }
