@@ -29,7 +29,31 @@ public enum CommitteeWording {
                 + "\(worst) for the worst-served fellow, \(o.totalExpertise) in all; "
                 + "the busiest member sits on \(o.maxLoad) committee\(o.maxLoad == 1 ? "" : "s") besides their own fellows'."
         }
+        if let l = o.limit { text += " " + limit(l, formed: formed) }
         return text
+    }
+
+    /// The program-wide cap on how many can have a committee, when the
+    /// committees formed reach it: "No more than 188 can have one: …".
+    public static func limit(_ l: CommitteeLimit, formed: Int) -> String {
+        let n = ScheduleObstacleWording.count
+        let most = "No more than \(formed) can have one: "
+        switch l {
+        case .chairs(let members, let seats):
+            return most + "every committee whose mentor may not chair needs a member who may chair (chair = true), and "
+                + "the \(n(members, "member")) who may chair can sit on \(n(seats, "committee")) in all "
+                + "(their committee_load). Raise their committee_load or mark more members as chair."
+        case .externals(let members, let seats, let each):
+            return most + "every committee needs \(n(each, "external member")), and the "
+                + "\(n(members, "external member")) who could sit on one have \(n(seats, "seat")) in all "
+                + "(their committee_load). Raise their committee_load, add external members to faculty.csv, "
+                + "or lower [committee] externals."
+        case .readers(let members, let seats, let each):
+            return most + "every committee needs at least \(n(each, "reader")), and the "
+                + "\(n(members, "member")) who could read have \(n(seats, "seat")) in all "
+                + "(their committee_load). Raise their committee_load, add members to faculty.csv, "
+                + "or lower [committee] readers."
+        }
     }
 
     /// Why committees are not proved best: a time limit, or a model over

@@ -224,6 +224,26 @@ import Testing
         }
         let o = try Self.form(s)
         #expect(o.proved && o.unformed.allSatisfy { $0.reason == .loadsUsedUp })
+        #expect(o.limit == .chairs(members: 1, seats: 1))
+        #expect(CommitteeWording.summary(o, continuing: 3).contains("No more than 1 can have one"))
+    }
+
+    /// One external member (load 2) for three fellows who each need one:
+    /// two committees, and the program-wide reason names the external seats.
+    @Test func theExternalSeatsCapTheCommittees() throws {
+        let s = Self.program(
+            fellows: [("f1", "L1", "mA", ["x"]), ("f2", "L2", "mB", ["x"]), ("f3", "L3", "mC", ["x"])],
+            mentors: [
+                Self.mentor("mA", "L1", ["q"], load: 0), Self.mentor("mB", "L2", ["q"], load: 0),
+                Self.mentor("mC", "L3", ["q"], load: 0), Self.mentor("r1", "L4", ["x"], load: 3, chair: true),
+                Self.mentor("x1", "L4", ["x"], load: 2, external: true)
+            ],
+            settings: Self.settings(readers: 1...1, externals: 1, cover: false))
+        let o = try Self.form(s)
+        #expect(o.committees.count == 2 && o.proved)
+        #expect(o.limit == .externals(members: 1, seats: 2, each: 1))
+        let words = CommitteeWording.summary(o, continuing: 3)
+        #expect(words.contains("No more than 2 can have one: every committee needs 1 external member"))
     }
 
     /// Two seats in all (a and b, load 1 each, one reader per committee), so

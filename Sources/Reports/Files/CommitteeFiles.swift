@@ -80,6 +80,16 @@ public enum CommitteeFiles {
         var max_load: Int
         var committees: [Committee]
         var without_committee: [Missing]
+        /// What caps how many can have a committee, when the committees reach it.
+        struct Limit: Encodable {
+            var code: String
+            var members: Int
+            var seats: Int
+            /// Seats of that kind each committee needs (readers, externals).
+            var each: Int?
+            var words: String
+        }
+        var limit: Limit?
         var model: ModelSizeEntry?
     }
 
@@ -96,6 +106,16 @@ public enum CommitteeFiles {
                 Entry.Missing(
                     fellow: $0.fellow, reason: CommitteeWording.reason($0, s, names: names),
                     diagnosis: ThesisDiagnosisWording.entry($0.fellow, o.suggestions, s))
-            }, model: ModelSizeEntry(o.size))
+            }, limit: o.limit.map { limitEntry($0, formed: o.committees.count) }, model: ModelSizeEntry(o.size))
+    }
+
+    static func limitEntry(_ l: CommitteeLimit, formed: Int) -> Entry.Limit {
+        let words = CommitteeWording.limit(l, formed: formed)
+        return switch l {
+        case .chairs(let members, let seats):
+            Entry.Limit(code: l.code, members: members, seats: seats, each: nil, words: words)
+        case .externals(let members, let seats, let each), .readers(let members, let seats, let each):
+            Entry.Limit(code: l.code, members: members, seats: seats, each: each, words: words)
+        }
     }
 }

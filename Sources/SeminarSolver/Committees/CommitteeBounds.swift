@@ -50,6 +50,8 @@ struct CommitteeBounds {
     /// largest `committee_load` of those who may chair.
     var reading = 0, externals = 0, chairing = 0, mentorsChair = 0, chairLoadMax = 0
     var minReaders = 0, externalSeats = 0
+    /// The count that gives `formed`, when it is below the fellows.
+    var limit: CommitteeLimit?
 
     init(_ fellows: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings) {
         var readerSeats = 0
@@ -80,8 +82,16 @@ struct CommitteeBounds {
             ceil(settings.externals * fellows.count, externalsAnywhere.count), ceil(needChair, chairsAnywhere.count))
         let byChairs = fellows.count - needChair + min(needChair, load(chairsAnywhere))
         var formed = byChairs
-        if settings.externals > 0 { formed = min(formed, load(externalsAnywhere) / settings.externals) }
-        if settings.minReaders > 0 { formed = min(formed, load(readersAnywhere) / settings.minReaders) }
+        if byChairs < fellows.count { limit = .chairs(members: chairsAnywhere.count, seats: load(chairsAnywhere)) }
+        let (externalLoad, readerLoad) = (load(externalsAnywhere), load(readersAnywhere))
+        if settings.externals > 0 && externalLoad / settings.externals < formed {
+            formed = externalLoad / settings.externals
+            limit = .externals(members: externalsAnywhere.count, seats: externalLoad, each: settings.externals)
+        }
+        if settings.minReaders > 0 && readerLoad / settings.minReaders < formed {
+            formed = readerLoad / settings.minReaders
+            limit = .readers(members: readersAnywhere.count, seats: readerLoad, each: settings.minReaders)
+        }
         self.formed = formed
         chairsBind = formed == byChairs && formed < fellows.count
         (reading, externals, chairing) = (readersAnywhere.count, externalsAnywhere.count, chairsAnywhere.count)

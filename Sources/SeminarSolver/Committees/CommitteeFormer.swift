@@ -74,7 +74,8 @@ public struct CommitteeFormer: Sendable {
         let direct = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
         if direct.reaches(bounds, fellows: open.count) {
             return Self.outcome(
-                direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true, reason: .loadsUsedUp)
+                direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true, reason: .loadsUsedUp,
+                bounds: bounds)
         }
         let budget = TimeBudget(seconds: options.timeLimit)
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
@@ -97,7 +98,7 @@ public struct CommitteeFormer: Sendable {
         let reason: CommitteeShortfall = solved.formedProved && solved.solution != nil ? .loadsUsedUp : .notFound
         return Self.outcome(
             best, open: open, all: all, pool: pool, unformed: unformed, proved: solved.proved, size: solved.size,
-            reason: reason)
+            reason: reason, bounds: bounds)
     }
 
     /// Whether every continuing fellow of `scenario` can have a committee,
@@ -142,11 +143,12 @@ public struct CommitteeFormer: Sendable {
         return true
     }
 
-    /// The outcome of one committee (or none) per open fellow.
+    /// The outcome of one committee (or none) per open fellow, with `bounds`'
+    /// limit when as many are formed as it allows.
     static func outcome(
         _ chosen: [DirectCommittees.Choice?], open: [CommitteeCandidates], all: [CommitteeCandidates],
         pool: [CommitteeMember], unformed: [CommitteeOutcome.Unformed], proved: Bool, size: SolvedModelSize? = nil,
-        reason: CommitteeShortfall = .notFound
+        reason: CommitteeShortfall = .notFound, bounds: CommitteeBounds? = nil
     ) -> CommitteeOutcome {
         var unformed = unformed
         var committees: [CommitteeOutcome.Committee] = []
@@ -168,8 +170,10 @@ public struct CommitteeFormer: Sendable {
             committees.append(
                 CommitteeOutcome.Committee(fellow: c.fellow.id, seats: seats, expertise: choice.expertise))
         }
-        return CommitteeOutcome(
+        var o = CommitteeOutcome(
             committees: committees, unformed: ordered(unformed, all), loads: loads, proved: proved, size: size)
+        if let bounds, committees.count == bounds.formed { o.limit = bounds.limit }
+        return o
     }
 
     /// One model solved stage by stage.

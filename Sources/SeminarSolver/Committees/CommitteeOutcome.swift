@@ -43,6 +43,10 @@ public struct CommitteeOutcome: Sendable, Hashable {
     public var proved: Bool
     /// The model solved last (`nil` when no model was needed).
     public var size: SolvedModelSize?
+    /// What caps how many fellows can have a committee, when the committees
+    /// formed reach that cap (`nil` otherwise, and when every fellow who may
+    /// have one has one).
+    public var limit: CommitteeLimit?
     /// The diagnosis for fellows without a committee (``ThesisDiagnoser``), when it was asked for.
     public var suggestions: [ThesisSuggestions] = []
 

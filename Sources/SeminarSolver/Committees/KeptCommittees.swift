@@ -49,6 +49,7 @@ public enum KeptCommittees {
             order[$0.fellow, default: 0] < order[$1.fellow, default: 0]
         }
         formed.loads.merge(used, uniquingKeysWith: +)
+        formed.limit = nil  // counted over the seats the kept committees left, not the program's
         return formed
     }
 
