@@ -26,7 +26,7 @@ public enum CommitteeWording {
         if let worst = o.worstExpertise {
             text +=
                 " Expertise (the fellow's interests among their readers' and external members' areas): "
-                + "\(worst) for the worst-served fellow, \(o.totalExpertise) in all; "
+                + "\(worst) for the worst-served fellow, \(MoneyText.grouped(UInt(max(o.totalExpertise, 0)))) in all; "
                 + "the busiest member sits on \(o.maxLoad) committee\(o.maxLoad == 1 ? "" : "s") besides their own fellows'."
         }
         if let l = o.limit { text += " " + limit(l, formed: formed) }
@@ -36,7 +36,7 @@ public enum CommitteeWording {
     /// The program-wide cap on how many can have a committee, when the
     /// committees formed reach it: "No more than 188 can have one: …".
     public static func limit(_ l: CommitteeLimit, formed: Int) -> String {
-        let n = ScheduleObstacleWording.count
+        let n = { (k: Int, noun: String) in "\(MoneyText.grouped(UInt(max(k, 0)))) \(noun)\(k == 1 ? "" : "s")" }
         let most = "No more than \(formed) can have one: "
         switch l {
         case .chairs(let members, let seats):
