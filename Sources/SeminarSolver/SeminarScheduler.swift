@@ -357,7 +357,7 @@ public struct SeminarScheduler: Sendable {
     /// the only sessions open to them. Empty when the seats suffice.
     func explainShortage(_ talks: [Talk], options: SessionOptions, kept: [KeptTalk]) -> [ScheduleObstacle] {
         var open = options.open
-        for k in kept where k.fixed { open[k.talk] = [k.session] }
+        for k in kept where k.fixed { open[k.talk] = OpenSessions([k.session]) }
         var matching = SessionMatching(open: open, capacity: options.sessions.map(\.capacity))
         let shortages = matching.match()
         guard !shortages.isEmpty else { return [] }

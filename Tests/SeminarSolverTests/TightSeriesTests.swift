@@ -181,7 +181,8 @@ enum ScheduleRuleCheck {
     /// cannot be placed; each shortage names a talk left out, the two talks
     /// holding s1 and s2, and those two seats (three talks, two seats).
     @Test func tooFewSeatsAreFoundWithoutTheIntegerProgram() {
-        var matching = SessionMatching(open: [[0, 1], [0, 1], [0, 1], [2], [0, 1]], capacity: [1, 1, 1])
+        var matching = SessionMatching(
+            open: [[0, 1], [0, 1], [0, 1], [2], [0, 1]].map(OpenSessions.init), capacity: [1, 1, 1])
         let shortages = matching.match()
         #expect(shortages.count == 2)
         for s in shortages {

@@ -27,7 +27,7 @@ struct ScheduleState {
     /// Talk → session it may keep (a re-plan), and whether it cannot move.
     let keptSession: [Int?]
     let fixed: [Bool]
-    let open: [[Int]]
+    let open: [OpenSessions]
     /// Talk → its lab and track, as small numbers (counted by scanning a
     /// session's few occupants, cheaper than hashing names).
     private let labOf: [Int]
@@ -56,10 +56,7 @@ struct ScheduleState {
         for k in kept {
             keptSession[k.talk] = k.session
             fixed[k.talk] = k.fixed
-            if k.fixed && !open[k.talk].contains(k.session) {
-                open[k.talk].append(k.session)
-                open[k.talk].sort()
-            }
+            if k.fixed { open[k.talk].insert(k.session) }
         }
         self.keptSession = keptSession
         self.fixed = fixed
@@ -291,7 +288,9 @@ struct ScheduleState {
     /// `limit` (past it the bound is 0; the count stops early, so a large
     /// series costs what its small groups do). `seen` holds `mark` for the
     /// sessions counted; each call needs a mark of its own.
-    static func sessionsCounted(_ mine: [Int], _ open: [[Int]], upTo limit: Int, seen: inout [Int], mark: Int) -> Int {
+    static func sessionsCounted(
+        _ mine: [Int], _ open: [OpenSessions], upTo limit: Int, seen: inout [Int], mark: Int
+    ) -> Int {
         var count = 0
         for t in mine {
             for s in open[t] where seen[s] != mark {

@@ -21,12 +21,12 @@ struct SessionMatching {
         var seats: Int
     }
 
-    let open: [[Int]]
+    let open: [OpenSessions]
     let capacity: [Int]
     private(set) var sessionOf: [Int?]
     private var occupants: [[Int]]
 
-    init(open: [[Int]], capacity: [Int]) {
+    init(open: [OpenSessions], capacity: [Int]) {
         self.open = open
         self.capacity = capacity
         sessionOf = Array(repeating: nil, count: open.count)

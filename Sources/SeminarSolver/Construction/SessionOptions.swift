@@ -19,7 +19,7 @@ public struct SessionOptions: Sendable {
     /// start share a position, so "strictly earlier" is a difference ≥ 1.
     public let position: [Int]
     /// Talk index → open session indices.
-    public var open: [[Int]]
+    public var open: [OpenSessions]
     /// Person → the sessions they cannot attend (indices).
     let blocked: [String: Set<Int>]
     let today: CalendarDate?
@@ -52,11 +52,11 @@ public struct SessionOptions: Sendable {
 
     /// Each talk's open sessions: those its kind may use (not past, with
     /// room), less those its presenter (and, where the kind needs them, its
-    /// mentor) cannot attend. Talks with nobody away share their kind's list
-    /// (one array, not a copy per talk).
+    /// mentor) cannot attend. Every talk shares its kind's list
+    /// (``OpenSessions``: one array, not a copy per talk).
     static func open(
         _ talks: [Talk], sessions: [SeminarSession], today: CalendarDate?, blocked: [String: Set<Int>]
-    ) -> [[Int]] {
+    ) -> [OpenSessions] {
         var byKind: [String: [Int]] = [:]
         for kind in Set(talks.map(\.kind)) {
             byKind[kind] = sessions.indices.filter { closed(sessions[$0], to: kind, today: today) == nil }
@@ -65,29 +65,9 @@ public struct SessionOptions: Sendable {
             let base = byKind[t.kind] ?? []
             let fellowAway = blocked[t.fellow] ?? []
             let mentorAway = t.mentorRequired ? blocked[t.mentor] ?? [] : []
-            if fellowAway.isEmpty && mentorAway.isEmpty { return base }
-            return removing(fellowAway.union(mentorAway), from: base)
+            if fellowAway.isEmpty && mentorAway.isEmpty { return OpenSessions(base) }
+            return OpenSessions(base, without: mentorAway.isEmpty ? fellowAway : fellowAway.union(mentorAway))
         }
-    }
-
-    /// `sorted` without `away`: the stretches between the sessions found
-    /// (by binary search) copied whole, as a person is away on few sessions.
-    static func removing(_ away: Set<Int>, from sorted: [Int]) -> [Int] {
-        var kept: [Int] = []
-        kept.reserveCapacity(sorted.count)
-        var from = 0
-        for a in away.sorted() {
-            var low = from, high = sorted.count
-            while low < high {
-                let mid = (low + high) / 2
-                if sorted[mid] < a { low = mid + 1 } else { high = mid }
-            }
-            guard low < sorted.count, sorted[low] == a else { continue }
-            kept.append(contentsOf: sorted[from..<low])
-            from = low + 1
-        }
-        kept.append(contentsOf: sorted[from...])
-        return kept
     }
 
     /// Session index → why it is closed to `t` (open sessions are absent).

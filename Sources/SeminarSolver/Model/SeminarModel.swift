@@ -87,9 +87,9 @@ public struct SeminarModel: Sendable {
     /// where they were, even if availability changed since.
     mutating func addTalkVariables() {
         var openOf = options.open
-        for k in kept where !openOf[k.talk].contains(k.session) && k.fixed { openOf[k.talk].append(k.session) }
+        for k in kept where k.fixed { openOf[k.talk].insert(k.session) }
         for (ti, t) in talks.enumerated() {
-            for si in openOf[ti].sorted() {
+            for si in openOf[ti] {
                 assign[ti][si] = model.addBinary("talk(\(tag(t.id)),\(tag(options.sessions[si].id)))")
             }
         }
