@@ -271,6 +271,8 @@ static void fm_callback(glp_tree *T, void *info) {
         fm_report(s, T, 0);
         /* A node limit stops at the same point on every run, unlike a time limit. */
         if (s->params->node_limit > 0 && s->nodes >= s->params->node_limit) glp_ios_terminate(T);
+        else if (s->params->it_limit > 0 && glp_get_it_cnt(glp_ios_get_prob(T)) >= s->params->it_limit)
+            glp_ios_terminate(T);
         break;
     case GLP_IBINGO:
         fm_track_bound(s, T);
@@ -352,6 +354,12 @@ static void fm_swap_fixed_basics(glp_prob *P, const double *at) {
     glp_free(swapped_row); glp_free(swapped_col); glp_free(old_stat);
 }
 
+/* Simplex iterations of params->it_limit left (at least 1: GLPK reads 0 as none left). */
+static int fm_iterations_left(glp_prob *P, const fm_params *params) {
+    int left = params->it_limit - glp_get_it_cnt(P);
+    return left > 1 ? left : 1;
+}
+
 /* Milliseconds of params->tm_lim_ms left since the solve started (at least 1). */
 static int fm_time_left(const fm_session *s, const fm_params *params) {
     double used = 1000.0 * glp_difftime(glp_time(), s->started);
@@ -384,6 +392,7 @@ static int fm_warm_start(glp_prob *P, const fm_problem *p, const double *start,
     sm.msg_lev = params->msg_lev < GLP_MSG_ON ? params->msg_lev : GLP_MSG_ERR;
     if (params->msg_lev >= GLP_MSG_ON) glp_printf("Warm start: completing the starting solution...\n");
     if (params->tm_lim_ms > 0) sm.tm_lim = fm_time_left(s, params);
+    if (params->it_limit > 0) sm.it_lim = fm_iterations_left(P, params);
     int ok = glp_simplex(P, &sm) == 0 && glp_get_status(P) == GLP_OPT;
     if (ok) {
         s->incumbent = (double *)glp_alloc(n + 1, sizeof(double));
@@ -516,13 +525,15 @@ int fm_solve(const fm_problem *problem, const fm_params *params,
             glp_init_smcp(&sm);
             sm.msg_lev = params->msg_lev;
             if (params->tm_lim_ms > 0) sm.tm_lim = fm_time_left(&s, params);
+            if (params->it_limit > 0) sm.it_lim = fm_iterations_left(P, params);
             int lp = glp_simplex(P, &sm);
+            if (lp == GLP_EITLIM) lp = GLP_ESTOP; /* the iteration limit: interrupted, like node_limit */
             if (lp != 0 || glp_get_status(P) != GLP_OPT) {
                 ret = lp != 0 ? lp : (glp_get_status(P) == GLP_NOFEAS ? GLP_ENOPFS : GLP_ENODFS);
                 outcome->ret = ret;
                 outcome->status = glp_get_status(P) == GLP_NOFEAS ? GLP_NOFEAS
                                 : glp_get_status(P) == GLP_UNBND ? GLP_UNBND : GLP_UNDEF;
-                if (ret == GLP_ETMLIM) fm_fall_back_on_start(&s, problem, outcome, values);
+                if (ret == GLP_ETMLIM || ret == GLP_ESTOP) fm_fall_back_on_start(&s, problem, outcome, values);
                 outcome->elapsed = glp_difftime(glp_time(), s.started);
                 glp_delete_prob(P);
                 fm_end();

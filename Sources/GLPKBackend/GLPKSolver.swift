@@ -354,6 +354,7 @@ private func withParams<R>(_ o: SolverOptions, _ body: (UnsafePointer<fm_params>
     p.ps_heur = o.proximitySearch ? 1 : 0
     p.progress_interval = o.progressInterval
     p.node_limit = Int32(clamping: o.nodeLimit ?? 0)
+    p.it_limit = Int32(clamping: o.iterationLimit ?? 0)
     if o.stop != nil { p.stopped = glpkStopTrampoline }
     if o.nodeExaminer != nil && !o.presolve { p.node = glpkNodeTrampoline }
     if let start = o.startingSolution {

@@ -58,6 +58,13 @@ public struct SolverOptions: Sendable {
     /// every machine, so results stay reproducible; the termination is
     /// ``TerminationReason/interrupted`` with the best solution found.
     public var nodeLimit: Int?
+    /// Stop once the simplex has made this many iterations in all (the
+    /// warm start's, the root LP's and the search's; `nil`: no limit). Like
+    /// ``nodeLimit``, the same point on every machine, and it also bounds a
+    /// root LP that a node limit cannot; the termination is
+    /// ``TerminationReason/interrupted`` with the best solution found (the
+    /// start, when the root LP did not finish).
+    public var iterationLimit: Int?
     /// A solution to start from (one value per variable), if known. Only its
     /// integer variables matter: the solver completes the continuous ones,
     /// starts its root LP there and offers the result as a first incumbent.

@@ -196,6 +196,28 @@ struct GAPModelTests {
         #expect(runs[0].solution?.values == runs[1].solution?.values)
     }
 
+    /// An iteration limit stops the root LP itself (a node limit cannot):
+    /// interrupted, with the completed start as the solution, the same on
+    /// every run; a larger one lets the search go on past the root.
+    @Test func iterationLimitStopsEvenTheRootLP() throws {
+        let (g, ref) = try gapInstance("d05100")
+        let (m, x) = gapModel(g)
+        var options = try startedOptions(g, m, x)
+        options.iterationLimit = 1
+        let runs = try (0..<2).map { _ in try GLPKSolver().solve(m, options: options) }
+        for r in runs {
+            #expect(r.termination == .interrupted)
+            #expect(r.nodes == 0)
+            let s = try #require(r.solution)
+            #expect(m.isFeasible(s.values))
+            #expect(s.objective >= Double(ref.value))
+        }
+        #expect(runs[0].solution?.values == runs[1].solution?.values)
+        options.iterationLimit = 3_000
+        let later = try GLPKSolver().solve(m, options: options)
+        #expect(later.termination == .interrupted && later.nodes > 0)
+    }
+
     @Test func aStopSignalEndsTheSearchAsInterruptedWithTheStart() throws {
         // d05100 is not proved within minutes; a signal stopped before the
         // solve ends it at the search's first callback, deterministically.

@@ -76,6 +76,9 @@ typedef struct fm_params {
     int ps_heur;          /* proximity search */
     double progress_interval; /* seconds between progress reports (not counting new incumbents) */
     int node_limit;       /* <= 0: none; else stop once the search has created this many subproblems */
+    int it_limit;         /* <= 0: none; else stop (as interrupted) once the simplex has made this many
+                           * iterations in all: the warm start's, the root LP's and the search's. Like
+                           * node_limit, the same point on every run; it also bounds a slow root LP. */
     /* A starting solution (length ncols), or NULL. Used only for integer
      * programs with presolve off: its integer columns are fixed, an LP
      * completes the continuous ones, and if that succeeds the root LP starts

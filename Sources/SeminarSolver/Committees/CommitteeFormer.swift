@@ -255,8 +255,15 @@ public struct CommitteeFormer: Sendable {
     /// proved in far fewer.
     static let nodeLimit = 100
 
+    /// Simplex iterations each stage may make, in all: a consortium's root
+    /// LP can take minutes (primal simplex, degenerate), which no node limit
+    /// bounds. The demo's and a generated consortium's stages make under
+    /// 1,000; a stage that reaches it keeps the best committees found and is
+    /// not proved.
+    static let iterationLimit = 10_000
+
     /// The options of one stage: the time left, at most ``nodeLimit``
-    /// subproblems and, when there is one, the
+    /// subproblems and ``iterationLimit`` iterations and, when there is one, the
     /// best solution so far as the start (GLPK takes a start only without
     /// presolve). GLPK's pseudocost branching tries every fractional variable
     /// at the root before it looks at its time limit again, so a stage
@@ -265,6 +272,7 @@ public struct CommitteeFormer: Sendable {
         var o = options
         o.timeLimit = budget.left
         o.nodeLimit = min(o.nodeLimit ?? .max, Self.nodeLimit)
+        o.iterationLimit = min(o.iterationLimit ?? .max, Self.iterationLimit)
         o.branching = .driebeckTomlin
         if let start {
             o.startingSolution = start.values

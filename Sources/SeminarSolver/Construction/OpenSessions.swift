@@ -51,20 +51,25 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
         return low < list.count && list[low] == x ? low : nil
     }
 
-    public func makeIterator() -> Iterator { Iterator(of: self) }
+    public func makeIterator() -> Iterator { Iterator(base: base, skipped: skipped, added: added) }
 
     /// Merges `base` less `skipped` with `added`, in ascending order.
     public struct Iterator: IteratorProtocol {
-        let sessions: OpenSessions
+        let base: [Int], skipped: [Int], added: [Int]
         var i = 0, j = 0, k = 0
+        /// The next position of `base` to leave out (`Int.max`: none).
+        var skip: Int
 
-        init(of sessions: OpenSessions) { self.sessions = sessions }
+        init(base: [Int], skipped: [Int], added: [Int]) {
+            (self.base, self.skipped, self.added) = (base, skipped, added)
+            skip = skipped.first ?? .max
+        }
 
         public mutating func next() -> Int? {
-            let base = sessions.base, skipped = sessions.skipped, added = sessions.added
-            while j < skipped.count && skipped[j] == i {
+            while i == skip {
                 i += 1
                 j += 1
+                skip = j < skipped.count ? skipped[j] : .max
             }
             if k < added.count && (i >= base.count || added[k] < base[i]) {
                 k += 1
