@@ -27,6 +27,9 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
         skipped = away.compactMap { Self.position(of: $0, in: base) }.sorted()
     }
 
+    /// The same sessions, however each list is held.
+    public static func == (a: OpenSessions, b: OpenSessions) -> Bool { a.count == b.count && a.elementsEqual(b) }
+
     public var count: Int { base.count - skipped.count + added.count }
     public var isEmpty: Bool { count == 0 }
 
