@@ -198,7 +198,7 @@ import Testing
 
     /// Programs where members run out (``scarceProgram(_:)``): the direct
     /// committees are proved best without a model when they reach the bounds
-    /// for as many committees as can be formed (``CommitteeBounds/loads(forming:)``
+    /// for as many committees as can be formed (``CommitteeBounds/loads(forming:atBestTotal:)``
     /// among them), and whatever is proved must be what enumeration finds.
     @Test func scarceProgramsProveOnlyWhatEnumerationFinds() throws {
         let rounds = try check(CommitteeFormer(solver: GLPKSolver()), requireProof: true, seed: 12, rounds: 60) {

@@ -228,6 +228,34 @@ import Testing
         #expect(CommitteeWording.summary(o, continuing: 3).contains("No more than 1 can have one"))
     }
 
+    /// Two fellows, readers 1…2, each mentor chairs. a (load 2) and b
+    /// (load 1) work on x, z (load 2) on nothing: the most expertise is 3
+    /// (a and b for one fellow, a for the other), short of both at their
+    /// best (4), so the seats' bound for everyone at their best (4) does not
+    /// hold: the fewest seats are 3 (z sits nowhere), with a on two.
+    @Test func theSeatsBoundHoldsOnlyWhenEveryoneIsAtTheirBest() throws {
+        let mA = Self.mentor("mA", "L1", ["q"], load: 0, chair: true)
+        let mB = Self.mentor("mB", "L2", ["q"], load: 0, chair: true)
+        let s = Self.program(
+            fellows: [("f1", "L1", "mA", ["x"]), ("f2", "L2", "mB", ["x"])],
+            mentors: [
+                mA, mB, Self.mentor("a", "L3", ["x"], load: 2), Self.mentor("b", "L3", ["x"], load: 1),
+                Self.mentor("z", "L4", ["w"], load: 2)
+            ],
+            settings: Self.settings(readers: 1...2, cover: false, mentorChairs: true))
+        let o = try Self.form(s)
+        #expect(o.proved && o.committees.count == 2)
+        #expect(o.totalExpertise == 3 && o.maxLoad == 2)
+        #expect(o.committees.map { $0.seats.count - 1 }.reduce(0, +) == 3)
+        // The bound the loads stage is held to, short of everyone's best, never passes the optimum.
+        let pool = CommitteeMember.pool(s)
+        let bounds = CommitteeBounds(
+            CommitteeCandidates.all(s, pool: pool), pool: pool, settings: s.settings.committee!)
+        #expect(bounds.total(forming: 2) == 4)
+        let floor = bounds.loads(forming: 2, atBestTotal: false)
+        #expect(floor.largest <= 2 && floor.seats <= 3)
+    }
+
     /// One external member (load 2) for three fellows who each need one:
     /// two committees, and the program-wide reason names the external seats.
     @Test func theExternalSeatsCapTheCommittees() throws {

@@ -108,8 +108,10 @@ struct CommitteeBounds {
     func total(forming k: Int) -> Int { best.sorted(by: >).prefix(k).reduce(0, +) }
 
     /// No `k` fellows' committees have a smaller largest load, nor, with
-    /// it, fewer seats: with every fellow formed, ``loadFloor`` and
-    /// ``seats``; with fewer, `k` committees hold at least `k · min` reader
+    /// it, fewer seats: with every fellow formed and the total at its bound
+    /// (`atBestTotal`: every committee then has expertise `best_f`, which
+    /// ``fewest`` counts on), ``loadFloor`` and ``seats``; otherwise `k`
+    /// committees hold at least `k · min` reader
     /// seats among R members, `k · externals` external seats among X and
     /// `k` minus the fellows whose mentor may chair chairs among H, so some
     /// member carries at least the share of each, and their seats are at
@@ -117,8 +119,8 @@ struct CommitteeBounds {
     /// `formed`, every chair's whole load is used (their seats add up to
     /// at least the committees needing one, which is their loads' sum), so
     /// the largest load is at least the largest of theirs.
-    func loads(forming k: Int) -> (largest: Int, seats: Int) {
-        guard k < best.count else { return (loadFloor, seats) }
+    func loads(forming k: Int, atBestTotal: Bool) -> (largest: Int, seats: Int) {
+        if k >= best.count && atBestTotal { return (loadFloor, seats) }
         guard k > 0 else { return (0, 0) }
         func ceil(_ a: Int, _ b: Int) -> Int { b == 0 ? 0 : (a + b - 1) / b }
         let seats = least.sorted().prefix(k).reduce(0, +)

@@ -199,7 +199,7 @@ public struct CommitteeFormer: Sendable {
         var m = model
         var proved = true
         var best = start.map { Solution(values: $0, objective: 0) }
-        var formed = 0, formedProved = false
+        var formed = 0, formedProved = false, atBestTotal = false
         let n = Double(m.seats.map(\.count).reduce(0, +))
         let loads = (n + 1) * m.maxLoad + m.seatCount
         let all = m.formed.count
@@ -213,7 +213,7 @@ public struct CommitteeFormer: Sendable {
                 case "formed": Double(min(bounds.formed, all))
                 case "worst": Double(bounds.worst(forming: formed))
                 case "total": Double(bounds.total(forming: formed))
-                default: Self.loadsBound(bounds, forming: formed, seatVariables: n)
+                default: Self.loadsBound(bounds, forming: formed, atBestTotal: atBestTotal, seatVariables: n)
                 }
             var value = best.map { $0.value(of: objective).rounded() }
             if value != bound {
@@ -233,6 +233,7 @@ public struct CommitteeFormer: Sendable {
             }
             guard let value else { break }
             if name == "formed" { (formed, formedProved) = (Int(value), proved) }
+            if name == "total" { atBestTotal = Int(value) == bounds.total(forming: formed) }
             guard name != "loads" else { break }
             m.model.add("keep_\(name)", lower: value, objective, upper: nil)
         }
@@ -241,9 +242,11 @@ public struct CommitteeFormer: Sendable {
     }
 
     /// The loads stage's bound, `(N + 1) · L + seats` at the floors of
-    /// ``CommitteeBounds/loads(forming:)``.
-    private static func loadsBound(_ bounds: CommitteeBounds, forming k: Int, seatVariables n: Double) -> Double {
-        let (largest, seats) = bounds.loads(forming: k)
+    /// ``CommitteeBounds/loads(forming:atBestTotal:)``.
+    private static func loadsBound(
+        _ bounds: CommitteeBounds, forming k: Int, atBestTotal: Bool, seatVariables n: Double
+    ) -> Double {
+        let (largest, seats) = bounds.loads(forming: k, atBestTotal: atBestTotal)
         return (n + 1) * Double(largest) + Double(seats)
     }
 

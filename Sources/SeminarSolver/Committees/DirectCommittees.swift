@@ -96,7 +96,7 @@ struct DirectCommittees {
     /// expertise at their bounds for that many, the largest load at its
     /// floor with the fewest seats. Then every stage is proved best.
     func reaches(_ bounds: CommitteeBounds, fellows: Int) -> Bool {
-        let (largest, fewest) = bounds.loads(forming: formed)
+        let (largest, fewest) = bounds.loads(forming: formed, atBestTotal: true)
         return formed == min(fellows, bounds.formed) && worst == bounds.worst(forming: formed)
             && total == bounds.total(forming: formed) && largestLoad == largest && seats == fewest
     }
