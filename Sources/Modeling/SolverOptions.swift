@@ -58,12 +58,15 @@ public struct SolverOptions: Sendable {
     /// every machine, so results stay reproducible; the termination is
     /// ``TerminationReason/interrupted`` with the best solution found.
     public var nodeLimit: Int?
-    /// Stop once the simplex has made this many iterations in all (the
-    /// warm start's, the root LP's and the search's; `nil`: no limit). Like
-    /// ``nodeLimit``, the same point on every machine, and it also bounds a
-    /// root LP that a node limit cannot; the termination is
-    /// ``TerminationReason/interrupted`` with the best solution found (the
-    /// start, when the root LP did not finish).
+    /// Stop an integer program once the simplex has made this many
+    /// iterations in all (`nil`: no limit). Like ``nodeLimit``, the same
+    /// point on every machine; with presolve off (as with a
+    /// ``startingSolution``) it also bounds the warm start's and the root
+    /// LP's iterations, which a node limit cannot; with presolve on, only the
+    /// search's (checked at each subproblem). A linear program ignores it.
+    /// The termination is ``TerminationReason/interrupted`` with the best
+    /// solution found (the start, when the root LP did not finish); it may
+    /// pass the limit by one iteration.
     public var iterationLimit: Int?
     /// A solution to start from (one value per variable), if known. Only its
     /// integer variables matter: the solver completes the continuous ones,
