@@ -44,7 +44,7 @@ public struct CommitteeFormer: Sendable {
     public var fullListsUpTo: Int
 
     /// Whether the model stops after its first stage (most committees):
-    /// what ``formsEveryone(_:)`` asks.
+    /// what ``formsEveryone(_:keeping:)`` asks.
     var formedOnly = false
 
     public init(
@@ -138,7 +138,7 @@ public struct CommitteeFormer: Sendable {
         var direct = DirectCommittees(loads: pool.map { kept.loads[$0.id] ?? 0 })
         for c in all where !served.contains(c.fellow.id) {
             guard let choice = direct.choose(c, pool: pool, settings: settings) else { return false }
-            for p in choice.members { direct.loads[p] += 1 }
+            direct.take(choice)
         }
         return true
     }

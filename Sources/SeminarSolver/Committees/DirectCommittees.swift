@@ -64,8 +64,7 @@ struct DirectCommittees {
             return ka < kb
         }
         for i in order {
-            chosen[i] = choose(open[i], pool: pool, settings: settings)
-            for p in chosen[i]?.members ?? [] { loads[p] += 1 }
+            if let choice = choose(open[i], pool: pool, settings: settings) { seat(choice, for: i) }
         }
     }
 
@@ -74,6 +73,17 @@ struct DirectCommittees {
     var total: Int { chosen.compactMap { $0?.expertise }.reduce(0, +) }
     var seats: Int { chosen.compactMap { $0?.members.count }.reduce(0, +) }
     var largestLoad: Int { loads.max() ?? 0 }
+
+    /// `choice` as fellow `i`'s committee, its members' loads counted.
+    mutating func seat(_ choice: Choice, for i: Int) {
+        chosen[i] = choice
+        take(choice)
+    }
+
+    /// Counts `choice`'s seats on its members' loads.
+    mutating func take(_ choice: Choice) {
+        for p in choice.members { loads[p] += 1 }
+    }
 
     /// The stages' order: more formed, a better worst, more in all, a
     /// smaller largest load, fewer seats.

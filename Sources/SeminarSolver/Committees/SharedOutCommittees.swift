@@ -69,11 +69,6 @@ extension DirectCommittees {
         }
     }
 
-    private mutating func seat(_ choice: Choice, for i: Int) {
-        chosen[i] = choice
-        for p in choice.members { loads[p] += 1 }
-    }
-
     /// Gives fellow `i` a committee of expertise at least `t`, moving other
     /// fellows off the members it needs that have no load left; unchanged
     /// and false when that fails (a member that cannot be freed is not

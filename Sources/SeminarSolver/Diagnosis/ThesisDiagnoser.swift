@@ -6,7 +6,7 @@ import Modeling
 /// (one each) that would give them one, each verified by solving again.
 ///
 /// A change holds for fellow f when, on the scenario with that change, the
-/// committee former (``CommitteeFormer/formsEveryone(_:)``) gives f a committee, or
+/// committee former (``CommitteeFormer/formsEveryone(_:keeping:)``) gives f a committee, or
 /// the defense scheduler (``DefenseScheduler/schedule(_:committees:lastTalks:)``)
 /// gives f a defense, and every fellow who had one before still has one.
 /// The other fellows without one are set aside for that re-solve, so its
