@@ -71,13 +71,17 @@ public struct CommitteeFormer: Sendable {
             return CommitteeOutcome(committees: [], unformed: unformed, loads: [:], proved: true)
         }
         let bounds = CommitteeBounds(open, pool: pool, settings: settings)
-        let direct = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
+        let budget = TimeBudget(seconds: options.timeLimit)
+        var direct = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
+        if direct.formed < open.count && !direct.reaches(bounds, fellows: open.count) && !formedOnly {
+            direct = PricedCommittees.improve(
+                direct, open, pool: pool, settings: settings, bounds: bounds, budget: budget)
+        }
         if direct.reaches(bounds, fellows: open.count) {
             return Self.outcome(
                 direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true, reason: .loadsUsedUp,
                 bounds: bounds)
         }
-        let budget = TimeBudget(seconds: options.timeLimit)
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
         let possible = open.map { $0.readers.count + $0.externals.count }.reduce(0, +)
         var k = possible <= fullListsUpTo ? widest : max(candidateLimit, 1)

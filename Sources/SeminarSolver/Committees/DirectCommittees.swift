@@ -113,33 +113,81 @@ struct DirectCommittees {
 
     /// The best committee over `c`'s short lists of members with load left
     /// (and those in `freed`), of expertise at least `minimum`, or `nil`.
+    /// With `prices` (one per pool member, see ``PricedCommittees``) the
+    /// best is the one of most expertise less its members' prices, and the
+    /// short lists hold the members of most expertise less price.
     func choose(
         _ c: CommitteeCandidates, pool: [CommitteeMember], settings: CommitteeSettings, minimum: Int = 0,
-        freed: Set<Int> = []
+        freed: Set<Int> = [], prices: [Double]? = nil
     ) -> Choice? {
-        let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders, freed: freed)
-        let externals = shortList(c.externals, c, pool: pool, keep: settings.externals, freed: freed)
+        let worth = { (p: Int) in Double(c.expertise[p]) - (prices?[p] ?? 0) }
+        let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders, freed: freed, worth: worth)
+        let externals = shortList(c.externals, c, pool: pool, keep: settings.externals, freed: freed, worth: worth)
         let cover = Self.coverBits(readers + externals, c, pool: pool)
-        var best: (key: (Int, Int, Int, Int), choice: Choice)?
+        let tally = { (members: [Int]) in
+            Tally(members, c, pool: pool, loads: loads, cover: cover, worth: prices == nil ? nil : worth)
+        }
+        let all: UInt64 = c.uncovered.count >= 64 ? ~0 : (1 << UInt64(c.uncovered.count)) - 1
+        var outside: [(members: [Int], tally: Tally)] = []
+        Self.forEachSubset(externals, settings.externals) { xs in
+            outside.append((xs, tally(xs)))
+            return outside.count < Self.combinationLimit
+        }
+        var best: (key: (Int, Double, Int, Int), members: [Int])?
         var tried = 0
         for r in settings.minReaders...max(settings.minReaders, settings.maxReaders) {
             let more = Self.forEachSubset(readers, r) { rs in
-                Self.forEachSubset(externals, settings.externals) { xs in
+                let read = tally(rs)
+                for (xs, x) in outside {
                     tried += 1
                     guard tried <= Self.combinationLimit else { return false }
-                    guard let choice = valid(rs + xs, c, pool: pool, minimum: minimum, cover: cover) else {
-                        return true
-                    }
-                    let busiest = choice.members.map { loads[$0] + 1 }.max() ?? 0
-                    let chairs = spareChairs ? choice.members.filter { pool[$0].chair }.count : 0
-                    let key = (-max(0, chairs - 1), choice.expertise, -busiest, -choice.members.count)
-                    if best.map({ key > $0.key }) ?? true { best = (key, choice) }
-                    return true
+                    let t = read.adding(x)
+                    guard t.expertise >= minimum, t.locked == c.locked.count, c.mentorMayChair || t.chairs > 0,
+                        cover == nil ? valid(rs + xs, c, pool: pool) != nil : t.bits == all
+                    else { continue }
+                    let key = (spareChairs ? -max(0, t.chairs - 1) : 0, t.value, -t.busiest, -(rs.count + xs.count))
+                    if best.map({ key > $0.key }) ?? true { best = (key, rs + xs) }
                 }
+                return true
             }
             guard more else { break }
         }
-        return best?.choice
+        return best.flatMap { valid($0.members, c, pool: pool, minimum: minimum, cover: cover) }
+    }
+
+    /// What ``choose(_:pool:settings:minimum:freed:prices:)`` weighs of a
+    /// part of a committee, summed once for every committee it is part of.
+    private struct Tally {
+        var expertise = 0, locked = 0, chairs = 0, busiest = 0
+        var bits: UInt64 = 0
+        /// Expertise, or expertise less prices when priced.
+        var value = 0.0
+
+        init(
+            _ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], loads: [Int], cover: [UInt64]?,
+            worth: ((Int) -> Double)?
+        ) {
+            for p in members {
+                expertise += c.expertise[p]
+                locked += c.locked.contains(p) ? 1 : 0
+                chairs += pool[p].chair ? 1 : 0
+                busiest = max(busiest, loads[p] + 1)
+                bits |= cover?[p] ?? 0
+                value += worth?(p) ?? 0
+            }
+            if worth == nil { value = Double(expertise) }
+        }
+
+        func adding(_ other: Tally) -> Tally {
+            var t = self
+            t.expertise += other.expertise
+            t.locked += other.locked
+            t.chairs += other.chairs
+            t.busiest = max(busiest, other.busiest)
+            t.bits |= other.bits
+            t.value += other.value
+            return t
+        }
     }
 
     /// The committee of `members` when it meets the chair and interest rules
@@ -180,15 +228,15 @@ struct DirectCommittees {
     }
 
     /// Members with load left (or in `freed`): those locked to the fellow,
-    /// the best `keep + 4` by expertise then least used, the two best who
+    /// the best `keep + 4` by `worth` then least used, the two best who
     /// may chair and the two best for each uncovered interest.
     private func shortList(
-        _ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], keep: Int, freed: Set<Int>
+        _ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], keep: Int, freed: Set<Int>,
+        worth: (Int) -> Double
     ) -> [Int] {
         guard keep > 0 else { return [] }
-        let ranked = members.filter { loads[$0] < pool[$0].load || freed.contains($0) }.sorted { a, b in
-            (-c.expertise[a], loads[a], a) < (-c.expertise[b], loads[b], b)
-        }
+        let ranked = members.filter { loads[$0] < pool[$0].load || freed.contains($0) }.map { ($0, worth($0)) }
+            .sorted { a, b in (-a.1, loads[a.0], a.0) < (-b.1, loads[b.0], b.0) }.map(\.0)
         var list = ranked.filter { c.locked.contains($0) }
         func add(_ more: some Sequence<Int>) {
             for p in more where !list.contains(p) { list.append(p) }
