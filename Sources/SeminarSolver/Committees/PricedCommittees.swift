@@ -59,11 +59,11 @@ struct PricedCommittees {
             let relaxed = relaxation(open, pool: pool, settings: settings, bounds: bounds, prices: prices, floor: floor)
             let upper = relaxed.value(formed: start.formed, prices: prices, pool: pool)
             var tried = committees(
-                in: relaxed.order(open.count), open, pool: pool, settings: settings, bounds: bounds, prices: prices,
+                in: relaxed.order, open, pool: pool, settings: settings, bounds: bounds, prices: prices,
                 floor: floor)
             if tried.formed < start.formed {
                 tried = completed(
-                    tried, in: relaxed.order(open.count), open, pool: pool, settings: settings, floor: floor,
+                    tried, in: relaxed.order, open, pool: pool, settings: settings, floor: floor,
                     formed: start.formed)
             }
             if tried.key > best.key { best = tried }
@@ -90,14 +90,14 @@ struct PricedCommittees {
         var worth: [Double]
 
         /// Fellows with a committee by worth, highest first, then the others.
-        func order(_ count: Int) -> [Int] {
+        var order: [Int] {
             let priced = choices.indices.filter { choices[$0] != nil }.sorted { (-worth[$0], $0) < (-worth[$1], $1) }
             return priced + choices.indices.filter { choices[$0] == nil }
         }
 
         /// The fellows the relaxation forms: positive worth, at least `k`.
         func formed(_ k: Int) -> [Int] {
-            let priced = order(choices.count).filter { choices[$0] != nil }
+            let priced = order.filter { choices[$0] != nil }
             return priced.enumerated().filter { n, i in n < k || worth[i] > 0 }.map(\.1)
         }
 
