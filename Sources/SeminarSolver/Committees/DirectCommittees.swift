@@ -85,6 +85,12 @@ struct DirectCommittees {
         for p in choice.members { loads[p] += 1 }
     }
 
+    /// Fellow `i` without a committee, its members' seats given back.
+    mutating func unseat(_ i: Int) {
+        for p in chosen[i]?.members ?? [] { loads[p] -= 1 }
+        chosen[i] = nil
+    }
+
     /// The stages' order: more formed, a better worst, more in all, a
     /// smaller largest load, fewer seats.
     var key: (Int, Int, Int, Int, Int) { (formed, worst ?? 0, total, -largestLoad, -seats) }

@@ -86,13 +86,17 @@ struct PricedCommittees {
     /// Each fellow's best committee at `prices`, loads aside.
     struct Relaxation {
         /// Per fellow, the committee of most worth (`nil`: none at the floor).
-        var choices: [DirectCommittees.Choice?]
-        var worth: [Double]
+        let choices: [DirectCommittees.Choice?]
+        let worth: [Double]
 
         /// Fellows with a committee by worth, highest first, then the others.
-        var order: [Int] {
+        let order: [Int]
+
+        init(choices: [DirectCommittees.Choice?], worth: [Double]) {
+            self.choices = choices
+            self.worth = worth
             let priced = choices.indices.filter { choices[$0] != nil }.sorted { (-worth[$0], $0) < (-worth[$1], $1) }
-            return priced + choices.indices.filter { choices[$0] == nil }
+            order = priced + choices.indices.filter { choices[$0] == nil }
         }
 
         /// The fellows the relaxation forms: positive worth, at least `k`.
@@ -166,11 +170,10 @@ struct PricedCommittees {
         }
         for g in order where d.chosen[g] == nil && d.formed < k && tries < repairLimit {
             for f in givers where tries < repairLimit {
-                guard let theirs = d.chosen[f] else { continue }
+                guard d.chosen[f] != nil else { continue }
                 tries += 1
                 var trial = d
-                for p in theirs.members { trial.loads[p] -= 1 }
-                trial.chosen[f] = nil
+                trial.unseat(f)
                 guard let mine = trial.choose(open[g], pool: pool, settings: settings, minimum: floor) else { continue }
                 trial.seat(mine, for: g)
                 guard let other = trial.choose(open[f], pool: pool, settings: settings, minimum: floor) else {
@@ -197,7 +200,7 @@ struct PricedCommittees {
             guard let other = d.choose(open[i], pool: pool, settings: settings, minimum: floor, freed: freed),
                 other.expertise > mine.expertise
             else { continue }
-            for p in mine.members { d.loads[p] -= 1 }
+            d.unseat(i)
             d.seat(other, for: i)
         }
         return d
