@@ -29,6 +29,68 @@ import Testing
         }
     }
 
+    /// Away sessions given as runs in any order (overlapping, touching, empty)
+    /// hold exactly the sessions of the runs, as ascending runs that never
+    /// touch; a kind's list less them is the plain filtered list.
+    @Test func awaySessionsAreTheirRunsMerged() {
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<300 {
+            let runs = (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                let a = Int.random(in: -2...62, using: &random)
+                return a..<(a + Int.random(in: 0...9, using: &random))
+            }
+            let away = AwaySessions(runs)
+            let expected = Set(runs.flatMap { $0 })
+            #expect((-3...72).allSatisfy { away.contains($0) == expected.contains($0) })
+            #expect(away.isEmpty == expected.isEmpty)
+            #expect(zip(away.runs, away.runs.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound })
+            #expect(away.runs.allSatisfy { !$0.isEmpty })
+            #expect(away == AwaySessions(sessions: expected))
+            let sorted = (0..<60).filter { _ in Bool.random(using: &random) }
+            let open = OpenSessions(sorted, without: away)
+            #expect(Array(open) == sorted.filter { !expected.contains($0) })
+            #expect(open.count == sorted.filter { !expected.contains($0) }.count)
+            #expect((-2...62).allSatisfy { open.contains($0) == (sorted.contains($0) && !expected.contains($0)) })
+        }
+    }
+
+    /// Who is away from which session, from rows by date and by session id,
+    /// on random series with several rooms a date: the same as asking each
+    /// row whether it blocks the session (`Unavailability.blocks`).
+    @Test func blockedSessionsFollowEachRow() {
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<100 {
+            var sessions: [SeminarSession] = []
+            for k in 0..<Int.random(in: 1...30, using: &random) {
+                sessions.append(
+                    SeminarSession(
+                        id: "s\(k)",
+                        date: CalendarDate(year: 2026, month: 9, day: 1).adding(
+                            days: Int.random(in: 0...9, using: &random)),
+                        start: TimeOfDay(hour: Int.random(in: 9...12, using: &random), minute: 0),
+                        end: TimeOfDay(hour: 14, minute: 0), room: "R", capacity: 1, kinds: []))
+            }
+            let sorted = sessions.sorted { ($0.date, $0.start, $0.id) < ($1.date, $1.start, $1.id) }
+            let rows = (0..<Int.random(in: 0...8, using: &random)).map { _ in
+                let person = ["p1", "p2", "p3"][Int.random(in: 0...2, using: &random)]
+                return Bool.random(using: &random)
+                    ? Unavailability(
+                        person: person,
+                        date: CalendarDate(year: 2026, month: 9, day: 1).adding(
+                            days: Int.random(in: 0...10, using: &random)))
+                    : Unavailability(
+                        person: person, session: sessions[Int.random(in: 0..<sessions.count, using: &random)].id)
+            }
+            let blocked = SessionOptions.blocked(rows, sessions: sorted)
+            for person in ["p1", "p2", "p3"] {
+                for (si, s) in sorted.enumerated() {
+                    let expected = rows.contains { $0.person == person && $0.blocks(s) }
+                    #expect((blocked[person]?.contains(si) ?? false) == expected)
+                }
+            }
+        }
+    }
+
     /// Open sessions of every talk of a small series, against the rules one by
     /// one: kind allowed, capacity, the presenter and (where needed) the mentor free.
     @Test func openSessionsFollowTheRules() {

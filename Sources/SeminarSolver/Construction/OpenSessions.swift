@@ -1,17 +1,21 @@
 /// One talk's open sessions (indices), in ascending order, without a copy of
 /// its kind's list: that list, shared by every talk of the kind, less the
-/// few sessions the talk's people are away for (their positions in it), plus
-/// any session a re-plan keeps for the talk that the list lacks.
+/// sessions the talk's people are away for (runs of positions in it, see
+/// ``AwaySessions``), plus any session a re-plan keeps for the talk that the
+/// list lacks.
 ///
 /// A consortium's weekly series has thousands of sessions and of talks:
 /// one array per talk held a copy of nearly the whole list each (about
 /// 0.9 GB at 12,500 talks and 8,929 sessions); here a talk holds only what
-/// sets it apart. Membership is a binary search, not a scan.
+/// sets it apart, and an away date (some two hundred sessions there) is one
+/// run. Membership is a binary search, not a scan.
 public struct OpenSessions: Sequence, Sendable, Equatable {
     /// The kind's open sessions, ascending (shared, never copied).
     let base: [Int]
-    /// Positions in `base` left out, ascending.
-    let skipped: [Int]
+    /// Runs of positions in `base` left out: ascending, disjoint, non-touching.
+    let skipped: [Range<Int>]
+    /// How many positions `skipped` holds.
+    private let skippedCount: Int
     /// Sessions added that `base` lacks (or leaves out), ascending.
     private(set) var added: [Int] = []
 
@@ -19,22 +23,40 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
     public init(_ sessions: [Int]) {
         base = sessions
         skipped = []
+        skippedCount = 0
+    }
+
+    /// `base` (ascending) less the sessions of `away` it holds: each run of
+    /// sessions `a..<b` is the run of positions from the first of `base` at
+    /// or after `a` to the first at or after `b`.
+    init(_ base: [Int], without away: AwaySessions) {
+        self.base = base
+        var runs: [Range<Int>] = []
+        for run in away.runs {
+            let from = Self.firstPosition(atLeast: run.lowerBound, in: base)
+            let to = Self.firstPosition(atLeast: run.upperBound, in: base)
+            guard from < to else { continue }
+            if let last = runs.last, last.upperBound == from {
+                runs[runs.count - 1] = last.lowerBound..<to
+            } else {
+                runs.append(from..<to)
+            }
+        }
+        skipped = runs
+        skippedCount = runs.map(\.count).reduce(0, +)
     }
 
     /// `base` (ascending) less the sessions of `away` it holds.
-    init(_ base: [Int], without away: Set<Int>) {
-        self.base = base
-        skipped = away.compactMap { Self.position(of: $0, in: base) }.sorted()
-    }
+    init(_ base: [Int], without away: Set<Int>) { self.init(base, without: AwaySessions(sessions: away)) }
 
     /// The same sessions, however each list is held.
     public static func == (a: OpenSessions, b: OpenSessions) -> Bool { a.count == b.count && a.elementsEqual(b) }
 
-    public var count: Int { base.count - skipped.count + added.count }
+    public var count: Int { base.count - skippedCount + added.count }
     public var isEmpty: Bool { count == 0 }
 
     public func contains(_ session: Int) -> Bool {
-        if let p = Self.position(of: session, in: base), Self.position(of: p, in: skipped) == nil { return true }
+        if let p = Self.position(of: session, in: base), !isSkipped(p) { return true }
         return Self.position(of: session, in: added) != nil
     }
 
@@ -44,35 +66,52 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
         added.insert(session, at: added.firstIndex { $0 > session } ?? added.count)
     }
 
+    /// Whether position `p` of `base` is in a run of `skipped`: a binary search.
+    private func isSkipped(_ p: Int) -> Bool {
+        var low = 0, high = skipped.count
+        while low < high {
+            let mid = (low + high) / 2
+            if skipped[mid].upperBound <= p { low = mid + 1 } else { high = mid }
+        }
+        return low < skipped.count && skipped[low].contains(p)
+    }
+
     /// Where `x` is in ascending `list`, by binary search.
     static func position(of x: Int, in list: [Int]) -> Int? {
+        let low = firstPosition(atLeast: x, in: list)
+        return low < list.count && list[low] == x ? low : nil
+    }
+
+    /// The first position of ascending `list` whose value is at least `x`
+    /// (`list.count` when none is), by binary search.
+    static func firstPosition(atLeast x: Int, in list: [Int]) -> Int {
         var low = 0, high = list.count
         while low < high {
             let mid = (low + high) / 2
             if list[mid] < x { low = mid + 1 } else { high = mid }
         }
-        return low < list.count && list[low] == x ? low : nil
+        return low
     }
 
     public func makeIterator() -> Iterator { Iterator(base: base, skipped: skipped, added: added) }
 
     /// Merges `base` less `skipped` with `added`, in ascending order.
     public struct Iterator: IteratorProtocol {
-        let base: [Int], skipped: [Int], added: [Int]
+        let base: [Int], skipped: [Range<Int>], added: [Int]
         var i = 0, j = 0, k = 0
-        /// The next position of `base` to leave out (`Int.max`: none).
+        /// The first position of the next run of `base` to leave out (`Int.max`: none).
         var skip: Int
 
-        init(base: [Int], skipped: [Int], added: [Int]) {
+        init(base: [Int], skipped: [Range<Int>], added: [Int]) {
             (self.base, self.skipped, self.added) = (base, skipped, added)
-            skip = skipped.first ?? .max
+            skip = skipped.first?.lowerBound ?? .max
         }
 
         public mutating func next() -> Int? {
-            while i == skip {
-                i += 1
+            if i == skip {
+                i = skipped[j].upperBound
                 j += 1
-                skip = j < skipped.count ? skipped[j] : .max
+                skip = j < skipped.count ? skipped[j].lowerBound : .max
             }
             if k < added.count && (i >= base.count || added[k] < base[i]) {
                 k += 1

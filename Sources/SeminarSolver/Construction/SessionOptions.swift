@@ -21,7 +21,7 @@ public struct SessionOptions: Sendable {
     /// Talk index → open session indices.
     public var open: [OpenSessions]
     /// Person → the sessions they cannot attend (indices).
-    let blocked: [String: Set<Int>]
+    let blocked: [String: AwaySessions]
     let today: CalendarDate?
 
     public init(talks: [Talk], scenario: Scenario, today: CalendarDate? = nil) {
@@ -36,18 +36,26 @@ public struct SessionOptions: Sendable {
             previous = (s.date, s.start)
         }
         position = pos
-        // Person → the sessions they cannot attend (indices), from each row's date or session id.
-        let byDate = Dictionary(grouping: sorted.indices, by: { sorted[$0].date })
-        let byID = Dictionary(grouping: sorted.indices, by: { sorted[$0].id })
-        var blocked: [String: Set<Int>] = [:]
-        for row in scenario.availability {
-            var hit = row.date.flatMap { byDate[$0] } ?? []
-            hit += row.session.flatMap { byID[$0] } ?? []
-            blocked[row.person, default: []].formUnion(hit)
-        }
-        self.blocked = blocked
+        blocked = Self.blocked(scenario.availability, sessions: sorted)
         self.today = today
         open = Self.open(talks, sessions: sorted, today: today, blocked: blocked)
+    }
+
+    /// Person → the sessions they cannot attend (indices into `sessions`,
+    /// which are in chronological order), from each row's date (that date's
+    /// sessions, consecutive in that order: one run) or session id.
+    static func blocked(_ availability: [Unavailability], sessions: [SeminarSession]) -> [String: AwaySessions] {
+        var byDate: [CalendarDate: Range<Int>] = [:]
+        for (i, s) in sessions.enumerated() {
+            byDate[s.date] = (byDate[s.date]?.lowerBound ?? i)..<(i + 1)
+        }
+        let byID = Dictionary(sessions.indices.map { (sessions[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        var runs: [String: [Range<Int>]] = [:]
+        for row in availability {
+            if let run = row.date.flatMap({ byDate[$0] }) { runs[row.person, default: []].append(run) }
+            if let i = row.session.flatMap({ byID[$0] }) { runs[row.person, default: []].append(i..<(i + 1)) }
+        }
+        return runs.mapValues { AwaySessions($0) }
     }
 
     /// Each talk's open sessions: those its kind may use (not past, with
@@ -55,7 +63,7 @@ public struct SessionOptions: Sendable {
     /// mentor) cannot attend. Every talk shares its kind's list
     /// (``OpenSessions``: one array, not a copy per talk).
     static func open(
-        _ talks: [Talk], sessions: [SeminarSession], today: CalendarDate?, blocked: [String: Set<Int>]
+        _ talks: [Talk], sessions: [SeminarSession], today: CalendarDate?, blocked: [String: AwaySessions]
     ) -> [OpenSessions] {
         var byKind: [String: [Int]] = [:]
         for kind in Set(talks.map(\.kind)) {
@@ -63,16 +71,16 @@ public struct SessionOptions: Sendable {
         }
         return talks.map { t in
             let base = byKind[t.kind] ?? []
-            let fellowAway = blocked[t.fellow] ?? []
-            let mentorAway = t.mentorRequired ? blocked[t.mentor] ?? [] : []
+            let fellowAway = blocked[t.fellow] ?? AwaySessions()
+            let mentorAway = t.mentorRequired ? blocked[t.mentor] ?? AwaySessions() : AwaySessions()
             if fellowAway.isEmpty && mentorAway.isEmpty { return OpenSessions(base) }
-            return OpenSessions(base, without: mentorAway.isEmpty ? fellowAway : fellowAway.union(mentorAway))
+            return OpenSessions(base, without: fellowAway.union(mentorAway))
         }
     }
 
     /// Session index → why it is closed to `t` (open sessions are absent).
     public func refusals(of t: Talk) -> [Int: SessionRefusal] {
-        let fellowAway = blocked[t.fellow] ?? [], mentorAway = blocked[t.mentor] ?? []
+        let fellowAway = blocked[t.fellow] ?? AwaySessions(), mentorAway = blocked[t.mentor] ?? AwaySessions()
         var r: [Int: SessionRefusal] = [:]
         for (si, s) in sessions.enumerated() {
             if let why = Self.refusal(t, s, si, today, fellowAway, mentorAway) { r[si] = why }
@@ -83,7 +91,7 @@ public struct SessionOptions: Sendable {
     /// Why session `s` (index `si`) is closed to `t`, or `nil` when it is open.
     static func refusal(
         _ t: Talk, _ s: SeminarSession, _ si: Int, _ today: CalendarDate?,
-        _ fellowAway: Set<Int>, _ mentorAway: Set<Int>
+        _ fellowAway: AwaySessions, _ mentorAway: AwaySessions
     ) -> SessionRefusal? {
         if let why = closed(s, to: t.kind, today: today) { return why }
         if fellowAway.contains(si) { return .presenterAway }
