@@ -87,8 +87,9 @@ public struct SeminarScheduler: Sendable {
         let least = state.leastPenalty
         let built = ScheduleConstruction.build(&state)
         if built { ScheduleImprovement.improve(&state, least: least) }
-        if built && talks.count > Self.provedLimit && state.spreadPenalty > state.leastSpread + 1e-6 {
-            // Series GLPK does not prove: months balanced by chains of moves, then moves and swaps again.
+        if built && state.spreadPenalty > state.leastSpread + 1e-6 {
+            // Months balanced by chains of moves, then moves and swaps again
+            // (a small series that reaches the bound so needs no GLPK).
             MonthBalancing.balance(&state)
             ScheduleImprovement.improve(&state, least: least)
         }

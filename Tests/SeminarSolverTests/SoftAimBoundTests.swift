@@ -112,4 +112,31 @@ import Testing
         #expect([index["s5"], index["s6"]].contains(state.sessionOf[talk("f4")]))
         #expect(ScheduleConstructionTests.violations(state.sessionOf, talks: talks, options: options).isEmpty)
     }
+
+    /// One session in September, one in October, three in November, three
+    /// one-talk fellows: targets 0.6, 0.6 and 1.8. One talk a month (spread
+    /// 0.4 + 0.4 + 0.8 = 1.6) has no month off by half a talk or more, yet
+    /// a talk moved from September or October to November gives 0.6 + 0.4 +
+    /// 0.2 = 1.2, the least possible: a chain is sought between two months
+    /// whenever one gains more than the other loses.
+    @Test func aMonthCloseToItsTargetGivesATalkToOneFarBelow() {
+        var p = SeminarProgram(talks: [TalkRequirement(status: .continuing, kind: "wip")])
+        for i in 1...3 { p.fellow("f\(i)", lab: "lab\(i)", mentor: "m\(i)") }
+        p.sessions(1)
+        p.sessions(1, startingWeek: 3)
+        p.sessions(3, startingWeek: 8)
+        let talks = TalkList.talks(for: p.scenario, placements: p.placements)
+        let options = SessionOptions(talks: talks, scenario: p.scenario)
+        var state = ScheduleState(talks: talks, options: options, kept: [])
+        let index = Dictionary(uniqueKeysWithValues: options.sessions.enumerated().map { ($1.id, $0) })
+        for (fellow, session) in [("f1", "s1"), ("f2", "s2"), ("f3", "s3")] {
+            state.place(talks.firstIndex { $0.fellow == fellow }!, in: index[session]!)
+        }
+        #expect(abs(state.penalty - 1.6) < 1e-9)
+        MonthBalancing.balance(&state)
+        #expect(abs(state.penalty - 1.2) < 1e-9)
+        #expect(abs(state.leastPenalty - 1.2) < 1e-9)
+        #expect(state.sessionOf.filter { $0.map { options.sessions[$0].date.month == 11 } ?? false }.count == 2)
+        #expect(ScheduleConstructionTests.violations(state.sessionOf, talks: talks, options: options).isEmpty)
+    }
 }
