@@ -112,7 +112,12 @@ public struct SeminarScheduler: Sendable {
         }
         let model = SeminarModel(talks: talks, options: options, kept: kept)
         var o = self.options
-        if built { o.startingSolution = model.values(for: state.sessionOf) }
+        if built {
+            // GLPK takes a start only without presolve; the search ends once it reaches the bound.
+            o.startingSolution = model.values(for: state.sessionOf)
+            o.presolve = false
+            o.nodeExaminer = o.nodeExaminer ?? BoundReached(least: least)
+        }
         let result = try solver.solve(model.model, options: o)
         outcome.solveSeconds = buildSeconds + result.solveSeconds
         if let solution = result.solution {

@@ -1,5 +1,6 @@
 import Domain
 import GLPKBackend
+import Modeling
 import Testing
 
 @testable import SeminarSolver
@@ -138,5 +139,21 @@ import Testing
         #expect(abs(state.leastPenalty - 1.2) < 1e-9)
         #expect(state.sessionOf.filter { $0.map { options.sessions[$0].date.month == 11 } ?? false }.count == 2)
         #expect(ScheduleConstructionTests.violations(state.sessionOf, talks: talks, options: options).isEmpty)
+    }
+}
+
+/// ``BoundReached``: GLPK's search of a schedule ends once its best schedule
+/// reaches the least penalty, and not before.
+@Suite struct BoundReachedTests {
+    @Test func prunesOnlyOnceTheIncumbentReachesTheBound() {
+        let examiner = BoundReached(least: 42.03)
+        func verdict(_ incumbent: Double?) -> Bool {
+            examiner.examine(SearchNode(lower: [0, 0], upper: [1, 1], incumbent: incumbent)).prune
+        }
+        #expect(!verdict(nil), "no schedule yet")
+        #expect(!verdict(44.35), "above the bound: the search goes on")
+        #expect(verdict(42.03))
+        #expect(verdict(42.03 + 1e-9), "solver rounding")
+        #expect(examiner.examine(SearchNode(lower: [0], upper: [1], incumbent: 42.03)).tightened.isEmpty)
     }
 }
