@@ -16,7 +16,7 @@ import Testing
             let sorted = (0..<60).filter { _ in Bool.random(using: &random) }
             let away = Set(
                 (0..<Int.random(in: 0...8, using: &random)).map { _ in Int.random(in: -2...62, using: &random) })
-            var open = OpenSessions(sorted, without: away)
+            var open = OpenSessions(sorted, without: AwaySessions(sessions: away))
             var expected = sorted.filter { !away.contains($0) }
             for _ in 0..<Int.random(in: 0...3, using: &random) {
                 let kept = Int.random(in: -1...61, using: &random)

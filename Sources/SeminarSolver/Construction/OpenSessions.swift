@@ -46,9 +46,6 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
         skippedCount = runs.map(\.count).reduce(0, +)
     }
 
-    /// `base` (ascending) less the sessions of `away` it holds.
-    init(_ base: [Int], without away: Set<Int>) { self.init(base, without: AwaySessions(sessions: away)) }
-
     /// The same sessions, however each list is held.
     public static func == (a: OpenSessions, b: OpenSessions) -> Bool { a.count == b.count && a.elementsEqual(b) }
 
