@@ -56,11 +56,11 @@ extension ScenarioBuilder {
                 found.append(
                     r.issue(
                         "person", "unknown person \"\(person)\"",
-                        hint: (Identifier.nearest(to: person, in: people.sorted()).map { "did you mean \($0)? " } ?? "")
+                        hint: (Identifier.nearest(to: person, in: people).map { "did you mean \($0)? " } ?? "")
                             + "it must be an id in mentors.csv or faculty.csv"))
             }
             if let fellow, !fellows.contains(fellow), checks("fellows.csv") {
-                found.append(unknown(r, "fellow", fellow, in: "fellows.csv", candidates: fellows.sorted()))
+                found.append(unknown(r, "fellow", fellow, in: "fellows.csv", candidates: Array(fellows)))
             }
             guard found.count == before, let person, let fellow else { continue }
             let key = "\(person)\u{1}\(fellow)"

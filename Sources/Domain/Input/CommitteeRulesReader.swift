@@ -42,7 +42,7 @@ extension ScenarioBuilder {
             let kind = r.choice("rule", &found, as: CommitteeRule.Kind.self, required: true)
             let reason = r.freeText("reason", &found)
             if let fellowID, fellows[fellowID] == nil, checks("fellows.csv") {
-                found.append(unknown(r, "fellow", fellowID, in: "fellows.csv", candidates: fellows.keys.sorted()))
+                found.append(unknown(r, "fellow", fellowID, in: "fellows.csv", candidates: Array(fellows.keys)))
             }
             if let memberID, members[memberID] == nil, checks("mentors.csv"), checks("faculty.csv"),
                 !isRegistered(memberID, in: "mentors.csv"), !isRegistered(memberID, in: "faculty.csv")
@@ -50,7 +50,7 @@ extension ScenarioBuilder {
                 found.append(
                     r.issue(
                         "member", "unknown member \"\(memberID)\"",
-                        hint: (Identifier.nearest(to: memberID, in: members.keys.sorted()).map {
+                        hint: (Identifier.nearest(to: memberID, in: members.keys).map {
                             "did you mean \($0)? "
                         }
                             ?? "") + "it must be an id in mentors.csv or faculty.csv"))

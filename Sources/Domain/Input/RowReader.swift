@@ -213,11 +213,75 @@ public enum Identifier {
         return map.compactMapValues { $0 }
     }
 
-    /// The candidate closest to `s` by edit distance, if reasonably close.
-    public static func nearest(to s: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(s.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
-        return best.1 <= max(2, s.count / 3) ? best.0 : nil
+    /// The candidate closest to `s` by edit distance (ignoring case; the
+    /// first by name on a tie, so the candidates' order does not matter),
+    /// if within `max(2, s.count / 3)` edits.
+    ///
+    /// A reader may ask this for every row of a long file whose ids are all
+    /// wrong, over thousands of ids: a candidate whose length alone puts it
+    /// beyond that limit is skipped, and ASCII text is compared as bytes
+    /// with one set of rows for the whole search (``Distance``).
+    public static func nearest(to s: String, in candidates: some Sequence<String>) -> String? {
+        let limit = max(2, s.count / 3)
+        let lowered = s.lowercased()
+        var ascii = Distance(lowered)
+        var best: (distance: Int, name: String)?
+        for c in candidates {
+            let d: Int
+            if let fast = ascii.within(c, limit: limit) {
+                d = fast
+            } else {
+                d = distance(lowered, c.lowercased())
+            }
+            guard d <= limit else { continue }
+            if best.map({ (d, c) < ($0.distance, $0.name) }) ?? true { best = (d, c) }
+        }
+        return best?.name
+    }
+
+    /// ``distance(_:_:)`` from one ASCII text to many, as bytes, case
+    /// ignored, reusing its rows; any distance above a limit reported as
+    /// `limit + 1` as soon as it is certain.
+    struct Distance {
+        let a: [UInt8]
+        let isASCII: Bool
+        var b: [UInt8] = [], before: [Int] = [], previous: [Int] = [], current: [Int] = []
+
+        init(_ lowered: String) {
+            a = Array(lowered.utf8)
+            isASCII = a.allSatisfy { $0 < 0x80 }
+        }
+
+        /// The distance to `candidate` (at most `limit + 1`), or `nil` when
+        /// either text is not ASCII (then ``Identifier/distance(_:_:)`` decides).
+        mutating func within(_ candidate: String, limit: Int) -> Int? {
+            guard isASCII else { return nil }
+            b.removeAll(keepingCapacity: true)
+            for byte in candidate.utf8 {
+                guard byte < 0x80 else { return nil }
+                b.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            if abs(a.count - b.count) > limit { return limit + 1 }
+            if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+            if previous.count < b.count + 1 {
+                (before, previous, current) = ([Int](repeating: 0, count: b.count + 1), [], [])
+                (previous, current) = (before, before)
+            }
+            for j in 0...b.count { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var least = i
+                for j in 1...b.count {
+                    var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+                    current[j] = d
+                    least = min(least, d)
+                }
+                if least > limit + 1 { return limit + 1 }
+                (before, previous, current) = (previous, current, before)
+            }
+            return min(previous[b.count], limit + 1)
+        }
     }
 
     /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`:

@@ -775,7 +775,7 @@ struct ScenarioBuilder {
                 found.append(
                     r.issue(
                         "person", "unknown person \"\(person)\"",
-                        hint: (Identifier.nearest(to: person, in: Array(people).sorted()).map { "did you mean \($0)? " }
+                        hint: (Identifier.nearest(to: person, in: people).map { "did you mean \($0)? " }
                             ?? "")
                             + "it must be a fellow id, a mentor id or a faculty id"))
             }
@@ -807,7 +807,7 @@ struct ScenarioBuilder {
                 ScenarioIssue(
                     file: "scenario.toml", line: limit.line, column: "tracks.\(name)",
                     message: "no fellow is in track \"\(name)\"",
-                    hint: (Identifier.nearest(to: name, in: tracks.sorted()).map { "did you mean \($0)? " } ?? "")
+                    hint: (Identifier.nearest(to: name, in: tracks).map { "did you mean \($0)? " } ?? "")
                         + "track names must match fellows.csv", severity: .warning))
         }
     }
