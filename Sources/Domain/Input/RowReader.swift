@@ -218,92 +218,82 @@ public enum Identifier {
     /// if within `max(2, s.count / 3)` edits.
     ///
     /// A reader may ask this for every row of a long file whose ids are all
-    /// wrong, over thousands of ids: a candidate whose length alone puts it
-    /// beyond that limit is skipped, and ASCII text is compared as bytes
-    /// with one set of rows for the whole search (``Distance``).
+    /// wrong, over thousands of ids, so each candidate's distance stops as
+    /// soon as it is certain to pass that limit (``alignment(_:_:limit:rows:)``),
+    /// ASCII text is compared as bytes, and one set of rows serves them all.
     public static func nearest(to s: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, s.count / 3)
         let lowered = s.lowercased()
-        var ascii = Distance(lowered)
+        let bytes = asciiLowered(lowered)
+        var rows = AlignmentRows()
         var best: (distance: Int, name: String)?
         for c in candidates {
-            let d: Int
-            if let fast = ascii.within(c, limit: limit) {
-                d = fast
-            } else {
-                d = distance(lowered, c.lowercased())
-            }
+            let d =
+                if let bytes, let other = asciiLowered(c) {
+                    alignment(bytes, other, limit: limit, rows: &rows)
+                } else {
+                    alignment(Array(lowered), Array(c.lowercased()), limit: limit, rows: &rows)
+                }
             guard d <= limit else { continue }
             if best.map({ (d, c) < ($0.distance, $0.name) }) ?? true { best = (d, c) }
         }
         return best?.name
     }
 
-    /// ``distance(_:_:)`` from one ASCII text to many, as bytes, case
-    /// ignored, reusing its rows; any distance above a limit reported as
-    /// `limit + 1` as soon as it is certain.
-    struct Distance {
-        let a: [UInt8]
-        let isASCII: Bool
-        var b: [UInt8] = [], before: [Int] = [], previous: [Int] = [], current: [Int] = []
-
-        init(_ lowered: String) {
-            a = Array(lowered.utf8)
-            isASCII = a.allSatisfy { $0 < 0x80 }
+    /// `s`'s bytes with A–Z in lower case, or `nil` when `s` is not ASCII.
+    private static func asciiLowered(_ s: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        for byte in s.utf8 {
+            guard byte < 0x80 else { return nil }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
-
-        /// The distance to `candidate` (at most `limit + 1`), or `nil` when
-        /// either text is not ASCII (then ``Identifier/distance(_:_:)`` decides).
-        mutating func within(_ candidate: String, limit: Int) -> Int? {
-            guard isASCII else { return nil }
-            b.removeAll(keepingCapacity: true)
-            for byte in candidate.utf8 {
-                guard byte < 0x80 else { return nil }
-                b.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            }
-            if abs(a.count - b.count) > limit { return limit + 1 }
-            if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-            if previous.count < b.count + 1 {
-                (before, previous, current) = ([Int](repeating: 0, count: b.count + 1), [], [])
-                (previous, current) = (before, before)
-            }
-            for j in 0...b.count { previous[j] = j }
-            for i in 1...a.count {
-                current[0] = i
-                var least = i
-                for j in 1...b.count {
-                    var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
-                    current[j] = d
-                    least = min(least, d)
-                }
-                if least > limit + 1 { return limit + 1 }
-                (before, previous, current) = (previous, current, before)
-            }
-            return min(previous[b.count], limit + 1)
-        }
+        return bytes
     }
 
     /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`:
     /// the optimal-string-alignment distance, so `cots` is one edit from `cost`.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var before = Array(repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], before[j - 2] + 1)
-                }
-            }
-            before = previous
-            previous = current
+        var rows = AlignmentRows()
+        return alignment(Array(a), Array(b), limit: .max - 1, rows: &rows)
+    }
+
+    /// The three rows of ``alignment(_:_:limit:rows:)``'s table it keeps,
+    /// kept in turn by one search over many candidates.
+    struct AlignmentRows {
+        var before: [Int] = [], previous: [Int] = [], current: [Int] = []
+    }
+
+    /// The optimal-string-alignment distance from `a` to `b` when it is at
+    /// most `limit`, else `limit + 1`, returned as soon as that is certain:
+    /// when the lengths alone differ by more, or when a whole row of the
+    /// table exceeds `limit + 1` (a row's least entry is at most one above
+    /// the row before's, so every later row stays above `limit` too).
+    static func alignment<T: Equatable>(_ a: [T], _ b: [T], limit: Int, rows: inout AlignmentRows) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), limit + 1) }
+        if rows.previous.count <= b.count {
+            rows.before = [Int](repeating: 0, count: b.count + 1)
+            (rows.previous, rows.current) = (rows.before, rows.before)
         }
-        return previous[b.count]
+        for j in 0...b.count { rows.previous[j] = j }
+        for i in 1...a.count {
+            rows.current[0] = i
+            var least = i
+            for j in 1...b.count {
+                var d = min(
+                    rows.previous[j] + 1, rows.current[j - 1] + 1,
+                    rows.previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = min(d, rows.before[j - 2] + 1)
+                }
+                rows.current[j] = d
+                least = min(least, d)
+            }
+            if least > limit + 1 { return limit + 1 }
+            (rows.before, rows.previous, rows.current) = (rows.previous, rows.current, rows.before)
+        }
+        return min(rows.previous[b.count], limit + 1)
     }
 }
 
