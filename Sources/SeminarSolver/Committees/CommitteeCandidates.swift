@@ -44,19 +44,32 @@ public struct CommitteeCandidates: Sendable {
         for r in s.committeeRules {
             if let p = index[r.member], rules[r.fellow]?[p] == nil { rules[r.fellow, default: [:]][p] = r.kind }
         }
-        let areas = pool.map { Set($0.areas) }
+        let holders = holders(pool)
         return s.continuingFellows.compactMap { f in
             guard let m = f.mentor.flatMap({ index[$0] }) else { return nil }
             let conflicted = conflicts[f.id] ?? []
+            let mine = rules[f.id] ?? [:]
             return CommitteeCandidates(
-                fellow: f, mentor: m, pool: pool, areas: areas, settings: settings, conflicted: conflicted.contains,
-                rule: { rules[f.id]?[$0] })
+                fellow: f, mentor: m, pool: pool, holders: holders, settings: settings,
+                conflicted: { !conflicted.isEmpty && conflicted.contains($0) },
+                rule: { mine.isEmpty ? nil : mine[$0] })
         }
     }
 
+    /// Per area, the pool members who work on it (each once, in pool order):
+    /// a fellow's expertise counts are summed over their interests' lists
+    /// rather than by looking up every interest in every member's areas.
+    static func holders(_ pool: [CommitteeMember]) -> [String: [Int]] {
+        var holders: [String: [Int]] = [:]
+        for (p, member) in pool.enumerated() {
+            for area in Set(member.areas) { holders[area, default: []].append(p) }
+        }
+        return holders
+    }
+
     init(
-        fellow f: Fellow, mentor m: Int, pool: [CommitteeMember], areas: [Set<String>], settings: CommitteeSettings,
-        conflicted: (Int) -> Bool, rule: (Int) -> CommitteeRule.Kind? = { _ in nil }
+        fellow f: Fellow, mentor m: Int, pool: [CommitteeMember], holders: [String: [Int]],
+        settings: CommitteeSettings, conflicted: (Int) -> Bool, rule: (Int) -> CommitteeRule.Kind? = { _ in nil }
     ) {
         fellow = f
         mentor = m
@@ -69,8 +82,10 @@ public struct CommitteeCandidates: Sendable {
         locked = Set(possible.filter { rule($0) == .lock })
         mentorMayChair = settings.mentorMayChair && pool[m].chair && !conflicted(m)
         let interests = Self.distinct(f.interests)
-        uncovered = settings.coverInterests ? interests.filter { !areas[m].contains($0) } : []
-        expertise = areas.map { mine in interests.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) } }
+        uncovered = settings.coverInterests ? interests.filter { !pool[m].areas.contains($0) } : []
+        var expertise = [Int](repeating: 0, count: pool.count)
+        for interest in interests { for p in holders[interest] ?? [] { expertise[p] += 1 } }
+        self.expertise = expertise
         shortfall = Self.shortfall(
             readers: readers, externals: externals, locked: locked, mentorMayChair: mentorMayChair,
             uncovered: uncovered, pool: pool, settings: settings)

@@ -32,6 +32,17 @@ import Modeling
 /// fewer committees than there are open fellows, the lists are widened four
 /// times over and it is solved again, up to the full lists, whose stages are
 /// proved by the solver as before.
+///
+/// **When members run out at that scale** (fewer committees than fellows,
+/// improved by ``PricedCommittees`` and ``CommitteeExchanges``) and those
+/// committees already reach the bounds of the first two stages (as many
+/// formed as ``CommitteeBounds/formed`` allows, the worst-served fellow at
+/// its bound for that many), no model is built: its later stages could be
+/// proved on kept lists only by reaching the sum of the best committees of
+/// the fellows formed, which the used-up loads put out of reach, and on a
+/// consortium they end at their iteration limits after tens of seconds for
+/// about 1 % more expertise in all (Benchmarks/BENCHMARKS.md). The
+/// committees are then reported as not proved best.
 public struct CommitteeFormer: Sendable {
     public var solver: any Solver
     public var options: SolverOptions
@@ -73,8 +84,11 @@ public struct CommitteeFormer: Sendable {
         let bounds = CommitteeBounds(open, pool: pool, settings: settings)
         let budget = TimeBudget(seconds: options.timeLimit)
         var direct = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
-        if direct.formed < open.count && !direct.reaches(bounds, fellows: open.count) && !formedOnly {
+        let runOut = direct.formed < open.count && !direct.reaches(bounds, fellows: open.count) && !formedOnly
+        if runOut {
             direct = PricedCommittees.improve(
+                direct, open, pool: pool, settings: settings, bounds: bounds, budget: budget)
+            direct = CommitteeExchanges.improve(
                 direct, open, pool: pool, settings: settings, bounds: bounds, budget: budget)
         }
         if direct.reaches(bounds, fellows: open.count) {
@@ -84,6 +98,11 @@ public struct CommitteeFormer: Sendable {
         }
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
         let possible = open.map { $0.readers.count + $0.externals.count }.reduce(0, +)
+        if runOut && possible > fullListsUpTo && direct.reachesFormedAndWorst(bounds, fellows: open.count) {
+            return Self.outcome(
+                direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: false,
+                reason: .loadsUsedUp, bounds: bounds)
+        }
         var k = possible <= fullListsUpTo ? widest : max(candidateLimit, 1)
         var solved: Staged
         var best = direct.chosen

@@ -117,6 +117,13 @@ struct DirectCommittees {
             && total == bounds.total(forming: formed) && largestLoad == largest && seats == fewest
     }
 
+    /// Whether these committees reach the bounds of the first two stages:
+    /// as many formed as can be, the worst-served fellow at its bound for
+    /// that many.
+    func reachesFormedAndWorst(_ bounds: CommitteeBounds, fellows: Int) -> Bool {
+        formed == min(fellows, bounds.formed) && worst == bounds.worst(forming: formed)
+    }
+
     /// The best committee over `c`'s short lists of members with load left
     /// (and those in `freed`), of expertise at least `minimum`, or `nil`.
     /// With `prices` (one per pool member, see ``PricedCommittees``) the
@@ -235,22 +242,58 @@ struct DirectCommittees {
 
     /// Members with load left (or in `freed`): those locked to the fellow,
     /// the best `keep + 4` by `worth` then least used, the two best who
-    /// may chair and the two best for each uncovered interest.
+    /// may chair and the two best for each uncovered interest (in that
+    /// order, each group best first, a member listed once). One pass keeps
+    /// each group's best (``Best``) instead of ranking every member.
     private func shortList(
         _ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], keep: Int, freed: Set<Int>,
         worth: (Int) -> Double
     ) -> [Int] {
         guard keep > 0 else { return [] }
-        let ranked = members.filter { loads[$0] < pool[$0].load || freed.contains($0) }.map { ($0, worth($0)) }
-            .sorted { a, b in (-a.1, loads[a.0], a.0) < (-b.1, loads[b.0], b.0) }.map(\.0)
-        var list = ranked.filter { c.locked.contains($0) }
-        func add(_ more: some Sequence<Int>) {
-            for p in more where !list.contains(p) { list.append(p) }
+        var locked = Best(keep: .max, loads: loads), top = Best(keep: keep + 4, loads: loads)
+        var chairs = Best(keep: 2, loads: loads)
+        var covering = [Best](repeating: Best(keep: 2, loads: loads), count: c.uncovered.count)
+        for p in members where loads[p] < pool[p].load || (!freed.isEmpty && freed.contains(p)) {
+            let w = worth(p)
+            if !c.locked.isEmpty && c.locked.contains(p) { locked.offer(p, w) }
+            top.offer(p, w)
+            if pool[p].chair { chairs.offer(p, w) }
+            guard c.expertise[p] > 0 else { continue }  // covers none of the fellow's interests
+            for (i, interest) in c.uncovered.enumerated() where pool[p].areas.contains(interest) {
+                covering[i].offer(p, w)
+            }
         }
-        add(ranked.prefix(keep + 4))
-        add(ranked.lazy.filter { pool[$0].chair }.prefix(2))
-        for interest in c.uncovered { add(ranked.lazy.filter { pool[$0].areas.contains(interest) }.prefix(2)) }
+        var list = locked.members
+        for group in [top, chairs] + covering {
+            for p in group.members where !list.contains(p) { list.append(p) }
+        }
         return list
+    }
+
+    /// The `keep` best members offered, by worth, then least used, then
+    /// pool order: the first `keep` of them ranked.
+    private struct Best {
+        let keep: Int
+        let loads: [Int]
+        private(set) var ranked: [(member: Int, worth: Double)] = []
+
+        init(keep: Int, loads: [Int]) {
+            self.keep = keep
+            self.loads = loads
+        }
+
+        var members: [Int] { ranked.map(\.member) }
+
+        mutating func offer(_ p: Int, _ w: Double) {
+            guard ranked.count < keep || before((p, w), ranked[ranked.count - 1]) else { return }
+            let at = ranked.firstIndex { before((p, w), $0) } ?? ranked.count
+            ranked.insert((p, w), at: at)
+            if ranked.count > keep { ranked.removeLast() }
+        }
+
+        private func before(_ a: (member: Int, worth: Double), _ b: (member: Int, worth: Double)) -> Bool {
+            (-a.worth, loads[a.member], a.member) < (-b.worth, loads[b.member], b.member)
+        }
     }
 
     /// Calls `body` with every subset of `items` holding `size` of them, in

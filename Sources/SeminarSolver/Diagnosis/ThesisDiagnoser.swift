@@ -100,12 +100,13 @@ public struct ThesisDiagnoser: Sendable {
             return ka > kb
         }
         let settings = s.settings.committee ?? CommitteeSettings()
+        let holders = CommitteeCandidates.holders(pool)  // a load raised leaves every area as it is
         return ranked.filter { p in
             guard plain else { return true }
             var raised = pool
             raised[p].load += 1
             let c = CommitteeCandidates(
-                fellow: f, mentor: mentor, pool: raised, areas: raised.map { Set($0.areas) }, settings: settings,
+                fellow: f, mentor: mentor, pool: raised, holders: holders, settings: settings,
                 conflicted: { conflicts.contains(raised[$0].id) }, rule: { rules[raised[$0].id] })
             return c.shortfall == nil
         }.map { ThesisChange.committeeLoad(member: pool[$0].id, from: pool[$0].load) }
