@@ -148,9 +148,15 @@ struct DirectCommittees {
         }
         var best: (key: (Int, Double, Int, Int), members: [Int])?
         var tried = 0
+        let mostOutside = outside.map(\.tally.value).max() ?? 0
         for r in settings.minReaders...max(settings.minReaders, settings.maxReaders) {
             let more = Self.forEachSubset(readers, r) { rs in
                 let read = tally(rs)
+                if let b = best, b.key.0 == 0, read.value + mostOutside < b.key.1 {
+                    // No committee with these readers can come first: all count as tried.
+                    tried += outside.count
+                    return tried <= Self.combinationLimit
+                }
                 for (xs, x) in outside {
                     tried += 1
                     guard tried <= Self.combinationLimit else { return false }
