@@ -135,9 +135,17 @@ struct CommitteeBounds {
     /// one: the locked members' first, then the largest of the others; and
     /// how many are locked.
     private static func best(_ members: [Int], _ seats: Int, _ c: CommitteeCandidates) -> ([Int], Int) {
-        let locked = members.filter { c.locked.contains($0) }.map { c.expertise[$0] }
-        let others = members.filter { !c.locked.contains($0) }.map { c.expertise[$0] }.sorted(by: >)
-        return (Array((locked + others).prefix(max(seats, locked.count))), locked.count)
+        let isLocked = { (p: Int) in !c.locked.isEmpty && c.locked.contains(p) }
+        let locked = members.filter(isLocked).map { c.expertise[$0] }
+        let room = max(seats, locked.count) - locked.count
+        var others: [Int] = []  // the `room` largest of the others, largest first
+        for p in members where room > 0 && !isLocked(p) {
+            let e = c.expertise[p]
+            guard others.count < room || e > others[others.count - 1] else { continue }
+            others.insert(e, at: others.firstIndex { $0 < e } ?? others.count)
+            if others.count > room { others.removeLast() }
+        }
+        return (locked + others, locked.count)
     }
 
     var worst: Int { best.min() ?? 0 }

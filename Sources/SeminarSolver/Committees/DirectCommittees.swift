@@ -188,7 +188,7 @@ struct DirectCommittees {
         ) {
             for p in members {
                 expertise += c.expertise[p]
-                locked += c.locked.contains(p) ? 1 : 0
+                locked += !c.locked.isEmpty && c.locked.contains(p) ? 1 : 0
                 chairs += pool[p].chair ? 1 : 0
                 busiest = max(busiest, loads[p] + 1)
                 bits |= cover?[p] ?? 0

@@ -126,8 +126,9 @@ struct PricedCommittees {
     ) -> Relaxation {
         var unlimited = DirectCommittees(loads: Array(repeating: 0, count: pool.count))
         unlimited.spareChairs = bounds.chairsBind
-        let choices = open.map {
-            unlimited.choose($0, pool: pool, settings: settings, minimum: floor, prices: prices)
+        let fixed = unlimited
+        let choices = ParallelWork.map(open) {  // each fellow's own problem, loads aside: on both cores
+            fixed.choose($0, pool: pool, settings: settings, minimum: floor, prices: prices)
         }
         let worth = zip(open, choices).map { c, choice in
             choice.map { $0.members.reduce(0.0) { $0 + Double(c.expertise[$1]) - prices[$1] } } ?? 0

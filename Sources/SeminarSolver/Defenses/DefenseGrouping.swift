@@ -63,6 +63,8 @@ struct Grouping {
     let slots: [DefenseSlot]
     /// Each shared member's fellows (indices), every one of them defending.
     let committees: [Int: [Int]]
+    /// ``committees`` by member number (none for a member of one committee).
+    private let shared: [[Int]]
     /// Each slot's room, numbered.
     private let rooms: [Int]
     /// The defending fellows by the day of their slot.
@@ -73,6 +75,9 @@ struct Grouping {
         self.people = people
         self.slots = slots
         self.committees = committees
+        var shared = [[Int]](repeating: [], count: (committees.keys.max() ?? -1) + 1)
+        for (member, fellows) in committees { shared[member] = fellows }
+        self.shared = shared
         rooms = Numbering.of(slots.map(DefenseScheduler.room))
         for (i, j) in plan.enumerated() { if let j { onDay[slots[j].date, default: []].append(i) } }
     }
@@ -84,24 +89,28 @@ struct Grouping {
         onDay[slots[j].date, default: []].append(i)
     }
 
-    /// (member, day) pairs and minutes of span over `members`.
+    /// (member, day) pairs and minutes of span over `members`. A member's
+    /// day is counted at its first defense in their list, its span from
+    /// that and the later ones of the same day (a member sits on a few
+    /// committees, so this needs no table of days).
     func cost(of members: [Int]) -> (days: Int, minutes: Int) {
         var days = 0, minutes = 0
         for member in members {
-            guard let fellows = committees[member] else { continue }
-            var spans: [(date: CalendarDate, start: Int, end: Int)] = []
-            for f in fellows {
+            let fellows = member < shared.count ? shared[member] : []
+            for (n, f) in fellows.enumerated() {
                 guard let j = plan[f] else { continue }
-                let slot = slots[j]
-                if let d = spans.firstIndex(where: { $0.date == slot.date }) {
-                    spans[d].start = min(spans[d].start, slot.start.minutes)
-                    spans[d].end = max(spans[d].end, slot.end.minutes)
-                } else {
-                    spans.append((slot.date, slot.start.minutes, slot.end.minutes))
+                let date = slots[j].date
+                guard !fellows[..<n].contains(where: { g in plan[g].map { slots[$0].date == date } ?? false }) else {
+                    continue
                 }
+                var (start, end) = (slots[j].start.minutes, slots[j].end.minutes)
+                for g in fellows[(n + 1)...] {
+                    guard let k = plan[g], slots[k].date == date else { continue }
+                    (start, end) = (min(start, slots[k].start.minutes), max(end, slots[k].end.minutes))
+                }
+                days += 1
+                minutes += end - start
             }
-            days += spans.count
-            minutes += spans.map { $0.end - $0.start }.reduce(0, +)
         }
         return (days, minutes)
     }
@@ -123,7 +132,7 @@ struct Grouping {
     /// their other defenses, worked out once.
     mutating func move(_ i: Int, within open: [Int]) -> Bool {
         guard let now = plan[i] else { return false }
-        let others = people[i].compactMap { committees[$0].map { spans(of: $0, except: i) } }
+        let others = people[i].filter { $0 < shared.count && !shared[$0].isEmpty }.map { spans(of: shared[$0], except: i) }
         var best = added(by: now, to: others), choice = now
         for j in open where j != now {
             let c = added(by: j, to: others)
