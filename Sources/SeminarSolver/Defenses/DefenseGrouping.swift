@@ -132,7 +132,9 @@ struct Grouping {
     /// their other defenses, worked out once.
     mutating func move(_ i: Int, within open: [Int]) -> Bool {
         guard let now = plan[i] else { return false }
-        let others = people[i].filter { $0 < shared.count && !shared[$0].isEmpty }.map { spans(of: shared[$0], except: i) }
+        let others = people[i].filter { $0 < shared.count && !shared[$0].isEmpty }.map {
+            spans(of: shared[$0], except: i)
+        }
         var best = added(by: now, to: others), choice = now
         for j in open where j != now {
             let c = added(by: j, to: others)
