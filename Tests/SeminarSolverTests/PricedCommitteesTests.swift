@@ -45,31 +45,11 @@ import Testing
         var rng = SeededRandom(seed: 47)
         var better = 0
         for round in 0..<60 {
-            var s = CommitteeEnumerationTests.scarceProgram(&rng)
-            s.fellows = Array(s.fellows.prefix(5))
-            let settings = s.settings.committee!
-            let pool = CommitteeMember.pool(s)
-            let people = pool.map {
-                CommitteeEnumerationTests.Person(
-                    id: $0.id, lab: $0.lab, areas: $0.areas, load: $0.load, external: $0.external, chair: $0.chair)
-            }
-            let options = s.fellows.map { CommitteeEnumerationTests.options($0, people, s, settings) }
-            let optimum = CommitteeEnumerationTests.best(options, people: people)
-            let open = CommitteeCandidates.all(s, pool: pool).filter { $0.shortfall == nil }
-            guard !open.isEmpty, open.count == s.fellows.count else { continue }
-            let bounds = CommitteeBounds(open, pool: pool, settings: settings)
-            let start = DirectCommittees.best(open, pool: pool, settings: settings, bounds: bounds)
-            let priced = PricedCommittees.improve(start, open, pool: pool, settings: settings, bounds: bounds)
-            #expect(priced.key >= start.key, "round \(round)")
-            for (i, choice) in priced.chosen.enumerated() {
-                guard let choice else { continue }
-                let listed = options[i].compactMap { $0 }.first { Set($0.members) == Set(choice.members) }
-                #expect(listed?.expertise == choice.expertise, "round \(round): fellow \(i)")
-            }
-            for (p, load) in priced.loads.enumerated() { #expect(load <= pool[p].load, "round \(round)") }
-            let reached = (priced.formed, priced.worst ?? -1, priced.total)
-            #expect(reached <= (optimum.0, optimum.1 ?? -1, optimum.2), "round \(round)")
-            better += priced.key > start.key ? 1 : 0
+            guard let r = ScarceRound(&rng) else { continue }
+            let priced = PricedCommittees.improve(
+                r.start, r.open, pool: r.pool, settings: r.settings, bounds: r.bounds)
+            r.expectSound(priced, round: round)
+            better += priced.key > r.start.key ? 1 : 0
         }
         #expect(better >= 1)
     }

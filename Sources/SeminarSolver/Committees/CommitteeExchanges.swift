@@ -112,8 +112,7 @@ struct CommitteeExchanges {
             guard let mine = trial.choose(c, pool: pool, settings: settings, minimum: floor),
                 mine.expertise > theirs.expertise
             else { continue }
-            for p in theirs.members { sitting[p].removeAll { $0 == f } }
-            d.unseat(f)
+            unseat(f)
             seat(mine, for: g)
             return true
         }
@@ -180,9 +179,14 @@ struct CommitteeExchanges {
         return true
     }
 
-    private mutating func seat(_ choice: DirectCommittees.Choice, for f: Int) {
+    /// `f` without a committee, in ``d`` and in ``sitting``.
+    private mutating func unseat(_ f: Int) {
         for p in d.chosen[f]?.members ?? [] { sitting[p].removeAll { $0 == f } }
         d.unseat(f)
+    }
+
+    private mutating func seat(_ choice: DirectCommittees.Choice, for f: Int) {
+        unseat(f)
         d.seat(choice, for: f)
         for p in choice.members { sitting[p].append(f) }
     }
