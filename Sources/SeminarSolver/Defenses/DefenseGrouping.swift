@@ -61,9 +61,8 @@ struct Grouping {
     /// Each fellow's people (the fellow, then their committee), numbered.
     let people: [[Int]]
     let slots: [DefenseSlot]
-    /// Each shared member's fellows (indices), every one of them defending.
-    let committees: [Int: [Int]]
-    /// ``committees`` by member number (none for a member of one committee).
+    /// Each shared member's fellows (indices, every one of them defending),
+    /// by member number; none for a member of one committee.
     private let shared: [[Int]]
     /// Each slot's room, numbered.
     private let rooms: [Int]
@@ -74,13 +73,15 @@ struct Grouping {
         self.plan = plan
         self.people = people
         self.slots = slots
-        self.committees = committees
         var shared = [[Int]](repeating: [], count: (committees.keys.max() ?? -1) + 1)
         for (member, fellows) in committees { shared[member] = fellows }
         self.shared = shared
         rooms = Numbering.of(slots.map(DefenseScheduler.room))
         for (i, j) in plan.enumerated() { if let j { onDay[slots[j].date, default: []].append(i) } }
     }
+
+    /// The fellows of shared member `member` (none for a member of one committee).
+    private func fellows(of member: Int) -> [Int] { member < shared.count ? shared[member] : [] }
 
     /// Puts fellow `i` in slot `j`, keeping ``onDay``.
     private mutating func place(_ i: Int, _ j: Int) {
@@ -96,7 +97,7 @@ struct Grouping {
     func cost(of members: [Int]) -> (days: Int, minutes: Int) {
         var days = 0, minutes = 0
         for member in members {
-            let fellows = member < shared.count ? shared[member] : []
+            let fellows = fellows(of: member)
             for (n, f) in fellows.enumerated() {
                 guard let j = plan[f] else { continue }
                 let date = slots[j].date
@@ -132,9 +133,7 @@ struct Grouping {
     /// their other defenses, worked out once.
     mutating func move(_ i: Int, within open: [Int]) -> Bool {
         guard let now = plan[i] else { return false }
-        let others = people[i].filter { $0 < shared.count && !shared[$0].isEmpty }.map {
-            spans(of: shared[$0], except: i)
-        }
+        let others = people[i].filter { !fellows(of: $0).isEmpty }.map { spans(of: fellows(of: $0), except: i) }
         var best = added(by: now, to: others), choice = now
         for j in open where j != now {
             let c = added(by: j, to: others)
@@ -185,7 +184,7 @@ struct Grouping {
     func partners(of i: Int) -> [Int] {
         var days: Set<CalendarDate> = []
         for member in people[i] {
-            for f in committees[member] ?? [] where f != i { if let j = plan[f] { days.insert(slots[j].date) } }
+            for f in fellows(of: member) where f != i { if let j = plan[f] { days.insert(slots[j].date) } }
         }
         return Set(days.flatMap { onDay[$0] ?? [] }).filter { $0 != i }.sorted()
     }
