@@ -33,6 +33,12 @@ import Modeling
 /// times over and it is solved again, up to the full lists, whose stages are
 /// proved by the solver as before.
 ///
+/// **When everyone is formed at that scale** but the direct committees
+/// leave a few fellows below their best, ``CommitteeNeighbourhood`` first
+/// re-forms only those fellows and the committees around them with a small
+/// model; when that reaches every bound, the committees are proved best
+/// (by the bounds) and the whole model is never built.
+///
 /// **When members run out at that scale** (fewer committees than fellows,
 /// improved by ``PricedCommittees`` and ``CommitteeExchanges``) and those
 /// committees already reach the bounds of the first two stages (as many
@@ -91,13 +97,19 @@ public struct CommitteeFormer: Sendable {
             direct = CommitteeExchanges.improve(
                 direct, open, pool: pool, settings: settings, bounds: bounds, budget: budget)
         }
+        let possible = open.map { $0.readers.count + $0.externals.count }.reduce(0, +)
+        var nearSize: SolvedModelSize?
+        if possible > fullListsUpTo && !runOut && !formedOnly && !direct.reaches(bounds, fellows: open.count) {
+            let near = CommitteeNeighbourhood(solver: solver, options: options, candidateLimit: candidateLimit)
+            (direct, nearSize) = try near.improve(
+                direct, open, pool: pool, settings: settings, bounds: bounds, budget: budget)
+        }
         if direct.reaches(bounds, fellows: open.count) {
             return Self.outcome(
-                direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true, reason: .loadsUsedUp,
-                bounds: bounds)
+                direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: true, size: nearSize,
+                reason: .loadsUsedUp, bounds: bounds)
         }
         let widest = open.map { max($0.readers.count, $0.externals.count) }.max() ?? 0
-        let possible = open.map { $0.readers.count + $0.externals.count }.reduce(0, +)
         if runOut && possible > fullListsUpTo && direct.reachesFormedAndWorst(bounds, fellows: open.count) {
             return Self.outcome(
                 direct.chosen, open: open, all: all, pool: pool, unformed: unformed, proved: false,

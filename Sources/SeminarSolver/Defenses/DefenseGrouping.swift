@@ -90,32 +90,6 @@ struct Grouping {
         onDay[slots[j].date, default: []].append(i)
     }
 
-    /// (member, day) pairs and minutes of span over `members`. A member's
-    /// day is counted at its first defense in their list, its span from
-    /// that and the later ones of the same day (a member sits on a few
-    /// committees, so this needs no table of days).
-    func cost(of members: [Int]) -> (days: Int, minutes: Int) {
-        var days = 0, minutes = 0
-        for member in members {
-            let fellows = fellows(of: member)
-            for (n, f) in fellows.enumerated() {
-                guard let j = plan[f] else { continue }
-                let date = slots[j].date
-                guard !fellows[..<n].contains(where: { g in plan[g].map { slots[$0].date == date } ?? false }) else {
-                    continue
-                }
-                var (start, end) = (slots[j].start.minutes, slots[j].end.minutes)
-                for g in fellows[(n + 1)...] {
-                    guard let k = plan[g], slots[k].date == date else { continue }
-                    (start, end) = (min(start, slots[k].start.minutes), max(end, slots[k].end.minutes))
-                }
-                days += 1
-                minutes += end - start
-            }
-        }
-        return (days, minutes)
-    }
-
     /// Whether fellow `i` may defend in `j` while every fellow but those of `moving` keeps their slot.
     func fits(_ i: Int, _ j: Int, moving: (Int, Int)) -> Bool {
         let slot = slots[j]
@@ -190,19 +164,45 @@ struct Grouping {
     }
 
     /// Trades the slots of fellows `i` and `k` when that keeps every rule and lowers the cost.
+    /// A member of both committees keeps the same defenses, so only the
+    /// others' costs are weighed.
     mutating func trade(_ i: Int, _ k: Int) -> Bool {
         guard let a = plan[i], let b = plan[k], a != b else { return false }
-        let members = Array(Set(people[i] + people[k]))
-        let before = cost(of: members)
-        plan[i] = b
-        plan[k] = a
-        let after = cost(of: members)
-        plan[i] = a
-        plan[k] = b
-        guard (after.days, after.minutes) < (before.days, before.minutes) else { return false }
+        let mine = change(moving: i, from: a, to: b, besides: people[k])
+        let theirs = change(moving: k, from: b, to: a, besides: people[i])
+        guard (mine.days + theirs.days, mine.minutes + theirs.minutes) < (0, 0) else { return false }
         guard fits(i, b, moving: (i, k)) && fits(k, a, moving: (i, k)) else { return false }
         place(i, b)
         place(k, a)
         return true
+    }
+
+    /// What moving fellow `i` from slot `a` to `b` changes in the (member,
+    /// day) pairs and minutes of span of `i`'s shared members who are not
+    /// among `others`.
+    private func change(moving i: Int, from a: Int, to b: Int, besides others: [Int]) -> (days: Int, minutes: Int) {
+        var days = 0, minutes = 0
+        for member in people[i] where !others.contains(member) {
+            let fellows = fellows(of: member)
+            guard !fellows.isEmpty else { continue }
+            let (after, before) = (added(by: b, to: fellows, except: i), added(by: a, to: fellows, except: i))
+            days += after.days - before.days
+            minutes += after.minutes - before.minutes
+        }
+        return (days, minutes)
+    }
+
+    /// The (member, day) pair and minutes of span that a defense in slot
+    /// `j` adds to a member whose defenses are those of `fellows` but `i`.
+    private func added(by j: Int, to fellows: [Int], except i: Int) -> (days: Int, minutes: Int) {
+        let slot = slots[j]
+        let (start, end) = (slot.start.minutes, slot.end.minutes)
+        var first = Int.max, last = Int.min
+        for f in fellows where f != i {
+            guard let k = plan[f], slots[k].date == slot.date else { continue }
+            (first, last) = (min(first, slots[k].start.minutes), max(last, slots[k].end.minutes))
+        }
+        guard first <= last else { return (1, end - start) }
+        return (0, max(last, end) - min(first, start) - (last - first))
     }
 }

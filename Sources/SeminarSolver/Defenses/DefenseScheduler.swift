@@ -59,8 +59,8 @@ public struct DefenseScheduler: Sendable {
         kept: [String: DefenseSlot] = [:], preferred: [String: DefenseSlot] = [:]
     ) throws(SolverError) -> DefenseOutcome {
         let slots = s.defenseSlots ?? []
-        var away: [String: Set<CalendarDate>] = [:]
-        for a in s.availability { if let d = a.date { away[a.person, default: []].insert(d) } }
+        let days = SlotDays(slots, availability: s.availability)
+        let defendBy = Dictionary(s.fellows.map { ($0.id, $0.defendBy) }, uniquingKeysWith: { first, _ in first })
         var unscheduled: [DefenseOutcome.Unscheduled] = []
         var people: [[String]] = []
         var free: [[Int]] = []
@@ -68,15 +68,9 @@ public struct DefenseScheduler: Sendable {
             var seen: Set<String> = []
             let who = ([c.fellow] + c.seats.map(\.member)).filter { seen.insert($0).inserted }
             people.append(who)
-            let by = s.fellow(c.fellow)?.defendBy
-            let last = lastTalks[c.fellow]
-            let window = slots.indices.filter { j in
-                let slot = slots[j]
-                if let by, slot.date > by { return false }
-                if let (date, start) = last, (slot.date, slot.start) <= (date, start) { return false }
-                return true
-            }
-            var open = window.filter { j in who.allSatisfy { !(away[$0]?.contains(slots[j].date) ?? false) } }
+            let window = Self.window(slots, by: defendBy[c.fellow] ?? nil, after: lastTalks[c.fellow])
+            let away = days.away(who)
+            var open = window.filter { !away[days.day[$0]] }
             if let k = kept[c.fellow], let j = open.first(where: { Self.same(slots[$0], k) }) { open = [j] }
             if let p = preferred[c.fellow], let j = open.first(where: { Self.same(slots[$0], p) }) {
                 open = [j] + open.filter { $0 != j }
@@ -84,7 +78,7 @@ public struct DefenseScheduler: Sendable {
             free.append(open)
             if free.last!.isEmpty {
                 unscheduled.append(
-                    DefenseOutcome.Unscheduled(fellow: c.fellow, reason: Self.why(window, who, slots, away)))
+                    DefenseOutcome.Unscheduled(fellow: c.fellow, reason: Self.why(window, who, slots, days.awayDates)))
             }
         }
         let possible = free.filter { !$0.isEmpty }.count
@@ -115,32 +109,38 @@ public struct DefenseScheduler: Sendable {
         return DefenseOutcome(defenses: defenses, unscheduled: unscheduled, proved: proved, size: size)
     }
 
+    /// The slots (indices, in file order) on or before `by` and after the
+    /// last work-in-progress talk (date, start).
+    static func window(_ slots: [DefenseSlot], by: CalendarDate?, after last: (CalendarDate, TimeOfDay)?) -> [Int] {
+        slots.indices.filter { j in
+            let slot = slots[j]
+            if let by, slot.date > by { return false }
+            if let (date, start) = last, (slot.date, slot.start) <= (date, start) { return false }
+            return true
+        }
+    }
+
     /// A plan built directly: fellows with the fewest open slots first (then
     /// in fellows.csv order), each in the earliest open slot (file order) that
     /// shares no person and no room with a defense already placed and overlapping it.
     /// When it places every fellow who has an open slot it is the most possible.
     static func greedy(free: [[Int]], people: [[String]], slots: [DefenseSlot]) -> [Int?] {
         var plan = [Int?](repeating: nil, count: free.count)
-        var resource: [String: Int] = [:]
-        var day: [CalendarDate: Int] = [:]
+        var numbering = Numbering<String>()
+        let who = people.map { $0.map { numbering.number("p\u{1}" + $0) } }
+        let rooms = slots.map { numbering.number(room($0)) }
+        let day = Numbering.of(slots.map(\.date))
+        let dayCount = (day.max() ?? -1) + 1
         // The slots booked per resource (a person or a room) and day.
-        var booked: [Int: [Int]] = [:]
-        func key(_ name: String, _ j: Int) -> Int {
-            let r = resource[name] ?? resource.count
-            resource[name] = r
-            let d = day[slots[j].date] ?? day.count
-            day[slots[j].date] = d
-            return r &* 1_000_003 &+ d
-        }
+        var booked = [[Int]](repeating: [], count: numbering.count * dayCount)
         let order = free.indices.filter { !free[$0].isEmpty }.sorted { (free[$0].count, $0) < (free[$1].count, $1) }
         for i in order {
-            let names = people[i].map { "p\u{1}" + $0 }
             for j in free[i] {
-                let uses = (names + [room(slots[j])]).map { key($0, j) }
-                let clash = uses.contains { k in (booked[k] ?? []).contains { slots[$0].overlaps(slots[j]) } }
+                let uses = (who[i] + [rooms[j]]).map { $0 * dayCount + day[j] }
+                let clash = uses.contains { k in booked[k].contains { slots[$0].overlaps(slots[j]) } }
                 guard !clash else { continue }
                 plan[i] = j
-                for k in uses { booked[k, default: []].append(j) }
+                for k in uses { booked[k].append(j) }
                 break
             }
         }

@@ -12,6 +12,9 @@ struct Numbering<Key: Hashable> {
         return numbers.count - 1
     }
 
+    /// How many keys are numbered.
+    var count: Int { numbers.count }
+
     /// Each key's number, numbered in the keys' order.
     static func of(_ keys: [Key]) -> [Int] {
         var numbering = Numbering()
