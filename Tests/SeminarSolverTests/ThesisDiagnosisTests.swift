@@ -178,4 +178,38 @@ import Testing
         #expect(found.first?.changes == [] && found.first?.tried == 0)
         #expect(found.first?.hint == .lastTalk(Self.day(2)))
     }
+
+    /// A raised `committee_load` above 0 re-solves on the pool and
+    /// candidates already read (``ThesisDiagnoser/raised(_:pool:_:)``): on
+    /// 20 random programs, for every member with a load above 0 they are
+    /// what reading the changed scenario afresh gives; a load raised from 0
+    /// and any other change read it afresh (`nil`).
+    @Test func aRaisedLoadLeavesEveryCandidateAsItWas() {
+        var rng = SeededRandom(seed: 5)
+        for round in 0..<20 {
+            let s = CommitteeEnumerationTests.scarceProgram(&rng)
+            let pool = CommitteeMember.pool(s)
+            let all = CommitteeCandidates.all(s, pool: pool)
+            for member in pool {
+                let change = ThesisChange.committeeLoad(member: member.id, from: member.load)
+                guard let given = ThesisDiagnoser.raised(change, pool: pool, all) else {
+                    #expect(member.load == 0, "round \(round): \(member.id)")
+                    continue
+                }
+                let changed = change.applied(to: s)
+                let fresh = CommitteeMember.pool(changed)
+                #expect(given.pool == fresh, "round \(round): \(member.id)")
+                let afresh = CommitteeCandidates.all(changed, pool: fresh)
+                #expect(afresh.count == given.candidates.count)
+                for (a, b) in zip(afresh, given.candidates) {
+                    #expect(
+                        a.fellow.id == b.fellow.id && a.readers == b.readers && a.externals == b.externals
+                            && a.locked == b.locked && a.mentorMayChair == b.mentorMayChair
+                            && a.expertise == b.expertise && a.shortfall == b.shortfall,
+                        "round \(round): \(member.id)")
+                }
+            }
+        }
+        #expect(ThesisDiagnoser.raised(.freeOn(person: "x", date: Self.day(1)), pool: [], []) == nil)
+    }
 }

@@ -55,9 +55,12 @@ struct CommitteeBounds {
 
     init(_ fellows: [CommitteeCandidates], pool: [CommitteeMember], settings: CommitteeSettings) {
         var readerSeats = 0
-        var readersAnywhere: Set<Int> = [], externalsAnywhere: Set<Int> = [], chairsAnywhere: Set<Int> = []
+        // Per pool member, whether they may read, be external, or chair for some fellow.
+        let none = [Bool](repeating: false, count: pool.count)
+        var (readersAnywhere, externalsAnywhere, chairsAnywhere) = (none, none, none)
         var needChair = 0
-        let load = { (members: Set<Int>) in members.map { pool[$0].load }.reduce(0, +) }
+        let load = { (marked: [Bool]) in marked.indices.reduce(0) { marked[$1] ? $0 + pool[$1].load : $0 } }
+        let count = { (marked: [Bool]) in marked.reduce(0) { $1 ? $0 + 1 : $0 } }
         best = []
         fewest = []
         for c in fellows {
@@ -68,34 +71,38 @@ struct CommitteeBounds {
             fewest.append(readers + settings.externals)
             least.append(max(settings.minReaders, lockedReaders) + settings.externals)
             readerSeats += readers
-            readersAnywhere.formUnion(c.readers)
-            externalsAnywhere.formUnion(c.externals)
+            for p in c.readers { readersAnywhere[p] = true }
+            for p in c.externals { externalsAnywhere[p] = true }
             if !c.mentorMayChair {
                 needChair += 1
-                chairsAnywhere.formUnion((c.readers + c.externals).filter { pool[$0].chair })
+                for p in c.readers + c.externals where pool[p].chair { chairsAnywhere[p] = true }
             }
         }
         func ceil(_ a: Int, _ b: Int) -> Int { b == 0 ? 0 : (a + b - 1) / b }
         let seats = readerSeats + settings.externals * fellows.count
+        let (readerCount, externalCount, chairCount) = (
+            count(readersAnywhere), count(externalsAnywhere), count(chairsAnywhere)
+        )
         loadFloor = max(
-            seats > 0 ? 1 : 0, ceil(readerSeats, readersAnywhere.count),
-            ceil(settings.externals * fellows.count, externalsAnywhere.count), ceil(needChair, chairsAnywhere.count))
+            seats > 0 ? 1 : 0, ceil(readerSeats, readerCount), ceil(settings.externals * fellows.count, externalCount),
+            ceil(needChair, chairCount))
         let byChairs = fellows.count - needChair + min(needChair, load(chairsAnywhere))
         var formed = byChairs
-        if byChairs < fellows.count { limit = .chairs(members: chairsAnywhere.count, seats: load(chairsAnywhere)) }
+        if byChairs < fellows.count { limit = .chairs(members: chairCount, seats: load(chairsAnywhere)) }
         let (externalLoad, readerLoad) = (load(externalsAnywhere), load(readersAnywhere))
         if settings.externals > 0 && externalLoad / settings.externals < formed {
             formed = externalLoad / settings.externals
-            limit = .externals(members: externalsAnywhere.count, seats: externalLoad, each: settings.externals)
+            limit = .externals(members: externalCount, seats: externalLoad, each: settings.externals)
         }
         if settings.minReaders > 0 && readerLoad / settings.minReaders < formed {
             formed = readerLoad / settings.minReaders
-            limit = .readers(members: readersAnywhere.count, seats: readerLoad, each: settings.minReaders)
+            limit = .readers(members: readerCount, seats: readerLoad, each: settings.minReaders)
         }
         self.formed = formed
         chairsBind = formed == byChairs && formed < fellows.count
-        (reading, externals, chairing) = (readersAnywhere.count, externalsAnywhere.count, chairsAnywhere.count)
-        (mentorsChair, chairLoadMax) = (fellows.count - needChair, chairsAnywhere.map { pool[$0].load }.max() ?? 0)
+        (reading, externals, chairing) = (readerCount, externalCount, chairCount)
+        let chairLoads = pool.indices.filter { chairsAnywhere[$0] }.map { pool[$0].load }
+        (mentorsChair, chairLoadMax) = (fellows.count - needChair, chairLoads.max() ?? 0)
         (minReaders, externalSeats) = (settings.minReaders, settings.externals)
     }
 

@@ -100,7 +100,8 @@ public struct CommitteeFormer: Sendable {
         let possible = open.map { $0.readers.count + $0.externals.count }.reduce(0, +)
         var nearSize: SolvedModelSize?
         if possible > fullListsUpTo && !runOut && !formedOnly && !direct.reaches(bounds, fellows: open.count) {
-            let near = CommitteeNeighbourhood(solver: solver, options: options, candidateLimit: candidateLimit)
+            let near = CommitteeNeighbourhood(
+                solver: solver, options: options, candidateLimit: max(candidateLimit, 1))
             (direct, nearSize) = try near.improve(
                 direct, open, pool: pool, settings: settings, bounds: bounds, budget: budget)
         }
@@ -146,12 +147,18 @@ public struct CommitteeFormer: Sendable {
     /// direct committees afresh. Otherwise the model's first stage decides,
     /// and `nil` when it stopped short of everyone without proof. The later
     /// stages (who is served best) do not change the answer, so none is solved.
+    /// `given` spares the work of reading them again: `scenario`'s pool and
+    /// candidates, worked out by the caller (a diagnosis raising a load
+    /// above 0 changes no fellow's candidates, which count loads only as 0
+    /// or not).
     /// - Throws: `SolverError` when the solver itself fails.
-    public func formsEveryone(_ scenario: Scenario, keeping kept: CommitteeOutcome? = nil) throws(SolverError) -> Bool?
-    {
+    public func formsEveryone(
+        _ scenario: Scenario, keeping kept: CommitteeOutcome? = nil,
+        given: (pool: [CommitteeMember], candidates: [CommitteeCandidates])? = nil
+    ) throws(SolverError) -> Bool? {
         let settings = scenario.settings.committee ?? CommitteeSettings()
-        let pool = CommitteeMember.pool(scenario)
-        let all = CommitteeCandidates.all(scenario, pool: pool)
+        let pool = given?.pool ?? CommitteeMember.pool(scenario)
+        let all = given?.candidates ?? CommitteeCandidates.all(scenario, pool: pool)
         guard all.allSatisfy({ $0.shortfall == nil }) else { return false }
         let bounds = CommitteeBounds(all, pool: pool, settings: settings)
         guard bounds.formed >= all.count else { return false }

@@ -19,10 +19,10 @@ import Modeling
 /// - maximise `(S + 1) · Σ_{f ∈ N} E_f − Σ x_fp`, S the number of seat
 ///   variables: the most expertise, then the fewest seats.
 ///
-/// The start is a solution of this program, so its answer is never worse
-/// on any stage of ``DirectCommittees/key``: the committees formed stay,
-/// the worst-served fellow and the largest load get no worse, and the
-/// total grows or the seats shrink. Nothing here is claimed best: a
+/// The start is a solution of this program (its starting solution): the
+/// committees formed stay, and the worst-served fellow and the largest load
+/// get no worse. The answer replaces the start only when the stages' order
+/// (``DirectCommittees/key``) prefers it. Nothing here is claimed best: a
 /// neighbourhood's optimum is not the program's, and ``CommitteeFormer``
 /// calls the result proved only when it reaches ``CommitteeBounds``.
 struct CommitteeNeighbourhood {
@@ -75,6 +75,7 @@ struct CommitteeNeighbourhood {
         o.timeLimit = budget.left
         o.startingSolution = start
         o.presolve = false
+        o.branching = .driebeckTomlin  // keeps the time limit (see CommitteeFormer's stages)
         o.nodeLimit = min(o.nodeLimit ?? .max, CommitteeFormer.nodeLimit)
         o.iterationLimit = min(o.iterationLimit ?? .max, CommitteeFormer.iterationLimit)
         return o

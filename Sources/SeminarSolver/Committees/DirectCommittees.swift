@@ -137,64 +137,75 @@ struct DirectCommittees {
         let readers = shortList(c.readers, c, pool: pool, keep: settings.maxReaders, freed: freed, worth: worth)
         let externals = shortList(c.externals, c, pool: pool, keep: settings.externals, freed: freed, worth: worth)
         let cover = Self.coverBits(readers + externals, c, pool: pool)
-        let tally = { (members: [Int]) in
-            Tally(members, c, pool: pool, loads: loads, cover: cover, worth: prices == nil ? nil : worth)
+        let part = { (p: Int) in
+            Tally(p, c, pool: pool, loads: loads, cover: cover, worth: prices == nil ? nil : worth(p))
         }
+        let (readerParts, externalParts) = (readers.map(part), externals.map(part))
         let all: UInt64 = c.uncovered.count >= 64 ? ~0 : (1 << UInt64(c.uncovered.count)) - 1
-        var outside: [(members: [Int], tally: Tally)] = []
-        Self.forEachSubset(externals, settings.externals) { xs in
-            outside.append((xs, tally(xs)))
+        var (outside, outsideTallies): ([[Int]], [Tally]) = ([], [])
+        Self.forEachSubset(Array(externals.indices), settings.externals) { xs in
+            outside.append(xs.map { externals[$0] })
+            outsideTallies.append(Tally(xs, of: externalParts))
             return outside.count < Self.combinationLimit
         }
-        var best: (key: (Int, Double, Int, Int), members: [Int])?
+        // The best: its key, its readers' positions in `readers`, its externals' index in `outside`.
+        var best: (key: (Int, Double, Int, Int), readers: [Int], outside: Int)?
         var tried = 0
-        let mostOutside = outside.map(\.tally.value).max() ?? 0
+        // What the loop below reads of c and self, read once: touching c there copies it per committee tried.
+        let (lockedCount, mentorMayChair, spare) = (c.locked.count, c.mentorMayChair, spareChairs)
+        let isValid = { (members: [Int]) in valid(members, c, pool: pool) != nil }
+        let mostOutside = outsideTallies.map(\.value).max() ?? 0
         for r in settings.minReaders...max(settings.minReaders, settings.maxReaders) {
-            let more = Self.forEachSubset(readers, r) { rs in
-                let read = tally(rs)
+            let more = Self.forEachSubset(Array(readers.indices), r) { positions in
+                let read = Tally(positions, of: readerParts)
                 if let b = best, b.key.0 == 0, read.value + mostOutside < b.key.1 {
                     // No committee with these readers can come first: all count as tried.
                     tried += outside.count
                     return tried <= Self.combinationLimit
                 }
-                for (xs, x) in outside {
+                for o in outsideTallies.indices {
                     tried += 1
                     guard tried <= Self.combinationLimit else { return false }
-                    let t = read.adding(x)
-                    guard t.expertise >= minimum, t.locked == c.locked.count, c.mentorMayChair || t.chairs > 0,
-                        cover == nil ? valid(rs + xs, c, pool: pool) != nil : t.bits == all
+                    let t = read.adding(outsideTallies[o])
+                    guard t.expertise >= minimum, t.locked == lockedCount, mentorMayChair || t.chairs > 0,
+                        cover == nil ? isValid(positions.map { readers[$0] } + outside[o]) : t.bits == all
                     else { continue }
-                    let key = (spareChairs ? -max(0, t.chairs - 1) : 0, t.value, -t.busiest, -(rs.count + xs.count))
-                    if best.map({ key > $0.key }) ?? true { best = (key, rs + xs) }
+                    let key = (spare ? -max(0, t.chairs - 1) : 0, t.value, -t.busiest, -(r + settings.externals))
+                    if best.map({ key > $0.key }) ?? true { best = (key, positions, o) }
                 }
                 return true
             }
             guard more else { break }
         }
-        return best.flatMap { valid($0.members, c, pool: pool, minimum: minimum, cover: cover) }
+        return best.flatMap {
+            valid($0.readers.map { readers[$0] } + outside[$0.outside], c, pool: pool, minimum: minimum, cover: cover)
+        }
     }
 
     /// What ``choose(_:pool:settings:minimum:freed:prices:)`` weighs of a
-    /// part of a committee, summed once for every committee it is part of.
+    /// part of a committee: worked out once per short-listed member, then
+    /// summed for every committee it is part of.
     private struct Tally {
         var expertise = 0, locked = 0, chairs = 0, busiest = 0
         var bits: UInt64 = 0
         /// Expertise, or expertise less prices when priced.
         var value = 0.0
 
+        /// Member `p` alone; `worth` its expertise less its price, when priced.
         init(
-            _ members: [Int], _ c: CommitteeCandidates, pool: [CommitteeMember], loads: [Int], cover: [UInt64]?,
-            worth: ((Int) -> Double)?
+            _ p: Int, _ c: CommitteeCandidates, pool: [CommitteeMember], loads: [Int], cover: [UInt64]?, worth: Double?
         ) {
-            for p in members {
-                expertise += c.expertise[p]
-                locked += !c.locked.isEmpty && c.locked.contains(p) ? 1 : 0
-                chairs += pool[p].chair ? 1 : 0
-                busiest = max(busiest, loads[p] + 1)
-                bits |= cover?[p] ?? 0
-                value += worth?(p) ?? 0
-            }
-            if worth == nil { value = Double(expertise) }
+            expertise = c.expertise[p]
+            locked = !c.locked.isEmpty && c.locked.contains(p) ? 1 : 0
+            chairs = pool[p].chair ? 1 : 0
+            busiest = loads[p] + 1
+            bits = cover?[p] ?? 0
+            value = worth ?? Double(expertise)
+        }
+
+        /// The members at `positions` of the list whose tallies are `parts`, summed in order.
+        init(_ positions: [Int], of parts: [Tally]) {
+            for j in positions { self = adding(parts[j]) }
         }
 
         func adding(_ other: Tally) -> Tally {

@@ -164,31 +164,36 @@ struct Grouping {
     }
 
     /// Trades the slots of fellows `i` and `k` when that keeps every rule and lowers the cost.
-    /// A member of both committees keeps the same defenses, so only the
-    /// others' costs are weighed.
     mutating func trade(_ i: Int, _ k: Int) -> Bool {
         guard let a = plan[i], let b = plan[k], a != b else { return false }
-        let mine = change(moving: i, from: a, to: b, besides: people[k])
-        let theirs = change(moving: k, from: b, to: a, besides: people[i])
-        guard (mine.days + theirs.days, mine.minutes + theirs.minutes) < (0, 0) else { return false }
+        let change = traded(i, from: a, k, from: b)
+        guard (change.days, change.minutes) < (0, 0) else { return false }
         guard fits(i, b, moving: (i, k)) && fits(k, a, moving: (i, k)) else { return false }
         place(i, b)
         place(k, a)
         return true
     }
 
-    /// What moving fellow `i` from slot `a` to `b` changes in the (member,
-    /// day) pairs and minutes of span of `i`'s shared members who are not
-    /// among `others`.
-    private func change(moving i: Int, from a: Int, to b: Int, besides others: [Int]) -> (days: Int, minutes: Int) {
+    /// What trading the slots `a` of fellow `i` and `b` of fellow `k`
+    /// changes in the (member, day) pairs and minutes of span of the shared
+    /// members among their people. A member of both committees keeps the
+    /// same defenses and one of neither keeps theirs, so only a member of
+    /// one of them counts, by what that fellow's move adds to their other
+    /// defenses.
+    private func traded(_ i: Int, from a: Int, _ k: Int, from b: Int) -> (days: Int, minutes: Int) {
         var days = 0, minutes = 0
-        for member in people[i] where !others.contains(member) {
+        func weigh(_ member: Int) {
             let fellows = fellows(of: member)
-            guard !fellows.isEmpty else { continue }
-            let (after, before) = (added(by: b, to: fellows, except: i), added(by: a, to: fellows, except: i))
+            guard !fellows.isEmpty else { return }
+            let (hasI, hasK) = (fellows.contains(i), fellows.contains(k))
+            guard hasI != hasK else { return }
+            let (f, from, to) = hasI ? (i, a, b) : (k, b, a)
+            let (after, before) = (added(by: to, to: fellows, except: f), added(by: from, to: fellows, except: f))
             days += after.days - before.days
             minutes += after.minutes - before.minutes
         }
+        for member in people[i] { weigh(member) }
+        for member in people[k] where !people[i].contains(member) { weigh(member) }
         return (days, minutes)
     }
 

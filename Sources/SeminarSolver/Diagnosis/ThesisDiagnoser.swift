@@ -50,6 +50,7 @@ public struct ThesisDiagnoser: Sendable {
         guard !o.unformed.isEmpty else { return [] }
         var search = DiagnosisSearch(left: resolves, budget: TimeBudget(seconds: timeLimit), perFellow: perFellow)
         let pool = CommitteeMember.pool(s)
+        let all = CommitteeCandidates.all(s, pool: pool)
         var found: [ThesisSuggestions] = []
         for u in o.unformed where u.reason != .notFound {
             let candidates =
@@ -57,12 +58,14 @@ public struct ThesisDiagnoser: Sendable {
                 ? [] : loadCandidates(s, u, pool: pool, loads: o.loads).map { DiagnosisSearch.Candidate(change: $0) }
             let budget = search.budget
             let others = Set(o.unformed.map(\.fellow)).subtracting([u.fellow])
+            let theirs = all.filter { !others.contains($0.fellow.id) }
             var suggestions = try search.suggestions(for: u.fellow, candidates) { change throws(SolverError) in
                 var changed = change.applied(to: s)
                 changed.fellows.removeAll { others.contains($0.id) }
                 var former = self.former
                 former.options = DiagnosisSearch.options(former.options, within: budget)
-                return try former.formsEveryone(changed, keeping: o)
+                let given = Self.raised(change, pool: pool, theirs)
+                return try former.formsEveryone(changed, keeping: o, given: given)
             }
             if search.isSpent && candidates.isEmpty { suggestions.complete = false }
             if suggestions.changes.isEmpty { suggestions.hint = Self.hint(u.reason) }
@@ -110,6 +113,20 @@ public struct ThesisDiagnoser: Sendable {
                 conflicted: { conflicts.contains(raised[$0].id) }, rule: { rules[raised[$0].id] })
             return c.shortfall == nil
         }.map { ThesisChange.committeeLoad(member: pool[$0].id, from: pool[$0].load) }
+    }
+
+    /// The pool with `change`'s `committee_load` raised, and `candidates`
+    /// as they are, when the load raised is above 0 (candidates count a
+    /// load only as 0 or not); `nil` for any other change.
+    static func raised(_ change: ThesisChange, pool: [CommitteeMember], _ candidates: [CommitteeCandidates]) -> (
+        pool: [CommitteeMember], candidates: [CommitteeCandidates]
+    )? {
+        guard case .committeeLoad(let member, let from) = change, from > 0,
+            let p = pool.firstIndex(where: { $0.id == member })
+        else { return nil }
+        var raised = pool
+        raised[p].load = from + 1
+        return (raised, candidates)
     }
 
     /// The kind of member a shortfall lacks.
