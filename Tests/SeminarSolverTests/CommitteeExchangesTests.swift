@@ -11,15 +11,7 @@ import Testing
     /// Swapped, f1 has x2 (1) and f2 x1 (2): 3, the best there is. Neither
     /// external has a seat left, so only a swap finds it.
     @Test func twoCommitteesSwapTheirExternals() {
-        let s = CommitteeTests.program(
-            fellows: [("f1", "L1", "mA", ["a"]), ("f2", "L2", "mB", ["a", "b"])],
-            mentors: [
-                CommitteeTests.mentor("mA", "L1", ["z"], load: 0, chair: true),
-                CommitteeTests.mentor("mB", "L2", ["z"], load: 0, chair: true),
-                CommitteeTests.mentor("x1", "L3", ["a", "b"], load: 1, external: true),
-                CommitteeTests.mentor("x2", "L3", ["a"], load: 1, external: true)
-            ],
-            settings: CommitteeTests.settings(readers: 0...0, externals: 1, cover: false, mentorChairs: true))
+        let s = Self.twoExternals
         let (start, open, pool, settings, bounds) = Self.started(s, [["x1"], ["x2"]])
         #expect(start.total == 2)
         let better = CommitteeExchanges.improve(start, open, pool: pool, settings: settings, bounds: bounds)
@@ -65,6 +57,18 @@ import Testing
         }
         #expect(better >= 1)
     }
+
+    /// Two fellows, one external seat each, the mentors chairing: f1
+    /// (interest a) and f2 (a, b); x1 (areas a, b) and x2 (a), one committee each.
+    static let twoExternals = CommitteeTests.program(
+        fellows: [("f1", "L1", "mA", ["a"]), ("f2", "L2", "mB", ["a", "b"])],
+        mentors: [
+            CommitteeTests.mentor("mA", "L1", ["z"], load: 0, chair: true),
+            CommitteeTests.mentor("mB", "L2", ["z"], load: 0, chair: true),
+            CommitteeTests.mentor("x1", "L3", ["a", "b"], load: 1, external: true),
+            CommitteeTests.mentor("x2", "L3", ["a"], load: 1, external: true)
+        ],
+        settings: CommitteeTests.settings(readers: 0...0, externals: 1, cover: false, mentorChairs: true))
 
     /// `s`'s candidates with `members` (ids, per fellow in order) seated as
     /// the start, the mentor chairing.

@@ -14,15 +14,7 @@ import Testing
     /// in the neighbourhood; swapped, f1 has x2 (1) and f2 x1 (2): 3, every
     /// fellow at its best.
     @Test func aFellowBelowItsBestGetsTheMemberItsNeighbourHolds() throws {
-        let s = CommitteeTests.program(
-            fellows: [("f1", "L1", "mA", ["a"]), ("f2", "L2", "mB", ["a", "b"])],
-            mentors: [
-                CommitteeTests.mentor("mA", "L1", ["z"], load: 0, chair: true),
-                CommitteeTests.mentor("mB", "L2", ["z"], load: 0, chair: true),
-                CommitteeTests.mentor("x1", "L3", ["a", "b"], load: 1, external: true),
-                CommitteeTests.mentor("x2", "L3", ["a"], load: 1, external: true)
-            ],
-            settings: CommitteeTests.settings(readers: 0...0, externals: 1, cover: false, mentorChairs: true))
+        let s = CommitteeExchangesTests.twoExternals
         let (start, open, pool, settings, bounds) = CommitteeExchangesTests.started(s, [["x1"], ["x2"]])
         let (better, size) = try CommitteeNeighbourhood(
             solver: GLPKSolver(), options: .deterministic, candidateLimit: 2
@@ -35,15 +27,7 @@ import Testing
 
     /// Every fellow at its best: no neighbourhood, no model.
     @Test func nothingBelowItsBestBuildsNoModel() throws {
-        let s = CommitteeTests.program(
-            fellows: [("f1", "L1", "mA", ["a"]), ("f2", "L2", "mB", ["a", "b"])],
-            mentors: [
-                CommitteeTests.mentor("mA", "L1", ["z"], load: 0, chair: true),
-                CommitteeTests.mentor("mB", "L2", ["z"], load: 0, chair: true),
-                CommitteeTests.mentor("x1", "L3", ["a", "b"], load: 1, external: true),
-                CommitteeTests.mentor("x2", "L3", ["a"], load: 1, external: true)
-            ],
-            settings: CommitteeTests.settings(readers: 0...0, externals: 1, cover: false, mentorChairs: true))
+        let s = CommitteeExchangesTests.twoExternals
         let (start, open, pool, settings, bounds) = CommitteeExchangesTests.started(s, [["x2"], ["x1"]])
         let (same, size) = try CommitteeNeighbourhood(solver: GLPKSolver(), options: .deterministic, candidateLimit: 2)
             .improve(start, open, pool: pool, settings: settings, bounds: bounds)

@@ -65,9 +65,7 @@ struct CommitteeExchanges {
         self.open = open
         self.pool = pool
         self.floor = floor
-        var sitting = [[Int]](repeating: [], count: pool.count)
-        for (f, choice) in d.chosen.enumerated() { for p in choice?.members ?? [] { sitting[p].append(f) } }
-        self.sitting = sitting
+        sitting = d.sitting
         let ranked = { (c: CommitteeCandidates, members: [Int]) in
             members.sorted { (-c.expertise[$0], $0) < (-c.expertise[$1], $1) }
         }

@@ -264,7 +264,7 @@ public struct CommitteeFormer: Sendable {
                     break
                 }
                 m.model.objective = Objective(sense, objective)
-                let result = try solver.solve(m.model, options: stageOptions(budget, start: best))
+                let result = try solver.solve(m.model, options: Self.stageOptions(options, budget, start: best?.values))
                 guard let solution = result.solution else {
                     proved = proved && result.termination == .optimal
                     break
@@ -313,14 +313,14 @@ public struct CommitteeFormer: Sendable {
     /// presolve). GLPK's pseudocost branching tries every fractional variable
     /// at the root before it looks at its time limit again, so a stage
     /// branches by Driebeck and Tomlin's rule, which keeps the limit.
-    private func stageOptions(_ budget: TimeBudget, start: Solution?) -> SolverOptions {
+    static func stageOptions(_ options: SolverOptions, _ budget: TimeBudget, start: [Double]?) -> SolverOptions {
         var o = options
         o.timeLimit = budget.left
         o.nodeLimit = min(o.nodeLimit ?? .max, Self.nodeLimit)
         o.iterationLimit = min(o.iterationLimit ?? .max, Self.iterationLimit)
         o.branching = .driebeckTomlin
         if let start {
-            o.startingSolution = start.values
+            o.startingSolution = start
             o.presolve = false
         }
         return o

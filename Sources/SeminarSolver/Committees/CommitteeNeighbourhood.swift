@@ -57,8 +57,9 @@ struct CommitteeNeighbourhood {
         let size = SolvedModelSize(
             local.model, kept: lists.map { $0.readers.count + $0.externals.count }.reduce(0, +),
             possible: open.map { $0.readers.count + $0.externals.count }.reduce(0, +))
+        let values = local.values(of: near.map { start.chosen[$0] })
         let result = try solver.solve(
-            local.model, options: solveOptions(budget, start: local.values(of: near.map { start.chosen[$0] })))
+            local.model, options: CommitteeFormer.stageOptions(options, budget, start: values))
         guard let solution = result.solution else { return (start, size) }
         var improved = start
         for (f, choice) in zip(near, local.choices(in: solution, open: near.map { open[$0] })) {
@@ -68,19 +69,6 @@ struct CommitteeNeighbourhood {
         return (improved.key > start.key ? improved : start, size)
     }
 
-    /// The options of the solve: the time left, ``CommitteeFormer``'s
-    /// limits on subproblems and iterations, and the start (without presolve).
-    private func solveOptions(_ budget: TimeBudget, start: [Double]) -> SolverOptions {
-        var o = options
-        o.timeLimit = budget.left
-        o.startingSolution = start
-        o.presolve = false
-        o.branching = .driebeckTomlin  // keeps the time limit (see CommitteeFormer's stages)
-        o.nodeLimit = min(o.nodeLimit ?? .max, CommitteeFormer.nodeLimit)
-        o.iterationLimit = min(o.iterationLimit ?? .max, CommitteeFormer.iterationLimit)
-        return o
-    }
-
     /// The formed fellows below their best and those whose committees hold
     /// a member of their kept lists, in order, at most ``fellowLimit``.
     private func neighbourhood(
@@ -88,14 +76,11 @@ struct CommitteeNeighbourhood {
     ) -> [Int] {
         let below = start.chosen.indices.filter { i in start.chosen[i].map { $0.expertise < best[i] } ?? false }
         guard !below.isEmpty else { return [] }
-        var sitting: [Int: [Int]] = [:]
-        for (f, choice) in start.chosen.enumerated() {
-            for p in choice?.members ?? [] { sitting[p, default: []].append(f) }
-        }
+        let sitting = start.sitting
         var others: Set<Int> = []
         for f in below {
             let lists = kept(f)
-            for p in lists.readers + lists.externals { others.formUnion(sitting[p] ?? []) }
+            for p in lists.readers + lists.externals { others.formUnion(sitting[p]) }
         }
         others.subtract(below)
         return (below + others.sorted()).prefix(Self.fellowLimit).sorted()

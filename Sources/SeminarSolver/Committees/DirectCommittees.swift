@@ -73,6 +73,12 @@ struct DirectCommittees {
     var total: Int { chosen.compactMap { $0?.expertise }.reduce(0, +) }
     var seats: Int { chosen.compactMap { $0?.members.count }.reduce(0, +) }
     var largestLoad: Int { loads.max() ?? 0 }
+    /// Per pool member, the fellows whose committee holds them, in order.
+    var sitting: [[Int]] {
+        var sitting = [[Int]](repeating: [], count: loads.count)
+        for (f, choice) in chosen.enumerated() { for p in choice?.members ?? [] { sitting[p].append(f) } }
+        return sitting
+    }
 
     /// `choice` as fellow `i`'s committee, its members' loads counted.
     mutating func seat(_ choice: Choice, for i: Int) {

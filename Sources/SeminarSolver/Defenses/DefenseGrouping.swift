@@ -103,54 +103,18 @@ struct Grouping {
 
     /// Moves fellow `i` to the slot of `open` that lowers the cost most; whether it moved.
     /// Only `i`'s shared members' costs change, and of those only the day
-    /// `i` defends on: each slot is weighed by what it adds to the spans of
-    /// their other defenses, worked out once.
+    /// `i` defends on: each slot is weighed by what it adds to their other
+    /// defenses.
     mutating func move(_ i: Int, within open: [Int]) -> Bool {
         guard let now = plan[i] else { return false }
-        let others = people[i].filter { !fellows(of: $0).isEmpty }.map { spans(of: fellows(of: $0), except: i) }
-        var best = added(by: now, to: others), choice = now
+        let members = people[i].map { fellows(of: $0) }.filter { !$0.isEmpty }
+        var best = added(by: now, to: members, except: i), choice = now
         for j in open where j != now {
-            let c = added(by: j, to: others)
+            let c = added(by: j, to: members, except: i)
             if (c.days, c.minutes) < (best.days, best.minutes) && fits(i, j, moving: (i, i)) { (best, choice) = (c, j) }
         }
         place(i, choice)
         return choice != now
-    }
-
-    /// One member's defenses per day among `fellows` but `i`: the day, the
-    /// first start and the last end, in minutes.
-    private func spans(of fellows: [Int], except i: Int) -> [(date: CalendarDate, start: Int, end: Int)] {
-        var spans: [(date: CalendarDate, start: Int, end: Int)] = []
-        for f in fellows where f != i {
-            guard let j = plan[f] else { continue }
-            let slot = slots[j]
-            if let d = spans.firstIndex(where: { $0.date == slot.date }) {
-                spans[d].start = min(spans[d].start, slot.start.minutes)
-                spans[d].end = max(spans[d].end, slot.end.minutes)
-            } else {
-                spans.append((slot.date, slot.start.minutes, slot.end.minutes))
-            }
-        }
-        return spans
-    }
-
-    /// The (member, day) pairs and minutes of span that a defense in slot
-    /// `j` adds to the members whose other defenses are `others`.
-    private func added(by j: Int, to others: [[(date: CalendarDate, start: Int, end: Int)]]) -> (
-        days: Int, minutes: Int
-    ) {
-        let slot = slots[j]
-        let (start, end) = (slot.start.minutes, slot.end.minutes)
-        var days = 0, minutes = 0
-        for spans in others {
-            if let s = spans.first(where: { $0.date == slot.date }) {
-                minutes += max(s.end, end) - min(s.start, start) - (s.end - s.start)
-            } else {
-                days += 1
-                minutes += end - start
-            }
-        }
-        return (days, minutes)
     }
 
     /// The fellows defending, in fellows.csv order, on the days on which a
@@ -194,6 +158,17 @@ struct Grouping {
         }
         for member in people[i] { weigh(member) }
         for member in people[k] where !people[i].contains(member) { weigh(member) }
+        return (days, minutes)
+    }
+
+    /// What a defense of fellow `i` in slot `j` adds to the members whose
+    /// defenses are those of each of `members` (a list of fellows per member) but `i`.
+    private func added(by j: Int, to members: [[Int]], except i: Int) -> (days: Int, minutes: Int) {
+        var days = 0, minutes = 0
+        for fellows in members {
+            let a = added(by: j, to: fellows, except: i)
+            (days, minutes) = (days + a.days, minutes + a.minutes)
+        }
         return (days, minutes)
     }
 

@@ -20,9 +20,7 @@ struct SlotDays {
         var dates: [String: Set<CalendarDate>] = [:]
         for a in availability { if let d = a.date { dates[a.person, default: []].insert(d) } }
         awayDates = dates
-        var number: [CalendarDate: Int] = [:]
-        for (j, slot) in slots.enumerated() { number[slot.date] = day[j] }
-        awayDays = dates.mapValues { $0.compactMap { number[$0] } }
+        awayDays = dates.mapValues { $0.compactMap { numbering[$0] } }
     }
 
     /// Per numbered day, whether any of `people` is away on it.

@@ -12,6 +12,9 @@ struct Numbering<Key: Hashable> {
         return numbers.count - 1
     }
 
+    /// `key`'s number, `nil` when it has none.
+    subscript(key: Key) -> Int? { numbers[key] }
+
     /// How many keys are numbered.
     var count: Int { numbers.count }
 
