@@ -65,17 +65,30 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Brings the schema up to date. Two runs creating the same new history
-    /// at once both see it unmigrated (GRDB reads the applied migrations
-    /// before it takes the write lock); the second then finds the tables the
-    /// first created, and tries again, now seeing them applied.
+    /// Brings the schema up to date. Several runs creating or upgrading the
+    /// same history at once each read the applied migrations before taking
+    /// the write lock (GRDB), so one may try a migration another has just
+    /// committed ("table run already exists", "duplicate column name").
+    /// A failure is tried again when the applied migrations changed since
+    /// before the attempt: another process moved the schema on, and the next
+    /// attempt starts from where it left it. A failure with nothing changed
+    /// is a real one and is thrown.
     static func migrate(_ database: DatabaseQueue) throws {
         for attempt in 1... {
+            let before = try applied(database)
             do {
                 return try migrator.migrate(database)
-            } catch let error as DatabaseError where attempt < 5 && (error.message ?? "").contains("already exists") {
-                continue
+            } catch let error as DatabaseError where attempt < 10 {
+                guard try applied(database) != before else { throw error }
             }
+        }
+    }
+
+    /// The migrations applied so far (none in a new, empty file).
+    static func applied(_ database: DatabaseQueue) throws -> [String] {
+        try database.read { db in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
     }
 

@@ -108,6 +108,38 @@ struct Interrupted: Error {}
         let again = try HistoryStore(path: store.path)
         #expect(try again.run(id).placements.count == 28)
     }
+
+    /// Runs creating the same new history at once all open it (each
+    /// connection locks the file as another process would): one may read the
+    /// applied migrations just before another commits the next one, and must
+    /// then try again from where that one left the schema, not fail.
+    @Test func manyOpeningANewHistoryAtOnceAllOpenIt() throws {
+        for round in 0..<20 {
+            let path = Scratch.path("race").appendingPathComponent("history-\(round).sqlite").path
+            #expect(Self.openedAtOnce(path, by: 6) == 6, "round \(round)")
+        }
+    }
+
+    /// How many of `count` threads, released together, open the history at `path`.
+    static func openedAtOnce(_ path: String, by count: Int) -> Int {
+        let start = DispatchSemaphore(value: 0), done = DispatchGroup()
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var value = 0
+        }
+        let opened = Count()
+        for _ in 0..<count {
+            done.enter()
+            Thread.detachNewThread {
+                start.wait()
+                if (try? HistoryStore(path: path)) != nil { opened.lock.withLock { opened.value += 1 } }
+                done.leave()
+            }
+        }
+        for _ in 0..<count { start.signal() }
+        done.wait()
+        return opened.lock.withLock { opened.value }
+    }
 }
 
 /// The history is tamper-evident (issue 26): edits made with SQLite directly
