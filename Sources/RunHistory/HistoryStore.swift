@@ -65,31 +65,10 @@ public final class HistoryStore: Sendable {
         }
     }
 
-    /// Brings the schema up to date. Several runs creating or upgrading the
-    /// same history at once each read the applied migrations before taking
-    /// the write lock (GRDB), so one may try a migration another has just
-    /// committed ("table run already exists", "duplicate column name").
-    /// A failure is tried again when the applied migrations changed since
-    /// before the attempt: another process moved the schema on, and the next
-    /// attempt starts from where it left it. A failure with nothing changed
-    /// is a real one and is thrown.
+    /// Brings the schema up to date, beside other runs doing the same
+    /// (`DatabaseMigrator.migrateBesideOthers`, in MigratingBesideOthers.swift).
     static func migrate(_ database: DatabaseQueue) throws {
-        for attempt in 1... {
-            let before = try applied(database)
-            do {
-                return try migrator.migrate(database)
-            } catch let error as DatabaseError where attempt < 10 {
-                guard try applied(database) != before else { throw error }
-            }
-        }
-    }
-
-    /// The migrations applied so far (none in a new, empty file).
-    static func applied(_ database: DatabaseQueue) throws -> [String] {
-        try database.read { db in
-            guard try db.tableExists("grdb_migrations") else { return [] }
-            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-        }
+        try migrator.migrateBesideOthers(database)
     }
 
     /// Whether a history file exists at `path` (commands that only read it say so when not).
@@ -229,9 +208,20 @@ public final class HistoryStore: Sendable {
     public func record(_ run: RunRecord, interruption: (@Sendable () throws -> Void)? = nil) throws(HistoryError)
         -> Int64
     {
+        try recordSeeingOfficial(run, interruption: interruption).id
+    }
+
+    /// Records a run (``record(_:interruption:)``) and returns its id with
+    /// the id of its intake's official match as it stood when the run was
+    /// recorded (read in the same transaction; `nil`: none), so a run begun
+    /// from another official match can say so.
+    public func recordSeeingOfficial(_ run: RunRecord, interruption: (@Sendable () throws -> Void)? = nil)
+        throws(HistoryError) -> (id: Int64, official: Int64?)
+    {
         do {
-            return try database.write { db -> Int64 in
+            return try database.write { db -> (id: Int64, official: Int64?) in
                 try Self.verify(db, path: path)
+                let official = try Self.officialID(db, intakeKey: run.intakeKey)
                 try db.execute(
                     sql: """
                         INSERT INTO run (recorded_at, scenario_name, scenario_path, intake, intake_key, input_hash, version, settings,
@@ -280,7 +270,7 @@ public final class HistoryStore: Sendable {
                         arguments: [id, k, d.fellow, d.date, d.start, d.end, d.room, d.sequence])
                 }
                 try HistorySeal.append(db, run: id, .recorded)
-                return id
+                return (id, official)
             }
         } catch let e as HistoryError {
             throw e
@@ -427,12 +417,14 @@ public final class HistoryStore: Sendable {
     }
 
     static func official(_ db: Database, intakeKey: String) throws -> RunRecord? {
-        guard
-            let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM run WHERE intake_key = ? AND published_at IS NOT NULL AND replaced_at IS NULL",
-                arguments: [intakeKey])
-        else { return nil }
+        guard let id = try officialID(db, intakeKey: intakeKey) else { return nil }
         return try fetchRun(db, id)
+    }
+
+    static func officialID(_ db: Database, intakeKey: String) throws -> Int64? {
+        try Int64.fetchOne(
+            db, sql: "SELECT id FROM run WHERE intake_key = ? AND published_at IS NOT NULL AND replaced_at IS NULL",
+            arguments: [intakeKey])
     }
 
     static func fetchRun(_ db: Database, _ id: Int64) throws -> RunRecord? {

@@ -181,10 +181,25 @@ extension HistoryStore {
         }
     }
 
-    /// Saves a ranking while the round is open (one transaction).
-    public func saveRanking(_ r: RoundRanking) throws(HistoryError) {
+    /// Saves a ranking while the round is open (one transaction). With
+    /// `tokenHash` (saved through a personal link), only while that link is
+    /// still the person's: a link replaced or revoked meanwhile saves nothing.
+    public func saveRanking(_ r: RoundRanking, tokenHash: String? = nil) throws(HistoryError) {
         try roundWrite { db in
             try Self.requireOpen(db, r.roundID)
+            if let tokenHash {
+                let current =
+                    try Bool.fetchOne(
+                        db,
+                        sql:
+                            "SELECT 1 FROM round_person WHERE round_id = ? AND person = ? AND token_hash = ? AND revoked = 0",
+                        arguments: [r.roundID, r.person, tokenHash]) ?? false
+                guard current else {
+                    throw HistoryError(
+                        code: .published,
+                        message: "this link no longer works (a new one was issued); ask the program coordinator")
+                }
+            }
             let ranked = String(decoding: try JSONEncoder().encode(r.ranked), as: UTF8.self)
             try db.execute(
                 sql:

@@ -58,11 +58,15 @@ struct CLI {
     }
 
     /// Starts the binary without waiting and without its output (for runs
-    /// at the same time); the environment is the test's own.
+    /// at the same time); the environment is the test's own but for
+    /// `FELLOWMATCH_HISTORY` (a developer's own history is never written).
     static func start(_ arguments: [String]) throws -> Process {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["FELLOWMATCH_HISTORY"] = nil
+        p.environment = environment
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()

@@ -122,6 +122,21 @@ import Testing
         #expect(Set(runs?.compactMap { $0["id"] as? Int } ?? []) == [1, 2, 3])
     }
 
+    /// Three runs of one folder at once: each is recorded, and the folder
+    /// holds the run recorded last (recording and writing take one turn).
+    @Test func runsOfOneFolderAtOnceLeaveTheRunRecordedLast() throws {
+        let s = try CLI.demoCopy()
+        let history = s.deletingLastPathComponent().appendingPathComponent("h-\(UUID().uuidString).sqlite")
+        let out = s.appendingPathComponent("out")
+        let processes = try (0..<3).map { _ in
+            try CLI.start(["run", s.path, "--out", out.path, "--history", history.path])
+        }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("Draft: run 3,"))
+    }
+
     @Test func commandsThatReadTheHistorySayWhenThereIsNone() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString).sqlite")
             .path

@@ -109,6 +109,17 @@ struct Interrupted: Error {}
         #expect(try again.run(id).placements.count == 28)
     }
 
+    /// Recording tells which run was the intake's official match at that
+    /// moment, so a run begun from another can say so.
+    @Test func aRecordSaysWhichRunWasOfficialWhenItWasRecorded() throws {
+        let store = try temporaryStore()
+        let first = try store.recordSeeingOfficial(try demoRecord())
+        #expect(first.official == nil)
+        _ = try store.publish(first.id, note: "committee", replace: false, at: "2026-12-01T11:00:00Z")
+        let second = try store.recordSeeingOfficial(try demoRecord())
+        #expect(second.official == first.id && second.id == first.id + 1)
+    }
+
     /// Runs creating the same new history at once all open it (each
     /// connection locks the file as another process would): one may read the
     /// applied migrations just before another commits the next one, and must

@@ -104,6 +104,40 @@ import Testing
         }
     }
 
+    /// `serve` and `user add` creating the accounts file at once, then two
+    /// adds of one name at once: every opening succeeds and one add wins.
+    @Test func accountsOpenedAndAddedAtOnce() async throws {
+        for round in 0..<5 {
+            let folder = Scratch.path("accounts")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let path = folder.appendingPathComponent("office.sqlite").path
+            // Each: not opened, opened but refused (the name is taken), or added.
+            let results = await withTaskGroup(of: String.self) { group in
+                for k in 0..<4 {
+                    group.addTask {
+                        guard let a = try? OfficeAccounts(path: path, passwordCost: 4) else { return "not opened" }
+                        return (try? a.add("ada", password: "correct horse \(k)")) != nil ? "added" : "refused"
+                    }
+                }
+                return await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(results.sorted() == ["added", "refused", "refused", "refused"], "round \(round)")
+            #expect(try OfficeAccounts(path: path, passwordCost: 4).names() == ["ada"])
+        }
+    }
+
+    /// Twenty guesses at once against a limit of five: five are checked.
+    @Test func parallelGuessesAreCountedAsTheyPass() async {
+        let throttle = LoginThrottle(limit: 5)
+        let passed = await withTaskGroup(of: Bool.self) { group in
+            for k in 0..<20 {
+                group.addTask { await throttle.attempt(name: "ada", address: "10.0.0.\(k % 3)") }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(passed == 5)
+    }
+
     @Test func successfulSignInsAreNotCountedAgainstTheAddress() async throws {
         let served = try ServedFolder(loginLimit: 2)
         try await served.test { browser in

@@ -31,6 +31,9 @@ public struct RoundAccess: Sendable {
     public var choices: [String]
     /// Their current ranking, if any.
     public var current: RoundRanking?
+    /// The hash of the link's token it was opened with (`nil`: a coordinator on the person's behalf);
+    /// a save checks it again, so a link replaced meanwhile saves nothing.
+    public var tokenHash: String? = nil
 }
 
 extension Office {
@@ -87,8 +90,9 @@ extension Office {
         guard HistoryStore.exists(at: history), token.count >= 20 else { return nil }
         let store = try historyStore(history)
         var found: (PreferenceRound, RoundPerson, [String: RoundRanking])?
+        let tokenHash = PreferenceRounds.tokenHash(token)
         do {
-            if let (round, person) = try store.roundPerson(tokenHash: PreferenceRounds.tokenHash(token)) {
+            if let (round, person) = try store.roundPerson(tokenHash: tokenHash) {
                 found = (round, person, try store.currentRankings(round.id))
             }
         } catch { throw Self.roundError(error, history) }
@@ -101,7 +105,7 @@ extension Office {
         return RoundAccess(
             round: round, person: person, program: program,
             canSave: CalendarDate(round.deadline).map { today <= $0 } ?? false, choices: choices,
-            current: rankings[person.person])
+            current: rankings[person.person], tokenHash: tokenHash)
     }
 
     /// Saves a person's ranking (a draft, or certified), by them or by a
@@ -123,7 +127,7 @@ extension Office {
             try store.saveRanking(
                 RoundRanking(
                     roundID: access.round.id, person: access.person.person, state: certify ? .certified : .draft,
-                    ranked: ranked, savedAt: now(), savedBy: savedBy))
+                    ranked: ranked, savedAt: now(), savedBy: savedBy), tokenHash: access.tokenHash)
         } catch { throw Self.roundError(error, history) }
     }
 

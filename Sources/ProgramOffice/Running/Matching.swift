@@ -51,11 +51,13 @@ extension Office {
             request.solve.looksForTies(s, keeping: keeping)
                 ? engine.ties(s, base: outcome) { jobs in SolveThreads.map(jobs) { $0() } } : nil
         }
-        // Recorded before the files are written: the report shows its run.
+        // Recorded before the files are written (the report shows its run), in the folder's turn.
+        let turn = try self.turn(folder)
+        defer { turn.release() }
         let recorded = clock.time("history") {
             record(
                 program, request, outcome: outcome, schedule: schedule, committees: committees, defenses: defenses,
-                warnings: &warnings)
+                startedFrom: request.startsFromOfficial ? .some(earlier.official?.id) : nil, warnings: &warnings)
         }
         let stamp = ReportStamp(run: recorded?.id, recordedAt: recorded?.at, rematchOf: earlier.official?.id)
         let opportunities = clock.time("changes") { earlier.official == nil ? [] : Opportunities.find(s, outcome) }
@@ -69,7 +71,7 @@ extension Office {
             program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
             stamp: stamp, replan: replan, changes: changes, blockingPairs: pairs, committees: committees,
             defenses: defenses)
-        let writeNotes = try write(files, to: folder, clock: clock)
+        let writeNotes = try write(files, to: folder, clock: clock, turn: turn)
         return RunResult(
             program: program, outcome: outcome, schedule: schedule, ties: ties, blockingPairs: pairs,
             official: earlier.official, opportunities: opportunities,

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import PlacementSolver
+import Reports
 import RunHistory
 import SeminarSolver
 
@@ -8,9 +9,14 @@ extension Office {
     /// Records a run in the history, before its files are written (the
     /// report shows its run). A history that cannot be written is a warning,
     /// not a failure: the files are written all the same.
+    /// A run that began from the intake's official match (`startedFrom`:
+    /// its id, or `.some(nil)` when there was none; `nil` when the run set it
+    /// aside) and finds another when it is recorded (published or replaced
+    /// meanwhile) says so in a warning.
     func record(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
-        committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil, warnings: inout [String]
+        committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil, startedFrom: Int64?? = nil,
+        warnings: inout [String]
     ) -> (id: Int64, at: String)? {
         guard request.record, let history = request.history else { return nil }
         let at = now()
@@ -19,7 +25,13 @@ extension Office {
             scenarioPath: URL(fileURLWithPath: program.location.path).standardizedFileURL.path,
             inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: at,
             committees: committees, defenses: defenses)
-        do { return (try HistoryStore(path: history).record(run), at) } catch {
+        do {
+            let (id, seen) = try HistoryStore(path: history).recordSeeingOfficial(run)
+            if let official = startedFrom, seen != official {
+                warnings.append(OfficeText.officialChanged(run: id, intake: run.intakeKey, from: official, to: seen))
+            }
+            return (id, at)
+        } catch {
             warnings.append("\(error)")
             return nil
         }

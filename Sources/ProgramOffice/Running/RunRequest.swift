@@ -42,4 +42,8 @@ public struct RunRequest: Sendable {
     public var hints = FrontEndHints()
 
     public init() {}
+
+    /// Whether the run starts from the intake's official match (neither
+    /// fresh nor keeping an earlier run's file).
+    var startsFromOfficial: Bool { !fresh && keepPlacements == nil && keepSchedule == nil }
 }

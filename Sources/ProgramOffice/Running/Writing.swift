@@ -17,10 +17,19 @@ extension Office {
     /// Writes a use case's files into its output folder (checked again under
     /// the folder's lock), all at once; returns what was cleaned up. With a
     /// `clock`, writing (`write`) and making it durable (`sync`) are timed.
-    func write(_ files: [String: Data], to folder: OutputFolder, clock: PhaseClock? = nil) throws(OfficeError)
-        -> [String]
-    {
-        do { return try folder.write(files, clock: clock).notes } catch {
+    func write(
+        _ files: [String: Data], to folder: OutputFolder, clock: PhaseClock? = nil, turn: OutputFolder.Turn? = nil
+    ) throws(OfficeError) -> [String] {
+        do { return try folder.write(files, clock: clock, turn: turn).notes } catch {
+            throw OfficeError(.writeFailed, "\(error)", path: folder.url.path)
+        }
+    }
+
+    /// The output folder's turn among its writers, held from a run's record in
+    /// the history to its files' rename: two runs of one folder record and
+    /// write in the same order, so the folder holds the run recorded last.
+    func turn(_ folder: OutputFolder) throws(OfficeError) -> OutputFolder.Turn {
+        do { return try folder.turn() } catch {
             throw OfficeError(.writeFailed, "\(error)", path: folder.url.path)
         }
     }

@@ -20,9 +20,7 @@ extension Office {
             }
             return WrittenScenario(folder: path, scenario: program.scenario, notes: [])
         }
-        do { try ScenarioWriter.write(program.scenario, to: URL(fileURLWithPath: path)) } catch {
-            throw OfficeError(.writeFailed, "\(path) could not be written: \(error)", path: path)
-        }
+        try writeScenario(program.scenario, to: path)
         return WrittenScenario(folder: path, scenario: program.scenario, notes: [])
     }
 }

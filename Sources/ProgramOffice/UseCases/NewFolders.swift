@@ -22,9 +22,30 @@ extension Office {
     /// Refuses a folder to create that exists already (generate, apply,
     /// next intake): a use case never writes into a folder it did not create.
     public func requireNewFolder(_ path: String) throws(OfficeError) {
-        if FileManager.default.fileExists(atPath: path) {
-            throw OfficeError(.folderExists, "\(path) exists already; choose a new folder", path: path)
+        if FileManager.default.fileExists(atPath: path) { throw Self.folderExists(path) }
+    }
+
+    static func folderExists(_ path: String) -> OfficeError {
+        OfficeError(.folderExists, "\(path) exists already; choose a new folder", path: path)
+    }
+
+    /// Creates `folder` (and its parents as needed), refusing one that
+    /// exists: the check and the creation are one step (`mkdir`), so two
+    /// commands writing the same new folder at once cannot both write into it.
+    func claimNewFolder(_ path: String) throws(OfficeError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        do {
+            if !parent.isEmpty {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+        } catch {
+            throw OfficeError(.writeFailed, "\(path) could not be created: \(error)", path: path)
         }
+        guard mkdir(path, 0o755) != 0 else { return }
+        let failure = errno
+        if failure == EEXIST { throw Self.folderExists(path) }
+        throw OfficeError(
+            .writeFailed, "\(path) could not be created: \(String(cString: strerror(failure)))", path: path)
     }
 
     /// Writes the scenario a what-if describes as a folder of its own; running
@@ -83,7 +104,8 @@ extension Office {
         return WrittenScenario(folder: folder, scenario: s, notes: [])
     }
 
-    private func writeScenario(_ s: Scenario, to folder: String) throws(OfficeError) {
+    func writeScenario(_ s: Scenario, to folder: String) throws(OfficeError) {
+        try claimNewFolder(folder)
         do { try ScenarioWriter.write(s, to: URL(fileURLWithPath: folder)) } catch {
             throw OfficeError(.writeFailed, "\(folder) could not be written: \(error)", path: folder)
         }

@@ -15,6 +15,16 @@ public enum OfficeText {
             + (today.map { "; talks before \($0) stay as they were" } ?? "") + "."
     }
 
+    /// "While run 7 solved, the official match of 2026-27 changed (run 3 →
+    /// run 5): run 7 was made from run 3's; run it again to start from the
+    /// official match."
+    public static func officialChanged(run: Int64, intake: String, from: Int64?, to: Int64?) -> String {
+        func named(_ id: Int64?) -> String { id.map { "run \($0)" } ?? "none" }
+        let made = from.map { "was made from run \($0)'s" } ?? "was made without one"
+        return "While run \(run) solved, the official match of \(intake) changed (\(named(from)) → \(named(to))): "
+            + "run \(run) \(made); run it again to start from the official match."
+    }
+
     /// "Recorded as run 4 in PATH"
     public static func recorded(_ id: Int64, history: String) -> String { "Recorded as run \(id) in \(history)" }
 

@@ -143,14 +143,38 @@ public struct OutputFolder: Sendable {
 
     // MARK: Writing
 
-    /// Writes `files` (relative path → content) as the target's whole content.
+    /// The target's turn among its writers, taken before what a write must
+    /// follow in the same order (a run's record in the history, whose id its
+    /// report shows): two runs of one target record and write in one order.
+    /// Released by ``Turn/release()``; pass it to ``write(_:clock:turn:)``.
+    public func turn() throws -> Turn {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        return Turn(lock: try ParentLock(parent))
+    }
+
+    /// Runs `read` while no writer replaces the target: a shared lock on the
+    /// parent, which writers hold exclusively from their check to their
+    /// rename, so every file `read` reads comes from one version.
+    public func reading<T>(_ read: () throws -> T) throws -> T {
+        let lock = try ParentLock(parent, shared: true)
+        defer { lock.release() }
+        return try read()
+    }
+
+    /// A writer's turn on a target (``turn()``).
+    public struct Turn: Sendable {
+        let lock: ParentLock
+        public func release() { lock.release() }
+    }
+
+    /// Writes `files` (relative path → content) as the target's whole content,
+    /// in `turn` when the caller holds the target's turn (else in one taken here).
     /// With a `clock`, writing the files (`write`) and making them durable (`sync`) are timed.
     @discardableResult
-    public func write(_ files: [String: Data], clock: PhaseClock? = nil) throws -> WriteReport {
+    public func write(_ files: [String: Data], clock: PhaseClock? = nil, turn: Turn? = nil) throws -> WriteReport {
         let fm = FileManager.default
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let lock = try ParentLock(parent)
-        defer { lock.release() }
+        let own = turn == nil ? try self.turn() : nil
+        defer { own?.release() }
         var report = WriteReport()
         try clock.time("output folder check") { () throws in
             report.notes = recoverLeftovers()
@@ -334,16 +358,17 @@ enum FileKind: Equatable {
 /// An exclusive `flock(2)` on a folder, held while one writer replaces an
 /// output folder in it. A second writer blocks until the first has renamed
 /// its folder into place.
-struct ParentLock {
+struct ParentLock: Sendable {
     let descriptor: Int32
 
-    init(_ folder: URL) throws {
+    /// `shared`: a reader's lock, held beside other readers' but never beside a writer's.
+    init(_ folder: URL, shared: Bool = false) throws {
         descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw OutputFolder.Refusal(
                 path: folder.path, reason: "cannot be opened (\(String(cString: strerror(errno))))")
         }
-        while flock(descriptor, LOCK_EX) != 0 {
+        while flock(descriptor, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let reason = String(cString: strerror(errno))
             close(descriptor)

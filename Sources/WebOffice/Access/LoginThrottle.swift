@@ -16,14 +16,15 @@ actor LoginThrottle {
         self.window = window
     }
 
-    /// Whether an attempt for `name` from `address` may be checked now.
-    func allows(name: String, address: String, now: Date = Date()) -> Bool {
+    /// Whether an attempt for `name` from `address` may be checked now; an
+    /// attempt allowed is counted as a failure in the same step (one call on
+    /// the actor: parallel attempts cannot all pass before any is counted).
+    func attempt(name: String, address: String, now: Date = Date()) -> Bool {
         prune(now)
-        return [key(name: name), key(address: address)].allSatisfy { (failures[$0]?.count ?? 0) < limit }
-    }
-
-    func failed(name: String, address: String, now: Date = Date()) {
-        for k in [key(name: name), key(address: address)] { failures[k, default: []].append(now) }
+        let keys = [key(name: name), key(address: address)]
+        guard keys.allSatisfy({ (failures[$0]?.count ?? 0) < limit }) else { return false }
+        for k in keys { failures[k, default: []].append(now) }
+        return true
     }
 
     /// A sign-in that succeeded: its attempt (counted before the check) is

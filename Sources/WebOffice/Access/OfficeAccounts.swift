@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HummingbirdBcrypt
+import RunHistory
 
 /// The coordinators who may use the program office in a browser, and their
 /// sessions, in `fellowmatch-office.sqlite` beside the programs served.
@@ -24,7 +25,8 @@ public struct OfficeAccounts: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             database = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
+            // `serve` and `user add` may create the file at once.
+            try Self.migrator.migrateBesideOthers(database)
         } catch {
             throw WebError(.accountsUnavailable, "the accounts database \(path) cannot be opened: \(error)")
         }
@@ -69,14 +71,13 @@ public struct OfficeAccounts: Sendable {
             throw WebError(.badAccount, "a password has at least 10 characters")
         }
         let hash = Bcrypt.hash(password, cost: passwordCost)
-        let exists = try read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM coordinator WHERE name = ?", arguments: [name]) ?? false
-        }
-        if exists && !replace {
-            throw WebError(
-                .badAccount, "there is already a coordinator named \(name); add --replace to set a new password")
-        }
+        let taken = WebError(
+            .badAccount, "there is already a coordinator named \(name); add --replace to set a new password")
+        // Looked up in the same transaction as the write: two adds of one name cannot both pass.
         try write { db in
+            let exists =
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM coordinator WHERE name = ?", arguments: [name]) ?? false
+            if exists && !replace { throw taken }
             try db.execute(
                 sql:
                     "INSERT INTO coordinator VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash",
@@ -147,7 +148,7 @@ public struct OfficeAccounts: Sendable {
     }
 
     private func write(_ work: (Database) throws -> Void) throws(WebError) {
-        do { try database.write(work) } catch {
+        do { try database.write(work) } catch let e as WebError { throw e } catch {
             throw WebError(.accountsUnavailable, "the accounts database cannot be written: \(error)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Reports
 import ZIPFoundation
 
 /// Downloads of what runs and comparisons wrote: one file, or a folder as a
@@ -32,7 +33,14 @@ struct FileRoutes {
             _ = try context.signedIn
             let p = try IntakeRoutes(site: site).program(context)
             let a = try area(context)
-            let data = try Self.zip(a.folder(p))
+            let folder = a.folder(p)
+            guard FileManager.default.fileExists(atPath: folder) else {
+                throw HTTPError(.notFound, message: "There is nothing to download yet.")
+            }
+            // Read on a thread of its own while no run replaces the folder: one run's files.
+            let data = try await OwnThread.run {
+                try OutputFolder(URL(fileURLWithPath: folder)).reading { try Self.zip(folder) }
+            }
             var headers = WebPage.privateHeaders
             headers[.contentType] = "application/zip"
             headers[.contentDisposition] = "attachment; filename=\"\(Self.safeName(p.id))-\(a.rawValue).zip\""
@@ -132,7 +140,10 @@ struct FileRoutes {
         let archive: Archive
         do { archive = try Archive(accessMode: .create) } catch { throw HTTPError(.internalServerError) }
         for rel in files {
-            let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(rel)) ?? Data()
+            guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(rel))
+            else {
+                throw HTTPError(.conflict, message: "\(rel) could not be read; download the folder again.")
+            }
             try archive.addEntry(
                 with: rel, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
                 provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })

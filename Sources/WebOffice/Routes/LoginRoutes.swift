@@ -39,15 +39,14 @@ struct LoginRoutes {
             peer: context.peer, forwardedFor: request.headers[values: .init("X-Forwarded-For")!]
         )
         .counted(behindProxy: site.behindProxy)
-        guard await site.throttle.allows(name: name, address: address) else {
+        // Counted as a failure as it is allowed, before the (slow) check: parallel guesses cannot all pass.
+        guard await site.throttle.attempt(name: name, address: address) else {
             return loginPage(
                 message: "Too many failed sign-ins; wait 15 minutes and try again.", name: name,
                 status: .tooManyRequests, request: request)
         }
         let password = form.value("password") ?? ""
         let accounts = site.accounts
-        // Counted as a failure before the (slow) check, so parallel guesses cannot all pass the throttle.
-        await site.throttle.failed(name: name, address: address)
         let verified = try await OwnThread.run { try accounts.verify(name, password: password) }
         guard verified else {
             return loginPage(

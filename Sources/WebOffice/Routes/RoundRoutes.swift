@@ -11,12 +11,16 @@ struct RoundRoutes {
 
     func add(to router: Router<OfficeContext>) {
         router.post("/p/:program/round/open") { request, context in
-            let (session, p, opened, form) = try await posted(request, context)
+            let (session, p, _, form) = try await posted(request, context)
             guard let deadline = form.value("deadline").flatMap(CalendarDate.init) else {
                 throw HTTPError(.badRequest, message: "Give the round's deadline as a date.")
             }
-            let links = try site.office.openRound(
-                opened, deadline: deadline, history: p.history, by: session.coordinator)
+            // The people are read in the program's turn: an upload that finished meanwhile is what the round lists.
+            let routes = self
+            let links = try await site.fileTurns.exclusive(p.id) {
+                try routes.site.office.openRound(
+                    try await routes.readable(p), deadline: deadline, history: p.history, by: session.coordinator)
+            }
             return linksPage(links, p, session, request, heading: "The round is open until the end of \(deadline).")
         }
         router.post("/p/:program/round/reissue") { request, context in
@@ -37,10 +41,12 @@ struct RoundRoutes {
             return Response.redirect(to: "/p/\(WebPath.component(p.id))?said=extended")
         }
         router.post("/p/:program/round/close") { request, context in
-            let (session, p, opened, _) = try await posted(request, context)
-            let office = site.office
+            let (session, p, _, _) = try await posted(request, context)
+            // Read again in the program's turn: the files written keep the rows an upload made while this waited.
+            let routes = self
             _ = try await site.fileTurns.exclusive(p.id) {
-                try office.closeRound(opened, history: p.history, by: session.coordinator)
+                try routes.site.office.closeRound(
+                    try await routes.readable(p), history: p.history, by: session.coordinator)
             }
             return Response.redirect(to: "/p/\(WebPath.component(p.id))?said=closed")
         }
