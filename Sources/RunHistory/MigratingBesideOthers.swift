@@ -16,7 +16,7 @@ extension DatabaseMigrator {
             do {
                 return try migrate(database)
             } catch let error as DatabaseError where attempt < 10 {
-                guard try Self.applied(database) != before else { throw error }
+                guard let after = try? Self.applied(database), after != before else { throw error }
             }
         }
     }

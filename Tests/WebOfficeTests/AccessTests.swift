@@ -116,7 +116,10 @@ import Testing
                 for k in 0..<4 {
                     group.addTask {
                         guard let a = try? OfficeAccounts(path: path, passwordCost: 4) else { return "not opened" }
-                        return (try? a.add("ada", password: "correct horse \(k)")) != nil ? "added" : "refused"
+                        do { try a.add("ada", password: "correct horse \(k)") } catch {
+                            return (error as? WebError)?.code == .badAccount ? "refused" : "failed: \(error)"
+                        }
+                        return "added"
                     }
                 }
                 return await group.reduce(into: [String]()) { $0.append($1) }

@@ -41,7 +41,7 @@ extension Office {
         var n = 1
         var path: String { (parent as NSString).appendingPathComponent("\(time)-\(n)") }
         while mkdir(path, 0o755) != 0 {
-            guard errno == EEXIST else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            guard errno == EEXIST else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             n += 1
         }
         return path

@@ -8,7 +8,7 @@ extension Office {
     /// refused rather than replaced.
     func checkedOutput(_ path: String) throws(OfficeError) -> OutputFolder {
         let folder = OutputFolder(URL(fileURLWithPath: path))
-        do { try folder.checkReplaceable() } catch {
+        do { try folder.checkReplaceableBetweenWriters() } catch {
             throw OfficeError(.outputRefused, "\(error)", path: path)
         }
         return folder

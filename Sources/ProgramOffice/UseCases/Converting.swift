@@ -11,8 +11,8 @@ extension Office {
     ///   - program: the program, opened.
     ///   - path: an `.xlsx` file to create, or a folder to create.
     public func convert(_ program: OpenedProgram, to path: String) throws(OfficeError) -> WrittenScenario {
-        try requireNewFolder(path)
         if (path as NSString).pathExtension.lowercased() == "xlsx" {
+            try claimNewFile(path)
             let texts = ScenarioWriter.files(for: program.scenario)
             do { try ScenarioWorkbook.write(texts, to: path) } catch {
                 try? FileManager.default.removeItem(atPath: path)

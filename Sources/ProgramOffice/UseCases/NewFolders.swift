@@ -48,6 +48,29 @@ extension Office {
             .writeFailed, "\(path) could not be created: \(String(cString: strerror(failure)))", path: path)
     }
 
+    /// Creates `path` as an empty file (and its folder as needed), refusing
+    /// one that exists, in one step (`O_CREAT | O_EXCL`): a workbook written
+    /// there, or removed after a failure, is this command's own.
+    func claimNewFile(_ path: String) throws(OfficeError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        do {
+            if !parent.isEmpty {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+        } catch {
+            throw OfficeError(.writeFailed, "\(path) could not be created: \(error)", path: path)
+        }
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor < 0 else {
+            close(descriptor)
+            return
+        }
+        let failure = errno
+        if failure == EEXIST { throw Self.folderExists(path) }
+        throw OfficeError(
+            .writeFailed, "\(path) could not be created: \(String(cString: strerror(failure)))", path: path)
+    }
+
     /// Writes the scenario a what-if describes as a folder of its own; running
     /// it gives the same results as the what-if.
     public func apply(_ whatIf: OpenedProgram, to folder: String) throws(OfficeError) -> WrittenScenario {

@@ -7,10 +7,9 @@ extension Office {
     /// path that is not `.xlsx`, an empty scenario folder with every file's
     /// header row).
     public func newScenario(at path: String) throws(OfficeError) {
-        try requireNewFolder(path)
         guard (path as NSString).pathExtension.lowercased() == "xlsx" else {
+            try claimNewFolder(path)
             do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 for (name, text) in Self.emptyFiles {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: path).appendingPathComponent(name))
                 }
@@ -19,6 +18,7 @@ extension Office {
             }
             return
         }
+        try claimNewFile(path)
         do { try Template.write(to: path) } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw OfficeError(.writeFailed, "\(path) could not be written: \(error)", path: path)

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -72,6 +73,21 @@ public struct OutputFolder: Sendable {
     public func checkReplaceable() throws(Refusal) {
         if let reason = Self.unmanagedContent(at: url.path) {
             throw Refusal(path: url.path, reason: reason + "; choose a new or empty folder for the output")
+        }
+    }
+
+    /// ``checkReplaceable()`` before any work, while no writer is replacing
+    /// the target (a shared lock on its parent, when the parent exists): a
+    /// folder caught half-way through another run's rename is not refused.
+    /// Never call it while holding the target's ``turn()``.
+    public func checkReplaceableBetweenWriters() throws(Refusal) {
+        guard FileKind(parent.path) == .directory else { return try checkReplaceable() }
+        do {
+            try reading { try checkReplaceable() }
+        } catch let refusal as Refusal {
+            throw refusal
+        } catch {
+            throw Refusal(path: url.path, reason: "cannot be checked (\(Self.plain(error)))")
         }
     }
 
@@ -161,10 +177,13 @@ public struct OutputFolder: Sendable {
         return try read()
     }
 
-    /// A writer's turn on a target (``turn()``).
-    public struct Turn: Sendable {
-        let lock: ParentLock
-        public func release() { lock.release() }
+    /// A writer's turn on a target (``turn()``), released once (a second
+    /// ``release()`` does nothing: its descriptor is never closed twice).
+    public final class Turn: Sendable {
+        private let lock: Mutex<ParentLock?>
+        init(lock: ParentLock) { self.lock = Mutex(lock) }
+        public func release() { lock.withLock { $0.take() }?.release() }
+        deinit { release() }
     }
 
     /// Writes `files` (relative path → content) as the target's whole content,
@@ -372,7 +391,8 @@ struct ParentLock: Sendable {
             if errno == EINTR { continue }
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw OutputFolder.Refusal(path: folder.path, reason: "cannot be locked for writing (\(reason))")
+            throw OutputFolder.Refusal(
+                path: folder.path, reason: "cannot be locked for \(shared ? "reading" : "writing") (\(reason))")
         }
     }
 

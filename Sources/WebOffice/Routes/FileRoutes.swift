@@ -38,8 +38,13 @@ struct FileRoutes {
                 throw HTTPError(.notFound, message: "There is nothing to download yet.")
             }
             // Read on a thread of its own while no run replaces the folder: one run's files.
-            let data = try await OwnThread.run {
-                try OutputFolder(URL(fileURLWithPath: folder)).reading { try Self.zip(folder) }
+            let data: Data
+            do {
+                data = try await OwnThread.run {
+                    try OutputFolder(URL(fileURLWithPath: folder)).reading { try Self.zip(folder) }
+                }
+            } catch let refusal as OutputFolder.Refusal {
+                throw HTTPError(.conflict, message: "The folder could not be read (\(refusal.reason)); try again.")
             }
             var headers = WebPage.privateHeaders
             headers[.contentType] = "application/zip"

@@ -7,7 +7,7 @@ import ProgramOffice
 /// the program it would make (a copy of the folder with the uploaded files
 /// in place, read by the scenario reader) before anything is replaced: an
 /// upload with a problem changes nothing and shows every problem. Each file
-/// replaced is first kept in `.replaced/TIME-ID/` beside it, then written
+/// replaced is first kept in `.replaced/TIME-N/` beside it, then written
 /// atomically (`Office.replaceInputs`). Uploads and closing a preference
 /// round take turns per program (``FileTurns``).
 struct UploadRoutes {
