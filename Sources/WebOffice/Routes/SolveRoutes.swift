@@ -14,9 +14,9 @@ struct SolveRoutes {
     func add(to router: Router<OfficeContext>) {
         router.post("/p/:program/run") { request, context in
             let (session, p, _) = try await posted(request, context)
-            let office = site.office
+            let office = site.office, turns = site.fileTurns
             await site.desk.start(p.id, kind: "run", by: session.coordinator) { stop, progress in
-                await Self.run(p, office: office, by: session.coordinator, stop: stop, progress: progress)
+                await Self.run(p, office: office, turns: turns, by: session.coordinator, stop: stop, progress: progress)
             }
             return Response.redirect(to: "/p/\(WebPath.component(p.id))?said=run")
         }
@@ -27,9 +27,9 @@ struct SolveRoutes {
             guard !whatIfs.isEmpty else {
                 throw HTTPError(.badRequest, message: "Tick at least one what-if to compare.")
             }
-            let office = site.office
+            let office = site.office, turns = site.fileTurns
             await site.desk.start(p.id, kind: "comparison", by: session.coordinator) { stop, _ in
-                await Self.compare(p, whatIfs, office: office, by: session.coordinator, stop: stop)
+                await Self.compare(p, whatIfs, office: office, turns: turns, by: session.coordinator, stop: stop)
             }
             return Response.redirect(to: "/p/\(WebPath.component(p.id))?said=compare")
         }
@@ -47,12 +47,14 @@ struct SolveRoutes {
     static let hints = FrontEndHints(
         explainEveryone: "Each fellow's name on the program's page in the office opens their explanation.")
 
+    /// The program is read in its turn with uploads (``FileTurns``): a run
+    /// never reads some files from before an upload and some from after.
     static func run(
-        _ p: ShelvedProgram, office: Office, by coordinator: String, stop: StopSignal,
+        _ p: ShelvedProgram, office: Office, turns: FileTurns, by coordinator: String, stop: StopSignal,
         progress: @escaping @Sendable (String) -> Void
     ) async -> RunDesk.Finished {
         do {
-            let opened = try office.open(p.path)
+            let opened = try await turns.exclusive(p.id) { try office.open(p.path) }
             var request = RunRequest()
             request.history = p.history
             request.stop = stop
@@ -75,21 +77,27 @@ struct SolveRoutes {
                 ],
                 lines: lines,
                 problems: r.warnings + r.writeNotes)
-        } catch {
+        } catch let error as OfficeError {
             return failed("run", error, office: office, by: coordinator)
+        } catch {
+            return RunDesk.Finished(
+                kind: "run", by: coordinator, at: office.now(), succeeded: false, headline: ["\(error)"],
+                lines: ["\(error)"])
         }
     }
 
     static func compare(
-        _ p: ShelvedProgram, _ whatIfs: [String], office: Office, by coordinator: String, stop: StopSignal
+        _ p: ShelvedProgram, _ whatIfs: [String], office: Office, turns: FileTurns, by coordinator: String,
+        stop: StopSignal
     )
         async -> RunDesk.Finished
     {
         do {
+            // Read in the program's turn with uploads, as a run is.
+            let opened = try await turns.exclusive(p.id) { try office.openComparison(base: p.path, whatIfs: whatIfs) }
             let result = try await OwnThread.run(lowPriority: true) {
                 () throws(OfficeError) -> ProgramOffice.ComparisonResult in
-                let opened = try office.openComparison(base: p.path, whatIfs: whatIfs)
-                return try office.compare(opened, output: p.output + "-compare", solve: SolveLimits(), stop: stop)
+                try office.compare(opened, output: p.output + "-compare", solve: SolveLimits(), stop: stop)
             }
             let lines = result.comparison.markdown().split(separator: "\n", omittingEmptySubsequences: false).map(
                 String.init)
