@@ -18,9 +18,10 @@ import Synchronization
 /// and nothing FellowMatch did not write is ever deleted.
 ///
 /// - Everything is written to a temporary folder beside the target
-///   (`.NAME.writing-PID-N`), which then takes the target's place by rename;
-///   the previous version is moved aside (`.NAME.old-PID-N`) and removed only
-///   after the new one is in place.
+///   (`.NAME.writing-PID-N`), which then takes the target's place: exchanged
+///   with it in one step where the file system can (``FolderExchange``), so
+///   the target is never absent; elsewhere the previous version is moved
+///   aside (`.NAME.old-PID-N`) and removed only after the new one is in place.
 /// - The files reach the disk before the rename, with one sync of the
 ///   temporary folder's file system (`syncfs(2)`; `sync(2)` where there is
 ///   none) rather than an `fsync` per file (a run writes a calendar and
@@ -219,8 +220,12 @@ public struct OutputFolder: Sendable {
         return report
     }
 
-    /// Puts the written `temporary` folder in the target's place; the
-    /// previous version, moved aside to `old`, is removed once it is.
+    /// Puts the written `temporary` folder in the target's place. Where the
+    /// file system can, the two are exchanged in one step, so the target is
+    /// never absent (a page asked for meanwhile finds the old or the new
+    /// version) and the previous version, left at `temporary`, is removed.
+    /// Elsewhere the previous version is moved aside to `old`, the new one
+    /// put in its place, and `old` removed once it is.
     func replace(with temporary: URL, old: URL) throws {
         let fm = FileManager.default
         guard FileKind(url.path) != .absent else {
@@ -228,6 +233,10 @@ public struct OutputFolder: Sendable {
             return
         }
         try carryFinderFiles(to: temporary)
+        if FolderExchange.swap(temporary.path, url.path) {
+            try? fm.removeItem(at: temporary)
+            return
+        }
         try fm.moveItem(at: url, to: old)
         do {
             try fm.moveItem(at: temporary, to: url)
