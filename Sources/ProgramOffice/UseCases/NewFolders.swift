@@ -33,25 +33,24 @@ extension Office {
     /// exists: the check and the creation are one step (`mkdir`), so two
     /// commands writing the same new folder at once cannot both write into it.
     func claimNewFolder(_ path: String) throws(OfficeError) {
-        let parent = (path as NSString).deletingLastPathComponent
-        do {
-            if !parent.isEmpty {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            }
-        } catch {
-            throw OfficeError(.writeFailed, "\(path) could not be created: \(error)", path: path)
-        }
-        guard mkdir(path, 0o755) != 0 else { return }
-        let failure = errno
-        if failure == EEXIST { throw Self.folderExists(path) }
-        throw OfficeError(
-            .writeFailed, "\(path) could not be created: \(String(cString: strerror(failure)))", path: path)
+        try claim(path) { mkdir(path, 0o755) == 0 }
     }
 
     /// Creates `path` as an empty file (and its folder as needed), refusing
     /// one that exists, in one step (`O_CREAT | O_EXCL`): a workbook written
     /// there, or removed after a failure, is this command's own.
     func claimNewFile(_ path: String) throws(OfficeError) {
+        try claim(path) {
+            let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { close(descriptor) }
+            return descriptor >= 0
+        }
+    }
+
+    /// Creates the folder `path` is in as needed, then `path` itself by
+    /// `create`: one call that fails (setting `errno`, `EEXIST` when `path`
+    /// exists) rather than touch what is there.
+    private func claim(_ path: String, by create: () -> Bool) throws(OfficeError) {
         let parent = (path as NSString).deletingLastPathComponent
         do {
             if !parent.isEmpty {
@@ -60,11 +59,7 @@ extension Office {
         } catch {
             throw OfficeError(.writeFailed, "\(path) could not be created: \(error)", path: path)
         }
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor < 0 else {
-            close(descriptor)
-            return
-        }
+        guard !create() else { return }
         let failure = errno
         if failure == EEXIST { throw Self.folderExists(path) }
         throw OfficeError(
