@@ -32,7 +32,10 @@ extension Office {
         request.today = replan?.date
         let output = URL(fileURLWithPath: request.output ?? program.location.defaultOutput).path
         let folder = try clock.time("output folder check") { () throws(OfficeError) in try checkedOutput(output) }
-        let (outcome, schedule, engine) = try solve(program.scenario, request, earlier: earlier)
+        // The inputs' sheets of results.xlsx need no placement: made while GLPK solves.
+        let scenario = program.scenario
+        let inputSheets = WorkBeside { clock.time("results.xlsx inputs") { ResultsFile.inputTables(scenario) } }
+        let (outcome, schedule, engine, pairs) = try solve(program.scenario, request, earlier: earlier)
         let s = program.scenario
         var committees = try clock.time("committees") { () throws(OfficeError) in
             outcome.hasPlacement
@@ -66,11 +69,10 @@ extension Office {
                 RunChanges(since: $0, outcome: outcome, schedule: schedule, scenario: s, opportunities: opportunities)
             }
         }
-        let pairs = clock.time("blocking pairs") { BlockingPairs.find(s, outcome) }
         let files = try runFiles(
             program, request, outcome: outcome, schedule: schedule, engine: engine, ties: ties, output: output,
             stamp: stamp, replan: replan, changes: changes, blockingPairs: pairs, committees: committees,
-            defenses: defenses)
+            defenses: defenses, inputSheets: inputSheets)
         let writeNotes = try write(files, to: folder, clock: clock, turn: turn)
         return RunResult(
             program: program, outcome: outcome, schedule: schedule, ties: ties, blockingPairs: pairs,
@@ -131,7 +133,7 @@ extension Office {
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
         engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp, replan: ReplanDate?,
         changes: RunChanges?, blockingPairs: [BlockingPair], committees: CommitteeOutcome?,
-        defenses: DefenseOutcome?
+        defenses: DefenseOutcome?, inputSheets: WorkBeside<Result<[WorkbookTable], WorkbookWriteError>>
     ) throws(OfficeError) -> [String: Data] {
         let s = program.scenario
         let clock = request.clock
@@ -144,7 +146,7 @@ extension Office {
             ? { @Sendable tables in
                 [
                     "results.xlsx": try clock.time("file results.xlsx") {
-                        try ResultsFile.data(outcome, scenario: s, files: tables)
+                        try ResultsFile.data(outcome, scenario: s, files: tables, inputs: inputSheets.value())
                     }
                 ]
             } : nil
@@ -168,9 +170,11 @@ extension Office {
         FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent("report-public.html"))
     }
 
-    /// The placement and, with sessions, the schedule, each under the limit that applies.
+    /// The placement and, with sessions, the schedule, each under the limit
+    /// that applies; and the placement's blocking pairs, looked for beside
+    /// the schedule (they need only the placement).
     private func solve(_ s: Scenario, _ request: RunRequest, earlier: EarlierRun) throws(OfficeError)
-        -> (PlacementOutcome, ScheduleOutcome?, PlacementEngine)
+        -> (PlacementOutcome, ScheduleOutcome?, PlacementEngine, [BlockingPair])
     {
         var engine = PlacementEngine(
             solver: solver, options: request.solve.placementOptions(log: request.solverLog, stop: request.stop))
@@ -182,15 +186,21 @@ extension Office {
             outcome.stabilityCost = try clock.time("stability cost") {
                 try engine.stabilityCost(s, base: outcome, previous: earlier.placements)
             }
-            guard outcome.hasPlacement, s.sessions != nil else { return (outcome, nil, engine) }
-            let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
-            let schedule = try clock.time("schedule") {
-                let schedule = try SeminarScheduler(solver: solver, options: options)
-                    .schedule(s, placements: outcome.placements, previous: earlier.talks, today: request.today)
-                let issued = IssuedCalendars(schedules: earlier.issued)
-                return issued.settle(schedule, scenario: s, today: request.today)
+            let placed = outcome
+            let pairs: @Sendable () -> [BlockingPair] = {
+                clock.time("blocking pairs") { BlockingPairs.find(s, placed) }
             }
-            return (outcome, schedule, engine)
+            guard outcome.hasPlacement, s.sessions != nil else { return (outcome, nil, engine, pairs()) }
+            let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
+            let (found, schedule) = try ParallelWork.both(pairs) { [solver] in
+                try clock.time("schedule") {
+                    let schedule = try SeminarScheduler(solver: solver, options: options)
+                        .schedule(s, placements: placed.placements, previous: earlier.talks, today: request.today)
+                    let issued = IssuedCalendars(schedules: earlier.issued)
+                    return issued.settle(schedule, scenario: s, today: request.today)
+                }
+            }
+            return (outcome, schedule, engine, found)
         } catch {
             throw OfficeError(.solverFailed, "\(error)")
         }

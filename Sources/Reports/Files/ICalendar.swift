@@ -5,6 +5,9 @@ import Foundation
 public enum ICalendar {
     /// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
     public static func escape(_ text: String) -> String {
+        // Most values (names, rooms) hold none of them: returned as they are.
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D })
+        else { return text }
         var out = ""
         for c in text {
             switch c {
@@ -19,40 +22,50 @@ public enum ICalendar {
     }
 
     /// One content line, folded: no physical line exceeds 75 octets; each
-    /// continuation starts with a space.
+    /// continuation starts with a space. Counted in UTF-8 bytes: a break
+    /// falls only before a character's first byte (never before a
+    /// continuation byte, `10xxxxxx`).
     public static func fold(_ line: String) -> String {
-        var lines: [String] = []
-        var current = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            let limit = lines.isEmpty ? 75 : 74  // continuation lines carry a leading space
+        let bytes = line.utf8
+        guard bytes.count > 75 else { return line }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 24 + 3)
+        var octets = 0, limit = 75  // continuation lines carry a leading space: 74 after the first
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            var end = bytes.index(after: i)
+            while end != bytes.endIndex && bytes[end] & 0xC0 == 0x80 { end = bytes.index(after: end) }
+            let size = bytes.distance(from: i, to: end)
             if octets + size > limit {
-                lines.append(current)
-                current = ""
+                out += [13, 10, 32]
                 octets = 0
+                limit = 74
             }
-            current.unicodeScalars.append(scalar)
+            out += bytes[i..<end]
             octets += size
+            i = end
         }
-        lines.append(current)
-        return lines.enumerated().map { $0.offset == 0 ? $0.element : " " + $0.element }.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A calendar from content lines (each unfolded), folded and CRLF-terminated.
     public static func render(_ lines: [String]) -> String {
-        lines.map { fold($0) + "\r\n" }.joined()
+        var out = ""
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 4 })
+        for line in lines {
+            out += fold(line)
+            out += "\r\n"
+        }
+        return out
     }
 
     /// `YYYYMMDDTHHMMSSZ` for an instant.
     public static func utcStamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func p(_ v: Int?, _ w: Int) -> String {
-            let s = String(v ?? 0)
+        let t = UTCTime(date)
+        func p(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
         }
-        return "\(p(c.year, 4))\(p(c.month, 2))\(p(c.day, 2))T\(p(c.hour, 2))\(p(c.minute, 2))\(p(c.second, 2))Z"
+        return "\(p(t.year, 4))\(p(t.month, 2))\(p(t.day, 2))T\(p(t.hour, 2))\(p(t.minute, 2))\(p(t.second, 2))Z"
     }
 }

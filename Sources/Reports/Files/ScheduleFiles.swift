@@ -60,11 +60,17 @@ public enum ScheduleFiles {
             ?? CalendarDate(year: 2000, month: 1, day: 1)
         let stamp = ICalendar.utcStamp(
             instant(reference, TimeOfDay(hour: 0, minute: 0), in: TimeZone(identifier: "UTC")!))
+        // A session's times, converted once: a talk is in up to three calendars.
+        var stamps: [LocalTime: String] = [:]
+        func utc(_ date: CalendarDate, _ time: TimeOfDay) -> String {
+            let key = LocalTime(date: date, time: time)
+            if let known = stamps[key] { return known }
+            let stamp = ICalendar.utcStamp(instant(date, time, in: zone))
+            stamps[key] = stamp
+            return stamp
+        }
         func times(_ date: CalendarDate, _ start: TimeOfDay, _ end: TimeOfDay) -> [String] {
-            [
-                "DTSTART:\(ICalendar.utcStamp(instant(date, start, in: zone)))",
-                "DTEND:\(ICalendar.utcStamp(instant(date, end, in: zone)))"
-            ]
+            ["DTSTART:" + utc(date, start), "DTEND:" + utc(date, end)]
         }
         /// One VEVENT: a held event (`description`, `room`, `categories`) or,
         /// with `cancelled`, a cancellation (summary only), in this line order.
@@ -144,9 +150,11 @@ public enum ScheduleFiles {
         }
         let title = scenario.settings.name + (scenario.settings.intake.map { " \($0)" } ?? "")
         var files: [String: String] = [:]
+        // Each talk's event as everyone but its mentor sees it, made once for program.ics and its fellow.
+        let shared = talks.map { event($0, mentor: false) }
         files["calendar/program.ics"] = calendar(
             "\(title) seminars",
-            talks.flatMap { event($0, mentor: false) } + cancelledTalks.flatMap(cancellation)
+            shared.flatMap { $0 } + cancelledTalks.flatMap(cancellation)
                 + held.flatMap { defenseEvent($0, seat: nil, own: false) }
                 + cancelledDefenses.filter { !$0.membersOnly }.flatMap(defenseCancellation))
 
@@ -161,7 +169,7 @@ public enum ScheduleFiles {
         }
         let mentors = Set(scenario.mentors.map(\.id))
         func member(_ id: String) -> Person { Person(kind: mentors.contains(id) ? "mentor" : "faculty", id: id) }
-        for t in talks { add(Person(kind: "fellow", id: t.talk.fellow), event(t, mentor: false), talk: true) }
+        for (t, lines) in zip(talks, shared) { add(Person(kind: "fellow", id: t.talk.fellow), lines, talk: true) }
         for c in cancelledTalks { add(Person(kind: "fellow", id: c.talk.fellow), cancellation(c), talk: true) }
         for t in talks { add(Person(kind: "mentor", id: t.talk.mentor), event(t, mentor: true), talk: true) }
         for c in cancelledTalks { add(Person(kind: "mentor", id: c.talk.mentor), cancellation(c), talk: true) }
@@ -218,6 +226,12 @@ public enum ScheduleFiles {
             fellows: (talks.map(\.fellow) + defenseFellows).filter { !$0.isEmpty },
             mentors: (talks.map(\.mentor) + members.filter(mentorIDs.contains)).filter { !$0.isEmpty },
             faculty: members.filter { !mentorIDs.contains($0) && !$0.isEmpty })
+    }
+
+    /// A date and time of day in the program's zone (a key for its UTC stamp).
+    private struct LocalTime: Hashable {
+        var date: CalendarDate
+        var time: TimeOfDay
     }
 
     /// The instant of a local date and time in `zone`.

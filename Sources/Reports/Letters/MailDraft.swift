@@ -83,17 +83,16 @@ public struct MailDraft: Sendable, Hashable {
     /// The whole message.
     public func render() -> String {
         let text = Self.encodedBody(body, bodyEncoding)
+        let dateText = Self.dateValue(date)
+        let attached = attachment.map { $0.data.base64EncodedString() }
         let digest = Self.digest(
-            [
-                from?.name ?? "", from?.address ?? "", to?.name ?? "", to?.address ?? "", subject, Self.dateValue(date),
-                text
-            ]
-                + [attachment?.fileName ?? "", attachment.map { $0.data.base64EncodedString() } ?? ""])
+            [from?.name ?? "", from?.address ?? "", to?.name ?? "", to?.address ?? "", subject, dateText, text]
+                + [attachment?.fileName ?? "", attached ?? ""])
         var headers: [String] = []
         if let from { headers.append(Self.addressField("From", from)) }
         if let to { headers.append(Self.addressField("To", to)) }
         headers.append(Self.unstructuredField("Subject", subject))
-        headers.append("Date: " + Self.dateValue(date))
+        headers.append("Date: " + dateText)
         headers.append("Message-ID: <\(digest.prefix(32))@\(idDomain)>")
         headers.append("MIME-Version: 1.0")
         headers.append("X-Unsent: 1")
@@ -116,7 +115,7 @@ public struct MailDraft: Sendable, Hashable {
         out += "This is a message in MIME format.\r\n"
         out += "--\(boundary)\r\n" + textPart.map { $0 + "\r\n" }.joined() + "\r\n" + text
         out += "--\(boundary)\r\n" + filePart.map { $0 + "\r\n" }.joined() + "\r\n"
-        out += Self.base64Lines(attachment.data)
+        out += Self.base64Lines(encoded: attached ?? "")
         out += "--\(boundary)--\r\n"
         return out
     }
@@ -143,6 +142,13 @@ public struct MailDraft: Sendable, Hashable {
 
     /// Control characters and runs of spaces as one space, trimmed.
     static func oneLine(_ text: String) -> String {
+        // Printable ASCII with single spaces between words (most names and subjects) is already one line.
+        var previous: UInt8 = 32
+        let plain = text.utf8.allSatisfy { b in
+            defer { previous = b }
+            return (0x21...0x7E).contains(b) || (b == 32 && previous != 32)
+        }
+        if plain && previous != 32 { return text }
         let spaced = String(
             text.unicodeScalars.map { s -> Character in
                 s.properties.generalCategory == .control || s.properties.isWhitespace ? " " : Character(s)
@@ -152,8 +158,15 @@ public struct MailDraft: Sendable, Hashable {
 
     /// Whether `text` may stand in a header as it is: printable ASCII words of at most 66 characters, no `=?`.
     static func isPlain(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) } && !text.contains("=?")
-            && text.split(separator: " ").allSatisfy { $0.count <= 66 }
+        // In bytes: printable ASCII is one byte a character, and every other character's bytes are 0x80 or more.
+        var word = 0, previous: UInt8 = 0
+        for b in text.utf8 {
+            guard (0x20...0x7E).contains(b), !(previous == 0x3D && b == 0x3F) else { return false }  // "=?"
+            word = b == 0x20 ? 0 : word + 1
+            if word > 66 { return false }
+            previous = b
+        }
+        return true
     }
 
     /// RFC 2047 B encoded-words of at most 39 bytes each (64 characters), never splitting a character.
@@ -207,13 +220,11 @@ public struct MailDraft: Sendable, Hashable {
 
     /// `Thu, 03 Dec 2026 10:31:04 +0000` (RFC 5322 §3.3).
     static func dateValue(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let day = CalendarDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+        let c = UTCTime(date)
+        let day = CalendarDate(year: c.year, month: c.month, day: c.day)
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ v: Int?) -> String { (v ?? 0) < 10 ? "0\(v ?? 0)" : "\(v ?? 0)" }
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(weekdays[DateText.weekday(day)]), \(two(day.day)) \(months[day.month - 1]) \(day.year) "
             + "\(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
     }
@@ -283,8 +294,11 @@ public struct MailDraft: Sendable, Hashable {
     static let upperHex = Array("0123456789ABCDEF".utf8)
 
     /// Base64 in lines of 76 characters, each ending in CRLF.
-    static func base64Lines(_ data: Data) -> String {
-        let encoded = Array(data.base64EncodedString().utf8)
+    static func base64Lines(_ data: Data) -> String { base64Lines(encoded: data.base64EncodedString()) }
+
+    /// Base64 text, already encoded, in lines of 76 characters.
+    static func base64Lines(encoded text: String) -> String {
+        let encoded = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(encoded.count + encoded.count / 38 + 2)
         var i = 0

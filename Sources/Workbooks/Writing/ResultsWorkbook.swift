@@ -30,6 +30,25 @@ public enum ResultsWorkbook {
     public static func data(summary: [(String, CellValue)], outputs: [String: String], inputs: [String: String])
         throws(WorkbookWriteError) -> Data
     {
+        try data(summary: summary, outputs: outputs, inputTables: inputTables(inputs))
+    }
+
+    /// The sheets of the inputs copied in (`input fellows`, …), in the format's order.
+    public static func inputTables(_ inputs: [String: String]) throws(WorkbookWriteError) -> [WorkbookTable] {
+        var tables: [WorkbookTable] = []
+        for name in ScenarioReader.knownColumns.keys.sorted(by: ScenarioWorkbook.inFormatOrder) {
+            guard let text = inputs[name],
+                let table = try ScenarioWorkbook.prepared(text, sheet: "input " + String(name.dropLast(4)))
+            else { continue }
+            tables.append(table)
+        }
+        return tables
+    }
+
+    /// The workbook's bytes, with the inputs' sheets made already (``inputTables(_:)``).
+    public static func data(summary: [(String, CellValue)], outputs: [String: String], inputTables: [WorkbookTable])
+        throws(WorkbookWriteError) -> Data
+    {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "fellowmatch-results-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: path) }
@@ -42,12 +61,9 @@ public enum ResultsWorkbook {
         }
         for (name, csv) in results {
             guard let text = outputs[csv] else { continue }
-            try table(text, sheet: name, file, typed: true)
+            try table(text, sheet: name, file)
         }
-        for name in ScenarioReader.knownColumns.keys.sorted(by: ScenarioWorkbook.inFormatOrder) {
-            guard let text = inputs[name] else { continue }
-            try table(text, sheet: "input " + String(name.dropLast(4)), file, typed: false)
-        }
+        for table in inputTables { try table.write(to: file) }
         try file.close()
         guard let data = FileManager.default.contents(atPath: path.path) else {
             throw WorkbookWriteError("results.xlsx could not be read back")
@@ -55,10 +71,8 @@ public enum ResultsWorkbook {
         return data
     }
 
-    /// A CSV text as a sheet: with `typed`, money and dates as such; inputs
-    /// as ``ScenarioWorkbook`` writes them.
-    static func table(_ text: String, sheet name: String, _ file: XLSXFile, typed: Bool) throws(WorkbookWriteError) {
-        guard typed else { return try ScenarioWorkbook.table(text, sheet: name, file) }
+    /// A result's CSV text as a sheet, money and dates as such.
+    static func table(_ text: String, sheet name: String, _ file: XLSXFile) throws(WorkbookWriteError) {
         let rows = try ScenarioWorkbook.rows(text, name: name)
         guard let header = rows.first else { return }
         let sheet = try file.sheet(name)

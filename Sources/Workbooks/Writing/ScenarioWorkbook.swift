@@ -103,18 +103,30 @@ public enum ScenarioWorkbook {
 
     /// A CSV file as a sheet.
     static func table(_ text: String, sheet name: String, _ file: XLSXFile) throws(WorkbookWriteError) {
+        try prepared(text, sheet: name)?.write(to: file)
+    }
+
+    /// A CSV file's sheet, ready to write (`nil` for a file without a header):
+    /// ids and words as text, plain numbers as numbers.
+    static func prepared(_ text: String, sheet name: String) throws(WorkbookWriteError) -> WorkbookTable? {
         let rows = try rows(text, name: name)
-        guard let header = rows.first else { return }
-        let sheet = try file.sheet(name)
-        try sheet.header(header, widths: widths(rows))
-        for (r, row) in rows.dropFirst().enumerated() {
-            for (c, cell) in row.enumerated() where c < header.count && !cell.isEmpty {
-                let numeric =
-                    !textColumns.contains(header[c]) && cell.allSatisfy({ "0123456789.-+eE".contains($0) })
-                    && Double(cell)?.isFinite == true
-                try sheet.write(numeric ? .number(Double(cell)!) : .text(cell), row: r + 1, column: c)
+        guard let header = rows.first else { return nil }
+        let asText = header.map { textColumns.contains($0) }
+        let cells = rows.dropFirst().map { row in
+            row.prefix(header.count).enumerated().map { c, cell -> CellValue in
+                if cell.isEmpty { return .empty }
+                guard !asText[c], cell.utf8.allSatisfy(isNumberByte), let x = Double(cell), x.isFinite else {
+                    return .text(cell)
+                }
+                return .number(x)
             }
         }
+        return WorkbookTable(sheet: name, header: header, widths: widths(rows), rows: cells)
+    }
+
+    /// The bytes a plain number is written with: digits, `.`, `-`, `+`, `e` and `E`.
+    static func isNumberByte(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || b == 0x2E || b == 0x2D || b == 0x2B || b == 0x65 || b == 0x45
     }
 
     /// A CSV text's records (the header first).
