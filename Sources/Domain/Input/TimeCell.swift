@@ -4,7 +4,8 @@ extension TimeOfDay {
     /// case, with or without a space or dots (`12:00 PM` is noon, `12:30 am`
     /// half past midnight, `1 PM` is 13:00).
     public init?(spreadsheet text: String) {
-        var v = Substring(text.lowercased().replacingOccurrences(of: ".", with: ""))
+        let lower = text.lowercased()
+        var v = Substring(lower.utf8.contains(0x2E) ? lower.replacingOccurrences(of: ".", with: "") : lower)
         var half: Int?
         for (suffix, offset) in [("am", 0), ("pm", 12)] where v.hasSuffix(suffix) {
             half = offset

@@ -11,6 +11,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses `YYYY-MM-DD`, checking the day exists and the year is in
     /// ``InputLimits/years``.
     public init?(_ text: String) {
+        // Ten bytes `DDDD-DD-DD` (nearly every date a file holds) read as bytes; anything else as parts.
+        let b = Array(text.utf8)
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+            b.indices.allSatisfy({ $0 == 4 || $0 == 7 || (0x30...0x39).contains(b[$0]) })
+        {
+            func number(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
+            let y = number(0..<4), m = number(5..<7), d = number(8..<10)
+            guard InputLimits.years.contains(y), (1...12).contains(m), d >= 1,
+                d <= CalendarDate.days(inMonth: m, year: y)
+            else { return nil }
+            self.init(year: y, month: m, day: d)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),

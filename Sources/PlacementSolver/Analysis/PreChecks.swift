@@ -176,14 +176,26 @@ public enum PreChecks {
     /// sources holds: for a payer set P of a continuing fellow,
     /// Σ_{continuing f, payers(f) ⊆ P} need(f) > Σ_{s ∈ P} budget(s).
     static func continuingShortfall(_ s: Scenario, _ e: Eligibility) -> Bool {
-        var needs: [(payers: Set<Int>, need: Int)] = []
+        // The need of each distinct set of payers.
+        var needOf: [Set<Int>: Int] = [:]
         for (fi, f) in s.fellows.enumerated() where !f.isNew {
             guard let lab = f.lab else { continue }
             let need = s.need(of: f, at: lab)
-            if need > 0 { needs.append((Set(e.payers[fi] ?? []), need)) }
+            if need > 0 { needOf[Set(e.payers[fi] ?? []), default: 0] += need }
         }
-        for set in Set(needs.map(\.payers)) where !set.isEmpty {
-            let need = needs.filter { $0.payers.isSubset(of: set) }.reduce(0) { $0 + $1.need }
+        // A set T ⊆ S holds its rarest source, which S then holds: so the
+        // sets under S are among those filed under one of S's sources.
+        var holding: [Int: Int] = [:]
+        for set in needOf.keys { for x in set { holding[x, default: 0] += 1 } }
+        var filed: [Int: [Set<Int>]] = [:]
+        for set in needOf.keys {
+            let rarest = set.min { (holding[$0, default: 0], $0) < (holding[$1, default: 0], $1) }
+            if let rarest { filed[rarest, default: []].append(set) }
+        }
+        let emptyNeed = needOf[[]] ?? 0
+        for set in needOf.keys where !set.isEmpty {
+            var need = emptyNeed
+            for x in set { for t in filed[x] ?? [] where t.isSubset(of: set) { need += needOf[t, default: 0] } }
             if need > set.reduce(0, { $0 + s.funding[$1].budget }) { return true }
         }
         return false

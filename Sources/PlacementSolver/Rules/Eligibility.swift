@@ -80,7 +80,9 @@ public struct Eligibility: Sendable {
         for (fi, f) in s.fellows.enumerated() {
             if !f.isNew {
                 if let lab = f.lab {
-                    payers[fi] = s.funding.indices.filter { s.funding[$0].mayPay(for: f, at: lab) }
+                    // Only program-wide sources and the lab's own may pay there (another lab's always refuses).
+                    payers[fi] = (sourcesAt[lab] ?? programWide).filter { s.funding[$0].mayPay(for: f, at: lab) }
+                        .sorted()
                 }
                 continue
             }

@@ -133,7 +133,7 @@ extension Office {
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
         engine: PlacementEngine, ties: [Tie]?, output: String, stamp: ReportStamp, replan: ReplanDate?,
         changes: RunChanges?, blockingPairs: [BlockingPair], committees: CommitteeOutcome?,
-        defenses: DefenseOutcome?, inputSheets: WorkBeside<Result<[WorkbookTable], WorkbookWriteError>>
+        defenses: DefenseOutcome?, inputSheets: WorkBeside<[WorkbookTable]>
     ) throws(OfficeError) -> [String: Data] {
         let s = program.scenario
         let clock = request.clock

@@ -9,13 +9,13 @@ import Workbooks
 enum ResultsFile {
     /// The sheets of the inputs copied in, made from the scenario alone (so
     /// beside the placement solve).
-    static func inputTables(_ s: Scenario) -> Result<[WorkbookTable], WorkbookWriteError> {
-        Result { () throws(WorkbookWriteError) in try ResultsWorkbook.inputTables(ScenarioWriter.files(for: s)) }
+    static func inputTables(_ s: Scenario) -> [WorkbookTable] {
+        ResultsWorkbook.inputTables(ScenarioWriter.files(for: s))
     }
 
     static func data(
         _ o: PlacementOutcome, scenario s: Scenario, files: [String: Data],
-        inputs: Result<[WorkbookTable], WorkbookWriteError>
+        inputs: [WorkbookTable]
     ) throws -> Data {
         let outputs = files.filter { $0.key.hasSuffix(".csv") && !$0.key.contains("/") }
             .mapValues { String(decoding: $0, as: UTF8.self) }
@@ -31,6 +31,6 @@ enum ResultsFile {
             ("Money used", .money(Double(o.budgets.map(\.usedCents).reduce(0, +)) / 100)),
             ("Money left", .money(Double(o.budgets.map(\.leftCents).reduce(0, +)) / 100))
         ]
-        return try ResultsWorkbook.data(summary: summary, outputs: outputs, inputTables: inputs.get())
+        return try ResultsWorkbook.data(summary: summary, outputs: outputs, inputTables: inputs)
     }
 }

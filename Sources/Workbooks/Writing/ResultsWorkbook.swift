@@ -1,4 +1,3 @@
-import CSV
 import Domain
 import Foundation
 
@@ -33,12 +32,14 @@ public enum ResultsWorkbook {
         try data(summary: summary, outputs: outputs, inputTables: inputTables(inputs))
     }
 
-    /// The sheets of the inputs copied in (`input fellows`, …), in the format's order.
-    public static func inputTables(_ inputs: [String: String]) throws(WorkbookWriteError) -> [WorkbookTable] {
+    /// The sheets of the inputs copied in (`input fellows`, …), in the
+    /// format's order, from the files as `ScenarioWriter` writes them.
+    public static func inputTables(_ inputs: [String: String]) -> [WorkbookTable] {
         var tables: [WorkbookTable] = []
         for name in ScenarioReader.knownColumns.keys.sorted(by: ScenarioWorkbook.inFormatOrder) {
             guard let text = inputs[name],
-                let table = try ScenarioWorkbook.prepared(text, sheet: "input " + String(name.dropLast(4)))
+                let table = ScenarioWorkbook.prepared(
+                    records: CSVRecords.parse(text), sheet: "input " + String(name.dropLast(4)))
             else { continue }
             tables.append(table)
         }
@@ -73,7 +74,7 @@ public enum ResultsWorkbook {
 
     /// A result's CSV text as a sheet, money and dates as such.
     static func table(_ text: String, sheet name: String, _ file: XLSXFile) throws(WorkbookWriteError) {
-        let rows = try ScenarioWorkbook.rows(text, name: name)
+        let rows = CSVRecords.parse(text)
         guard let header = rows.first else { return }
         let sheet = try file.sheet(name)
         try sheet.header(header, widths: ScenarioWorkbook.widths(rows))

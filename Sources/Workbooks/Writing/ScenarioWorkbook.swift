@@ -109,7 +109,11 @@ public enum ScenarioWorkbook {
     /// A CSV file's sheet, ready to write (`nil` for a file without a header):
     /// ids and words as text, plain numbers as numbers.
     static func prepared(_ text: String, sheet name: String) throws(WorkbookWriteError) -> WorkbookTable? {
-        let rows = try rows(text, name: name)
+        prepared(records: try rows(text, name: name), sheet: name)
+    }
+
+    /// Records' sheet (the header first), ready to write.
+    static func prepared(records rows: [[String]], sheet name: String) -> WorkbookTable? {
         guard let header = rows.first else { return nil }
         let asText = header.map { textColumns.contains($0) }
         let cells = rows.dropFirst().map { row in
