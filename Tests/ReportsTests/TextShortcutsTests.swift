@@ -28,7 +28,7 @@ import Testing
     static func text(_ draw: inout Draw, length: Int) -> String {
         let pieces: [String] = [
             "a", "Z", "7", " ", " ", "\\", ";", ",", "\n", "\r", "\r\n", "\t", "=", "?", "\"", ".", "\u{7F}", "\u{1}",
-            "é", "ß", "中", "文", "😀", "🧬", "\u{85}", "\u{A0}", "\u{2028}"
+            "é", "ß", "中", "文", "😀", "🧬", "\u{85}", "\u{A0}", "\u{2028}", "\u{37E}", "\u{301}"
         ]
         return (0..<length).map { _ in pieces[draw.below(pieces.count)] }.joined()
     }
@@ -98,6 +98,13 @@ import Testing
         #expect(physical.dropFirst().allSatisfy { $0.hasPrefix(" ") })
         #expect(physical.first! + physical.dropFirst().map { String($0.dropFirst()) }.joined() == line)
         #expect(ICalendar.fold("SUMMARY:short") == "SUMMARY:short")
+    }
+
+    /// U+037E GREEK QUESTION MARK is canonically a semicolon: Swift's characters
+    /// compare it equal to one, so it is escaped as one (a reviewer's case).
+    @Test func aGreekQuestionMarkIsEscapedAsTheSemicolonItIs() {
+        #expect(ICalendar.escape("Αίθουσα\u{37E}") == Self.plainEscape("Αίθουσα\u{37E}"))
+        #expect(ICalendar.escape("Αίθουσα\u{37E}") == "Αίθουσα\\;")
     }
 
     @Test func headerWordsAgreeWithCharacterByCharacter() {

@@ -186,21 +186,21 @@ extension Office {
             outcome.stabilityCost = try clock.time("stability cost") {
                 try engine.stabilityCost(s, base: outcome, previous: earlier.placements)
             }
+            guard outcome.hasPlacement, s.sessions != nil else {
+                return (outcome, nil, engine, clock.time("blocking pairs") { BlockingPairs.find(s, outcome) })
+            }
+            // The pairs on a thread of their own; the schedule (GLPK on small series) stays on
+            // this thread, with the stack and priority the run was given.
             let placed = outcome
-            let pairs: @Sendable () -> [BlockingPair] = {
-                clock.time("blocking pairs") { BlockingPairs.find(s, placed) }
-            }
-            guard outcome.hasPlacement, s.sessions != nil else { return (outcome, nil, engine, pairs()) }
+            let pairs = WorkBeside { clock.time("blocking pairs") { BlockingPairs.find(s, placed) } }
             let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
-            let (found, schedule) = try ParallelWork.both(pairs) { [solver] in
-                try clock.time("schedule") {
-                    let schedule = try SeminarScheduler(solver: solver, options: options)
-                        .schedule(s, placements: placed.placements, previous: earlier.talks, today: request.today)
-                    let issued = IssuedCalendars(schedules: earlier.issued)
-                    return issued.settle(schedule, scenario: s, today: request.today)
-                }
+            let schedule = try clock.time("schedule") {
+                let schedule = try SeminarScheduler(solver: solver, options: options)
+                    .schedule(s, placements: outcome.placements, previous: earlier.talks, today: request.today)
+                let issued = IssuedCalendars(schedules: earlier.issued)
+                return issued.settle(schedule, scenario: s, today: request.today)
             }
-            return (outcome, schedule, engine, found)
+            return (outcome, schedule, engine, pairs.value())
         } catch {
             throw OfficeError(.solverFailed, "\(error)")
         }

@@ -5,8 +5,12 @@ import Foundation
 public enum ICalendar {
     /// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
     public static func escape(_ text: String) -> String {
-        // Most values (names, rooms) hold none of them: returned as they are.
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D })
+        // Most values (names, rooms) hold none of them: returned as they are. U+037E GREEK
+        // QUESTION MARK (bytes CD BE) is canonically a semicolon, so Swift's characters match it too.
+        guard
+            text.utf8.contains(where: {
+                $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D || $0 == 0xCD
+            })
         else { return text }
         var out = ""
         for c in text {
