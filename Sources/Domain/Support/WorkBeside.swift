@@ -2,7 +2,8 @@ import Foundation
 
 /// Work started now on a thread of its own and waited for later: what a
 /// run can make before its placement is known (the sheets of its inputs in
-/// `results.xlsx`) is made while GLPK solves on the other core.
+/// `results.xlsx`) is made while GLPK solves on the other core, and the
+/// blocking pairs while the seminar schedule is made.
 ///
 /// The thread is started by the caller's, so on Linux it keeps a lowered
 /// priority (an office run at nice 10). ``value()`` waits for the work once
