@@ -84,10 +84,11 @@ public struct SeminarScheduler: Sendable {
     ) throws(SolverError) -> [Int?]? {
         let clock = ContinuousClock(), started = clock.now
         var state = ScheduleState(talks: talks, options: options, kept: kept)
-        let least = state.leastPenalty
+        let leastSpread = state.leastSpread
+        let least = state.leastPenalty(spread: leastSpread)
         let built = ScheduleConstruction.build(&state)
         if built { ScheduleImprovement.improve(&state, least: least) }
-        if built && state.spreadPenalty > state.leastSpread + 1e-6 {
+        if built && state.spreadPenalty > leastSpread + 1e-6 {
             // Months balanced by chains of moves, then moves and swaps again
             // (a small series that reaches the bound so needs no GLPK).
             MonthBalancing.balance(&state)

@@ -29,6 +29,27 @@ import Testing
         }
     }
 
+    /// The months a talk's open sessions fall in, found from the month
+    /// runs by binary search, are those a pass over its sessions finds, on
+    /// random lists, absences, kept sessions and month runs (some empty of
+    /// the list, some only a kept session's).
+    @Test func openSessionsNameTheirMonths() {
+        var random = SeededRandom(seed: 19)
+        for _ in 0..<400 {
+            let sorted = (0..<60).filter { _ in Bool.random(using: &random) }
+            let away = Set(
+                (0..<Int.random(in: 0...12, using: &random)).map { _ in Int.random(in: -2...62, using: &random) })
+            var open = OpenSessions(sorted, without: AwaySessions(sessions: away))
+            for _ in 0..<Int.random(in: 0...3, using: &random) { open.insert(Int.random(in: 0...59, using: &random)) }
+            let cuts = Set(
+                (0..<Int.random(in: 0...8, using: &random)).map { _ in Int.random(in: 1...59, using: &random) })
+            let bounds = [0] + cuts.sorted() + [60]
+            let monthOf = (0..<60).map { s in bounds.lastIndex { $0 <= s }! }
+            let expected = Set(open.map { monthOf[$0] }).sorted()
+            #expect(open.months(bounds: bounds) == expected, "bounds \(bounds)")
+        }
+    }
+
     /// Away sessions given as runs in any order (overlapping, touching, empty)
     /// hold exactly the sessions of the runs, as ascending runs that never
     /// touch; a kind's list less them is the plain filtered list.

@@ -74,6 +74,32 @@ import Testing
             #expect(o.status == .optimal, "seed \(seed)")
         }
     }
+
+    /// The sessions the talks may use in all (the doubling term's bound),
+    /// counted from the kinds' shared lists, are those of every talk's open
+    /// sessions put together, capped at the number of talks: on random
+    /// series with absences, kinds kept to some sessions and kept sessions
+    /// of an earlier schedule (some held already, so open whoever is away).
+    @Test(arguments: 0..<60)
+    func sessionsInAllAreEveryTalksSessionsTogether(seed: Int) {
+        var rng = SeededRandom(seed: UInt64(seed) &* 40_503 &+ 5)
+        var p = SeminarProgram()
+        let fellows = rng.int(2...8)
+        for i in 1...fellows { p.fellow("f\(i)", lab: "lab\(rng.int(1...3))", mentor: "m\(i)") }
+        p.sessions(rng.int(3...16), capacity: rng.int(1...2))
+        for k in p.sessions.indices where rng.chance(0.3) { p.sessions[k].kinds = [rng.pick(["wip", "thesis"])] }
+        for i in 1...fellows {
+            for s in p.sessions where rng.chance(rng.chance(0.5) ? 0.1 : 0.6) { p.away("f\(i)", session: s.id) }
+        }
+        let talks = TalkList.talks(for: p.scenario, placements: p.placements)
+        let options = SessionOptions(talks: talks, scenario: p.scenario)
+        let kept = talks.indices.filter { _ in rng.chance(0.3) }.map {
+            KeptTalk(talk: $0, session: rng.int(0...(options.sessions.count - 1)), fixed: rng.chance(0.5))
+        }
+        let state = ScheduleState(talks: talks, options: options, kept: kept)
+        let together = Set(state.open.flatMap { Array($0) }).count
+        #expect(state.sessionsInAll == min(together, talks.count), "seed \(seed)")
+    }
 }
 
 /// ``MonthBalancing``: months brought to their targets by a chain of moves

@@ -80,7 +80,7 @@ struct PathSearch {
                 guard state.fitsIgnoringRoom(x, in: s) else { continue }
                 sessionSeen[s] = stamp
                 enteredBy[s] = x
-                if state.occupants[s].count < state.capacity[s] {
+                if state.load[s] < state.capacity[s] {
                     if endsIn(s), apply(endingIn: s, &state) { return true }
                     continue
                 }

@@ -90,6 +90,26 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
         return low
     }
 
+    /// The months (ascending) that hold at least one of these sessions,
+    /// where month m is the run of sessions `bounds[m]..<bounds[m + 1]`:
+    /// for each month, the positions of `base` in it less those `skipped`
+    /// leaves out, or an `added` session in it. Costs a few binary searches
+    /// per month, not a pass over the sessions.
+    func months(bounds: [Int]) -> [Int] {
+        guard bounds.count > 1 else { return [] }
+        return (0..<(bounds.count - 1)).filter { m in
+            let lo = Self.firstPosition(atLeast: bounds[m], in: base)
+            let hi = Self.firstPosition(atLeast: bounds[m + 1], in: base)
+            var held = hi - lo
+            for run in skipped where run.lowerBound < hi && run.upperBound > lo {
+                held -= Swift.min(run.upperBound, hi) - Swift.max(run.lowerBound, lo)
+            }
+            return held > 0
+                || Self.firstPosition(atLeast: bounds[m], in: added)
+                    < Self.firstPosition(atLeast: bounds[m + 1], in: added)
+        }
+    }
+
     public func makeIterator() -> Iterator { Iterator(base: base, skipped: skipped, added: added) }
 
     /// Merges `base` less `skipped` with `added`, in ascending order.

@@ -92,11 +92,19 @@ struct ScheduleConstruction {
         var best: (key: (Double, Double, Int, Int), session: Int)?
         let kind = state.talks[t].kind
         let lean = kind == TalkKind.wip ? 1 : kind == TalkKind.thesis ? -1 : 0
-        for s in state.open[t] where state.allows(t, in: s) {
-            let room = state.capacity[s] - state.occupants[s].count
-            let pressure = Double(demand[s]) / Double(max(room, 1))
-            let key = (state.delta(moving: t, to: s), pressure, lean * state.options.position[s], s)
-            if best.map({ key < $0.key }) ?? true { best = (key, s) }
+        let move = state.leaving(t)
+        for s in state.open[t] {
+            // Cheap tests first, each leaving the choice as it was: a full
+            // session breaks the first rule; a session whose least cost
+            // already loses is not looked into; the rules are checked only
+            // where the session would win.
+            let room = state.capacity[s] - state.load[s]
+            guard room > 0 else { continue }
+            let least = state.leastDelta(move, to: s)
+            if let b = best, least > b.key.0 { continue }
+            let cost = state.load[s] == 0 ? least : state.delta(move, to: s)
+            let key = (cost, Double(demand[s]) / Double(room), lean * state.options.position[s], s)
+            if best.map({ key < $0.key }) ?? true, state.allows(t, in: s) { best = (key, s) }
         }
         return best?.session
     }

@@ -33,9 +33,14 @@ struct ScheduleImprovement {
     /// - Returns: the change in the penalty, `nil` when no move lowers it.
     static func move(_ t: Int, _ state: inout ScheduleState) -> Double? {
         var best: (delta: Double, session: Int)?
-        for s in state.open[t] where s != state.sessionOf[t] && state.allows(t, in: s) {
-            let d = state.delta(moving: t, to: s)
-            if d < -1e-9, best.map({ d < $0.delta - 1e-9 }) ?? true { best = (d, s) }
+        let leaving = state.leaving(t)
+        for s in state.open[t] where s != leaving.from && state.load[s] < state.capacity[s] {
+            // As in the construction: the least cost first, the talks of the
+            // session only when it could win, the rules only when it does.
+            let least = state.leastDelta(leaving, to: s)
+            guard least < -1e-9, best.map({ least < $0.delta - 1e-9 }) ?? true else { continue }
+            let d = state.load[s] == 0 ? least : state.delta(leaving, to: s)
+            if d < -1e-9, best.map({ d < $0.delta - 1e-9 }) ?? true, state.allows(t, in: s) { best = (d, s) }
         }
         guard let best else { return nil }
         state.place(t, in: best.session)

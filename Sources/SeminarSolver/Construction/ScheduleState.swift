@@ -21,6 +21,9 @@ struct ScheduleState {
     /// Talk → session, `nil` while unscheduled.
     private(set) var sessionOf: [Int?]
     private(set) var occupants: [[Int]]
+    /// Session → how many talks it holds (`occupants[s].count`, kept flat:
+    /// a scan over thousands of sessions reads one array, not each session's).
+    private(set) var load: [Int]
     /// Talk → the fellow's talks that must come before it / after it.
     let before: [[Int]]
     let after: [[Int]]
@@ -48,6 +51,7 @@ struct ScheduleState {
         let sessions = options.sessions
         sessionOf = Array(repeating: nil, count: talks.count)
         occupants = Array(repeating: [], count: sessions.count)
+        load = Array(repeating: 0, count: sessions.count)
         var keptSession = [Int?](repeating: nil, count: talks.count),
             fixed = [Bool](repeating: false, count: talks.count)
         var open = options.open
@@ -100,8 +104,8 @@ struct ScheduleState {
 
     /// Whether talk `t` may go in session `s` as the schedule stands (ignoring `t`'s own place).
     func allows(_ t: Int, in s: Int, ignoring other: Int? = nil) -> Bool {
-        let load = occupants[s].count - (sessionOf[t] == s ? 1 : 0) - (other.map { sessionOf[$0] == s ? 1 : 0 } ?? 0)
-        guard load < capacity[s] else { return false }
+        let held = load[s] - (sessionOf[t] == s ? 1 : 0) - (other.map { sessionOf[$0] == s ? 1 : 0 } ?? 0)
+        guard held < capacity[s] else { return false }
         let fellow = fellowOf[t]
         if occupants[s].contains(where: { $0 != t && $0 != other && fellowOf[$0] == fellow }) { return false }
         let p = options.position[s]
@@ -135,6 +139,7 @@ struct ScheduleState {
         if sessionOf[t] != nil { remove(t) }
         sessionOf[t] = s
         occupants[s].append(t)
+        load[s] += 1
         if !monthTarget.isEmpty { monthLoad[monthOf[s]] += 1 }
     }
 
@@ -142,6 +147,7 @@ struct ScheduleState {
         guard let s = sessionOf[t] else { return }
         sessionOf[t] = nil
         occupants[s].removeAll { $0 == t }
+        load[s] -= 1
         if !monthTarget.isEmpty { monthLoad[monthOf[s]] -= 1 }
     }
 
@@ -149,33 +155,81 @@ struct ScheduleState {
 
     /// The change in the soft-aim penalty if talk `t` (now in a session or
     /// not) goes to `s`.
-    func delta(moving t: Int, to s: Int) -> Double {
-        let from = sessionOf[t]
-        if from == s { return 0 }
+    func delta(moving t: Int, to s: Int) -> Double { delta(leaving(t), to: s) }
+
+    /// What a move of talk `t` costs wherever it goes: the terms of the
+    /// session it leaves, worked out once for a scan of its open sessions.
+    struct Leaving {
+        let talk: Int
+        let from: Int?
+        /// The same-lab, same-track, doubling and keep terms `from` loses (whole numbers).
+        let terms: Double
+        /// How the spread changes as `from`'s month loses the talk.
+        let fall: Double
+    }
+
+    func leaving(_ t: Int) -> Leaving {
+        guard let from = sessionOf[t] else { return Leaving(talk: t, from: nil, terms: 0, fall: 0) }
         var d = 0.0
-        let lab = labOf[t], track = trackOf[t]
-        if let from {
-            if capacity[from] > 1 {
-                if count(labOf, lab, in: from) > 1 { d -= SeminarModel.sameLabWeight }
-                if count(trackOf, track, in: from) > 1 { d -= SeminarModel.sameTrackWeight }
-                if occupants[from].count > 1 { d -= SeminarModel.doublingWeight }
+        if capacity[from] > 1 {
+            if count(labOf, labOf[t], in: from) > 1 { d -= SeminarModel.sameLabWeight }
+            if count(trackOf, trackOf[t], in: from) > 1 { d -= SeminarModel.sameTrackWeight }
+            if occupants[from].count > 1 { d -= SeminarModel.doublingWeight }
+        }
+        if keptSession[t] == from { d += SeminarModel.keepWeight }
+        var fall = 0.0
+        if !monthTarget.isEmpty {
+            let mf = monthOf[from]
+            fall = abs(monthLoad[mf] - 1 - monthTarget[mf]) - abs(monthLoad[mf] - monthTarget[mf])
+        }
+        return Leaving(talk: t, from: from, terms: d, fall: fall)
+    }
+
+    /// The change in the penalty if the talk `move` describes goes to `s`:
+    ///
+    ///     Δ = Σ terms(s with t) − Σ terms(s) + Σ terms(from without t) − Σ terms(from)
+    ///         + |L(ms) + 1 − T(ms)| − |L(ms) − T(ms)| + |L(mf) − 1 − T(mf)| − |L(mf) − T(mf)|
+    ///
+    /// where the terms are same lab (100), same track (10), doubling (1) in
+    /// sessions of more than one seat and keep (−1000), and the month terms
+    /// apply only when the talk changes month. The whole-number terms are
+    /// added first, so the sum is the same in every order.
+    func delta(_ move: Leaving, to s: Int) -> Double {
+        var crowding = 0.0
+        if capacity[s] > 1 && load[s] > 0 {
+            let lab = labOf[move.talk], track = trackOf[move.talk]
+            var sameLab = false, sameTrack = false
+            for o in occupants[s] {
+                if labOf[o] == lab { sameLab = true }
+                if trackOf[o] == track { sameTrack = true }
             }
-            if keptSession[t] == from { d += SeminarModel.keepWeight }
+            if sameLab { crowding += SeminarModel.sameLabWeight }
+            if sameTrack { crowding += SeminarModel.sameTrackWeight }
+            crowding += SeminarModel.doublingWeight
         }
-        if capacity[s] > 1 {
-            if count(labOf, lab, in: s) > 0 { d += SeminarModel.sameLabWeight }
-            if count(trackOf, track, in: s) > 0 { d += SeminarModel.sameTrackWeight }
-            if !occupants[s].isEmpty { d += SeminarModel.doublingWeight }
-        }
-        if keptSession[t] == s { d -= SeminarModel.keepWeight }
+        return delta(move, to: s, crowding: crowding)
+    }
+
+    /// A lower bound on ``delta(_:to:)`` read from flat arrays only: the
+    /// same but for the same-lab and same-track terms (never negative), so
+    /// exact for an empty session. A scan skips a session whose bound
+    /// already loses, without looking at its talks. (Rounding is monotone:
+    /// adding the same month terms to a smaller whole number never gives
+    /// a larger sum.)
+    func leastDelta(_ move: Leaving, to s: Int) -> Double {
+        delta(move, to: s, crowding: capacity[s] > 1 && load[s] > 0 ? SeminarModel.doublingWeight : 0)
+    }
+
+    /// ``delta(_:to:)`` with the crowding terms of `s` given (same lab, same track, doubling).
+    private func delta(_ move: Leaving, to s: Int, crowding: Double) -> Double {
+        if move.from == s { return 0 }
+        var d = move.terms + crowding
+        if keptSession[move.talk] == s { d -= SeminarModel.keepWeight }
         if !monthTarget.isEmpty {
             let ms = monthOf[s]
-            if let from, monthOf[from] == ms { return d }
+            if let from = move.from, monthOf[from] == ms { return d }
             d += abs(monthLoad[ms] + 1 - monthTarget[ms]) - abs(monthLoad[ms] - monthTarget[ms])
-            if let from {
-                let mf = monthOf[from]
-                d += abs(monthLoad[mf] - 1 - monthTarget[mf]) - abs(monthLoad[mf] - monthTarget[mf])
-            }
+            if move.from != nil { d += move.fall }
         }
         return d
     }
@@ -226,18 +280,44 @@ struct ScheduleState {
     /// doubling term below the talks that cannot each have a session of
     /// their own (talks less the sessions they may use), nor the same-lab
     /// and same-track terms below ``crowdingBound``.
-    var leastPenalty: Double {
+    var leastPenalty: Double { leastPenalty(spread: leastSpread) }
+
+    /// ``leastPenalty`` with the spread term's bound already known (``leastSpread``).
+    func leastPenalty(spread: Double) -> Double {
         let keep =
             -SeminarModel.keepWeight * Double(keptSession.indices.filter { keptSession[$0] != nil && !fixed[$0] }.count)
             + SeminarModel.doublingWeight * Double(max(0, talks.count - sessionsInAll))
             + SeminarModel.sameLabWeight * crowdingBound(labOf) + SeminarModel.sameTrackWeight * crowdingBound(trackOf)
-        return keep + leastSpread
+        return keep + spread
     }
 
     /// The sessions some talk may use, counted up to the number of talks.
+    /// A talk that nobody's absence narrows opens its kind's whole list
+    /// (``OpenSessions/base``, shared), so a talk with that same list adds
+    /// only the sessions a re-plan gave it.
     var sessionsInAll: Int {
         var seen = [Int](repeating: -1, count: options.sessions.count)
-        return Self.sessionsCounted(Array(talks.indices), open, upTo: talks.count, seen: &seen, mark: 0)
+        var whole: [[Int]] = [], count = 0
+        for t in talks.indices where open[t].skipped.isEmpty && !whole.contains(open[t].base) {
+            whole.append(open[t].base)
+            count += Self.sessionsCounted(open[t].base, seen: &seen, mark: 0)
+        }
+        for t in talks.indices {
+            let extra = whole.contains(open[t].base) ? open[t].added : Array(open[t])
+            count += Self.sessionsCounted(extra, seen: &seen, mark: 0)
+            if count >= talks.count { return talks.count }
+        }
+        return min(count, talks.count)
+    }
+
+    /// Sessions of `list` not yet marked in `seen`, marked now.
+    private static func sessionsCounted(_ list: [Int], seen: inout [Int], mark: Int) -> Int {
+        var count = 0
+        for s in list where seen[s] != mark {
+            seen[s] = mark
+            count += 1
+        }
+        return count
     }
 
     /// The least spread term (see ``leastPenalty``); 0 without a spread aim.
@@ -253,13 +333,14 @@ struct ScheduleState {
             let load = floors[m] + (k < rest ? 1 : 0)
             spread += abs(load - monthTarget[m])
         }
-        let monthsOf = open.map { sessions -> [Int] in
-            var mask = 0
-            for s in sessions { mask |= 1 << min(monthOf[s], 62) }
-            return (0..<min(monthTarget.count, 63)).filter { mask & (1 << $0) != 0 }
-        }
-        if let loads = MonthLoadBound.least(monthsOf: monthsOf, seats: monthSeats, target: monthTarget) {
-            spread = max(spread, loads)
+        if monthTarget.count <= MonthLoadBound.maximumMonths {
+            // Sessions are numbered in date order, so each month is one run of them.
+            var bounds = [Int](repeating: monthOf.count, count: monthTarget.count + 1)
+            for s in monthOf.indices.reversed() { bounds[monthOf[s]] = s }
+            let monthsOf = open.map { $0.months(bounds: bounds) }
+            if let loads = MonthLoadBound.least(monthsOf: monthsOf, seats: monthSeats, target: monthTarget) {
+                spread = max(spread, loads)
+            }
         }
         return SeminarModel.spreadWeight * spread
     }
