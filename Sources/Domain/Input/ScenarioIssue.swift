@@ -40,6 +40,9 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible, Compar
         func shown(_ s: Unicode.Scalar) -> Bool {
             (s.properties.generalCategory == .control || InvisibleText.isBidiControl(s)) && !keeping.contains(s)
         }
+        // Printable ASCII (most messages) holds no control: Cc is U+0000–U+001F and U+007F–U+009F,
+        // and every BiDi control lies above U+007F.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: shown) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

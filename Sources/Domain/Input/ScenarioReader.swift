@@ -131,6 +131,26 @@ public struct ScenarioReader {
     }
 
     /// Parses file texts keyed by file name (what `read(folder:)` does after loading).
+    /// Each CSV text parsed, with the problems its parsing found: the
+    /// largest file (availability.csv is often half the input) on a thread
+    /// of its own beside the others.
+    static func parsedTables(_ texts: [String: String]) -> [String: (CSVTable?, [ScenarioIssue])] {
+        let names = texts.keys.filter { $0.hasSuffix(".csv") }.sorted {
+            (texts[$0]?.utf8.count ?? 0, $0) > (texts[$1]?.utf8.count ?? 0, $1)
+        }
+        @Sendable func parse(_ some: ArraySlice<String>) -> [String: (CSVTable?, [ScenarioIssue])] {
+            var out: [String: (CSVTable?, [ScenarioIssue])] = [:]
+            for name in some {
+                var problems: [ScenarioIssue] = []
+                let table = CSVTable.parse(texts[name] ?? "", file: name, issues: &problems)
+                out[name] = (table, problems)
+            }
+            return out
+        }
+        let largest = WorkBeside { parse(names.prefix(1)) }
+        return parse(names.dropFirst()).merging(largest.value()) { mine, _ in mine }
+    }
+
     public static func parse(
         texts: [String: String], defaultName: String,
         initialIssues: [ScenarioIssue] = []
@@ -147,8 +167,11 @@ public struct ScenarioReader {
         if texts["scenario.toml"] != nil { issues += settingsReader.issues }
 
         var tables: [String: CSVTable] = [:]
-        for (name, text) in texts where name.hasSuffix(".csv") {
-            guard var table = CSVTable.parse(text, file: name, issues: &issues) else { continue }
+        let parsed = parsedTables(texts)
+        for (name, _) in texts where name.hasSuffix(".csv") {
+            guard let (found, problems) = parsed[name] else { continue }
+            issues += problems
+            guard var table = found else { continue }
             let known = knownColumns[name] ?? []
             let matched = ColumnNames.match(table.header, known: known)
             table.header = matched.header

@@ -2,8 +2,9 @@ import Foundation
 
 /// Work started now on a thread of its own and waited for later: what a
 /// run can make before its placement is known (the sheets of its inputs in
-/// `results.xlsx`) is made while GLPK solves on the other core, and the
-/// blocking pairs while the seminar schedule is made.
+/// `results.xlsx`) is made while GLPK solves on the other core, the
+/// blocking pairs while the seminar schedule is made, and the largest input
+/// file is parsed beside the others.
 ///
 /// The thread is started by the caller's, so on Linux it keeps a lowered
 /// priority (an office run at nice 10). ``value()`` waits for the work once
