@@ -50,6 +50,26 @@ import Testing
         }
     }
 
+    /// How many talks each session is open to, counted over the shared
+    /// lists and the runs left out, is what counting every talk's sessions
+    /// one by one gives: random talks sharing one of three lists (or a
+    /// copy of one, or a list of their own), with absences and kept sessions.
+    @Test func sessionsAreCountedOverTheSharedLists() {
+        var random = SeededRandom(seed: 23)
+        for _ in 0..<200 {
+            let lists = (0..<3).map { _ in (0..<50).filter { _ in random.chance(0.6) } }
+            let sets = (0..<random.int(0...12)).map { _ -> OpenSessions in
+                let base = random.chance(0.1) ? Array(random.pick(lists)) + [] : random.pick(lists)
+                let away = Set((0..<random.int(0...6)).map { _ in random.int(-2...52) })
+                var open = OpenSessions(base, without: AwaySessions(sessions: away))
+                for _ in 0..<random.int(0...2) { open.insert(random.int(0...49)) }
+                return open
+            }
+            let expected = (0..<50).map { s in sets.filter { $0.contains(s) }.count }
+            #expect(OpenSessions.coverage(sets, sessions: 50) == expected)
+        }
+    }
+
     /// Away sessions given as runs in any order (overlapping, touching, empty)
     /// hold exactly the sessions of the runs, as ascending runs that never
     /// touch; a kind's list less them is the plain filtered list.

@@ -110,6 +110,38 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
         }
     }
 
+    /// How many of `sets` hold each session (`0..<sessions`). Sets sharing
+    /// one list (by identity, as every talk of a kind does) count it once
+    /// for all of them, less the runs each leaves out (a difference array
+    /// over the list's positions), plus the sessions each adds; so the cost
+    /// is each distinct list's length and every set's runs, not a pass over
+    /// every set's sessions.
+    static func coverage(_ sets: [OpenSessions], sessions: Int) -> [Int] {
+        var count = [Int](repeating: 0, count: sessions)
+        var lists: [(base: [Int], users: Int, change: [Int])] = []
+        for set in sets {
+            var k = lists.firstIndex { $0.base == set.base } ?? lists.count
+            if k == lists.count {
+                lists.append((set.base, 0, Array(repeating: 0, count: set.base.count + 1)))
+                k = lists.count - 1
+            }
+            lists[k].users += 1
+            for run in set.skipped {
+                lists[k].change[run.lowerBound] -= 1
+                lists[k].change[run.upperBound] += 1
+            }
+            for s in set.added { count[s] += 1 }
+        }
+        for list in lists {
+            var holding = list.users
+            for (p, s) in list.base.enumerated() {
+                holding += list.change[p]
+                count[s] += holding
+            }
+        }
+        return count
+    }
+
     public func makeIterator() -> Iterator { Iterator(base: base, skipped: skipped, added: added) }
 
     /// Merges `base` less `skipped` with `added`, in ascending order.

@@ -39,8 +39,7 @@ struct ScheduleConstruction {
         // Waiting talks, the most constrained first.
         let keys = (0..<n).map { t in (state.open[t].count, -state.after[t].count, t) }
         let waiting = (0..<n).filter { state.sessionOf[$0] == nil }.sorted { keys[$0] < keys[$1] }
-        var demand = [Int](repeating: 0, count: state.options.sessions.count)
-        for t in waiting { for s in state.open[t] { demand[s] += 1 } }
+        var demand = OpenSessions.coverage(waiting.map { state.open[$0] }, sessions: state.options.sessions.count)
         var movedBy = [Int?](repeating: nil, count: n)
         var budget = repairLimit * max(n, 1)
         let large = n > SeminarScheduler.provedLimit
@@ -48,8 +47,7 @@ struct ScheduleConstruction {
         var queue = Array(waiting.reversed())  // a stack: the last element is next
         while let t = queue.popLast() {
             if state.sessionOf[t] != nil { continue }
-            for s in state.open[t] { demand[s] -= 1 }
-            if let s = bestSession(for: t, state, demand: demand) {
+            if let s = bestSession(for: t, state, demand: &demand) {
                 state.place(t, in: s)
                 continue
             }
@@ -87,13 +85,15 @@ struct ScheduleConstruction {
     }
 
     /// The open session where `t` fits and costs least (see the type's
-    /// description for ties), or `nil` when none is left.
-    static func bestSession(for t: Int, _ state: ScheduleState, demand: [Int]) -> Int? {
+    /// description for ties), or `nil` when none is left. `demand` (how many
+    /// waiting talks each session is open to) is first made to leave `t` out.
+    static func bestSession(for t: Int, _ state: ScheduleState, demand: inout [Int]) -> Int? {
         var best: (key: (Double, Double, Int, Int), session: Int)?
         let kind = state.talks[t].kind
         let lean = kind == TalkKind.wip ? 1 : kind == TalkKind.thesis ? -1 : 0
         let move = state.leaving(t)
         for s in state.open[t] {
+            demand[s] -= 1
             // Cheap tests first, each leaving the choice as it was: a full
             // session breaks the first rule; a session whose least cost
             // already loses is not looked into; the rules are checked only

@@ -292,32 +292,9 @@ struct ScheduleState {
     }
 
     /// The sessions some talk may use, counted up to the number of talks.
-    /// A talk that nobody's absence narrows opens its kind's whole list
-    /// (``OpenSessions/base``, shared), so a talk with that same list adds
-    /// only the sessions a re-plan gave it.
     var sessionsInAll: Int {
-        var seen = [Int](repeating: -1, count: options.sessions.count)
-        var whole: [[Int]] = [], count = 0
-        for t in talks.indices where open[t].skipped.isEmpty && !whole.contains(open[t].base) {
-            whole.append(open[t].base)
-            count += Self.sessionsCounted(open[t].base, seen: &seen, mark: 0)
-        }
-        for t in talks.indices {
-            let extra = whole.contains(open[t].base) ? open[t].added : Array(open[t])
-            count += Self.sessionsCounted(extra, seen: &seen, mark: 0)
-            if count >= talks.count { return talks.count }
-        }
-        return min(count, talks.count)
-    }
-
-    /// Sessions of `list` not yet marked in `seen`, marked now.
-    private static func sessionsCounted(_ list: [Int], seen: inout [Int], mark: Int) -> Int {
-        var count = 0
-        for s in list where seen[s] != mark {
-            seen[s] = mark
-            count += 1
-        }
-        return count
+        let held = OpenSessions.coverage(open, sessions: options.sessions.count)
+        return min(held.count { $0 > 0 }, talks.count)
     }
 
     /// The least spread term (see ``leastPenalty``); 0 without a spread aim.
