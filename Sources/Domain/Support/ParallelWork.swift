@@ -31,6 +31,36 @@ public enum ParallelWork {
         return (a.joined()[0], try b.joined()[0].get())
     }
 
+    /// Every job, on as many threads as the machine has cores, each thread
+    /// taking the next job not yet started: a long job first and shorter
+    /// ones behind it share the cores whichever way their lengths fall.
+    /// The results come back in the jobs' order; the first error (in that
+    /// order) is thrown once every job has ended.
+    public static func queue<R: Sendable>(_ jobs: [@Sendable () throws -> R]) throws -> [R] {
+        let threads = min(ProcessInfo.processInfo.activeProcessorCount, jobs.count)
+        guard threads > 1 else { return try jobs.map { try $0() } }
+        let results = Shares<Result<R, any Error>>(count: jobs.count)
+        let next = NextJob()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let i = next.take(below: jobs.count) { results.set(i, [Result { try jobs[i]() }]) }
+        }
+        return try results.joined().map { try $0.get() }
+    }
+
+    /// The next job's number, handed out once each.
+    private final class NextJob: @unchecked Sendable {
+        private var next = 0
+        private let lock = NSLock()
+
+        func take(below count: Int) -> Int? {
+            lock.withLock {
+                guard next < count else { return nil }
+                next += 1
+                return next - 1
+            }
+        }
+    }
+
     /// Each thread's results, in a slot of its own (written once, read after all threads end).
     private final class Shares<R>: @unchecked Sendable {
         private var slots: [[R]]

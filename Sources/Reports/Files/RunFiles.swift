@@ -34,36 +34,43 @@ public enum RunFiles {
                 changes: changes, committees: committees, defenses: defenses)
         }
         let tables = files
-        // Two independent halves, side by side: the calendars and the letters
-        // (which attach them); the report, the summary and what `alongside`
-        // makes of the tables.
+        // Four jobs on the cores, the longest first, each core taking the
+        // next when it is free: what `alongside` makes of the tables
+        // (results.xlsx), the calendars and the letters (which attach them),
+        // the report and the summary.
         let personal = PersonalFiles(
             outcome: outcome, scenario: scenario, schedule: schedule, today: today, stamp: stamp,
             committees: committees, defenses: defenses, clock: clock)
-        let halves = try ParallelWork.both(
+        let jobs: [@Sendable () throws -> [String: Data]] = [
+            { try alongside?(tables) ?? [:] },
             { personal.files() },
-            { () throws -> [String: Data] in
-                var shared: [String: Data] = try alongside?(tables) ?? [:]
-                shared["report.html"] = clock.time("file report.html") {
-                    Data(
-                        HTMLPages.report(
-                            outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
-                            moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints, stamp: stamp,
-                            changes: changes, blockingPairs: pairs, committees: committees, defenses: defenses
-                        ).utf8)
-                }
-                shared["summary.json"] = try clock.time("file summary.json") { () throws in
-                    Data(
-                        try summary(
-                            outcome, scenario: scenario, schedule: schedule, ties: ties, replan: replan,
-                            changes: changes, inputWarnings: inputWarnings, pairs: pairs, committees: committees,
-                            defenses: defenses
-                        ).utf8)
-                }
-                return shared
-            })
-        files.merge(halves.0) { _, new in new }
-        files.merge(halves.1) { _, new in new }
+            {
+                [
+                    "report.html": clock.time("file report.html") {
+                        Data(
+                            HTMLPages.report(
+                                outcome, scenario: scenario, schedule: schedule, notFirst: notFirst,
+                                moreNotFirst: moreNotFirst, ties: ties ?? [], public: false, hints: hints,
+                                stamp: stamp, changes: changes, blockingPairs: pairs, committees: committees,
+                                defenses: defenses
+                            ).utf8)
+                    }
+                ]
+            },
+            {
+                [
+                    "summary.json": try clock.time("file summary.json") { () throws in
+                        Data(
+                            try summary(
+                                outcome, scenario: scenario, schedule: schedule, ties: ties, replan: replan,
+                                changes: changes, inputWarnings: inputWarnings, pairs: pairs,
+                                committees: committees, defenses: defenses
+                            ).utf8)
+                    }
+                ]
+            }
+        ]
+        for made in try ParallelWork.queue(jobs) { files.merge(made) { _, new in new } }
         return files
     }
 

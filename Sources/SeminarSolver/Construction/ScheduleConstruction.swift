@@ -91,7 +91,7 @@ struct ScheduleConstruction {
         var best: (key: (Double, Double, Int, Int), session: Int)?
         let kind = state.talks[t].kind
         let lean = kind == TalkKind.wip ? 1 : kind == TalkKind.thesis ? -1 : 0
-        let move = state.leaving(t)
+        let move = state.leaving(t), rises = state.monthRises()
         for s in state.open[t] {
             demand[s] -= 1
             // Cheap tests first, each leaving the choice as it was: a full
@@ -100,9 +100,9 @@ struct ScheduleConstruction {
             // where the session would win.
             let room = state.capacity[s] - state.load[s]
             guard room > 0 else { continue }
-            let least = state.leastDelta(move, to: s)
+            let least = state.leastDelta(move, to: s, rises: rises)
             if let b = best, least > b.key.0 { continue }
-            let cost = state.load[s] == 0 ? least : state.delta(move, to: s)
+            let cost = state.load[s] == 0 ? least : state.delta(move, to: s, rises: rises)
             let key = (cost, Double(demand[s]) / Double(room), lean * state.options.position[s], s)
             if best.map({ key < $0.key }) ?? true, state.allows(t, in: s) { best = (key, s) }
         }

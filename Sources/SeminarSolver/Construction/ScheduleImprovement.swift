@@ -33,13 +33,13 @@ struct ScheduleImprovement {
     /// - Returns: the change in the penalty, `nil` when no move lowers it.
     static func move(_ t: Int, _ state: inout ScheduleState) -> Double? {
         var best: (delta: Double, session: Int)?
-        let leaving = state.leaving(t)
+        let leaving = state.leaving(t), rises = state.monthRises()
         for s in state.open[t] where s != leaving.from && state.load[s] < state.capacity[s] {
             // As in the construction: the least cost first, the talks of the
             // session only when it could win, the rules only when it does.
-            let least = state.leastDelta(leaving, to: s)
+            let least = state.leastDelta(leaving, to: s, rises: rises)
             guard least < -1e-9, best.map({ least < $0.delta - 1e-9 }) ?? true else { continue }
-            let d = state.load[s] == 0 ? least : state.delta(leaving, to: s)
+            let d = state.load[s] == 0 ? least : state.delta(leaving, to: s, rises: rises)
             if d < -1e-9, best.map({ d < $0.delta - 1e-9 }) ?? true, state.allows(t, in: s) { best = (d, s) }
         }
         guard let best else { return nil }

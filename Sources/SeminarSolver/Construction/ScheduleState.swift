@@ -194,7 +194,7 @@ struct ScheduleState {
     /// sessions of more than one seat and keep (−1000), and the month terms
     /// apply only when the talk changes month. The whole-number terms are
     /// added first, so the sum is the same in every order.
-    func delta(_ move: Leaving, to s: Int) -> Double {
+    func delta(_ move: Leaving, to s: Int, rises: [Double]? = nil) -> Double {
         var crowding = 0.0
         if capacity[s] > 1 && load[s] > 0 {
             let lab = labOf[move.talk], track = trackOf[move.talk]
@@ -207,7 +207,7 @@ struct ScheduleState {
             if sameTrack { crowding += SeminarModel.sameTrackWeight }
             crowding += SeminarModel.doublingWeight
         }
-        return delta(move, to: s, crowding: crowding)
+        return delta(move, to: s, crowding: crowding, rises: rises)
     }
 
     /// A lower bound on ``delta(_:to:)`` read from flat arrays only: the
@@ -216,19 +216,28 @@ struct ScheduleState {
     /// already loses, without looking at its talks. (Rounding is monotone:
     /// adding the same month terms to a smaller whole number never gives
     /// a larger sum.)
-    func leastDelta(_ move: Leaving, to s: Int) -> Double {
-        delta(move, to: s, crowding: capacity[s] > 1 && load[s] > 0 ? SeminarModel.doublingWeight : 0)
+    func leastDelta(_ move: Leaving, to s: Int, rises: [Double]? = nil) -> Double {
+        delta(move, to: s, crowding: capacity[s] > 1 && load[s] > 0 ? SeminarModel.doublingWeight : 0, rises: rises)
     }
 
-    /// ``delta(_:to:)`` with the crowding terms of `s` given (same lab, same track, doubling).
-    private func delta(_ move: Leaving, to s: Int, crowding: Double) -> Double {
+    /// Per month, how its spread term changes with one talk more,
+    /// `|L + 1 − T| − |L − T|`, worked out as ``delta(_:to:rises:)`` does:
+    /// given to a scan of one talk's sessions (the loads stay as they are
+    /// while it looks), so each session reads its month's figure.
+    func monthRises() -> [Double] {
+        monthTarget.indices.map { abs(monthLoad[$0] + 1 - monthTarget[$0]) - abs(monthLoad[$0] - monthTarget[$0]) }
+    }
+
+    /// ``delta(_:to:)`` with the crowding terms of `s` given (same lab, same
+    /// track, doubling) and, optionally, the months' rises (``monthRises()``).
+    private func delta(_ move: Leaving, to s: Int, crowding: Double, rises: [Double]?) -> Double {
         if move.from == s { return 0 }
         var d = move.terms + crowding
         if keptSession[move.talk] == s { d -= SeminarModel.keepWeight }
         if !monthTarget.isEmpty {
             let ms = monthOf[s]
             if let from = move.from, monthOf[from] == ms { return d }
-            d += abs(monthLoad[ms] + 1 - monthTarget[ms]) - abs(monthLoad[ms] - monthTarget[ms])
+            d += rises?[ms] ?? abs(monthLoad[ms] + 1 - monthTarget[ms]) - abs(monthLoad[ms] - monthTarget[ms])
             if move.from != nil { d += move.fall }
         }
         return d
