@@ -130,7 +130,6 @@ public struct ScenarioReader {
         return (texts, issues)
     }
 
-    /// Parses file texts keyed by file name (what `read(folder:)` does after loading).
     /// Each CSV text parsed, with the problems its parsing found: the
     /// largest file (availability.csv is often half the input) on a thread
     /// of its own beside the others.
@@ -151,6 +150,7 @@ public struct ScenarioReader {
         return parse(names.dropFirst()).merging(largest.value()) { mine, _ in mine }
     }
 
+    /// Parses file texts keyed by file name (what `read(folder:)` does after loading).
     public static func parse(
         texts: [String: String], defaultName: String,
         initialIssues: [ScenarioIssue] = []

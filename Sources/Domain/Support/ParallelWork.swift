@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 
 /// Independent pieces of work (one letter, one calendar, one file's hash)
-/// shared among the machine's cores: each core takes a contiguous share of
-/// the items, and the results come back in the items' order, so the output
-/// is the same as a loop's, byte for byte.
+/// shared among the machine's cores: in ``map(_:_:)`` each core takes a
+/// contiguous share of the items, in ``queue(_:)`` the next job not yet
+/// started; the results come back in the items' order, so the output is
+/// the same as a loop's, byte for byte.
 public enum ParallelWork {
     /// `transform` of every item, in the items' order.
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {

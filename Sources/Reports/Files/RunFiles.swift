@@ -13,9 +13,9 @@ import SeminarSolver
 /// defense slots, `defenses.csv` (``DefenseFiles``). `blockingPairs`
 /// (`BlockingPairs`) are found here when not given. With a `clock`, each
 /// file (or folder of files) is timed as `file NAME`. `alongside` makes
-/// further files from the CSV tables (the workbook) while the calendars
-/// and letters are written: the two halves run side by side, so their
-/// timed phases overlap.
+/// further files from the CSV tables (the workbook); it, the calendars and
+/// letters, the report and the summary are four jobs the cores take in
+/// turn (`ParallelWork.queue`), so their timed phases overlap.
 public enum RunFiles {
     public static func files(
         for outcome: PlacementOutcome, scenario: Scenario, schedule: ScheduleOutcome? = nil,

@@ -118,11 +118,14 @@ public struct OpenSessions: Sequence, Sendable, Equatable {
     /// every set's sessions.
     static func coverage(_ sets: [OpenSessions], sessions: Int) -> [Int] {
         var count = [Int](repeating: 0, count: sessions)
-        var lists: [(base: [Int], users: Int, change: [Int])] = []
+        var lists: [(base: [Int], address: UInt, users: Int, change: [Int])] = []
         for set in sets {
-            var k = lists.firstIndex { $0.base == set.base } ?? lists.count
+            // One array by its storage, not by value: two kinds' equal lists are two lists
+            // (counted apart, the same sums), never compared element by element.
+            let address = set.base.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            var k = lists.firstIndex { $0.address == address && $0.base.count == set.base.count } ?? lists.count
             if k == lists.count {
-                lists.append((set.base, 0, Array(repeating: 0, count: set.base.count + 1)))
+                lists.append((set.base, address, 0, Array(repeating: 0, count: set.base.count + 1)))
                 k = lists.count - 1
             }
             lists[k].users += 1
