@@ -179,8 +179,7 @@ struct ScheduleState {
         if keptSession[t] == from { d += SeminarModel.keepWeight }
         var fall = 0.0
         if !monthTarget.isEmpty {
-            let mf = monthOf[from]
-            fall = abs(monthLoad[mf] - 1 - monthTarget[mf]) - abs(monthLoad[mf] - monthTarget[mf])
+            fall = loadChange(monthOf[from], by: -1)
         }
         return Leaving(talk: t, from: from, terms: d, fall: fall)
     }
@@ -225,7 +224,14 @@ struct ScheduleState {
     /// given to a scan of one talk's sessions (the loads stay as they are
     /// while it looks), so each session reads its month's figure.
     func monthRises() -> [Double] {
-        monthTarget.indices.map { abs(monthLoad[$0] + 1 - monthTarget[$0]) - abs(monthLoad[$0] - monthTarget[$0]) }
+        monthTarget.indices.map { loadChange($0, by: 1) }
+    }
+
+    /// How month `m`'s distance from its target, `|L − T|`, changes when its
+    /// load changes by `step` (one talk more or fewer), before the spread
+    /// weight: the one expression every move and bound reads.
+    private func loadChange(_ m: Int, by step: Double) -> Double {
+        abs(monthLoad[m] + step - monthTarget[m]) - abs(monthLoad[m] - monthTarget[m])
     }
 
     /// ``delta(_:to:)`` with the crowding terms of `s` given (same lab, same
@@ -237,7 +243,7 @@ struct ScheduleState {
         if !monthTarget.isEmpty {
             let ms = monthOf[s]
             if let from = move.from, monthOf[from] == ms { return d }
-            d += rises?[ms] ?? abs(monthLoad[ms] + 1 - monthTarget[ms]) - abs(monthLoad[ms] - monthTarget[ms])
+            d += rises?[ms] ?? loadChange(ms, by: 1)
             if move.from != nil { d += move.fall }
         }
         return d
@@ -393,12 +399,12 @@ struct ScheduleState {
 
     /// How much one more talk in month `m` changes its spread term.
     func monthRise(_ m: Int) -> Double {
-        SeminarModel.spreadWeight * (abs(monthLoad[m] + 1 - monthTarget[m]) - abs(monthLoad[m] - monthTarget[m]))
+        SeminarModel.spreadWeight * loadChange(m, by: 1)
     }
 
     /// How much one talk fewer in month `m` changes its spread term.
     func monthFall(_ m: Int) -> Double {
-        SeminarModel.spreadWeight * (abs(monthLoad[m] - 1 - monthTarget[m]) - abs(monthLoad[m] - monthTarget[m]))
+        SeminarModel.spreadWeight * loadChange(m, by: -1)
     }
 
     /// Month `m`'s spread term.
