@@ -183,7 +183,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgramOfficeTests",
-            dependencies: ["ProgramOffice", "Domain", "PlacementSolver", "RunHistory", "Reports", "TestSupport"]
+            dependencies: [
+                "ProgramOffice", "Domain", "Modeling", "PlacementSolver", "RunHistory", "Reports", "SeminarSolver",
+                "TestSupport"
+            ]
         ),
         .testTarget(
             name: "WebOfficeTests",

@@ -9,12 +9,17 @@ import Synchronization
 /// holds it end at their first chance too.
 public final class StopSignal: Sendable {
     private let stopped = Atomic<Bool>(false)
+    private let following: StopSignal?
 
-    public init() {}
+    /// - Parameter following: a signal this one also obeys: stopped when
+    ///   either is (work of a run that may also be called off on its own).
+    public init(following: StopSignal? = nil) { self.following = following }
 
     /// Asks every solve holding this signal to stop.
     public func stop() { stopped.store(true, ordering: .sequentiallyConsistent) }
 
-    /// Whether ``stop()`` was called.
-    public var isStopped: Bool { stopped.load(ordering: .sequentiallyConsistent) }
+    /// Whether ``stop()`` was called, here or on the signal this one follows.
+    public var isStopped: Bool {
+        stopped.load(ordering: .sequentiallyConsistent) || following?.isStopped == true
+    }
 }

@@ -28,6 +28,13 @@ public struct PlacementEngine: Sendable {
     /// which then say a lab was not worked out rather than wait: the exact
     /// model can take GLPK long. ``ties(_:base:parallel:)`` never uses it.
     public var exactAppointmentFallback = true
+    /// Told who goes where once the placement is decided, before its funding
+    /// is split (an LP that takes up to half of a large placement's time):
+    /// the rows of ``PlacementOutcome/placements`` without need or funding.
+    /// Work that depends only on who goes where (the seminar schedule) can
+    /// start then. Told again when rule 8's exact model places anew after
+    /// its relaxation; an outcome with a placement has the last rows told.
+    public var placed: (@Sendable ([FellowPlacement]) -> Void)?
 
     /// - Parameter options: solver settings; the scenario's `[solver]` time
     ///   limit and gap are applied on top unless already set here.
@@ -247,6 +254,7 @@ public struct PlacementEngine: Sendable {
             outcome.bound = result.termination == .optimal ? exact : result.bound
             outcome.gap = result.termination == .optimal ? 0 : result.gap
         }
+        placed?(ResultReader(placement: placement, solution: solution).assignments())
         let (split, splitSeconds) = fundingSplit(placement, solution, previous: previous, options: o)
         outcome.solveSeconds += splitSeconds
         if split == nil && appointments == .relaxed { return (outcome, true) }

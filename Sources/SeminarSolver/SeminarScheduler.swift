@@ -46,7 +46,16 @@ public struct SeminarScheduler: Sendable {
         _ scenario: Scenario, placements: [FellowPlacement], previous: [PreviousTalk]? = nil,
         today: CalendarDate? = nil
     ) throws(SolverError) -> ScheduleOutcome {
-        let talks = TalkList.talks(for: scenario, placements: placements)
+        try schedule(
+            scenario, talks: TalkList.talks(for: scenario, placements: placements), previous: previous, today: today)
+    }
+
+    /// Schedules the talks of a placement (``TalkList/talks(for:placements:)``):
+    /// all the schedule takes of the placement, so a placement whose talks are
+    /// the same has the same schedule.
+    public func schedule(
+        _ scenario: Scenario, talks: [Talk], previous: [PreviousTalk]? = nil, today: CalendarDate? = nil
+    ) throws(SolverError) -> ScheduleOutcome {
         let options = SessionOptions(talks: talks, scenario: scenario, today: today)
         let kept = previous.map { keptTalks(talks, options: options, previous: $0, today: today) } ?? []
         var outcome = ScheduleOutcome(

@@ -1,5 +1,6 @@
 import Domain
 import GLPKBackend
+import Synchronization
 import Testing
 
 @testable import PlacementSolver
@@ -41,5 +42,32 @@ import Testing
         p.fellow("n", interests: ["a", "b"], cost: 50_000, ranks: ["A", "B"])
         let r = try PlacementEngine(solver: GLPKSolver()).run(p.scenario, previous: nil, exactFallback: false)
         #expect(!r.settled)
+    }
+
+    @Test func whoGoesWhereIsToldBeforeEachSplitAndTheLastIsTheOutcomes() throws {
+        // The same program: the relaxation's placement (n at A) is told, then
+        // the exact model's (n at B), which the outcome holds.
+        var p = TestProgram()
+        p.lab("A")
+        p.lab("B")
+        p.source("t32", lab: "A", budget: 100_000, citizensOnly: true, kind: .trainingGrant, slots: 1)
+        p.source("poolA", lab: "A", budget: 30_000, areas: ["b"], kind: .institutional)
+        p.source("grantB", lab: "B", budget: 50_000, kind: .institutional)
+        p.continuing("t", lab: "A", mentor: "mA", cost: 30_000)
+        p.fellow("n", interests: ["a", "b"], cost: 50_000, ranks: ["A", "B"])
+        let told = Mutex<[[FellowPlacement]]>([])
+        var engine = PlacementEngine(solver: GLPKSolver())
+        engine.placed = { rows in told.withLock { $0.append(rows) } }
+        let o = try engine.run(p.scenario)
+        let all = told.withLock { $0 }
+        #expect(all.count == 2)
+        #expect(all.first?.first { $0.fellow == "n" }?.lab == "A")
+        let last = try #require(all.last)
+        #expect(last.map(\.fellow) == o.placements.map(\.fellow))
+        for (row, placed) in zip(last, o.placements) {
+            #expect(row.status == placed.status && row.lab == placed.lab && row.mentor == placed.mentor)
+            #expect(row.rank == placed.rank && row.funding.isEmpty)
+        }
+        #expect(o.lab("n") == "B")
     }
 }

@@ -27,7 +27,8 @@ import Testing
         }
         let names = clock.phases.map(\.name)
         for phase in [
-            "read", "check", "placement", "schedule", "file report.html", "file CSVs", "file calendar/",
+            "read", "check", "placement", "schedule ahead", "schedule, waited for", "file report.html", "file CSVs",
+            "file calendar/",
             "file letters/", "file summary.json", "file results.xlsx", "write", "sync"
         ] {
             #expect(names.contains(phase), "\(phase) in \(names)")

@@ -38,7 +38,9 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible, Compar
     /// controls written out as `\u{…}`.
     public static func visible(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
         func shown(_ s: Unicode.Scalar) -> Bool {
-            (s.properties.generalCategory == .control || InvisibleText.isBidiControl(s)) && !keeping.contains(s)
+            // Printable ASCII first, without looking up the scalar's properties.
+            if s.value >= 0x20 && s.value < 0x7F { return false }
+            return (s.properties.generalCategory == .control || InvisibleText.isBidiControl(s)) && !keeping.contains(s)
         }
         // Printable ASCII (most messages) holds no control: Cc is U+0000–U+001F and U+007F–U+009F,
         // and every BiDi control lies above U+007F.

@@ -2,9 +2,10 @@ import Foundation
 
 /// Work started now on a thread of its own and waited for later: what a
 /// run can make before its placement is known (the sheets of its inputs in
-/// `results.xlsx`) is made while GLPK solves on the other core, the
-/// blocking pairs while the seminar schedule is made, and the largest input
-/// file is parsed beside the others.
+/// `results.xlsx`) is made while GLPK solves on the other core, the seminar
+/// schedule while GLPK splits the funding of a decided placement, the
+/// blocking pairs while the run waits for the schedule, and the largest
+/// input file is parsed beside the others.
 ///
 /// The thread is started by the caller's, so on Linux it keeps a lowered
 /// priority (an office run at nice 10). ``value()`` waits for the work once
@@ -14,13 +15,14 @@ public final class WorkBeside<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var result: T?
 
-    public init(_ work: @escaping @Sendable () -> T) {
+    /// - Parameter stackSize: the thread's stack in bytes (GLPK's solves want more than the default).
+    public init(stackSize: Int = 4 << 20, _ work: @escaping @Sendable () -> T) {
         let thread = Thread { [self] in
             let value = work()
             lock.withLock { result = value }
             finished.signal()
         }
-        thread.stackSize = 4 << 20
+        thread.stackSize = stackSize
         thread.start()
     }
 

@@ -9,11 +9,47 @@ struct ResultReader {
     /// `nil`: the placement model's own payments.
     var split: [Int: [Int: Int]]? = nil
 
+    /// Each new fellow's choice (lab, mentor, rank) the solution takes, by fellow index.
+    func chosen() -> [Int: Choice] {
+        var chosen: [Int: Choice] = [:]
+        for (ci, c) in placement.eligibility.choices.enumerated() where solution.isOne(placement.assign[ci]) {
+            chosen[c.fellow] = c
+        }
+        return chosen
+    }
+
+    /// Fellow `fi`'s row without need or funding: a new fellow's lab, mentor
+    /// and rank (or unplaced), a continuing fellow's own lab and mentor.
+    func row(_ fi: Int, chosen: [Int: Choice]) -> FellowPlacement {
+        let s = placement.scenario
+        let f = s.fellows[fi]
+        var row = FellowPlacement(
+            fellow: f.id, status: f.isNew ? .new : .continuing, lab: f.lab, mentor: f.mentor,
+            rank: nil, funding: [], need: 0)
+        row.months = s.months(of: f)
+        row.startOn = f.startOn
+        if f.isNew {
+            if let c = chosen[fi] {
+                row.lab = s.labs[c.lab].id
+                row.mentor = s.mentors[c.mentor].id
+                row.rank = c.rank
+            } else {
+                row.status = .unplaced
+            }
+        }
+        return row
+    }
+
+    /// Who goes where, before the funding is split: the rows ``fill(_:)``
+    /// makes, in the same order, without need or funding.
+    func assignments() -> [FellowPlacement] {
+        let chosen = chosen()
+        return placement.scenario.fellows.indices.map { row($0, chosen: chosen) }
+    }
+
     func fill(_ o: inout PlacementOutcome) {
         let s = placement.scenario
-        let e = placement.eligibility
-        var chosen: [Int: Choice] = [:]
-        for (ci, c) in e.choices.enumerated() where solution.isOne(placement.assign[ci]) { chosen[c.fellow] = c }
+        let chosen = chosen()
         let grants = grantShares(chosen)
         // Direct payments: the one possible source pays the whole need at the fellow's lab.
         var direct: [Int: [Int: Int]] = [:]
@@ -41,22 +77,14 @@ struct ResultReader {
         var labContinuing: [String: Int] = [:], mentorContinuing: [String: Int] = [:]
 
         for (fi, f) in s.fellows.enumerated() {
-            var row = FellowPlacement(
-                fellow: f.id, status: f.isNew ? .new : .continuing, lab: f.lab, mentor: f.mentor,
-                rank: nil, funding: [], need: 0)
-            row.months = s.months(of: f)
-            row.startOn = f.startOn
+            var row = row(fi, chosen: chosen)
             if f.isNew {
                 if let c = chosen[fi] {
-                    row.lab = s.labs[c.lab].id
-                    row.mentor = s.mentors[c.mentor].id
-                    row.rank = c.rank
                     row.need = c.need
                     o.rankProfile[c.rank, default: 0] += 1
                     labNew[s.labs[c.lab].id, default: 0] += 1
                     mentorNew[s.mentors[c.mentor].id, default: 0] += 1
                 } else {
-                    row.status = .unplaced
                     o.unplaced.append(f.id)
                 }
             } else if let lab = f.lab {

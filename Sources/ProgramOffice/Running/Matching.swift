@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import GLPKBackend
+import Modeling
 import PlacementSolver
 import Reports
 import RunHistory
@@ -172,7 +173,8 @@ extension Office {
 
     /// The placement and, with sessions, the schedule, each under the limit
     /// that applies; and the placement's blocking pairs, looked for beside
-    /// the schedule (they need only the placement).
+    /// the schedule (they need only the placement). The schedule is made
+    /// ahead while the placement's funding is split (``ScheduleAhead``).
     private func solve(_ s: Scenario, _ request: RunRequest, earlier: EarlierRun) throws(OfficeError)
         -> (PlacementOutcome, ScheduleOutcome?, PlacementEngine, [BlockingPair])
     {
@@ -180,8 +182,14 @@ extension Office {
             solver: solver, options: request.solve.placementOptions(log: request.solverLog, stop: request.stop))
         engine.progress = request.progress
         let clock = request.clock
+        let ahead = s.sessions == nil ? nil : scheduleAhead(s, request, earlier: earlier)
+        // Only the placement itself tells who goes where: not the solves that follow with this engine.
+        var placing = engine
+        if let ahead {
+            placing.placed = { rows in ahead.start(TalkList.talks(for: s, placements: rows)) }
+        }
         do {
-            var outcome = try clock.time("placement") { try engine.run(s, previous: earlier.placements) }
+            var outcome = try clock.time("placement") { try placing.run(s, previous: earlier.placements) }
             // With `stable` or `fewest-blocking-pairs`: the same objective without stability, solved once more.
             outcome.stabilityCost = try clock.time("stability cost") {
                 try engine.stabilityCost(s, base: outcome, previous: earlier.placements)
@@ -189,20 +197,46 @@ extension Office {
             guard outcome.hasPlacement, s.sessions != nil else {
                 return (outcome, nil, engine, clock.time("blocking pairs") { BlockingPairs.find(s, outcome) })
             }
-            // The pairs on a thread of their own; the schedule (GLPK on small series) stays on
-            // this thread, with the stack and priority the run was given.
             let placed = outcome
             let pairs = WorkBeside { clock.time("blocking pairs") { BlockingPairs.find(s, placed) } }
-            let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: request.stop)
-            let schedule = try clock.time("schedule") {
-                let schedule = try SeminarScheduler(solver: solver, options: options)
-                    .schedule(s, placements: outcome.placements, previous: earlier.talks, today: request.today)
-                let issued = IssuedCalendars(schedules: earlier.issued)
-                return issued.settle(schedule, scenario: s, today: request.today)
+            let talks = TalkList.talks(for: s, placements: outcome.placements)
+            let made = clock.time("schedule, waited for") { ahead?.value(for: talks) }
+            let schedule: ScheduleOutcome
+            if let made {
+                schedule = try made.get()
+            } else {
+                schedule = try clock.time("schedule") {
+                    try self.schedule(s, talks: talks, request, earlier: earlier, stop: request.stop)
+                }
             }
             return (outcome, schedule, engine, pairs.value())
         } catch {
             throw OfficeError(.solverFailed, "\(error)")
         }
+    }
+
+    /// The schedule made ahead of a run with sessions, timed as `schedule ahead`
+    /// (a schedule made again after it is timed as `schedule`).
+    private func scheduleAhead(_ s: Scenario, _ request: RunRequest, earlier: EarlierRun) -> ScheduleAhead {
+        ScheduleAhead(stop: request.stop) { talks, stop in
+            request.clock.time("schedule ahead") {
+                do throws(SolverError) {
+                    return .success(try schedule(s, talks: talks, request, earlier: earlier, stop: stop))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+    }
+
+    /// The seminar schedule of a placement's talks, settled with the
+    /// calendars earlier runs issued (`IssuedCalendars`).
+    private func schedule(
+        _ s: Scenario, talks: [Talk], _ request: RunRequest, earlier: EarlierRun, stop: StopSignal?
+    ) throws(SolverError) -> ScheduleOutcome {
+        let options = request.solve.scheduleOptions(s, log: request.solverLog, stop: stop)
+        let schedule = try SeminarScheduler(solver: solver, options: options)
+            .schedule(s, talks: talks, previous: earlier.talks, today: request.today)
+        return IssuedCalendars(schedules: earlier.issued).settle(schedule, scenario: s, today: request.today)
     }
 }

@@ -13,14 +13,19 @@ public enum TextLayout {
     {
         var lines: [String] = []
         var current = first
+        // The columns of `current`, kept as words are added.
+        var used = columns(first)
         var empty = true
         for word in text.split(separator: " ") {
-            if empty || columns(current) + 1 + columns(word) <= width {
+            let w = columns(word)
+            if empty || used + 1 + w <= width {
                 current += (empty ? "" : " ") + word
+                used += (empty ? 0 : 1) + w
                 empty = false
             } else {
                 lines.append(current)
                 current = indent + word
+                used = columns(indent) + w
             }
         }
         lines.append(current)
