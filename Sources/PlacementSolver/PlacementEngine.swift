@@ -30,11 +30,14 @@ public struct PlacementEngine: Sendable {
     public var exactAppointmentFallback = true
     /// Told who goes where once the placement is decided, before its funding
     /// is split (an LP that takes up to half of a large placement's time):
-    /// the rows of ``PlacementOutcome/placements`` without need or funding.
-    /// Work that depends only on who goes where (the seminar schedule) can
-    /// start then. Told again when rule 8's exact model places anew after
-    /// its relaxation; an outcome with a placement has the last rows told.
-    public var placed: (@Sendable ([FellowPlacement]) -> Void)?
+    /// the rows of ``PlacementOutcome/placements`` without need or funding,
+    /// so that work depending only on who goes where (the seminar schedule)
+    /// can start then. Told `nil` when the placement told is set aside (rule
+    /// 8's relaxation placed fellows its funding split cannot pay), then the
+    /// exact model's placement. An outcome with a placement has the rows told
+    /// last. Set it only on the engine whose ``run(_:previous:)`` it follows:
+    /// every solve of an engine that holds it tells it (ties from several threads).
+    public var whenDecided: (@Sendable ([FellowPlacement]?) -> Void)?
 
     /// - Parameter options: solver settings; the scenario's `[solver]` time
     ///   limit and gap are applied on top unless already set here.
@@ -254,10 +257,13 @@ public struct PlacementEngine: Sendable {
             outcome.bound = result.termination == .optimal ? exact : result.bound
             outcome.gap = result.termination == .optimal ? 0 : result.gap
         }
-        placed?(ResultReader(placement: placement, solution: solution).assignments())
+        whenDecided?(ResultReader(placement: placement, solution: solution).assignments())
         let (split, splitSeconds) = fundingSplit(placement, solution, previous: previous, options: o)
         outcome.solveSeconds += splitSeconds
-        if split == nil && appointments == .relaxed { return (outcome, true) }
+        if split == nil && appointments == .relaxed {
+            whenDecided?(nil)
+            return (outcome, true)
+        }
         ResultReader(placement: placement, solution: solution, split: split).fill(&outcome)
         if let previous { outcome.moves = PlacementMove.moves(from: previous, to: outcome.placements) }
         return (outcome, false)

@@ -44,9 +44,10 @@ import Testing
         #expect(!r.settled)
     }
 
-    @Test func whoGoesWhereIsToldBeforeEachSplitAndTheLastIsTheOutcomes() throws {
-        // The same program: the relaxation's placement (n at A) is told, then
-        // the exact model's (n at B), which the outcome holds.
+    @Test func whoGoesWhereIsToldSetAsideAndToldAgainAndTheLastIsTheOutcomes() throws {
+        // The same program: the relaxation's placement (n at A) is told, set
+        // aside when its split finds nothing, then the exact model's (n at B),
+        // which the outcome holds.
         var p = TestProgram()
         p.lab("A")
         p.lab("B")
@@ -55,19 +56,36 @@ import Testing
         p.source("grantB", lab: "B", budget: 50_000, kind: .institutional)
         p.continuing("t", lab: "A", mentor: "mA", cost: 30_000)
         p.fellow("n", interests: ["a", "b"], cost: 50_000, ranks: ["A", "B"])
-        let told = Mutex<[[FellowPlacement]]>([])
+        let told = Mutex<[[FellowPlacement]?]>([])
         var engine = PlacementEngine(solver: GLPKSolver())
-        engine.placed = { rows in told.withLock { $0.append(rows) } }
+        engine.whenDecided = { rows in told.withLock { $0.append(rows) } }
         let o = try engine.run(p.scenario)
         let all = told.withLock { $0 }
-        #expect(all.count == 2)
-        #expect(all.first?.first { $0.fellow == "n" }?.lab == "A")
-        let last = try #require(all.last)
+        #expect(all.count == 3)
+        #expect(all.first??.first { $0.fellow == "n" }?.lab == "A")
+        #expect(all.count > 1 && all[1] == nil)
+        let last = try #require(all.last ?? nil)
         #expect(last.map(\.fellow) == o.placements.map(\.fellow))
         for (row, placed) in zip(last, o.placements) {
             #expect(row.status == placed.status && row.lab == placed.lab && row.mentor == placed.mentor)
             #expect(row.rank == placed.rank && row.funding.isEmpty)
         }
         #expect(o.lab("n") == "B")
+    }
+
+    @Test func aPlacementWhoseSplitStandsIsToldOnce() throws {
+        // Without rule 8's slots the relaxation is exact: n goes to A, told once.
+        var p = TestProgram()
+        p.lab("A")
+        p.lab("B")
+        p.source("poolA", lab: "A", budget: 50_000, kind: .institutional)
+        p.fellow("n", cost: 50_000, ranks: ["A", "B"])
+        let told = Mutex<[[FellowPlacement]?]>([])
+        var engine = PlacementEngine(solver: GLPKSolver())
+        engine.whenDecided = { rows in told.withLock { $0.append(rows) } }
+        let o = try engine.run(p.scenario)
+        let all = told.withLock { $0 }
+        #expect(all.count == 1)
+        #expect(all.first??.map(\.lab) == o.placements.map(\.lab) && o.lab("n") == "A")
     }
 }

@@ -6,16 +6,37 @@ import Testing
 @testable import ProgramOffice
 
 /// Work started ahead for a likely input (``WorkAhead``) gives its value only
-/// for that input; other work started meanwhile calls it off.
+/// for that input; work started for another input, or called off, is stopped.
 @Suite struct WorkAheadTests {
-    /// Work that doubles its input; `calls` counts the inputs it was started for.
+    /// Work that doubles its input; `calls` lists the inputs it was started for.
     final class Doubling: Sendable {
         let calls = Mutex<[Int]>([])
-        func ahead(stop: StopSignal? = nil) -> WorkAhead<Int, Int> {
-            WorkAhead(stop: stop) { input, _ in
+        func ahead() -> WorkAhead<Int, Int> {
+            WorkAhead(stop: nil) { input, _ in
                 self.calls.withLock { $0.append(input) }
                 return 2 * input
             }
+        }
+    }
+
+    /// Work that waits until it is stopped (at most 10 s), then records
+    /// its input and whether it was stopped.
+    final class Waiting: Sendable {
+        let ended = Mutex<[Int: Bool]>([:])
+        func ahead(stop run: StopSignal? = nil) -> WorkAhead<Int, Bool> {
+            WorkAhead(stop: run) { input, stop in
+                let deadline = Date().addingTimeInterval(10)
+                while !stop.isStopped && Date() < deadline { usleep(1000) }
+                self.ended.withLock { $0[input] = stop.isStopped }
+                return stop.isStopped
+            }
+        }
+
+        /// The record once `count` works have ended (waiting at most 20 s).
+        func whenEnded(_ count: Int) -> [Int: Bool] {
+            let deadline = Date().addingTimeInterval(20)
+            while ended.withLock({ $0.count }) < count && Date() < deadline { usleep(1000) }
+            return ended.withLock { $0 }
         }
     }
 
@@ -28,36 +49,43 @@ import Testing
         #expect(doubling.calls.withLock { $0 } == [21])
     }
 
-    @Test func anotherInputGetsNothingAndCallsTheWorkOff() {
-        let stops = Mutex<[Bool]>([])
-        let ahead = WorkAhead<Int, Int>(stop: nil) { input, stop in
-            // Waits until called off (at most 10 s), then says whether it was.
-            let deadline = Date().addingTimeInterval(10)
-            while !stop.isStopped && Date() < deadline { usleep(1000) }
-            stops.withLock { $0.append(stop.isStopped) }
-            return input
-        }
-        ahead.start(1)
-        #expect(ahead.value(for: 2) == nil)
-        // Started again for the input that came: the first work was called off when asked for 2.
-        ahead.start(3)
-        ahead.start(4)
-        #expect(ahead.value(for: 5) == nil)
-        let deadline = Date().addingTimeInterval(20)
-        while stops.withLock({ $0.count }) < 3 && Date() < deadline { usleep(1000) }
-        #expect(stops.withLock { $0 } == [true, true, true])
-    }
-
-    @Test func theLastStartedWorkIsTheOneThatCounts() {
+    @Test func workForTheSameInputIsKeptNotStartedAgain() {
         let doubling = Doubling()
         let ahead = doubling.ahead()
+        ahead.start(5)
+        ahead.start(5)
+        #expect(ahead.value(for: 5) == 10)
+        #expect(doubling.calls.withLock { $0 } == [5])
+    }
+
+    @Test func anotherInputGetsNothingAndCallsTheWorkOff() {
+        let waiting = Waiting()
+        let ahead = waiting.ahead()
+        ahead.start(1)
+        #expect(ahead.value(for: 2) == nil)
+        #expect(waiting.whenEnded(1) == [1: true])
+        // Called off, nothing is left for the input it was started for either.
+        #expect(ahead.value(for: 1) == nil)
+    }
+
+    @Test func startingForAnotherInputCallsOffTheWorkBefore() {
+        let waiting = Waiting()
+        let ahead = waiting.ahead()
         ahead.start(1)
         ahead.start(2)
+        #expect(waiting.whenEnded(1) == [1: true])
         #expect(ahead.value(for: 1) == nil)
-        let again = doubling.ahead()
-        again.start(1)
-        again.start(2)
-        #expect(again.value(for: 2) == 4)
+        #expect(waiting.whenEnded(2) == [1: true, 2: true])
+    }
+
+    @Test func calledOffWorkGivesNothing() {
+        let waiting = Waiting()
+        let ahead = waiting.ahead()
+        ahead.start(7)
+        ahead.callOff()
+        #expect(waiting.whenEnded(1) == [7: true])
+        #expect(ahead.value(for: 7) == nil)
+        ahead.callOff()
     }
 
     @Test func nothingStartedGivesNothing() {
@@ -66,11 +94,7 @@ import Testing
 
     @Test func theRunsSignalStopsTheWorkToo() {
         let run = StopSignal()
-        let ahead = WorkAhead<Int, Bool>(stop: run) { _, stop in
-            let deadline = Date().addingTimeInterval(10)
-            while !stop.isStopped && Date() < deadline { usleep(1000) }
-            return stop.isStopped
-        }
+        let ahead = Waiting().ahead(stop: run)
         ahead.start(1)
         run.stop()
         #expect(ahead.value(for: 1) == true)

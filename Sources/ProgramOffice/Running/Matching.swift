@@ -183,11 +183,15 @@ extension Office {
         engine.progress = request.progress
         let clock = request.clock
         let ahead = s.sessions == nil ? nil : scheduleAhead(s, request, earlier: earlier)
-        // Only the placement itself tells who goes where: not the solves that follow with this engine.
+        // Only the placement itself tells who goes where: not the solves that follow with `engine`.
         var placing = engine
         if let ahead {
-            placing.placed = { rows in ahead.start(TalkList.talks(for: s, placements: rows)) }
+            placing.whenDecided = { rows in
+                if let rows { ahead.start(TalkList.talks(for: s, placements: rows)) } else { ahead.callOff() }
+            }
         }
+        // Work ahead the run does not use is called off: after an error, or without a placement.
+        defer { ahead?.callOff() }
         do {
             var outcome = try clock.time("placement") { try placing.run(s, previous: earlier.placements) }
             // With `stable` or `fewest-blocking-pairs`: the same objective without stability, solved once more.
@@ -216,14 +220,12 @@ extension Office {
     }
 
     /// The schedule made ahead of a run with sessions, timed as `schedule ahead`
-    /// (a schedule made again after it is timed as `schedule`).
+    /// (a schedule the run makes itself is timed as `schedule`).
     private func scheduleAhead(_ s: Scenario, _ request: RunRequest, earlier: EarlierRun) -> ScheduleAhead {
         ScheduleAhead(stop: request.stop) { talks, stop in
             request.clock.time("schedule ahead") {
-                do throws(SolverError) {
-                    return .success(try schedule(s, talks: talks, request, earlier: earlier, stop: stop))
-                } catch {
-                    return .failure(error)
+                Result { () throws(SolverError) in
+                    try schedule(s, talks: talks, request, earlier: earlier, stop: stop)
                 }
             }
         }

@@ -13,19 +13,23 @@ public enum TextLayout {
     {
         var lines: [String] = []
         var current = first
-        // The columns of `current`, kept as words are added.
-        var used = columns(first)
+        // The columns of `current`: counted whole at a line's first word (which may join
+        // `first` or `indent` into one character), then kept as words follow a space.
+        var used = 0
         var empty = true
         for word in text.split(separator: " ") {
             let w = columns(word)
-            if empty || used + 1 + w <= width {
-                current += (empty ? "" : " ") + word
-                used += (empty ? 0 : 1) + w
+            if empty {
+                current += word
+                used = columns(current)
                 empty = false
+            } else if used + 1 + w <= width {
+                current += " " + word
+                used += 1 + w
             } else {
                 lines.append(current)
                 current = indent + word
-                used = columns(indent) + w
+                used = columns(current)
             }
         }
         lines.append(current)
