@@ -28,12 +28,7 @@ enum AggregateChecks {
 
     /// Each fellow's payer set and smallest need (need > 0 and some payer only).
     static func payerSets(_ s: Scenario, _ e: Eligibility) -> [(fellow: Int, payers: Set<Int>, need: Int)] {
-        // Only program-wide pools and a lab's own grants can pay at that lab.
-        let programWide = s.funding.indices.filter { s.funding[$0].lab == nil }
-        var sourcesAt: [String: [Int]] = [:]
-        for (si, source) in s.funding.enumerated() {
-            if let lab = source.lab { sourcesAt[lab, default: programWide].append(si) }
-        }
+        let sources = SourcesAtLab(s)
         var out: [(Int, Set<Int>, Int)] = []
         for (fi, f) in s.fellows.enumerated() {
             if f.isNew {
@@ -41,10 +36,7 @@ enum AggregateChecks {
                 guard let need = choices.map(\.need).min(), need > 0 else { continue }
                 var payers = Set<Int>()
                 for lab in Set(choices.map(\.lab)) {
-                    let id = s.labs[lab].id
-                    for si in sourcesAt[id] ?? programWide where s.funding[si].mayPay(for: f, at: id) {
-                        payers.insert(si)
-                    }
+                    payers.formUnion(sources.payers(for: f, at: s.labs[lab].id))
                 }
                 if !payers.isEmpty { out.append((fi, payers, need)) }
             } else if let lab = f.lab {

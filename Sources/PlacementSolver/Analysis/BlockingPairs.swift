@@ -92,6 +92,7 @@ public enum BlockingPairs {
         let labLoad: [String: Int]
         let mentorLoad: [String: Int]
         let leftCents: [String: Int]
+        let sources: SourcesAtLab
         /// Each mentor's new fellows, in fellows.csv order.
         let newFellowsOf: [String: [FellowPlacement]]
         /// A mentor's rank of a fellow (mentor, fellow).
@@ -103,6 +104,7 @@ public enum BlockingPairs {
             labLoad = Dictionary(o.labLoads.map { ($0.id, $0.total) }, uniquingKeysWith: { a, _ in a })
             mentorLoad = Dictionary(o.mentorLoads.map { ($0.id, $0.total) }, uniquingKeysWith: { a, _ in a })
             leftCents = Dictionary(o.budgets.map { ($0.source, $0.leftCents) }, uniquingKeysWith: { a, _ in a })
+            sources = SourcesAtLab(s)
             var of: [String: [FellowPlacement]] = [:]
             for p in o.placements where p.status == .new {
                 if let m = p.mentor { of[m, default: []].append(p) }
@@ -127,7 +129,7 @@ public enum BlockingPairs {
                 $0.fellow != f.id && mentorsRank(of: $0.fellow, by: m.id) > mine
             }
             guard hasRoom || !displaced.isEmpty else { return nil }
-            let sources = scenario.funding.filter { $0.mayPay(for: f, at: l.id) }.map(\.id)
+            let sources = self.sources.payers(for: f, at: l.id).map { scenario.funding[$0].id }
             func money(freeing others: [FellowPlacement]) -> Int {
                 let freed = ([p] + others).flatMap(\.funding).filter { sources.contains($0.source) }
                 return sources.reduce(0) { $0 + (leftCents[$1] ?? 0) } + freed.reduce(0) { $0 + $1.cents }

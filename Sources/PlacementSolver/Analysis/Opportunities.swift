@@ -24,6 +24,7 @@ public enum Opportunities {
     public static func find(_ s: Scenario, _ o: PlacementOutcome) -> [Opportunity] {
         guard o.hasPlacement else { return [] }
         let e = Eligibility(s)
+        let sources = SourcesAtLab(s)
         let labLoad = Dictionary(o.labLoads.map { ($0.id, $0.total) }, uniquingKeysWith: { a, _ in a })
         let mentorLoad = Dictionary(o.mentorLoads.map { ($0.id, $0.total) }, uniquingKeysWith: { a, _ in a })
         let leftCents = Dictionary(o.budgets.map { ($0.source, $0.leftCents) }, uniquingKeysWith: { a, _ in a })
@@ -36,7 +37,7 @@ public enum Opportunities {
             for c in choices where c.rank < rank {
                 let l = s.labs[c.lab], m = s.mentors[c.mentor]
                 guard (labLoad[l.id] ?? 0) < l.capacity, (mentorLoad[m.id] ?? 0) < m.capacity else { continue }
-                let money = s.funding.filter { $0.mayPay(for: f, at: l.id) }.reduce(0) { $0 + (leftCents[$1.id] ?? 0) }
+                let money = sources.payers(for: f, at: l.id).reduce(0) { $0 + (leftCents[s.funding[$1].id] ?? 0) }
                 guard money >= c.need * 100 else { continue }
                 byLab[c.lab, default: []].append(m.id)
             }

@@ -76,13 +76,14 @@ struct FundingSplit {
         let s = scenario
         let rules = s.usesAppointmentRules
         var budgets: [Int: LinearExpression] = [:]
+        let sources = SourcesAtLab(s)
         for fi in s.fellows.indices {
             guard let li = labOf[fi] else { continue }
             let f = s.fellows[fi], lab = s.labs[li].id
             let need = s.need(of: f, at: lab)
             guard need > 0 else { continue }
             var paid = LinearExpression()
-            let payers = s.funding.indices.filter { s.funding[$0].mayPay(for: f, at: lab) }
+            let payers = sources.payers(for: f, at: lab)
             for si in payers {
                 let x = model.addVariable("x(\(fi),\(si))", .continuous, lower: 0, upper: Double(need))
                 var pair = Pair(fellow: fi, source: si, dollars: x, pays: nil)

@@ -70,19 +70,12 @@ public struct Eligibility: Sendable {
         let prefsOf = Dictionary(grouping: s.preferences, by: \.fellow)
         let rulesOf = Dictionary(grouping: s.rules, by: \.fellow)
         let mentorCosts = MentorCosts(s)
-        // Sources that may pay at a lab: program-wide ones and the lab's own grants.
-        var sourcesAt: [String: [Int]] = [:]
-        let programWide = s.funding.indices.filter { s.funding[$0].lab == nil }
-        for si in s.funding.indices {
-            if let lab = s.funding[si].lab { sourcesAt[lab, default: programWide].append(si) }
-        }
+        let sources = SourcesAtLab(s)
 
         for (fi, f) in s.fellows.enumerated() {
             if !f.isNew {
                 if let lab = f.lab {
-                    // Only program-wide sources and the lab's own may pay there (another lab's always refuses).
-                    payers[fi] = (sourcesAt[lab] ?? programWide).filter { s.funding[$0].mayPay(for: f, at: lab) }
-                        .sorted()
+                    payers[fi] = sources.payers(for: f, at: lab)
                 }
                 continue
             }
@@ -114,7 +107,7 @@ public struct Eligibility: Sendable {
                     continue
                 }
                 let need = s.need(of: f, at: lab.id)
-                let candidates = sourcesAt[lab.id] ?? programWide
+                let candidates = sources.candidates(at: lab.id)
                 if need > 0 {
                     var refusals: [String: FundingRefusal] = [:]
                     var available = 0

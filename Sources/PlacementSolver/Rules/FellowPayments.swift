@@ -35,13 +35,15 @@ extension PlacementModel {
         let s = scenario
         let federalPayers = federalPayerCounts()
         var budgetTerms: [Int: LinearExpression] = [:]
+        let sources = SourcesAtLab(s)
         for fi in s.fellows.indices {
             let byLab = needsByLab(of: fi)
             guard !byLab.isEmpty else { continue }
             var owed = LinearExpression()
             for n in byLab { owed.add(n.placed, times: Self.money(n.need)) }
             var paid = LinearExpression()
-            for si in s.funding.indices {
+            // In input order, as every source was looked at: only those that can pay at one of the labs may pay.
+            for si in Set(byLab.flatMap { sources.candidates(at: s.labs[$0.lab].id) }).sorted() {
                 let source = s.funding[si]
                 let at = byLab.filter { source.mayPay(for: s.fellows[fi], at: s.labs[$0.lab].id) }
                 guard !at.isEmpty else { continue }
@@ -109,12 +111,11 @@ extension PlacementModel {
     func federalPayerCounts() -> [Int: Int] {
         let s = scenario
         var counts: [Int: Int] = [:]
+        let sources = SourcesAtLab(s)
         for fi in s.fellows.indices {
             let labs = Set(needsByLab(of: fi).map { s.labs[$0.lab].id })
-            counts[fi] =
-                s.funding.filter { source in
-                    source.kind?.isFederal == true && labs.contains { source.mayPay(for: s.fellows[fi], at: $0) }
-                }.count
+            let payers = Set(labs.flatMap { sources.payers(for: s.fellows[fi], at: $0) })
+            counts[fi] = payers.filter { s.funding[$0].kind?.isFederal == true }.count
         }
         return counts
     }
