@@ -29,7 +29,7 @@ public struct PlacementEngine: Sendable {
     /// model can take GLPK long. ``ties(_:base:parallel:)`` never uses it.
     public var exactAppointmentFallback = true
     /// Told who goes where once the placement is decided, before its funding
-    /// is split (an LP that takes most of a large placement's time):
+    /// is split (an LP that takes half or more of a large placement's time):
     /// the rows of ``PlacementOutcome/placements`` without need or funding,
     /// so that work depending only on who goes where (the seminar schedule)
     /// can start then. Told `nil` when the placement told is set aside (rule

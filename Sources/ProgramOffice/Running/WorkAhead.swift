@@ -10,7 +10,7 @@ import Synchronization
 /// ahead.
 ///
 /// A run makes its seminar schedule ahead (``ScheduleAhead``) while GLPK
-/// splits the placement's funding, an LP that takes most of a large
+/// splits the placement's funding, an LP that takes half or more of a large
 /// placement's time while the other core has nothing to do. The schedule
 /// takes of a placement only its talks (`TalkList`): who gives which talk,
 /// from which lab, with which mentor. They are known once the placement is
