@@ -216,8 +216,7 @@ extension PlacementEngine {
     {
         let s = p.scenario
         let labIndex = Dictionary(uniqueKeysWithValues: s.labs.enumerated().map { ($1.id, $0) })
-        var labOf: [Int: Int] = [:]
-        for (ci, c) in p.eligibility.choices.enumerated() where solution.isOne(p.assign[ci]) { labOf[c.fellow] = c.lab }
+        var labOf = ResultReader(placement: p, solution: solution).chosen().mapValues(\.lab)
         for (fi, f) in s.fellows.enumerated() where !f.isNew {
             if let lab = f.lab, let li = labIndex[lab] { labOf[fi] = li }
         }
