@@ -44,16 +44,21 @@ import Testing
         #expect(!r.settled)
     }
 
+    /// The engine's outcome for `s`, with every placement `whenDecided` was told, in order.
+    static func runTelling(_ s: Scenario) throws -> (PlacementOutcome, [[FellowPlacement]?]) {
+        let told = Mutex<[[FellowPlacement]?]>([])
+        var engine = PlacementEngine(solver: GLPKSolver())
+        engine.whenDecided = { rows in told.withLock { $0.append(rows) } }
+        let o = try engine.run(s)
+        return (o, told.withLock { $0 })
+    }
+
     @Test func whoGoesWhereIsToldSetAsideAndToldAgainAndTheLastIsTheOutcomes() throws {
         // The same program: the relaxation's placement (n at A) is told, set
         // aside when its split finds nothing, then the exact model's (n at B),
         // which the outcome holds.
         let p = Self.slotOfAContinuingTrainee()
-        let told = Mutex<[[FellowPlacement]?]>([])
-        var engine = PlacementEngine(solver: GLPKSolver())
-        engine.whenDecided = { rows in told.withLock { $0.append(rows) } }
-        let o = try engine.run(p.scenario)
-        let all = told.withLock { $0 }
+        let (o, all) = try Self.runTelling(p.scenario)
         #expect(all.count == 3)
         #expect(all.first??.first { $0.fellow == "n" }?.lab == "A")
         #expect(all.count > 1 && all[1] == nil)
@@ -73,11 +78,7 @@ import Testing
         p.lab("B")
         p.source("poolA", lab: "A", budget: 50_000, kind: .institutional)
         p.fellow("n", cost: 50_000, ranks: ["A", "B"])
-        let told = Mutex<[[FellowPlacement]?]>([])
-        var engine = PlacementEngine(solver: GLPKSolver())
-        engine.whenDecided = { rows in told.withLock { $0.append(rows) } }
-        let o = try engine.run(p.scenario)
-        let all = told.withLock { $0 }
+        let (o, all) = try Self.runTelling(p.scenario)
         #expect(all.count == 1)
         #expect(all.first??.map(\.lab) == o.placements.map(\.lab) && o.lab("n") == "A")
     }
