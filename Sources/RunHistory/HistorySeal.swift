@@ -34,34 +34,48 @@ enum HistorySeal {
     }
 
     /// The content hash of run `id`: every column of its rows, tables and
-    /// rows in a fixed order, each value with its type and length.
+    /// rows in a fixed order, each value with its type and length. The text
+    ///
+    ///     [table]\n column=value column=value …\n (one line per row) …
+    ///
+    /// is hashed as it is read, row by row, never held whole (a run of
+    /// thousands of fellows has tens of thousands of rows, and every read of
+    /// the history hashes every run).
     static func content(_ db: Database, run id: Int64) throws -> String {
-        var text = ""
+        var hasher = SHA256()
         for (table, key) in [
             ("run", "id"), ("placement", "run_id"), ("funding", "run_id"), ("talk", "run_id"), ("name", "run_id")
         ] {
             let order = table == "run" ? "id" : (table == "name" ? "kind, id" : "position")
-            text += "[\(table)]\n"
-            for row in try Row.fetchAll(
-                db, sql: "SELECT * FROM \(table) WHERE \(key) = ? ORDER BY \(order)", arguments: [id])
-            {
-                for (column, value) in row { text += column + "=" + encode(value) }
-                text += "\n"
-            }
+            hasher.add("[\(table)]\n")
+            try addRows(&hasher, db, sql: "SELECT * FROM \(table) WHERE \(key) = ? ORDER BY \(order)", run: id)
         }
         // Tables added later (v5) count only where the run has rows: the
         // content of a run recorded before them, or without committees, is unchanged.
         for table in ["committee_seat", "defense"] where try db.tableExists(table) {
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY position", arguments: [id])
-            guard !rows.isEmpty else { continue }
-            text += "[\(table)]\n"
-            for row in rows {
-                for (column, value) in row { text += column + "=" + encode(value) }
-                text += "\n"
-            }
+            try addRows(
+                &hasher, db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY position", run: id,
+                heading: "[\(table)]\n")
         }
-        return sha256(text)
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Adds one line per row of `sql` (`column=value` for every column); with
+    /// `heading`, the heading first, and only when there is a row.
+    private static func addRows(
+        _ hasher: inout SHA256, _ db: Database, sql: String, run id: Int64, heading: String? = nil
+    ) throws {
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: [id])
+        var headed = heading == nil
+        var line = ""
+        while let row = try rows.next() {
+            if !headed, let heading { hasher.add(heading) }
+            headed = true
+            line.removeAll(keepingCapacity: true)
+            for (column, value) in row { line += column + "=" + encode(value) }
+            line += "\n"
+            hasher.add(line)
+        }
     }
 
     /// One value, unambiguous: its type, and a text's or blob's length before it.
@@ -129,5 +143,13 @@ enum HistorySeal {
         let present = Set(runs)
         for id in latest.keys where !present.contains(id) { problems.append((id, "it was deleted")) }
         return problems.min { $0.run < $1.run }
+    }
+}
+
+extension SHA256 {
+    /// Adds `text`'s UTF-8 bytes.
+    fileprivate mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -235,40 +235,7 @@ public final class HistoryStore: Sendable {
                     ])
                 let id = db.lastInsertedRowID
                 try interruption?()
-                var share = 0
-                for (k, p) in run.placements.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO placement VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [id, k, p.fellow, p.fellowName, p.status.rawValue, p.lab, p.mentor, p.rank])
-                    for f in p.funding {
-                        try db.execute(
-                            sql: "INSERT INTO funding VALUES (?, ?, ?, ?, ?)",
-                            arguments: [id, share, p.fellow, f.source, f.cents])
-                        share += 1
-                    }
-                }
-                for (kind, entries) in run.names.sorted(by: { $0.key < $1.key }) {
-                    for (key, name) in entries.sorted(by: { $0.key < $1.key }) {
-                        try db.execute(sql: "INSERT INTO name VALUES (?, ?, ?, ?)", arguments: [id, kind, key, name])
-                    }
-                }
-                for (k, t) in run.talks.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO talk VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [
-                            id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor, t.sequence
-                        ])
-                }
-                for (k, c) in run.committees.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO committee_seat VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [id, k, c.fellow, c.member, c.role, c.chair])
-                }
-                for (k, d) in run.defenses.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO defense VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [id, k, d.fellow, d.date, d.start, d.end, d.room, d.sequence])
-                }
+                try Self.insertRows(of: run, id: id, db)
                 try HistorySeal.append(db, run: id, .recorded)
                 return (id, official)
             }
@@ -278,6 +245,42 @@ public final class HistoryStore: Sendable {
             throw HistoryError(
                 code: .storage,
                 message: "the run could not be recorded in \(path): \(Self.plain(error)); the history is as it was")
+        }
+    }
+
+    /// Inserts a run's rows (placements, funding shares, names, talks,
+    /// committee seats, defenses) under its id, each table's statement
+    /// prepared once (a run of thousands of fellows has tens of thousands of rows).
+    private static func insertRows(of run: RunRecord, id: Int64, _ db: Database) throws {
+        let placement = try db.cachedStatement(sql: "INSERT INTO placement VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let funding = try db.cachedStatement(sql: "INSERT INTO funding VALUES (?, ?, ?, ?, ?)")
+        var share = 0
+        for (k, p) in run.placements.enumerated() {
+            try placement.execute(arguments: [id, k, p.fellow, p.fellowName, p.status.rawValue, p.lab, p.mentor, p.rank]
+            )
+            for f in p.funding {
+                try funding.execute(arguments: [id, share, p.fellow, f.source, f.cents])
+                share += 1
+            }
+        }
+        let name = try db.cachedStatement(sql: "INSERT INTO name VALUES (?, ?, ?, ?)")
+        for (kind, entries) in run.names.sorted(by: { $0.key < $1.key }) {
+            for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+                try name.execute(arguments: [id, kind, key, value])
+            }
+        }
+        let talk = try db.cachedStatement(sql: "INSERT INTO talk VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (k, t) in run.talks.enumerated() {
+            try talk.execute(
+                arguments: [id, k, t.session, t.date, t.start, t.end, t.room, t.fellow, t.kind, t.mentor, t.sequence])
+        }
+        let seat = try db.cachedStatement(sql: "INSERT INTO committee_seat VALUES (?, ?, ?, ?, ?, ?)")
+        for (k, c) in run.committees.enumerated() {
+            try seat.execute(arguments: [id, k, c.fellow, c.member, c.role, c.chair])
+        }
+        let defense = try db.cachedStatement(sql: "INSERT INTO defense VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for (k, d) in run.defenses.enumerated() {
+            try defense.execute(arguments: [id, k, d.fellow, d.date, d.start, d.end, d.room, d.sequence])
         }
     }
 

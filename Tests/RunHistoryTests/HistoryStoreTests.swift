@@ -26,6 +26,27 @@ struct Interrupted: Error {}
             settings: "objective=total-rank", recordedAt: "2026-12-01T10:00:00Z")
     }
 
+    /// A new run reads the intake's latest run and the runs since its first
+    /// publication only: not the what-if runs before it, nor another intake's.
+    @Test func aNewRunReadsTheRunsSinceTheFirstPublication() throws {
+        let store = try temporaryStore()
+        let run = try demoRecord()
+        var other = run
+        other.intake = "2030-31"
+        for k in 1...5 { try store.record(k == 2 ? other : run) }
+        let before = try store.intakeRuns(run.intakeKey)
+        #expect(before.latest?.id == 5 && before.latest?.recordedAt == run.recordedAt)
+        #expect(before.sinceFirstPublication.isEmpty && before.official == nil)
+        _ = try store.publish(3, note: "committee", replace: false, at: "2026-12-01T11:00:00Z")
+        try store.record(run)
+        let after = try store.intakeRuns(run.intakeKey)
+        #expect(after.latest?.id == 6)
+        #expect(after.sinceFirstPublication.map(\.id) == [6, 5, 4, 3])
+        #expect(after.official?.id == 3 && after.official?.placements == run.placements)
+        #expect(try store.intakeRuns("2030-31").sinceFirstPublication.isEmpty)
+        #expect(try store.intakeRuns("none").latest == nil)
+    }
+
     @Test func aRunIsRecordedWithItsPlacementsFundingAndSchedule() throws {
         let store = try temporaryStore()
         var run = try demoRecord()
@@ -209,6 +230,36 @@ struct Interrupted: Error {}
         expectTampered(try HistoryStore(path: store.path), naming: run, phrase)
         // Nothing more is recorded into a forged history.
         #expect(throws: HistoryError.self) { try store.record(try base.demoRecord()) }
+    }
+
+    /// The seal's content is the SHA-256 of the documented text, built here
+    /// from the rows (``SQLiteEdit/sealLines(_:in:)``) and hashed by
+    /// coreutils' `sha256sum`: histories written by earlier versions keep verifying.
+    @Test func aRunsContentIsTheHashOfItsRowsAsDocumented() throws {
+        let store = try published()
+        var text = ""
+        for (table, key, order) in [
+            ("run", "id", "id"), ("placement", "run_id", "position"), ("funding", "run_id", "position"),
+            ("talk", "run_id", "position"), ("name", "run_id", "kind, id")
+        ] {
+            text += "[\(table)]\n"
+            let sql = "SELECT * FROM \(table) WHERE \(key) = 2 ORDER BY \(order)"
+            for line in try SQLiteEdit.sealLines(sql, in: store.path) { text += line + "\n" }
+        }
+        #expect(text.contains("[placement]\nrun_id=i2;position=i0;fellow=s"))
+        let file = Scratch.path("seal-text")
+        try Data(text.utf8).write(to: file)
+        let hasher = Process()
+        hasher.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        hasher.arguments = [file.path]
+        let out = Pipe()
+        hasher.standardOutput = out
+        try hasher.run()
+        hasher.waitUntilExit()
+        let expected = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        let sealed = try SQLiteEdit.value(
+            "SELECT content FROM seal WHERE run_id = 2 ORDER BY position DESC LIMIT 1", in: store.path)
+        #expect(sealed == String(expected))
     }
 
     @Test func droppingTheGuardIsNamed() throws {

@@ -15,8 +15,8 @@ struct EarlierRun: Sendable {
     var issued: [[PreviousTalk]] = []
     /// The defenses of the same runs, oldest first, each with its committee.
     var issuedDefenses: [[PreviousDefense]] = []
-    /// The intake's latest run in the history, whichever it is.
-    var latest: RunRecord?
+    /// The intake's latest run in the history, whichever it is: its id and when it was recorded.
+    var latest: (id: Int64, recordedAt: String)?
     /// The official match of the intake in the history, kept or not.
     var published: RunRecord?
 }
@@ -48,16 +48,14 @@ extension Office {
             throw OfficeError(.badEarlierRun, "an earlier run's file has problems", problems: error.issues)
         }
         guard !request.fresh, let history = request.history, HistoryStore.exists(at: history) else { return earlier }
-        let runs: [RunRecord]
-        do { runs = try HistoryStore(path: history).runs(intakeKey: program.intakeKey) } catch {
+        let runs: IntakeRuns
+        do { runs = try HistoryStore(path: history).intakeRuns(program.intakeKey) } catch {
             throw Self.historyError(error, history)
         }
-        earlier.latest = runs.first
-        earlier.published = runs.first(where: \.isOfficial)
-        if let first = runs.filter({ $0.publishedAt != nil }).map(\.id).min() {
-            earlier.issued = runs.filter { $0.id >= first }.reversed().map { $0.talks.map(\.asPrevious) }
-            earlier.issuedDefenses = runs.filter { $0.id >= first }.reversed().map(\.issuedDefenses)
-        }
+        earlier.latest = runs.latest
+        earlier.published = runs.official
+        earlier.issued = runs.sinceFirstPublication.reversed().map { $0.talks.map(\.asPrevious) }
+        earlier.issuedDefenses = runs.sinceFirstPublication.reversed().map(\.issuedDefenses)
         guard request.keepPlacements == nil && request.keepSchedule == nil, let official = earlier.published else {
             return earlier
         }

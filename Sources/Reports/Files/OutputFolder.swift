@@ -105,19 +105,29 @@ public struct OutputFolder: Sendable {
         let entries = Self.entries(in: path)
         let manifest = OutputManifest.read(in: path)
         var strangers: [String] = []
-        var changed: [String] = []
+        var listed: [(relative: String, hash: String)] = []
         for (relative, kind) in entries {
             if kind == .directory || relative == OutputManifest.fileName && manifest != nil { continue }
             if (relative as NSString).lastPathComponent == finderFile && kind == .file { continue }
-            guard kind == .file, let listed = manifest?.files[relative] else {
+            guard kind == .file, let hash = manifest?.files[relative] else {
                 strangers.append(relative)
                 continue
             }
-            if interrupted { continue }
-            let bytes = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(relative))
-            if bytes.map(OutputManifest.hash) != listed { changed.append(relative) }
+            listed.append((relative, hash))
         }
+        // A run's folder holds a calendar and letters per person: read and hashed on every core.
+        let changed =
+            interrupted
+            ? []
+            : zip(listed, ParallelWork.map(listed) { Self.holds(path, $0.relative, hash: $0.hash) })
+                .filter { !$1 }.map(\.0.relative)
         return refusal(strangers: strangers, changed: changed, hasManifest: manifest != nil)
+    }
+
+    /// Whether the file at `relative` under `folder` has the bytes whose hash the manifest lists.
+    private static func holds(_ folder: String, _ relative: String, hash: String) -> Bool {
+        FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(relative))
+            .map(OutputManifest.hash) == hash
     }
 
     /// The sentence naming what stops a replacement, or `nil` when nothing does.
