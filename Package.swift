@@ -121,7 +121,8 @@ let package = Package(
             name: "RunHistory",
             dependencies: [
                 "Domain", "PlacementSolver", "SeminarSolver", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto")
+                // SQLite's C interface, for the seal's hashing of every row (HistorySeal).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         // The program office in a browser: pages, accounts and sessions over ProgramOffice.

@@ -25,18 +25,20 @@ extension Office {
     public func run(_ program: OpenedProgram, _ request: RunRequest) throws(OfficeError) -> RunResult {
         var warnings: [String] = []
         let clock = request.clock
+        var request = request
+        let output = URL(fileURLWithPath: request.output ?? program.location.defaultOutput).path
+        let folderCheck = checkOutputBeside(output, &request)
         let earlier = try clock.time("earlier runs") { () throws(OfficeError) in
             try earlierRun(program, request, warnings: &warnings)
         }
         let replan = replanDate(program, request, earlier: earlier)
-        var request = request
         request.today = replan?.date
-        let output = URL(fileURLWithPath: request.output ?? program.location.defaultOutput).path
-        let folder = try clock.time("output folder check") { () throws(OfficeError) in try checkedOutput(output) }
         // The inputs' sheets of results.xlsx need no placement: made while GLPK solves.
         let scenario = program.scenario
         let inputSheets = WorkBeside { clock.time("results.xlsx inputs") { ResultsFile.inputTables(scenario) } }
-        let (outcome, schedule, engine, pairs) = try solve(program.scenario, request, earlier: earlier)
+        let solved = Result { () throws(OfficeError) in try solve(program.scenario, request, earlier: earlier) }
+        let folder = try folderCheck.value().get()
+        let (outcome, schedule, engine, pairs) = try solved.get()
         let s = program.scenario
         var committees = try clock.time("committees") { () throws(OfficeError) in
             outcome.hasPlacement
@@ -81,6 +83,26 @@ extension Office {
             keptEarlierPlacements: keeping, output: output, files: files, writeNotes: writeNotes,
             recorded: recorded?.id, replan: replan, warnings: warnings, committees: committees,
             defenses: defenses)
+    }
+
+    /// The output folder checked beside the run's first steps (reading the
+    /// history, the solve), on one thread: hashing what an earlier run wrote
+    /// (a calendar and letters per person) takes a second at a consortium's
+    /// scale. A refusal stops the run's solves (`request`'s stop signal
+    /// becomes one that follows the caller's), and is what the run throws.
+    private func checkOutputBeside(_ output: String, _ request: inout RunRequest)
+        -> WorkBeside<Result<OutputFolder, OfficeError>>
+    {
+        let stop = StopSignal(following: request.stop)
+        request.stop = stop
+        let clock = request.clock
+        return WorkBeside {
+            clock.time("output folder check") {
+                let checked = Result { () throws(OfficeError) in try checkedOutput(output, onEveryCore: false) }
+                if case .failure = checked { stop.stop() }
+                return checked
+            }
+        }
     }
 
     /// The thesis defenses, when the scenario has defense_slots.csv and committees were formed;

@@ -3,12 +3,12 @@ import Foundation
 import Reports
 
 extension Office {
-    /// The output folder of a use case, checked before any solve: a file, a
-    /// symbolic link, or a folder holding anything a run did not write is
-    /// refused rather than replaced.
-    func checkedOutput(_ path: String) throws(OfficeError) -> OutputFolder {
+    /// The output folder of a use case, checked before any solve (or beside
+    /// it, `onEveryCore: false`): a file, a symbolic link, or a folder
+    /// holding anything a run did not write is refused rather than replaced.
+    func checkedOutput(_ path: String, onEveryCore: Bool = true) throws(OfficeError) -> OutputFolder {
         let folder = OutputFolder(URL(fileURLWithPath: path))
-        do { try folder.checkReplaceableBetweenWriters() } catch {
+        do { try folder.checkReplaceableBetweenWriters(onEveryCore: onEveryCore) } catch {
             throw OfficeError(.outputRefused, "\(error)", path: path)
         }
         return folder

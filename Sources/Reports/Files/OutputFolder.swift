@@ -70,9 +70,11 @@ public struct OutputFolder: Sendable {
 
     // MARK: Checking
 
-    /// Checks the target can be replaced, without writing anything.
-    public func checkReplaceable() throws(Refusal) {
-        if let reason = Self.unmanagedContent(at: url.path) {
+    /// Checks the target can be replaced, without writing anything; the
+    /// files are read and hashed on every core, or (`onEveryCore: false`,
+    /// beside other work) on the calling thread.
+    public func checkReplaceable(onEveryCore: Bool = true) throws(Refusal) {
+        if let reason = Self.unmanagedContent(at: url.path, onEveryCore: onEveryCore) {
             throw Refusal(path: url.path, reason: reason + "; choose a new or empty folder for the output")
         }
     }
@@ -81,10 +83,10 @@ public struct OutputFolder: Sendable {
     /// the target (a shared lock on its parent, when the parent exists): a
     /// folder caught half-way through another run's rename is not refused.
     /// Never call it while holding the target's ``turn()``.
-    public func checkReplaceableBetweenWriters() throws(Refusal) {
-        guard FileKind(parent.path) == .directory else { return try checkReplaceable() }
+    public func checkReplaceableBetweenWriters(onEveryCore: Bool = true) throws(Refusal) {
+        guard FileKind(parent.path) == .directory else { return try checkReplaceable(onEveryCore: onEveryCore) }
         do {
-            try reading { try checkReplaceable() }
+            try reading { try checkReplaceable(onEveryCore: onEveryCore) }
         } catch let refusal as Refusal {
             throw refusal
         } catch {
@@ -95,7 +97,7 @@ public struct OutputFolder: Sendable {
     /// Why the entry at `path` is not a (possibly absent) folder of run
     /// outputs, or `nil` when it is. With `interrupted` (a `.writing-`
     /// folder of a run that was killed), a listed file may be cut short.
-    static func unmanagedContent(at path: String, interrupted: Bool = false) -> String? {
+    static func unmanagedContent(at path: String, interrupted: Bool = false, onEveryCore: Bool = true) -> String? {
         switch FileKind(path) {
         case .absent: return nil
         case .symlink: return "is a symbolic link; FellowMatch writes only into a real folder"
@@ -116,11 +118,13 @@ public struct OutputFolder: Sendable {
             listed.append((relative, hash))
         }
         // A run's folder holds a calendar and letters per person: read and hashed on every core.
-        let changed =
+        let holds: [Bool] =
             interrupted
             ? []
-            : zip(listed, ParallelWork.map(listed) { Self.holds(path, $0.relative, hash: $0.hash) })
-                .filter { !$1 }.map(\.0.relative)
+            : onEveryCore
+                ? ParallelWork.map(listed) { Self.holds(path, $0.relative, hash: $0.hash) }
+                : listed.map { Self.holds(path, $0.relative, hash: $0.hash) }
+        let changed = zip(listed, holds).filter { !$1 }.map(\.0.relative)
         return refusal(strangers: strangers, changed: changed, hasManifest: manifest != nil)
     }
 
