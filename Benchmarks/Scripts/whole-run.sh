@@ -12,24 +12,42 @@
 # kernel skips recently deleted inodes one by one), which would be measured
 # as the next run's `write`. Leave five minutes after deleting a large output
 # before a sitting.
+#
+# With AS_USED=1, each binary runs as a coordinator uses it instead: every
+# run of a folder records into one history and re-writes one output folder
+# (after one run that is not measured), so the k-th measured run reads a
+# history of k earlier runs of the intake and checks the files the run
+# before it wrote.
 set -uo pipefail
 read -r -a bins <<<"$1"
 repeat=$2
 shift 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# run BINARY FOLDER LOG K: one run of FOLDER, its phases in LOG/t-K.
+run() {
+    local bin=$1 folder=$2 log=$3 k=$4 timings=--timings out="$3/out-$4" history=(--no-history)
+    "$bin" run --help | grep -q -- --timings || timings=
+    if [ "${AS_USED:-0}" = 1 ]; then out="$log/out" history=(--history "$log/history.sqlite"); fi
+    /usr/bin/time -f "whole %e s, peak %M KB" "$bin" run "$folder" "${history[@]}" --out "$out" \
+        $timings >/dev/null 2>"$log/err-$k"
+    grep -E '^  [a-z]|^whole' "$log/err-$k" >"$log/t-$k"
+}
 for folder in "$@"; do
     name=$(basename "$folder")
+    if [ "${AS_USED:-0}" = 1 ]; then
+        for b in "${!bins[@]}"; do
+            mkdir -p "$work/$name-$b"
+            run "$(realpath "${bins[$b]}")" "$folder" "$work/$name-$b" 0
+            rm "$work/$name-$b/t-0"
+        done
+    fi
     for k in $(seq 1 "$repeat"); do
         for b in "${!bins[@]}"; do
             bin=$(realpath "${bins[$b]}")
             log="$work/$name-$b"
             mkdir -p "$log"
-            timings=--timings
-            "$bin" run --help | grep -q -- --timings || timings=
-            /usr/bin/time -f "whole %e s, peak %M KB" "$bin" run "$folder" --no-history --out "$log/out-$k" \
-                $timings >/dev/null 2>"$log/err-$k"
-            grep -E '^  [a-z]|^whole' "$log/err-$k" >"$log/t-$k"
+            run "$bin" "$folder" "$log" "$k"
         done
     done
     for b in "${!bins[@]}"; do

@@ -88,7 +88,8 @@ extension Office {
     /// The output folder checked beside the run's first steps (reading the
     /// history, the solve), on one thread: hashing what an earlier run wrote
     /// (a calendar and letters per person) takes a second at a consortium's
-    /// scale. A refusal stops the run's solves (`request`'s stop signal
+    /// scale. Timed `output folder check, beside`; the check under the
+    /// folder's lock before writing is `output folder check`. A refusal stops the run's solves (`request`'s stop signal
     /// becomes one that follows the caller's), and is what the run throws.
     private func checkOutputBeside(_ output: String, _ request: inout RunRequest)
         -> WorkBeside<Result<OutputFolder, OfficeError>>
@@ -97,7 +98,7 @@ extension Office {
         request.stop = stop
         let clock = request.clock
         return WorkBeside {
-            clock.time("output folder check") {
+            clock.time("output folder check, beside") {
                 let checked = Result { () throws(OfficeError) in try checkedOutput(output, onEveryCore: false) }
                 if case .failure = checked { stop.stop() }
                 return checked
