@@ -61,8 +61,8 @@ enum HistorySeal {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Adds one line per row of `sql` (`column=value` for every column, as
-    /// ``encode(_:)`` writes a value); with `heading`, the heading first, and
+    /// Adds one line per row of `sql` (`column=value` for every column, the
+    /// value as ``appendValue(_:column:to:)`` writes it); with `heading`, the heading first, and
     /// only when there is a row. Read with SQLite's C interface, the bytes
     /// going straight to the hash: a history verified on every read hashes
     /// every run's tens of thousands of rows.
@@ -96,7 +96,10 @@ enum HistorySeal {
         hasher.update(data: bytes)
     }
 
-    /// Column `i` of the row `s` stands on, as ``encode(_:)`` writes it.
+    /// Column `i` of the row `s` stands on, unambiguous: its type, and a
+    /// text's or blob's length before it — `n;` (null), `i42;` (integer),
+    /// `d` and the bit pattern in hexadecimal and `;` (real), `s5:Smith;`
+    /// (text, its UTF-8 length), `b2:0aff;` (blob, in hexadecimal).
     private static func appendValue(_ s: OpaquePointer, column i: Int32, to bytes: inout [UInt8]) {
         switch sqlite3_column_type(s, i) {
         case SQLITE_NULL: bytes += "n;".utf8
@@ -117,17 +120,6 @@ enum HistorySeal {
                 bytes += raw.map { String(format: "%02x", $0) }.joined().utf8
             }
             bytes.append(0x3B)
-        }
-    }
-
-    /// One value, unambiguous: its type, and a text's or blob's length before it.
-    static func encode(_ value: DatabaseValue) -> String {
-        switch value.storage {
-        case .null: return "n;"
-        case .int64(let i): return "i\(i);"
-        case .double(let d): return "d\(String(d.bitPattern, radix: 16));"
-        case .string(let s): return "s\(s.utf8.count):\(s);"
-        case .blob(let b): return "b\(b.count):" + b.map { String(format: "%02x", $0) }.joined() + ";"
         }
     }
 

@@ -256,8 +256,8 @@ public final class HistoryStore: Sendable {
         let funding = try db.cachedStatement(sql: "INSERT INTO funding VALUES (?, ?, ?, ?, ?)")
         var share = 0
         for (k, p) in run.placements.enumerated() {
-            try placement.execute(arguments: [id, k, p.fellow, p.fellowName, p.status.rawValue, p.lab, p.mentor, p.rank]
-            )
+            let row: StatementArguments = [id, k, p.fellow, p.fellowName, p.status.rawValue, p.lab, p.mentor, p.rank]
+            try placement.execute(arguments: row)
             for f in p.funding {
                 try funding.execute(arguments: [id, share, p.fellow, f.source, f.cents])
                 share += 1

@@ -89,8 +89,9 @@ extension Office {
     /// history, the solve), on one thread: hashing what an earlier run wrote
     /// (a calendar and letters per person) takes a second at a consortium's
     /// scale. Timed `output folder check, beside`; the check under the
-    /// folder's lock before writing is `output folder check`. A refusal stops the run's solves (`request`'s stop signal
-    /// becomes one that follows the caller's), and is what the run throws.
+    /// folder's lock before writing is `output folder check`. A refusal
+    /// stops the run's solves (`request`'s stop signal becomes one that
+    /// follows the caller's), and is what the run throws.
     private func checkOutputBeside(_ output: String, _ request: inout RunRequest)
         -> WorkBeside<Result<OutputFolder, OfficeError>>
     {
