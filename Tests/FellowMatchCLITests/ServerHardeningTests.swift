@@ -80,18 +80,8 @@ import Testing
         return (s, s.appendingPathComponent("out"))
     }
 
-    /// SHA-256 as coreutils computes it, independently of FellowMatch.
-    func sha256sum(_ file: URL) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        p.arguments = [file.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return "sha256:" + (out.split(separator: " ").first.map(String.init) ?? "")
-    }
+    /// SHA-256 as coreutils computes it, independently of FellowMatch, as the manifest writes it.
+    func sha256sum(_ file: URL) throws -> String { "sha256:" + (try Coreutils.sha256sum(file)) }
 
     @Test func theManifestListsEveryFileWrittenWithItsSHA256() throws {
         let (_, out) = try ranOnce()
