@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import GRDB
 import PlacementSolver
+import Synchronization
 
 /// Why the history could not be read or written.
 public struct HistoryError: Error, CustomStringConvertible, Sendable {
@@ -37,7 +38,11 @@ public struct HistoryError: Error, CustomStringConvertible, Sendable {
 ///   version, or a damaged one is refused as it is.
 /// - Every run and every publication is sealed in a chain (``HistorySeal``);
 ///   every read and write first verifies the chain and the guard trigger,
-///   and refuses, naming the first run that does not match.
+///   and refuses, naming the first run that does not match. A store verifies
+///   again only when another connection (another store, process or tool)
+///   has committed a change since it last verified (SQLite's
+///   `PRAGMA data_version`): a run that reads the history and then records
+///   itself through one store hashes every earlier run once, not twice.
 public final class HistoryStore: Sendable {
     /// The file's default name, in the folder that holds the scenario folders.
     public static let defaultFileName = "fellowmatch-history.sqlite"
@@ -45,6 +50,8 @@ public final class HistoryStore: Sendable {
 
     let database: DatabaseQueue
     public let path: String
+    /// `PRAGMA data_version` when this store last verified the history (`nil`: never).
+    private let verifiedVersion = Mutex<Int64?>(nil)
 
     /// Opens (creating if needed) the history at `path` and brings its schema up to date.
     public init(path: String) throws(HistoryError) {
@@ -220,7 +227,7 @@ public final class HistoryStore: Sendable {
     {
         do {
             return try database.write { db -> (id: Int64, official: Int64?) in
-                try Self.verify(db, path: path)
+                try verifyUnlessUnchanged(db)
                 let official = try Self.officialID(db, intakeKey: run.intakeKey)
                 try db.execute(
                     sql: """
@@ -292,7 +299,7 @@ public final class HistoryStore: Sendable {
     public func publish(_ id: Int64, note: String, replace: Bool, at time: String) throws(HistoryError) -> RunRecord? {
         do {
             return try database.write { db -> RunRecord? in
-                try Self.verify(db, path: path)
+                try verifyUnlessUnchanged(db)
                 guard let run = try Self.fetchRun(db, id) else {
                     throw HistoryError(code: .noSuchRun, message: "there is no run \(id) in \(path)")
                 }
@@ -333,7 +340,7 @@ public final class HistoryStore: Sendable {
     public func runs(intakeKey: String? = nil) throws(HistoryError) -> [RunRecord] {
         do {
             return try database.read { db in
-                try Self.verify(db, path: path)
+                try verifyUnlessUnchanged(db)
                 let ids = try Int64.fetchAll(
                     db,
                     sql: intakeKey == nil
@@ -353,7 +360,7 @@ public final class HistoryStore: Sendable {
         let found: RunRecord?
         do {
             found = try database.read { db in
-                try Self.verify(db, path: path)
+                try verifyUnlessUnchanged(db)
                 return try Self.fetchRun(db, id)
             }
         } catch let e as HistoryError {
@@ -372,7 +379,7 @@ public final class HistoryStore: Sendable {
     public func official(intakeKey: String) throws(HistoryError) -> RunRecord? {
         do {
             return try database.read { db in
-                try Self.verify(db, path: path)
+                try verifyUnlessUnchanged(db)
                 return try Self.official(db, intakeKey: intakeKey)
             }
         } catch let e as HistoryError {
@@ -387,7 +394,7 @@ public final class HistoryStore: Sendable {
     public func head() throws(HistoryError) -> String {
         do {
             return try database.read { db in
-                try Self.verify(db, path: path)
+                try verifyUnlessUnchanged(db)
                 return try HistorySeal.head(db)
             }
         } catch let e as HistoryError {
@@ -395,6 +402,17 @@ public final class HistoryStore: Sendable {
         } catch {
             throw HistoryError(code: .storage, message: "the run history \(path) cannot be read: \(Self.plain(error))")
         }
+    }
+
+    /// ``verify(_:path:)``, unless no other connection has committed a change
+    /// since this store last verified: SQLite's `PRAGMA data_version` on this
+    /// store's one connection changes exactly when another connection commits
+    /// (this store's own writes, sealed as they are made, leave it as it is).
+    func verifyUnlessUnchanged(_ db: Database) throws {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
+        if let version, verifiedVersion.withLock({ $0 }) == version { return }
+        try Self.verify(db, path: path)
+        verifiedVersion.withLock { $0 = version }
     }
 
     /// Checks the guard trigger and the chain of seals; throws ``HistoryError/Code/tampered`` naming the first run

@@ -8,7 +8,8 @@ import GRDB
 /// Runs recorded before the first publication (what-if runs, often many, each
 /// with thousands of rows at a consortium's scale) are not read: a run's
 /// time then does not grow with how often the intake was tried before it
-/// was published. The whole chain of seals is verified all the same (``HistorySeal``).
+/// was published. The whole chain of seals is verified all the same (``HistorySeal``),
+/// once for the run when it records itself through the same store.
 public struct IntakeRuns: Sendable {
     /// The intake's newest run: its id and when it was recorded.
     public var latest: (id: Int64, recordedAt: String)?
@@ -24,7 +25,7 @@ extension HistoryStore {
     public func intakeRuns(_ intakeKey: String) throws(HistoryError) -> IntakeRuns {
         do {
             return try database.read { db in
-                try Self.verify(db, path: path)
+                try verifyUnlessUnchanged(db)
                 var runs = IntakeRuns()
                 if let row = try Row.fetchOne(
                     db, sql: "SELECT id, recorded_at FROM run WHERE intake_key = ? ORDER BY id DESC LIMIT 1",

@@ -228,6 +228,8 @@ struct Interrupted: Error {}
         let store = try published()
         try SQLiteEdit.execute(sql, in: store.path)
         expectTampered(try HistoryStore(path: store.path), naming: run, phrase)
+        // The store that wrote the history and verified it before sees the edit too (PRAGMA data_version).
+        expectTampered(store, naming: run, phrase)
         // Nothing more is recorded into a forged history.
         #expect(throws: HistoryError.self) { try store.record(try base.demoRecord()) }
     }

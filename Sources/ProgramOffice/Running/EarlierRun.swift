@@ -19,6 +19,10 @@ struct EarlierRun: Sendable {
     var latest: (id: Int64, recordedAt: String)?
     /// The official match of the intake in the history, kept or not.
     var published: RunRecord?
+    /// The history these were read from: the run records itself through the
+    /// same store, which then verifies the history again only if another
+    /// writer changed it meanwhile.
+    var store: HistoryStore?
 }
 
 extension Office {
@@ -49,7 +53,11 @@ extension Office {
         }
         guard !request.fresh, let history = request.history, HistoryStore.exists(at: history) else { return earlier }
         let runs: IntakeRuns
-        do { runs = try HistoryStore(path: history).intakeRuns(program.intakeKey) } catch {
+        do {
+            let store = try HistoryStore(path: history)
+            runs = try store.intakeRuns(program.intakeKey)
+            earlier.store = store
+        } catch {
             throw Self.historyError(error, history)
         }
         earlier.latest = runs.latest

@@ -63,7 +63,8 @@ extension Office {
         let recorded = clock.time("history") {
             record(
                 program, request, outcome: outcome, schedule: schedule, committees: committees, defenses: defenses,
-                startedFrom: request.startsFromOfficial ? .some(earlier.official?.id) : nil, warnings: &warnings)
+                startedFrom: request.startsFromOfficial ? .some(earlier.official?.id) : nil, store: earlier.store,
+                warnings: &warnings)
         }
         let stamp = ReportStamp(run: recorded?.id, recordedAt: recorded?.at, rematchOf: earlier.official?.id)
         let opportunities = clock.time("changes") { earlier.official == nil ? [] : Opportunities.find(s, outcome) }

@@ -7,7 +7,8 @@ import SeminarSolver
 
 extension Office {
     /// Records a run in the history, before its files are written (the
-    /// report shows its run). A history that cannot be written is a warning,
+    /// report shows its run); through `store` when the run read the history
+    /// through it (``EarlierRun/store``). A history that cannot be written is a warning,
     /// not a failure: the files are written all the same.
     /// A run that began from the intake's official match (`startedFrom`:
     /// its id, or `.some(nil)` when there was none; `nil` when the run set it
@@ -16,7 +17,7 @@ extension Office {
     func record(
         _ program: OpenedProgram, _ request: RunRequest, outcome: PlacementOutcome, schedule: ScheduleOutcome?,
         committees: CommitteeOutcome? = nil, defenses: DefenseOutcome? = nil, startedFrom: Int64?? = nil,
-        warnings: inout [String]
+        store: HistoryStore? = nil, warnings: inout [String]
     ) -> (id: Int64, at: String)? {
         guard request.record, let history = request.history else { return nil }
         let at = now()
@@ -26,7 +27,7 @@ extension Office {
             inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: at,
             committees: committees, defenses: defenses)
         do {
-            let (id, seen) = try HistoryStore(path: history).recordSeeingOfficial(run)
+            let (id, seen) = try (store ?? HistoryStore(path: history)).recordSeeingOfficial(run)
             if let official = startedFrom, seen != official {
                 warnings.append(OfficeText.officialChanged(run: id, intake: run.intakeKey, from: official, to: seen))
             }
