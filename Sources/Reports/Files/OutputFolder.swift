@@ -248,7 +248,7 @@ public struct OutputFolder: Sendable {
         }
         try carryFinderFiles(to: temporary)
         if FolderExchange.swap(temporary.path, url.path) {
-            try? fm.removeItem(at: temporary)
+            Self.removePrevious(temporary)
             return
         }
         try fm.moveItem(at: url, to: old)
@@ -258,7 +258,21 @@ public struct OutputFolder: Sendable {
             try? fm.moveItem(at: old, to: url)
             throw error
         }
-        try? fm.removeItem(at: old)
+        Self.removePrevious(old)
+    }
+
+    /// Removes the previous version of a target once the new one is in its
+    /// place (best effort, as before: a leftover is cleaned up by the next
+    /// run). Its subfolders (`letters/`, `calendar/`: a file per person) are
+    /// removed side by side, one per core: removals in one folder wait for
+    /// each other in the kernel, in two folders they need not.
+    static func removePrevious(_ folder: URL) {
+        let fm = FileManager.default
+        let subfolders = ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            .map { folder.appendingPathComponent($0) }.filter { FileKind($0.path) == .directory }
+        _ = try? ParallelWork.queue(
+            subfolders.map { sub in { @Sendable in try? FileManager.default.removeItem(at: sub) } })
+        try? fm.removeItem(at: folder)
     }
 
     /// Writes every file under `folder` (new, empty): the subfolders first,
