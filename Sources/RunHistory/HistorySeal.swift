@@ -71,6 +71,13 @@ enum HistorySeal {
     ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments([id])
+        try withExtendedLifetime(statement) { try addRows(&hasher, statement, db, heading: heading) }
+    }
+
+    /// ``addRows(_:_:sql:run:heading:)`` once `statement` is prepared and bound (kept alive by the caller).
+    private static func addRows(_ hasher: inout SHA256, _ statement: Statement, _ db: Database, heading: String?)
+        throws
+    {
         let s = statement.sqliteStatement
         let names = (0..<Int32(statement.columnCount)).map { Array((statement.columnNames[Int($0)] + "=").utf8) }
         var bytes: [UInt8] = []

@@ -52,6 +52,8 @@ public final class HistoryStore: Sendable {
     public let path: String
     /// `PRAGMA data_version` when this store last verified the history (`nil`: never).
     private let verifiedVersion = Mutex<Int64?>(nil)
+    /// The file this store opened (device and inode), to tell whether `path` still names it.
+    private let opened: FileIdentity?
 
     /// Opens (creating if needed) the history at `path` and brings its schema up to date.
     public init(path: String) throws(HistoryError) {
@@ -66,6 +68,7 @@ public final class HistoryStore: Sendable {
             }
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrate(database)
+            opened = FileIdentity(path)
         } catch {
             throw HistoryError(
                 code: .unavailable, message: "the run history \(path) cannot be opened: \(Self.plain(error))")
@@ -408,12 +411,24 @@ public final class HistoryStore: Sendable {
     /// since this store last verified: SQLite's `PRAGMA data_version` on this
     /// store's one connection changes exactly when another connection commits
     /// (this store's own writes, sealed as they are made, leave it as it is).
+    /// A change since an earlier verification is also judged as opening the
+    /// file judges it (``HistoryFile``: damaged, another program's, newer).
     func verifyUnlessUnchanged(_ db: Database) throws {
         let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
-        if let version, verifiedVersion.withLock({ $0 }) == version { return }
+        let verified = verifiedVersion.withLock { $0 }
+        if let version, verified == version { return }
+        if verified != nil,
+            let verdict = try HistoryFile.judge(db, path: path, knownMigrations: Self.migrator.migrations)
+        {
+            throw verdict
+        }
         try Self.verify(db, path: path)
         verifiedVersion.withLock { $0 = version }
     }
+
+    /// Whether `path` still names the file this store opened (not removed,
+    /// nor replaced by another file moved into its place, as a backup restored).
+    public var stillAtItsPath: Bool { opened != nil && FileIdentity(path) == opened }
 
     /// Checks the guard trigger and the chain of seals; throws ``HistoryError/Code/tampered`` naming the first run
     /// that does not match.
@@ -513,5 +528,19 @@ public final class HistoryStore: Sendable {
         if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
         if let e = error as? HistoryError { return e.message }
         return "\(error)"
+    }
+}
+
+/// A file's device and inode: the same for as long as the file exists, whatever its name.
+struct FileIdentity: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    /// The identity of the file at `path`, `nil` when there is none.
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

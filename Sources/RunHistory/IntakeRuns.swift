@@ -8,8 +8,9 @@ import GRDB
 /// Runs recorded before the first publication (what-if runs, often many, each
 /// with thousands of rows at a consortium's scale) are not read: a run's
 /// time then does not grow with how often the intake was tried before it
-/// was published. The whole chain of seals is verified all the same (``HistorySeal``),
-/// once for the run when it records itself through the same store.
+/// was published. The whole chain of seals is verified all the same (``HistorySeal``);
+/// a run that then records itself through the same store verifies it again
+/// only if another connection changed the file meanwhile.
 public struct IntakeRuns: Sendable {
     /// The intake's newest run: its id and when it was recorded.
     public var latest: (id: Int64, recordedAt: String)?

@@ -126,7 +126,8 @@ struct SmallProgram {
         #expect(FileManager.default.fileExists(atPath: result.output + "/summary.json"))
     }
 
-    @Test func anOutputFolderHoldingAUsersFileIsRefusedBeforeSolving() throws {
+    /// The folder is checked beside the solve, which a refusal stops; the refusal is what the run throws.
+    @Test func anOutputFolderHoldingAUsersFileIsRefusedAndLeftAsItIs() throws {
         let folder = try SmallProgram().write()
         let office = Office()
         var r = request(folder)

@@ -290,6 +290,62 @@ struct Interrupted: Error {}
         #expect(bytes(store.path) == before)
     }
 
+    /// A store kept open (a run reads the history, solves, then records
+    /// itself) refuses a history a newer FellowMatch migrated meanwhile, as
+    /// opening it would, and writes nothing.
+    @Test func aStoreKeptOpenRefusesAHistoryMadeNewerMeanwhile() throws {
+        let store = try published()
+        _ = try store.runs()
+        try SQLiteEdit.execute("INSERT INTO grdb_migrations VALUES ('v9: from the future')", in: store.path)
+        let before = bytes(store.path)
+        #expect {
+            try store.record(try base.demoRecord())
+        } throws: { ($0 as? HistoryError)?.code == .newer && "\($0)".contains("newer FellowMatch") }
+        #expect(bytes(store.path) == before)
+    }
+
+    /// A store tells whether its path still names the file it opened: not
+    /// after another file was moved into its place, nor after it was removed.
+    @Test func aStoreTellsWhetherItsPathStillNamesItsFile() throws {
+        let store = try published()
+        #expect(store.stillAtItsPath)
+        let other = try base.temporaryStore()
+        try FileManager.default.removeItem(atPath: store.path)
+        #expect(!store.stillAtItsPath)
+        try FileManager.default.moveItem(atPath: other.path, toPath: store.path)
+        #expect(!store.stillAtItsPath)
+        #expect(try HistoryStore(path: store.path).stillAtItsPath)
+    }
+
+    /// The content of a run with thesis committees and defenses: the two
+    /// later tables follow the first five, each headed, as documented.
+    @Test func aRunsContentWithCommitteesIsTheHashOfItsRowsAsDocumented() throws {
+        let store = try base.temporaryStore()
+        var run = try base.demoRecord()
+        run.committees = [
+            RecordedSeat(fellow: "f001", member: "m02", role: "reader", chair: false),
+            RecordedSeat(fellow: "f001", member: "x01", role: "external", chair: true)
+        ]
+        run.defenses = [RecordedDefense(fellow: "f001", date: "2027-05-03", start: "10:00", end: "11:30", room: "R1")]
+        try store.record(run)
+        var text = ""
+        for (table, key, order) in [
+            ("run", "id", "id"), ("placement", "run_id", "position"), ("funding", "run_id", "position"),
+            ("talk", "run_id", "position"), ("name", "run_id", "kind, id"), ("committee_seat", "run_id", "position"),
+            ("defense", "run_id", "position")
+        ] {
+            text += "[\(table)]\n"
+            let sql = "SELECT * FROM \(table) WHERE \(key) = 1 ORDER BY \(order)"
+            for line in try SQLiteEdit.sealLines(sql, in: store.path) { text += line + "\n" }
+        }
+        #expect(text.contains("[defense]\nrun_id=i1;position=i0;fellow=s4:f001;date=s10:2027-05-03;"))
+        #expect(text.contains("chair=i1;"))
+        let file = Scratch.path("seal-text")
+        try Data(text.utf8).write(to: file)
+        let sealed = try SQLiteEdit.value("SELECT content FROM seal WHERE run_id = 1", in: store.path)
+        #expect(sealed == (try Coreutils.sha256sum(file)))
+    }
+
     @Test func anotherProgramsDatabaseIsRefusedBeforeAnythingIsWritten() throws {
         let path = Scratch.path("other").appendingPathExtension("sqlite").path
         try SQLiteEdit.execute(

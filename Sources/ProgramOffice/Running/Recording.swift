@@ -8,7 +8,7 @@ import SeminarSolver
 extension Office {
     /// Records a run in the history, before its files are written (the
     /// report shows its run); through `store` when the run read the history
-    /// through it (``EarlierRun/store``). A history that cannot be written is a warning,
+    /// through it (``EarlierRun/store``) and its path still names that file. A history that cannot be written is a warning,
     /// not a failure: the files are written all the same.
     /// A run that began from the intake's official match (`startedFrom`:
     /// its id, or `.some(nil)` when there was none; `nil` when the run set it
@@ -27,7 +27,8 @@ extension Office {
             inputHash: program.inputHash, settings: Self.settingsLine(program.scenario, request), recordedAt: at,
             committees: committees, defenses: defenses)
         do {
-            let (id, seen) = try (store ?? HistoryStore(path: history)).recordSeeingOfficial(run)
+            let reused = store.flatMap { $0.stillAtItsPath ? $0 : nil }
+            let (id, seen) = try (reused ?? HistoryStore(path: history)).recordSeeingOfficial(run)
             if let official = startedFrom, seen != official {
                 warnings.append(OfficeText.officialChanged(run: id, intake: run.intakeKey, from: official, to: seen))
             }
