@@ -8,8 +8,9 @@ import SeminarSolver
 extension Office {
     /// Records a run in the history, before its files are written (the
     /// report shows its run); through `store` when the run read the history
-    /// through it (``EarlierRun/store``) and its path still names that file. A history that cannot be written is a warning,
-    /// not a failure: the files are written all the same.
+    /// through it (``EarlierRun/store``) and its path still names that file.
+    /// A history that cannot be written is a warning, not a failure: the
+    /// files are written all the same.
     /// A run that began from the intake's official match (`startedFrom`:
     /// its id, or `.some(nil)` when there was none; `nil` when the run set it
     /// aside) and finds another when it is recorded (published or replaced
