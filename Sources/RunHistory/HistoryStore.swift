@@ -484,13 +484,7 @@ public final class HistoryStore: Sendable {
                 mentor: p["mentor"],
                 rank: p["rank"], funding: (shares[p["fellow"]] ?? []).map { FundingShare(source: $0.1, cents: $0.2) })
         }
-        let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE run_id = ? ORDER BY position", arguments: [id])
-            .map { t in
-                RecordedTalk(
-                    session: t["session"], date: t["date"], start: t["start"], end: t["end"], room: t["room"],
-                    fellow: t["fellow"],
-                    kind: t["kind"], mentor: t["mentor"], sequence: t["sequence"])
-            }
+        let talks = try fetchTalks(db, id)
         var names: [String: [String: String]] = [:]
         for n in try Row.fetchAll(db, sql: "SELECT * FROM name WHERE run_id = ?", arguments: [id]) {
             names[n["kind"], default: [:]][n["id"]] = n["name"]
@@ -504,24 +498,38 @@ public final class HistoryStore: Sendable {
             talks: talks)
         run.id = r["id"]
         run.names = names
-        if try db.tableExists("committee_seat") {
-            run.committees = try Row.fetchAll(
-                db, sql: "SELECT * FROM committee_seat WHERE run_id = ? ORDER BY position", arguments: [id]
-            ).map { RecordedSeat(fellow: $0["fellow"], member: $0["member"], role: $0["role"], chair: $0["chair"]) }
-            run.defenses = try Row.fetchAll(
-                db, sql: "SELECT * FROM defense WHERE run_id = ? ORDER BY position", arguments: [id]
-            ).map {
-                RecordedDefense(
-                    fellow: $0["fellow"], date: $0["date"], start: $0["start"], end: $0["end"], room: $0["room"],
-                    sequence: $0["sequence"])
-            }
-        }
+        (run.committees, run.defenses) = try fetchCommitteesAndDefenses(db, id)
         run.publishedAt = r["published_at"]
         run.publishNote = r["publish_note"]
         run.replacedAt = r["replaced_at"]
         run.replacedNote = r["replaced_note"]
         run.replacedBy = r["replaced_by"]
         return run
+    }
+
+    /// Run `id`'s talks, in their recorded order.
+    static func fetchTalks(_ db: Database, _ id: Int64) throws -> [RecordedTalk] {
+        try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE run_id = ? ORDER BY position", arguments: [id]).map { t in
+            RecordedTalk(
+                session: t["session"], date: t["date"], start: t["start"], end: t["end"], room: t["room"],
+                fellow: t["fellow"], kind: t["kind"], mentor: t["mentor"], sequence: t["sequence"])
+        }
+    }
+
+    /// Run `id`'s committee seats and defenses (none in a history from before they were recorded).
+    static func fetchCommitteesAndDefenses(_ db: Database, _ id: Int64) throws -> ([RecordedSeat], [RecordedDefense]) {
+        guard try db.tableExists("committee_seat") else { return ([], []) }
+        let seats = try Row.fetchAll(
+            db, sql: "SELECT * FROM committee_seat WHERE run_id = ? ORDER BY position", arguments: [id]
+        ).map { RecordedSeat(fellow: $0["fellow"], member: $0["member"], role: $0["role"], chair: $0["chair"]) }
+        let defenses = try Row.fetchAll(
+            db, sql: "SELECT * FROM defense WHERE run_id = ? ORDER BY position", arguments: [id]
+        ).map {
+            RecordedDefense(
+                fellow: $0["fellow"], date: $0["date"], start: $0["start"], end: $0["end"], room: $0["room"],
+                sequence: $0["sequence"])
+        }
+        return (seats, defenses)
     }
 
     static func plain(_ error: Error) -> String {

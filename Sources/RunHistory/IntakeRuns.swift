@@ -1,24 +1,36 @@
+import Domain
 import GRDB
+import SeminarSolver
 
 /// What a new run of an intake needs from the history: when the intake was
-/// last run, and every run since its first publication (newest first) —
-/// calendars may have been sent from any of them, and the official match is
-/// one of them.
+/// last run, its official match, and what every run since its first
+/// publication may have sent in calendars (``SentCalendars``, newest first).
 ///
 /// Runs recorded before the first publication (what-if runs, often many, each
-/// with thousands of rows at a consortium's scale) are not read: a run's
-/// time then does not grow with how often the intake was tried before it
-/// was published. The whole chain of seals is verified all the same (``HistorySeal``);
+/// with thousands of rows at a consortium's scale) are not read, and of the
+/// runs since, only the official match is read whole: a run's time then
+/// does not grow with how often the intake was tried before or re-matched
+/// since. The whole chain of seals is verified all the same (``HistorySeal``);
 /// a run that then records itself through the same store verifies it again
 /// only if another connection changed the file meanwhile.
 public struct IntakeRuns: Sendable {
     /// The intake's newest run: its id and when it was recorded.
     public var latest: (id: Int64, recordedAt: String)?
-    /// The runs from the intake's first published run on, newest first; empty before any publication.
-    public var sinceFirstPublication: [RunRecord] = []
-
     /// The intake's official match (published, not replaced), if any.
-    public var official: RunRecord? { sinceFirstPublication.first(where: \.isOfficial) }
+    public var official: RunRecord?
+    /// The calendars of the runs from the intake's first published run on, newest first; empty before any publication.
+    public var sent: [SentCalendars] = []
+}
+
+/// The talks and defenses one run put in calendars (calendars may have been
+/// sent from any run of an intake since its first publication).
+public struct SentCalendars: Sendable {
+    /// The run's id.
+    public var run: Int64
+    /// Its talks, in their recorded order.
+    public var talks: [PreviousTalk]
+    /// Its defenses, each with the committee it was sent to.
+    public var defenses: [PreviousDefense]
 }
 
 extension HistoryStore {
@@ -34,6 +46,7 @@ extension HistoryStore {
                 {
                     runs.latest = (row["id"], row["recorded_at"])
                 }
+                runs.official = try Self.official(db, intakeKey: intakeKey)
                 let since = try Int64.fetchAll(
                     db,
                     sql: """
@@ -42,7 +55,12 @@ extension HistoryStore {
                         ORDER BY id DESC
                         """,
                     arguments: [intakeKey, intakeKey])
-                runs.sinceFirstPublication = try since.compactMap { try Self.fetchRun(db, $0) }
+                runs.sent = try since.map { id in
+                    let (seats, defenses) = try Self.fetchCommitteesAndDefenses(db, id)
+                    return SentCalendars(
+                        run: id, talks: try Self.fetchTalks(db, id).map(\.asPrevious),
+                        defenses: RunRecord.issuedDefenses(defenses, committees: seats))
+                }
                 return runs
             }
         } catch let e as HistoryError {

@@ -54,7 +54,10 @@ extension RunRecord {
     }
 
     /// The run's committees as seats by fellow (for a re-plan to keep), the mentor first.
-    public var committeeSeats: [String: [CommitteeOutcome.Seat]] {
+    public var committeeSeats: [String: [CommitteeOutcome.Seat]] { Self.seatsByFellow(committees) }
+
+    /// Recorded seats by fellow, in their order.
+    static func seatsByFellow(_ committees: [RecordedSeat]) -> [String: [CommitteeOutcome.Seat]] {
         var out: [String: [CommitteeOutcome.Seat]] = [:]
         for s in committees {
             guard let role = CommitteeRole(rawValue: s.role) else { continue }
@@ -64,8 +67,11 @@ extension RunRecord {
     }
 
     /// The defenses the run issued in calendars, each with the committee it was sent to.
-    public var issuedDefenses: [PreviousDefense] {
-        let seats = committeeSeats
+    public var issuedDefenses: [PreviousDefense] { Self.issuedDefenses(defenses, committees: committees) }
+
+    /// Recorded defenses as issued in calendars, each with its committee among `committees`.
+    static func issuedDefenses(_ defenses: [RecordedDefense], committees: [RecordedSeat]) -> [PreviousDefense] {
+        let seats = seatsByFellow(committees)
         return defenses.compactMap { d in
             guard let date = CalendarDate(d.date), let start = TimeOfDay(d.start), let end = TimeOfDay(d.end) else {
                 return nil

@@ -36,14 +36,31 @@ struct Interrupted: Error {}
         for k in 1...5 { try store.record(k == 2 ? other : run) }
         let before = try store.intakeRuns(run.intakeKey)
         #expect(before.latest?.id == 5 && before.latest?.recordedAt == run.recordedAt)
-        #expect(before.sinceFirstPublication.isEmpty && before.official == nil)
+        #expect(before.sent.isEmpty && before.official == nil)
         _ = try store.publish(3, note: "committee", replace: false, at: "2026-12-01T11:00:00Z")
-        try store.record(run)
+        var replanned = run
+        replanned.talks = [
+            RecordedTalk(
+                session: "s01", date: "2027-01-12", start: "12:00", end: "13:00", room: "B-201", fellow: "f001",
+                kind: "wip", mentor: "m01", sequence: 1)
+        ]
+        replanned.committees = [RecordedSeat(fellow: "f001", member: "m01", role: "mentor", chair: false)]
+        replanned.defenses = [
+            RecordedDefense(fellow: "f001", date: "2027-05-03", start: "10:00", end: "11:30", room: "R1")
+        ]
+        try store.record(replanned)
         let after = try store.intakeRuns(run.intakeKey)
         #expect(after.latest?.id == 6)
-        #expect(after.sinceFirstPublication.map(\.id) == [6, 5, 4, 3])
+        #expect(after.sent.map(\.run) == [6, 5, 4, 3])
         #expect(after.official?.id == 3 && after.official?.placements == run.placements)
-        #expect(try store.intakeRuns("2030-31").sinceFirstPublication.isEmpty)
+        // What the runs sent is what each run, read whole, says it issued.
+        for sent in after.sent {
+            let whole = try store.run(sent.run)
+            #expect(sent.talks == whole.talks.map(\.asPrevious))
+            #expect(sent.defenses == whole.issuedDefenses)
+        }
+        #expect(after.sent[0].talks.count == 1 && after.sent[0].defenses.first?.seats.count == 1)
+        #expect(try store.intakeRuns("2030-31").sent.isEmpty)
         #expect(try store.intakeRuns("none").latest == nil)
     }
 

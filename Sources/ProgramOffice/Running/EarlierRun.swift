@@ -62,8 +62,8 @@ extension Office {
         }
         earlier.latest = runs.latest
         earlier.published = runs.official
-        earlier.issued = runs.sinceFirstPublication.reversed().map { $0.talks.map(\.asPrevious) }
-        earlier.issuedDefenses = runs.sinceFirstPublication.reversed().map(\.issuedDefenses)
+        earlier.issued = runs.sent.reversed().map(\.talks)
+        earlier.issuedDefenses = runs.sent.reversed().map(\.defenses)
         guard request.keepPlacements == nil && request.keepSchedule == nil, let official = earlier.published else {
             return earlier
         }
