@@ -465,29 +465,36 @@ public final class HistoryStore: Sendable {
 
     static func fetchRun(_ db: Database, _ id: Int64) throws -> RunRecord? {
         guard let r = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else { return nil }
-        var shares: [String: [(Int, String, Int)]] = [:]
-        for f in try Row.fetchAll(db, sql: "SELECT * FROM funding WHERE run_id = ? ORDER BY position", arguments: [id])
+        // Columns named in the queries and read by position (a look-up by name compares names, row by row).
+        var shares: [String: [FundingShare]] = [:]
+        for f in try Row.fetchAll(
+            db, sql: "SELECT fellow, source, cents FROM funding WHERE run_id = ? ORDER BY position", arguments: [id])
         {
-            shares[f["fellow"], default: []].append((f["position"], f["source"], f["cents"]))
+            shares[f[0], default: []].append(FundingShare(source: f[1], cents: f[2]))
         }
         let placements = try Row.fetchAll(
-            db, sql: "SELECT * FROM placement WHERE run_id = ? ORDER BY position", arguments: [id]
+            db,
+            sql: """
+                SELECT fellow, fellow_name, status, lab, mentor, rank FROM placement
+                WHERE run_id = ? ORDER BY position
+                """,
+            arguments: [id]
         ).map { p in
-            let status: String = p["status"]
+            let status: String = p[2]
             guard let standing = PlacementStanding(rawValue: status) else {
                 throw HistoryError(
                     code: .storage, message: "run \(id) holds a placement whose status \"\(status)\" is not a known one"
                 )
             }
+            let fellow: String = p[0]
             return RecordedPlacement(
-                fellow: p["fellow"], fellowName: p["fellow_name"], status: standing, lab: p["lab"],
-                mentor: p["mentor"],
-                rank: p["rank"], funding: (shares[p["fellow"]] ?? []).map { FundingShare(source: $0.1, cents: $0.2) })
+                fellow: fellow, fellowName: p[1], status: standing, lab: p[3], mentor: p[4], rank: p[5],
+                funding: shares[fellow] ?? [])
         }
         let talks = try fetchTalks(db, id)
         var names: [String: [String: String]] = [:]
-        for n in try Row.fetchAll(db, sql: "SELECT * FROM name WHERE run_id = ?", arguments: [id]) {
-            names[n["kind"], default: [:]][n["id"]] = n["name"]
+        for n in try Row.fetchAll(db, sql: "SELECT kind, id, name FROM name WHERE run_id = ?", arguments: [id]) {
+            names[n[0], default: [:]][n[1]] = n[2]
         }
         var run = RunRecord(
             recordedAt: r["recorded_at"], scenarioName: r["scenario_name"], scenarioPath: r["scenario_path"],
@@ -507,12 +514,18 @@ public final class HistoryStore: Sendable {
         return run
     }
 
-    /// Run `id`'s talks, in their recorded order.
+    /// Run `id`'s talks, in their recorded order. The columns are named in
+    /// the query and read by position: a run of thousands of fellows has
+    /// tens of thousands of talks, and a look-up by name compares names.
     static func fetchTalks(_ db: Database, _ id: Int64) throws -> [RecordedTalk] {
-        try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE run_id = ? ORDER BY position", arguments: [id]).map { t in
+        let sql = """
+            SELECT session, date, start, "end", room, fellow, kind, mentor, sequence FROM talk
+            WHERE run_id = ? ORDER BY position
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: [id]).map { t in
             RecordedTalk(
-                session: t["session"], date: t["date"], start: t["start"], end: t["end"], room: t["room"],
-                fellow: t["fellow"], kind: t["kind"], mentor: t["mentor"], sequence: t["sequence"])
+                session: t[0], date: t[1], start: t[2], end: t[3], room: t[4], fellow: t[5], kind: t[6], mentor: t[7],
+                sequence: t[8])
         }
     }
 
