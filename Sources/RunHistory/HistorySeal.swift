@@ -30,9 +30,10 @@ enum HistorySeal {
 
     enum Event: String { case recorded, published, replaced, sealed }
 
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func sha256(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
+
+    /// A digest in lowercase hexadecimal.
+    static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 
     /// The content hash of run `id`: every column of its rows, tables and
     /// rows in a fixed order, each value with its type and length. The text
@@ -58,7 +59,7 @@ enum HistorySeal {
                 &hasher, db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY position", run: id,
                 heading: "[\(table)]\n")
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
     }
 
     /// Adds one line per row of `sql` (`column=value` for every column, the
@@ -71,33 +72,29 @@ enum HistorySeal {
     ) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments([id])
-        try withExtendedLifetime(statement) { try addRows(&hasher, statement, db, heading: heading) }
-    }
-
-    /// ``addRows(_:_:sql:run:heading:)`` once `statement` is prepared and bound (kept alive by the caller).
-    private static func addRows(_ hasher: inout SHA256, _ statement: Statement, _ db: Database, heading: String?)
-        throws
-    {
-        let s = statement.sqliteStatement
-        let names = (0..<Int32(statement.columnCount)).map { Array((statement.columnNames[Int($0)] + "=").utf8) }
+        let names = (0..<statement.columnCount).map { Array((statement.columnNames[$0] + "=").utf8) }
         var bytes: [UInt8] = []
         var headed = heading == nil
-        while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
-            }
-            if !headed, let heading { bytes += heading.utf8 }
-            headed = true
-            for (i, name) in zip(Int32(0)..., names) {
-                bytes += name
-                appendValue(s, column: i, to: &bytes)
-            }
-            bytes.append(0x0A)
-            if bytes.count >= 1 << 16 {
-                hasher.update(data: bytes)
-                bytes.removeAll(keepingCapacity: true)
+        // The statement is stepped through its C handle: kept alive (not finalized) until the last row.
+        try withExtendedLifetime(statement) {
+            let s = statement.sqliteStatement
+            while true {
+                let code = sqlite3_step(s)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+                }
+                if !headed, let heading { bytes += heading.utf8 }
+                headed = true
+                for (i, name) in zip(Int32(0)..., names) {
+                    bytes += name
+                    appendValue(s, column: i, to: &bytes)
+                }
+                bytes.append(0x0A)
+                if bytes.count >= 1 << 16 {
+                    hasher.update(data: bytes)
+                    bytes.removeAll(keepingCapacity: true)
+                }
             }
         }
         hasher.update(data: bytes)

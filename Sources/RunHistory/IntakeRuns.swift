@@ -31,6 +31,17 @@ public struct SentCalendars: Sendable {
     public var talks: [PreviousTalk]
     /// Its defenses, each with the committee it was sent to.
     public var defenses: [PreviousDefense]
+
+    public init(run: Int64, talks: [PreviousTalk], defenses: [PreviousDefense]) {
+        self.run = run
+        self.talks = talks
+        self.defenses = defenses
+    }
+
+    /// What a run read whole sent (the official match, already read).
+    public init(_ record: RunRecord) {
+        self.init(run: record.id, talks: record.talks.map(\.asPrevious), defenses: record.issuedDefenses)
+    }
 }
 
 extension HistoryStore {
@@ -56,6 +67,7 @@ extension HistoryStore {
                         """,
                     arguments: [intakeKey, intakeKey])
                 runs.sent = try since.map { id in
+                    if let official = runs.official, official.id == id { return SentCalendars(official) }
                     let (seats, defenses) = try Self.fetchCommitteesAndDefenses(db, id)
                     return SentCalendars(
                         run: id, talks: try Self.fetchTalks(db, id).map(\.asPrevious),

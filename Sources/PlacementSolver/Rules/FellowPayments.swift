@@ -33,9 +33,9 @@ extension PlacementModel {
     /// federal source may also pay.
     mutating func addFellowPayments() {
         let s = scenario
-        let federalPayers = federalPayerCounts()
-        var budgetTerms: [Int: LinearExpression] = [:]
         let sources = SourcesAtLab(s)
+        let federalPayers = federalPayerCounts(sources)
+        var budgetTerms: [Int: LinearExpression] = [:]
         for fi in s.fellows.indices {
             let byLab = needsByLab(of: fi)
             guard !byLab.isEmpty else { continue }
@@ -108,10 +108,9 @@ extension PlacementModel {
     }
 
     /// Fellow index → how many federal sources may pay them somewhere they may be.
-    func federalPayerCounts() -> [Int: Int] {
+    func federalPayerCounts(_ sources: SourcesAtLab) -> [Int: Int] {
         let s = scenario
         var counts: [Int: Int] = [:]
-        let sources = SourcesAtLab(s)
         for fi in s.fellows.indices {
             let labs = Set(needsByLab(of: fi).map { s.labs[$0.lab].id })
             let payers = Set(labs.flatMap { sources.payers(for: s.fellows[fi], at: $0) })
